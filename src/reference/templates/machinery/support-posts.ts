@@ -1,0 +1,120 @@
+/** 机械行业 — 仓管、设备维修 操作岗位. */
+import { lec, om } from '../template-builders';
+import type { PostTemplate } from '../template-types';
+
+export const warehouseKeeper: PostTemplate = {
+  key: 'warehouse-keeper',
+  name: '仓管员',
+  nameEn: 'Warehouse keeper',
+  kind: 'operation',
+  defaultHeadcount: 1,
+  mainEquipment: '货架、手动液压搬运车、平台梯、油品及油漆存放柜、灭火器',
+  mainActivities: '物料收发、上架堆垛、人工搬运、登高取货、油品及化学品保管、仓库巡查',
+  risks: [
+    {
+      key: 'warehouse-racks-stacks',
+      objectKind: 'place',
+      objectName: '货架与物料堆垛',
+      hazardFactorCodes: ['210101', '210103', '120202'],
+      accidentTypeCodes: ['01', '10'],
+      causes: '货架超载变形、未固定；重物放在上层；堆垛过高或不稳倒塌；通道堆放物料',
+      evaluation: lec(3, 6, 3),
+      measures: [
+        om('before', 'engineering', '货架相互连接或与墙体固定，标明每层限载重量', '货架是否固定，限载标识是否清晰', 'look', 'month'),
+        om('during', 'administrative', '物料上轻下重、定置摆放，堆垛稳固且不超过规定高度，通道保持畅通', '堆垛高度、稳定性和通道是否符合要求', 'look', 'shift'),
+        om('after', 'administrative', '定期检查货架立柱、横梁有无变形、开焊，发现异常卸货停用', '货架有无变形、开焊', 'look', 'month'),
+        om('during', 'ppe', '进入仓库作业穿安全鞋，在高货架区域戴安全帽', '是否穿安全鞋、戴安全帽', 'look', 'shift'),
+      ],
+    },
+    {
+      key: 'warehouse-flammables',
+      objectKind: 'material',
+      objectName: '油漆、稀释剂、润滑油、气瓶等危险物品存放',
+      hazardFactorCodes: ['22', '43'],
+      accidentTypeCodes: ['08', '19'],
+      causes: '易燃液体与普通物料混存；禁忌物未分开；无通风和防泄漏措施；超量存放；电气非防爆；出入库无记录',
+      evaluation: lec(1, 6, 15),
+      measures: [
+        om('before', 'eliminate', '淘汰不再使用的化学品，按需采购，不在车间内长期存放', '有无过期、闲置化学品', 'look', 'quarter'),
+        om('before', 'engineering', '易燃液体存入专用库房或防火安全柜，配防泄漏托盘，库内通风良好，电气防爆', '专柜/专库、防泄漏托盘、通风和防爆电气是否符合要求', 'look', 'month'),
+        om('during', 'administrative', '化学品分类存放、禁忌物分开，备有安全技术说明书（SDS），出入库登记，限量存放', '分类存放、SDS和出入库台账是否齐全', 'records', 'month'),
+        om('during', 'administrative', '仓库严禁烟火，设置禁止烟火等安全警示标志', '仓库有无烟火，警示标志是否完好', 'look', 'week'),
+        om('after', 'emergency', '配备灭火器、吸附棉和收集桶，发生泄漏及时围堵收集', '灭火器和泄漏应急物资是否齐全有效', 'look', 'month'),
+      ],
+    },
+    {
+      key: 'warehouse-manual-handling',
+      objectKind: 'activity',
+      objectName: '人工搬运与登高取货',
+      hazardFactorCodes: ['110101', '120202'],
+      accidentTypeCodes: ['20', '09'],
+      causes: '单人搬运超重物件扭伤；攀爬货架取货；使用不稳的凳子代替梯子',
+      evaluation: lec(3, 6, 1),
+      measures: [
+        om('before', 'engineering', '配备手动液压搬运车和带护栏的平台梯', '搬运工具和平台梯是否完好', 'look', 'month'),
+        om('during', 'administrative', '重物使用搬运工具或两人配合搬运，严禁攀爬货架', '是否攀爬货架，重物是否借助工具', 'look', 'shift'),
+        om('during', 'ppe', '搬运时佩戴防滑手套', '搬运时是否佩戴手套', 'look', 'shift'),
+      ],
+    },
+  ],
+  emergencyActions: '货物倒塌砸伤：停止作业，移开重物时防止二次倒塌，止血固定后送医；化学品泄漏：佩戴防护用品，用吸附棉围堵收集，通风，严禁明火；仓库起火：报警，用灭火器扑救初起火灾，人员沿疏散通道撤离。',
+};
+
+export const maintenanceFitter: PostTemplate = {
+  key: 'maintenance-fitter',
+  name: '设备维修钳工',
+  nameEn: 'Maintenance fitter',
+  kind: 'operation',
+  defaultHeadcount: 2,
+  mainEquipment: '钳工台、台虎钳、手持电动工具、砂轮切割机、千斤顶、手拉葫芦、挂锁与标示牌',
+  mainActivities: '设备故障检修、定期保养、零部件拆装、钻孔攻丝、设备试车',
+  risks: [
+    {
+      key: 'fitter-energy-isolation',
+      objectKind: 'activity',
+      objectName: '设备检修（能量隔离）',
+      isNonRoutine: true,
+      hazardFactorCodes: ['120202', '1203', '43'],
+      accidentTypeCodes: ['03', '05'],
+      causes: '检修前未断电、未上锁挂牌，他人误启动；气压、液压、弹簧等残余能量未释放；悬空部件未支撑；检修后防护装置未恢复',
+      evaluation: lec(3, 3, 15),
+      measures: [
+        om('before', 'administrative', '检修前与操作人员交接，明确检修内容和安全措施，较复杂检修办理检修作业审批', '检修交底和审批记录是否完整', 'records', 'week'),
+        om('before', 'engineering', '切断电源并上锁挂牌，试启动确认无法开机；释放气压、液压残余能量，悬空部件可靠支撑', '是否上锁挂牌并试启动确认，残余能量是否释放', 'test', 'shift'),
+        om('during', 'administrative', '多人检修统一指挥，每人各挂一把锁，需要盘车或点动时先确认人员撤离', '多人检修是否各自上锁、统一指挥', 'look', 'shift'),
+        om('after', 'administrative', '检修完毕恢复全部防护罩和安全装置，清点工具，确认人员撤离后由本人解锁试车', '防护装置是否恢复，解锁试车是否按程序', 'look', 'shift'),
+        om('during', 'emergency', '发生伤害立即按急停、断电，组织救援并报告', '维修人员是否知晓急停和报告程序', 'ask', 'quarter'),
+      ],
+    },
+    {
+      key: 'fitter-power-tools',
+      objectKind: 'equipment',
+      objectName: '手持电动工具、砂轮切割机',
+      hazardFactorCodes: ['2101', '210201'],
+      accidentTypeCodes: ['05', '03', '01'],
+      causes: '工具绝缘损坏、外壳破裂；未接漏电保护器；切割片破碎飞出；防护罩被拆除',
+      evaluation: lec(3, 3, 3),
+      measures: [
+        om('before', 'administrative', '使用前检查工具外壳、电缆、插头和开关完好，防护罩齐全', '电动工具外观和防护罩是否完好', 'look', 'shift'),
+        om('before', 'engineering', '一般场所优先使用II类工具，电源接入带漏电保护器的插座或移动电箱', '是否接漏电保护，工具类别是否合适', 'test', 'shift'),
+        om('during', 'ppe', '切割、打磨时佩戴防护眼镜或面罩', '是否佩戴护目镜/面罩', 'look', 'shift'),
+        om('after', 'administrative', '电动工具定期检查绝缘电阻并贴合格标识，建立工具台账', '工具定期检查记录和合格标识', 'records', 'quarter'),
+      ],
+    },
+    {
+      key: 'fitter-heavy-parts',
+      objectKind: 'activity',
+      objectName: '重型部件拆装、顶升与吊装',
+      hazardFactorCodes: ['210103', '120201'],
+      accidentTypeCodes: ['01', '04'],
+      causes: '千斤顶顶升后未垫支架；手拉葫芦超载或挂点不牢；部件拆卸失稳倾倒',
+      evaluation: lec(3, 3, 3),
+      measures: [
+        om('before', 'administrative', '检查千斤顶、手拉葫芦、吊索具完好，确认挂点承载能力', '起重工具和挂点是否可靠', 'look', 'shift'),
+        om('during', 'engineering', '顶升后及时用支架或枕木支撑，不得在仅由千斤顶支撑的重物下作业', '顶升后是否有可靠支撑', 'look', 'shift'),
+        om('during', 'ppe', '佩戴安全帽，穿防砸安全鞋', '是否佩戴安全帽、穿安全鞋', 'look', 'shift'),
+      ],
+    },
+  ],
+  emergencyActions: '机械伤害：立即按急停并断电，不得强行拉出被夹肢体，拆卸设备解救后止血包扎送医；物体砸伤：用千斤顶或撬杠抬起重物，固定伤肢，拨打120；触电：先断电后施救。',
+};
