@@ -1,0 +1,53 @@
+import type { Locale } from './locale.js';
+
+/**
+ * Messages for the stable error codes, shared by the server (problem+json `detail`) and the web
+ * app (which shows `detail` as sent). `{name}` placeholders are filled from the error's params.
+ */
+export const errorMessages = {
+  VALIDATION: { 'zh-CN': '提交的内容有误，请检查标出的字段', 'en-US': 'Some fields are invalid; please check them' },
+  UNAUTHENTICATED: { 'zh-CN': '请先登录', 'en-US': 'Please log in first' },
+  FORBIDDEN: { 'zh-CN': '您没有权限进行此操作', 'en-US': 'You are not allowed to do this' },
+  NO_ACTIVE_ENTERPRISE: { 'zh-CN': '请先选择一家企业', 'en-US': 'Choose an enterprise first' },
+  NOT_FOUND: { 'zh-CN': '未找到{entity}', 'en-US': '{entity} not found' },
+  ROUTE_NOT_FOUND: { 'zh-CN': '接口不存在', 'en-US': 'No such endpoint' },
+  CONFLICT: { 'zh-CN': '与已有数据冲突：{detail}', 'en-US': 'Conflicts with existing data: {detail}' },
+  INVALID_CREDENTIALS: { 'zh-CN': '用户名或密码错误', 'en-US': 'Wrong username or password' },
+  ACCOUNT_LOCKED: {
+    'zh-CN': '登录失败次数过多，账号已锁定，请在 {minutes} 分钟后再试',
+    'en-US': 'Too many failed logins; the account is locked, try again in {minutes} minutes',
+  },
+  RATE_LIMITED: { 'zh-CN': '请求过于频繁，请稍后再试', 'en-US': 'Too many requests; try again shortly' },
+  WRONG_PASSWORD: { 'zh-CN': '当前密码不正确', 'en-US': 'The current password is wrong' },
+  PAYLOAD_TOO_LARGE: { 'zh-CN': '上传的内容过大', 'en-US': 'The upload is too large' },
+  BAD_REQUEST: { 'zh-CN': '请求格式有误：{detail}', 'en-US': 'Malformed request: {detail}' },
+  IMPORT_INVALID: { 'zh-CN': '导入文件有 {count} 处错误，未导入任何数据', 'en-US': 'The file has {count} errors; nothing was imported' },
+  ORG_UNIT_CYCLE: { 'zh-CN': '上级单位不能是自身或其下级', 'en-US': 'A unit cannot be placed under itself or its own sub-unit' },
+  ARCHIVED: { 'zh-CN': '{entity}已归档，不能修改', 'en-US': '{entity} is archived and cannot be changed' },
+  OUT_OF_TABLE: { 'zh-CN': '{field} 的取值不在评价表中', 'en-US': '{field} is not a value of the evaluation table' },
+  UNKNOWN_PROFILE: { 'zh-CN': '未知的评价分级方案：{field}', 'en-US': 'Unknown evaluation profile: {field}' },
+  NO_RULE_FIRED: {
+    'zh-CN': '直接判定未命中任何规则，且未提供评价基础或判定等级',
+    'en-US': 'No direct-judgement rule applies and neither a base evaluation nor a judged level was given',
+  },
+  INTERNAL: { 'zh-CN': '服务器内部错误', 'en-US': 'Internal server error' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type ErrorCode = keyof typeof errorMessages;
+
+export const entityNames: Record<string, Record<Locale, string>> = {
+  enterprise: { 'zh-CN': '企业', 'en-US': 'Enterprise' },
+  user: { 'zh-CN': '用户', 'en-US': 'User' },
+  org_unit: { 'zh-CN': '组织单位', 'en-US': 'Org unit' },
+  post: { 'zh-CN': '岗位', 'en-US': 'Post' },
+  person: { 'zh-CN': '人员', 'en-US': 'Person' },
+  area: { 'zh-CN': '区域', 'en-US': 'Area' },
+  equipment: { 'zh-CN': '设备设施', 'en-US': 'Equipment' },
+  material: { 'zh-CN': '危险物品', 'en-US': 'Material' },
+  membership: { 'zh-CN': '账号授权', 'en-US': 'Membership' },
+  reference_set: { 'zh-CN': '参考数据集', 'en-US': 'Reference set' },
+};
+
+export function formatMessage(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+}

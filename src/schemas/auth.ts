@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { locales } from '../i18n/locale.js';
+import { idSchema } from './common.js';
+
+export const enterpriseRoles = [
+  'principal',
+  'safety_manager',
+  'dept_head',
+  'team_leader',
+  'worker',
+  'consultant',
+  'regulator',
+] as const;
+export type EnterpriseRole = (typeof enterpriseRoles)[number];
+
+/** Who may change an enterprise's set-up: its principal, its safety manager, its consultant. */
+export const managerRoles = ['principal', 'safety_manager', 'consultant'] as const satisfies readonly EnterpriseRole[];
+/** Everyone attached to the enterprise, including its regulator (read-only). */
+export const allRoles = enterpriseRoles;
+
+export const loginSchema = z.strictObject({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(200),
+});
+export type LoginInput = z.infer<typeof loginSchema>;
+
+export const passwordSchema = z.string().min(8).max(200);
+
+export const changePasswordSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: passwordSchema,
+});
+
+export const updateMeSchema = z.strictObject({
+  displayName: z.string().trim().min(1).max(60).optional(),
+  locale: z.enum(locales).optional(),
+});
+
+export const switchEnterpriseSchema = z.strictObject({ enterpriseId: idSchema });
+
+export const membershipDtoSchema = z.object({
+  enterpriseId: z.string(),
+  enterpriseName: z.string(),
+  role: z.enum(enterpriseRoles),
+});
+
+export const meSchema = z.object({
+  user: z.object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    isAdmin: z.boolean(),
+    locale: z.enum(locales).nullable(),
+  }),
+  memberships: z.array(membershipDtoSchema),
+  activeEnterpriseId: z.string().nullable(),
+  role: z.enum(enterpriseRoles).nullable(),
+});
+export type Me = z.infer<typeof meSchema>;
+
+/** An account of the active enterprise (principal and safety manager manage these). */
+export const createAccountSchema = z.strictObject({
+  username: z.string().trim().min(2).max(64).regex(/^[A-Za-z0-9_.@-]+$/),
+  displayName: z.string().trim().min(1).max(60),
+  phone: z.string().trim().regex(/^1\d{10}$/).optional(),
+  password: passwordSchema,
+  role: z.enum(['principal', 'safety_manager', 'dept_head', 'team_leader', 'worker']),
+  personId: idSchema.optional(),
+});
+export const accountDtoSchema = z.object({
+  userId: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(enterpriseRoles),
+  personId: z.string().nullable(),
+});
+export type AccountDto = z.infer<typeof accountDtoSchema>;

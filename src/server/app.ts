@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AppDeps } from './app-deps.js';
+import { installSessionHook } from './platform/auth/session-plugin.js';
+import { AppError } from './platform/http/app-error.js';
+import { installErrorHandler, sendProblem } from './platform/http/error-handler.js';
+import { buildOpenApi } from './platform/http/openapi.js';
+import { type AnyRouteDef, registerRoutes } from './platform/http/route.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { resolveSession } from './modules/auth/auth.service.js';
+import { enterpriseRoutes } from './modules/enterprise/enterprise.routes.js';
+import { importRoutes } from './modules/org/import.routes.js';
+import { createOrgServices, orgRoutes } from './modules/org/org.routes.js';
+import { referenceRoutes } from './modules/reference/reference.routes.js';
+
+export interface BuildAppOptions {
+  /** Folder of the built SPA; served when it exists. */
+  webDir?: string;
+  logger?: boolean | object;
+}
+
+/** Every API route of the product, declared with its access rule (the tenant matrix test walks this). */
+export function allRoutes(deps: AppDeps): AnyRouteDef[] {
+  const org = createOrgServices(deps);
+  return [
+    ...authRoutes(deps),
+    ...enterpriseRoutes(deps),
+    ...orgRoutes(org),
+    ...importRoutes(deps, org),
+    ...auditRoutes(deps),
+    ...referenceRoutes(),
+  ];
+}
+
+export const xlsxMime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 10 * 1024 * 1024,
+    // Ids in URLs are validated by schemas; keep Fastify from rejecting long URLs with its own shape.
+    routerOptions: { maxParamLength: 500 },
+  });
+  installErrorHandler(app);
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError('RATE_LIMITED'),
+  });
+  app.addContentTypeParser([xlsxMime, 'application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  installSessionHook(app, (sessionId) => resolveSession(deps, sessionId));
+
+  const routes = allRoutes(deps);
+  registerRoutes(app, routes);
+  const openApi = buildOpenApi(routes);
+  app.get('/api/health', async () => {
+    await deps.db.selectFrom('enterprise').select('id').limit(1).execute();
+    return { status: 'ok', database: deps.dialect };
+  });
+  app.get('/api/openapi.json', async () => openApi);
+
+  const webDir = options.webDir;
+  const hasWeb = webDir && fs.existsSync(path.join(webDir, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
+      return sendProblem(reply, new AppError('ROUTE_NOT_FOUND'), request.locale ?? 'zh-CN');
+    }
+    // The SPA routes itself: every other GET gets its shell.
+    return reply.type('text/html').sendFile('index.html');
+  });
+  return app;
+}

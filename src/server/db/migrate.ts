@@ -1,0 +1,15 @@
+import { type Kysely, type Migration, Migrator } from 'kysely';
+import type { Database } from './database.js';
+import * as createFoundation from './migrations/202611230600-create-foundation.js';
+
+// Listed explicitly (not read from disk) so the bundle and tests see the same set, in order.
+const migrations: Record<string, Migration> = {
+  '202611230600-create-foundation': createFoundation,
+};
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

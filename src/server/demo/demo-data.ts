@@ -1,0 +1,113 @@
+/* The demo enterprise: a 40-person machinery workshop (机械加工), as data. */
+export const demoEnterprise = {
+  name: '鲁安精密机械加工有限公司',
+  // 17 characters; the GB 32100 check character is computed by the seed.
+  creditCodeBody: '91370102MA3C4D5E6',
+  industry: 'machinery' as const,
+  regionCode: '370102',
+  address: '山东省济南市历下区工业南路 88 号',
+  headcount: 40,
+  revenueCny: 12_000_000,
+  principalName: '王建国',
+  principalPhone: '13905310001',
+};
+
+export const demoSecondEnterprise = {
+  name: '历城区顺达商贸有限公司',
+  creditCodeBody: '92370112MA3F7G8H9',
+  industry: 'commerce' as const,
+  regionCode: '370112',
+  address: '山东省济南市历城区仓储路 6 号',
+  headcount: 12,
+  revenueCny: 2_500_000,
+  principalName: '刘顺达',
+  principalPhone: '13905310099',
+};
+
+/** [name, kind, parent name] — parents listed before children. */
+export const demoOrgUnits: [string, 'department' | 'workshop' | 'team', string | null][] = [
+  ['综合办公室', 'department', null],
+  ['安全环保部', 'department', null],
+  ['生产部', 'department', null],
+  ['机加工车间', 'workshop', '生产部'],
+  ['车铣班', 'team', '机加工车间'],
+  ['磨削班', 'team', '机加工车间'],
+  ['冲焊车间', 'workshop', '生产部'],
+  ['冲压班', 'team', '冲焊车间'],
+  ['焊接涂装班', 'team', '冲焊车间'],
+  ['设备动力部', 'department', null],
+  ['仓储物流部', 'department', null],
+];
+
+/** [name, kind, org unit, headcount, main equipment, main activities, duties] */
+export const demoPosts: [string, 'operation' | 'management', string, number, string, string, string][] = [
+  ['主要负责人', 'management', '综合办公室', 1, '', '', '建立健全全员安全生产责任制；组织制定安全生产规章制度和操作规程；保证安全投入；督促检查安全生产工作，及时消除事故隐患；组织制定并实施应急预案；及时如实报告事故'],
+  ['安全管理员', 'management', '安全环保部', 1, '', '', '组织风险辨识评估与隐患排查治理；组织安全教育培训；检查现场安全状况，制止违章；督促落实整改措施；管理安全台账'],
+  ['车间主任', 'management', '机加工车间', 2, '', '', '落实车间安全生产责任；组织班前安全活动；检查岗位风险管控措施落实情况；组织车间隐患排查整改'],
+  ['车床工', 'operation', '车铣班', 6, 'CA6140 卧式车床', '工件装夹、车削加工、刀具更换、设备清扫', ''],
+  ['铣床工', 'operation', '车铣班', 4, 'X6132 万能铣床、数控铣床', '工件装夹、铣削加工、切屑清理', ''],
+  ['磨工', 'operation', '磨削班', 3, 'M7130 平面磨床、砂轮机', '平面磨削、砂轮修整与更换', ''],
+  ['冲压工', 'operation', '冲压班', 5, 'J23-40 开式压力机', '冲压送料、模具安装调整', ''],
+  ['电焊工', 'operation', '焊接涂装班', 4, '交流电焊机、氩弧焊机', '焊接、切割、焊件打磨', ''],
+  ['喷漆工', 'operation', '焊接涂装班', 2, '喷漆房、喷枪', '调漆、喷涂、喷枪清洗', ''],
+  ['行车工', 'operation', '设备动力部', 2, 'QD10t 桥式起重机', '吊装工件与模具、日常点检', ''],
+  ['电工', 'operation', '设备动力部', 2, '配电柜、临时用电设施', '配电维护、线路检修、临时用电接线', ''],
+  ['设备维修钳工', 'operation', '设备动力部', 3, '台钻、手动葫芦', '设备检修、保养、更换零部件', ''],
+  ['叉车司机', 'operation', '仓储物流部', 2, '3t 内燃叉车', '物料装卸、厂内搬运', ''],
+  ['仓管员', 'operation', '仓储物流部', 3, '货架、油漆库', '收发料、库存盘点、危险品保管', ''],
+];
+
+export const demoPeopleNames = [
+  '王建国', '李秀英', '张伟', '刘洋', '陈静', '杨磊', '赵敏', '黄强', '周杰', '吴芳',
+  '徐明', '孙丽', '马超', '朱红', '胡军', '郭鹏', '何燕', '高峰', '林涛', '罗娟',
+  '郑斌', '梁勇', '谢婷', '宋涛', '唐亮', '许刚', '韩雪', '冯浩', '邓辉', '曹阳',
+  '彭飞', '曾琳', '肖鹏', '田野', '董华', '袁鑫', '潘东', '于洋', '蒋波', '蔡琴',
+];
+
+/** [name, description, org unit] */
+export const demoAreas: [string, string, string | null][] = [
+  ['机加工车间', '车床、铣床、磨床作业区', '机加工车间'],
+  ['冲焊车间', '冲压与焊接作业区', '冲焊车间'],
+  ['喷漆房', '涂装作业，使用油漆、稀释剂', '焊接涂装班'],
+  ['原料及成品仓库', '钢材、成品存放', '仓储物流部'],
+  ['油漆库', '油漆、稀释剂、气瓶存放', '仓储物流部'],
+  ['配电室', '低压配电', '设备动力部'],
+  ['空压机房', '空压机及储气罐', '设备动力部'],
+  ['办公楼', '办公区域', '综合办公室'],
+];
+
+/** [name, model, code, area, isSpecial] */
+export const demoEquipment: [string, string, string, string, boolean][] = [
+  ['卧式车床', 'CA6140', 'JJ-001', '机加工车间', false],
+  ['万能铣床', 'X6132', 'JJ-010', '机加工车间', false],
+  ['平面磨床', 'M7130', 'JJ-020', '机加工车间', false],
+  ['砂轮机', 'M3025', 'JJ-025', '机加工车间', false],
+  ['开式压力机', 'J23-40', 'CH-001', '冲焊车间', false],
+  ['交流电焊机', 'BX1-400', 'CH-020', '冲焊车间', false],
+  ['桥式起重机', 'QD10t-22.5m', 'TZ-QZ-001', '冲焊车间', true],
+  ['内燃叉车', 'CPCD30', 'TZ-CC-001', '原料及成品仓库', true],
+  ['储气罐', 'C-1.0/0.8', 'TZ-RQ-001', '空压机房', true],
+  ['低压配电柜', 'GGD', 'DL-001', '配电室', false],
+];
+
+/** [name, GB 6944 class or null, CAS, max stock, area] */
+export const demoMaterials: [string, string | null, string, string, string][] = [
+  ['醇酸调和漆', '3', '', '200 kg', '油漆库'],
+  ['香蕉水（稀释剂）', '3', '', '50 L', '油漆库'],
+  ['氧气（瓶装）', '2', '7782-44-7', '6 瓶', '油漆库'],
+  ['溶解乙炔（瓶装）', '2', '74-86-2', '3 瓶', '油漆库'],
+  ['液压油', null, '', '400 L', '原料及成品仓库'],
+  ['乳化切削液', null, '', '200 L', '机加工车间'],
+];
+
+/** Stable demo logins (README lists them). */
+export const demoUsers = [
+  { username: 'admin', displayName: '系统管理员', role: null, isAdmin: true, person: null },
+  { username: 'principal', displayName: '王建国', role: 'principal', isAdmin: false, person: '王建国' },
+  { username: 'safety', displayName: '李秀英', role: 'safety_manager', isAdmin: false, person: '李秀英' },
+  { username: 'depthead', displayName: '张伟', role: 'dept_head', isAdmin: false, person: '张伟' },
+  { username: 'teamlead', displayName: '刘洋', role: 'team_leader', isAdmin: false, person: '刘洋' },
+  { username: 'worker', displayName: '陈静', role: 'worker', isAdmin: false, person: '陈静' },
+  { username: 'consultant', displayName: '咨询师 周工', role: 'consultant', isAdmin: false, person: null },
+  { username: 'regulator', displayName: '县应急管理局 监管员', role: 'regulator', isAdmin: false, person: null },
+] as const;

@@ -1,0 +1,138 @@
+import { randomBytes } from 'node:crypto';
+import type { AppDeps } from '../app-deps.js';
+import { withTransaction, type Executor } from '../db/with-transaction.js';
+import { creditCodeCheckChar } from '../../domain/enterprise/credit-code.js';
+import type { EnterpriseRole } from '../../schemas/auth.js';
+import type { AuthContext } from '../platform/auth/auth-context.js';
+import { addMembership, createUser } from '../modules/auth/auth.service.js';
+import { createEnterprise } from '../modules/enterprise/enterprise.service.js';
+import { createOrgServices } from '../modules/org/org.routes.js';
+import { countEnterprises } from './seed.repository.js';
+import {
+  demoAreas,
+  demoEnterprise,
+  demoEquipment,
+  demoMaterials,
+  demoOrgUnits,
+  demoPeopleNames,
+  demoPosts,
+  demoSecondEnterprise,
+  demoUsers,
+} from './demo-data.js';
+
+export interface DemoLogins {
+  password: string;
+  usernames: string[];
+  enterpriseId: string;
+  secondEnterpriseId: string;
+}
+
+const seedAdmin: AuthContext = {
+  sessionId: 'seed',
+  userId: 'seed',
+  username: 'seed',
+  displayName: 'seed',
+  isAdmin: true,
+  locale: null,
+  enterpriseId: null,
+  role: null,
+};
+
+export function isDatabaseEmpty(deps: AppDeps): Promise<boolean> {
+  return countEnterprises(deps.db).then((n) => n === 0);
+}
+
+async function seedOrg(deps: AppDeps, trx: Executor, enterpriseId: string, actorUserId: string) {
+  const org = createOrgServices(deps);
+  const actor = { userId: actorUserId, enterpriseId };
+  const unitIds = new Map<string, string>();
+  for (const [name, kind, parent] of demoOrgUnits) {
+    const u = await org.orgUnits.create(actor, { name, kind, parentId: parent ? (unitIds.get(parent) ?? null) : null }, trx);
+    unitIds.set(name, u.id);
+  }
+  const postIds = new Map<string, string>();
+  const peopleIds = new Map<string, string>();
+  let next = 0;
+  for (const [name, kind, unit, headcount, mainEquipment, mainActivities, duties] of demoPosts) {
+    const orgUnitId = unitIds.get(unit) ?? null;
+    const p = await org.posts.create(actor, { name, kind, orgUnitId, headcount, mainEquipment, mainActivities, duties }, trx);
+    postIds.set(name, p.id);
+    for (let i = 0; i < headcount && next < demoPeopleNames.length; i++, next++) {
+      const personName = demoPeopleNames[next] as string;
+      const person = await org.people.create(
+        actor,
+        {
+          name: personName,
+          phone: `139053${String(10000 + next).padStart(5, '0')}`,
+          orgUnitId,
+          postIds: [p.id],
+          hireDate: `20${String(15 + (next % 10)).padStart(2, '0')}-0${1 + (next % 9)}-15`,
+          isContractor: false,
+        },
+        trx,
+      );
+      peopleIds.set(personName, person.id);
+    }
+  }
+  const areaIds = new Map<string, string>();
+  for (const [name, description, unit] of demoAreas) {
+    const a = await org.areas.create(actor, { name, description, orgUnitId: unit ? (unitIds.get(unit) ?? null) : null }, trx);
+    areaIds.set(name, a.id);
+  }
+  for (const [name, model, code, area, isSpecial] of demoEquipment) {
+    await org.equipment.create(actor, { name, model, code, areaId: areaIds.get(area) ?? null, isSpecial }, trx);
+  }
+  for (const [name, dangerousClass, casNo, maxStock, area] of demoMaterials) {
+    await org.materials.create(
+      actor,
+      { name, dangerousClass: dangerousClass as '2' | '3' | null, casNo, maxStock, areaId: areaIds.get(area) ?? null },
+      trx,
+    );
+  }
+  // A contractor who comes for maintenance (相关方).
+  await org.people.create(actor, { name: '外协维修 孙师傅', phone: null, orgUnitId: unitIds.get('设备动力部') ?? null, postIds: [], hireDate: null, isContractor: true }, trx);
+  return { peopleIds };
+}
+
+/** Creates the demo enterprise and one login per role; run only on an empty database. */
+export async function seedDemo(deps: AppDeps, password: string | null): Promise<DemoLogins> {
+  const demoPassword = password ?? randomBytes(9).toString('base64url');
+  return withTransaction(deps.db, async (trx) => {
+    const first = await createEnterprise(
+      deps,
+      seedAdmin,
+      { ...demoEnterprise, creditCode: demoEnterprise.creditCodeBody + creditCodeCheckChar(demoEnterprise.creditCodeBody), timeZone: 'Asia/Shanghai' },
+      trx,
+    );
+    const second = await createEnterprise(
+      deps,
+      seedAdmin,
+      {
+        ...demoSecondEnterprise,
+        creditCode: demoSecondEnterprise.creditCodeBody + creditCodeCheckChar(demoSecondEnterprise.creditCodeBody),
+        timeZone: 'Asia/Shanghai',
+      },
+      trx,
+    );
+    const userIds = new Map<string, string>();
+    for (const u of demoUsers) {
+      userIds.set(u.username, await createUser(deps, trx, { username: u.username, displayName: u.displayName, password: demoPassword, isAdmin: u.isAdmin }));
+    }
+    const adminId = userIds.get('admin') as string;
+    const { peopleIds } = await seedOrg(deps, trx, first.id, adminId);
+    for (const u of demoUsers) {
+      if (!u.role) continue;
+      await addMembership(deps, trx, {
+        userId: userIds.get(u.username) as string,
+        enterpriseId: first.id,
+        role: u.role as EnterpriseRole,
+        personId: u.person ? (peopleIds.get(u.person) ?? null) : null,
+      });
+    }
+    // Consultants and regulators serve several enterprises: the switcher has something to switch to.
+    for (const username of ['consultant', 'regulator'] as const) {
+      await addMembership(deps, trx, { userId: userIds.get(username) as string, enterpriseId: second.id, role: username });
+    }
+    return { password: demoPassword, usernames: demoUsers.map((u) => u.username), enterpriseId: first.id, secondEnterpriseId: second.id };
+  });
+}

@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app.js';
+import type { AppDeps } from './app-deps.js';
+import { createDb } from './db/create-db.js';
+import { migrateToLatest } from './db/migrate.js';
+import { isDatabaseEmpty, seedDemo } from './demo/seed-demo.js';
+import { systemClock } from './platform/clock.js';
+import { loadConfig } from './platform/config.js';
+
+const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Read config, open the database, migrate, seed an empty database, listen. */
+export async function startServer(): Promise<void> {
+  const startedAt = performance.now();
+  const config = loadConfig();
+  const db = createDb(config.databaseUrl);
+  const deps: AppDeps = { db: db.kysely, dialect: db.dialect, clock: systemClock, config };
+  const applied = await migrateToLatest(db.kysely);
+  if (config.isDemoSeedEnabled && (await isDatabaseEmpty(deps))) {
+    const demo = await seedDemo(deps, config.demoPassword);
+    const lines = [
+      '',
+      '=== 双控 Shuangkong — demo data created / 已创建演示数据 ===',
+      `Logins / 登录账号: ${demo.usernames.join(', ')}`,
+      `Password / 密码: ${demo.password}${config.demoPassword ? ' (from DEMO_PASSWORD)' : ' (random; shown only this once)'}`,
+      '',
+    ];
+    console.log(lines.join('\n'));
+  }
+  const app = await buildApp(deps, {
+    webDir: path.join(rootDir, 'dist', 'web'),
+    logger: { level: config.logLevel },
+  });
+  const close = async () => {
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', close);
+  process.on('SIGTERM', close);
+  await app.listen({ port: config.port, host: config.host });
+  const ms = Math.round(performance.now() - startedAt);
+  console.log(
+    `Shuangkong ready on http://localhost:${config.port} (${db.dialect}${applied.length ? `, ${applied.length} migrations applied` : ''}) in ${ms} ms`,
+  );
+}

@@ -1,0 +1,71 @@
+import type { Executor } from '../../db/with-transaction.js';
+import { toDbJson } from '../../db/codecs.js';
+import { newId } from '../../platform/ids.js';
+import type { AuditLogTable } from '../../db/database.js';
+
+export interface AuditEntry {
+  enterpriseId: string | null;
+  actorUserId: string | null;
+  at: string;
+  entity: string;
+  entityId: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** Insert-only: the application never updates or deletes an audit row (DATA-MODEL invariant 6). */
+export async function insertAuditEntry(db: Executor, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      id: newId(),
+      enterprise_id: entry.enterpriseId,
+      actor_user_id: entry.actorUserId,
+      at: entry.at,
+      entity: entry.entity,
+      entity_id: entry.entityId,
+      action: entry.action,
+      before: toDbJson(entry.before),
+      after: toDbJson(entry.after),
+    })
+    .execute();
+}
+
+export interface AuditFilter {
+  entity?: string;
+  entityId?: string;
+  actorUserId?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+  after?: { at: string; id: string };
+  limit: number;
+}
+
+export async function listAuditEntries(
+  db: Executor,
+  enterpriseId: string,
+  filter: AuditFilter,
+): Promise<(AuditLogTable & { actor_name: string | null })[]> {
+  let query = db
+    .selectFrom('audit_log')
+    .leftJoin('user', 'user.id', 'audit_log.actor_user_id')
+    .selectAll('audit_log')
+    .select('user.display_name as actor_name')
+    .where('audit_log.enterprise_id', '=', enterpriseId);
+  if (filter.entity) query = query.where('audit_log.entity', '=', filter.entity);
+  if (filter.entityId) query = query.where('audit_log.entity_id', '=', filter.entityId);
+  if (filter.actorUserId) query = query.where('audit_log.actor_user_id', '=', filter.actorUserId);
+  if (filter.action) query = query.where('audit_log.action', '=', filter.action);
+  if (filter.from) query = query.where('audit_log.at', '>=', filter.from);
+  if (filter.to) query = query.where('audit_log.at', '<', filter.to);
+  const after = filter.after;
+  if (after) {
+    // Newest first: keyset on (at, id) descending.
+    query = query.where((eb) =>
+      eb.or([eb('audit_log.at', '<', after.at), eb.and([eb('audit_log.at', '=', after.at), eb('audit_log.id', '<', after.id)])]),
+    );
+  }
+  return query.orderBy('audit_log.at', 'desc').orderBy('audit_log.id', 'desc').limit(filter.limit).execute();
+}

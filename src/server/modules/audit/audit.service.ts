@@ -1,0 +1,55 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.js';
+import { fromDbJson } from '../../db/codecs.js';
+import type { Executor } from '../../db/with-transaction.js';
+import { decodeCursor, toPage } from '../../platform/http/cursor.js';
+import type { AuditEntryDto } from '../../../schemas/org.js';
+import { insertAuditEntry, listAuditEntries } from './audit.repository.js';
+
+export interface Actor {
+  userId: string | null;
+  enterpriseId: string | null;
+}
+
+/** Every write calls this inside its transaction, so the change and its audit row land together. */
+export async function recordChange(
+  trx: Executor,
+  actor: Actor,
+  at: Date,
+  change: { entity: string; entityId: string; action: string; before?: unknown; after?: unknown },
+): Promise<void> {
+  await insertAuditEntry(trx, {
+    enterpriseId: actor.enterpriseId,
+    actorUserId: actor.userId,
+    at: at.toISOString(),
+    entity: change.entity,
+    entityId: change.entityId,
+    action: change.action,
+    before: change.before ?? null,
+    after: change.after ?? null,
+  });
+}
+
+export async function listAudit(
+  db: Kysely<Database>,
+  enterpriseId: string,
+  query: { cursor?: string; limit: number; entity?: string; entityId?: string; actorUserId?: string; action?: string; from?: string; to?: string },
+) {
+  const rows = await listAuditEntries(db, enterpriseId, { ...query, after: decodeCursor(query.cursor), limit: query.limit + 1 });
+  return toPage(
+    rows,
+    query.limit,
+    (r) => ({ at: r.at, id: r.id }),
+    (r): AuditEntryDto => ({
+      id: r.id,
+      at: r.at,
+      actorUserId: r.actor_user_id,
+      actorName: r.actor_name,
+      entity: r.entity,
+      entityId: r.entity_id,
+      action: r.action,
+      before: fromDbJson(r.before),
+      after: fromDbJson(r.after),
+    }),
+  );
+}

@@ -1,0 +1,246 @@
+import type { AppDeps } from '../../app-deps.js';
+import { toDbBool } from '../../db/codecs.js';
+import { withTransaction } from '../../db/with-transaction.js';
+import { isLocale, type Locale } from '../../../i18n/locale.js';
+import type { AccountDto, EnterpriseRole, Me } from '../../../schemas/auth.js';
+import type { AuthContext } from '../../platform/auth/auth-context.js';
+import { burnPasswordCheck, hashPassword, verifyPassword } from '../../platform/auth/passwords.js';
+import { newSessionToken, sessionIdOf } from '../../platform/auth/session-token.js';
+import { AppError, notFound } from '../../platform/http/app-error.js';
+import { fieldError } from '../../platform/http/validation.js';
+import { newId } from '../../platform/ids.js';
+import { recordChange } from '../audit/audit.service.js';
+import * as repo from './auth.repository.js';
+
+const minute = 60_000;
+/** last_seen_at is written at most this often, so reads do not become writes. */
+const touchEveryMs = minute;
+
+export interface LoginResult {
+  token: string;
+  expiresAt: Date;
+}
+
+export async function login(
+  deps: AppDeps,
+  input: { username: string; password: string },
+  client: { ip: string | null; userAgent: string | null },
+): Promise<LoginResult> {
+  const { db, clock, config } = deps;
+  const now = clock.now();
+  const user = await repo.findUserByLogin(db, input.username);
+  if (!user) {
+    await burnPasswordCheck(input.password);
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+  if (user.locked_until && Date.parse(user.locked_until) > now.getTime()) {
+    const minutes = Math.ceil((Date.parse(user.locked_until) - now.getTime()) / minute);
+    throw new AppError('ACCOUNT_LOCKED', { minutes });
+  }
+  if (!(await verifyPassword(user.password_hash, input.password))) {
+    const failures = await repo.recordFailedLogin(db, user.id);
+    if (failures >= config.lockoutThreshold) {
+      const lockedUntil = new Date(now.getTime() + config.lockoutMinutes * minute).toISOString();
+      await withTransaction(db, async (trx) => {
+        await repo.updateUser(trx, user.id, { locked_until: lockedUntil, failed_logins: 0 });
+        await recordChange(trx, { userId: null, enterpriseId: null }, now, {
+          entity: 'user',
+          entityId: user.id,
+          action: 'lock',
+          after: { lockedUntil, reason: 'failed_logins' },
+        });
+      });
+      throw new AppError('ACCOUNT_LOCKED', { minutes: config.lockoutMinutes });
+    }
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+  const memberships = await repo.listMembershipsOfUser(db, user.id);
+  const token = newSessionToken();
+  const expiresAt = new Date(now.getTime() + config.sessionAbsoluteHours * 60 * minute);
+  await withTransaction(db, async (trx) => {
+    await repo.updateUser(trx, user.id, { failed_logins: 0, locked_until: null });
+    await repo.insertSession(trx, {
+      id: sessionIdOf(token),
+      user_id: user.id,
+      // One enterprise: it is active at once. Consultants and regulators with several choose one.
+      active_enterprise_id: memberships.length === 1 ? (memberships[0]?.enterprise_id ?? null) : null,
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      expires_at: expiresAt.toISOString(),
+      ip: client.ip,
+      user_agent: client.userAgent?.slice(0, 300) ?? null,
+    });
+  });
+  return { token, expiresAt };
+}
+
+export async function logout(deps: AppDeps, sessionId: string): Promise<void> {
+  await repo.deleteSession(deps.db, sessionId);
+}
+
+/** Resolves a session cookie into an AuthContext, ending it when idle or past its absolute expiry. */
+export async function resolveSession(deps: AppDeps, sessionId: string): Promise<AuthContext | null> {
+  const { db, clock, config } = deps;
+  const row = await repo.findSessionWithUser(db, sessionId);
+  if (!row || row.archived_at) return null;
+  const now = clock.now().getTime();
+  const idleLimit = Date.parse(row.last_seen_at) + config.sessionIdleMinutes * minute;
+  if (now >= Date.parse(row.expires_at) || now >= idleLimit) {
+    await repo.deleteSession(db, sessionId);
+    return null;
+  }
+  if (now - Date.parse(row.last_seen_at) > touchEveryMs) await repo.touchSession(db, sessionId, new Date(now).toISOString());
+  return {
+    sessionId,
+    userId: row.user_id,
+    username: row.username,
+    displayName: row.display_name,
+    isAdmin: row.is_admin === 1,
+    locale: isLocale(row.locale) ? row.locale : null,
+    enterpriseId: row.role ? row.active_enterprise_id : null,
+    role: (row.role as EnterpriseRole | null) ?? null,
+  };
+}
+
+export async function getMe(deps: AppDeps, auth: AuthContext): Promise<Me> {
+  const memberships = await repo.listMembershipsOfUser(deps.db, auth.userId);
+  return {
+    user: { id: auth.userId, username: auth.username, displayName: auth.displayName, isAdmin: auth.isAdmin, locale: auth.locale },
+    memberships: memberships.map((m) => ({
+      enterpriseId: m.enterprise_id,
+      enterpriseName: m.enterprise_name,
+      role: m.role as EnterpriseRole,
+    })),
+    activeEnterpriseId: auth.enterpriseId,
+    role: auth.role,
+  };
+}
+
+export async function updateMe(deps: AppDeps, auth: AuthContext, input: { displayName?: string; locale?: Locale }): Promise<void> {
+  const patch: { display_name?: string; locale?: string } = {};
+  if (input.displayName !== undefined) patch.display_name = input.displayName;
+  if (input.locale !== undefined) patch.locale = input.locale;
+  if (Object.keys(patch).length === 0) return;
+  await withTransaction(deps.db, async (trx) => {
+    await repo.updateUser(trx, auth.userId, patch);
+    await recordChange(trx, { userId: auth.userId, enterpriseId: auth.enterpriseId }, deps.clock.now(), {
+      entity: 'user',
+      entityId: auth.userId,
+      action: 'update_profile',
+      before: { displayName: auth.displayName, locale: auth.locale },
+      after: input,
+    });
+  });
+}
+
+export async function changePassword(
+  deps: AppDeps,
+  auth: AuthContext,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const user = await repo.findUserById(deps.db, auth.userId);
+  if (!user) throw notFound('user');
+  if (!(await verifyPassword(user.password_hash, input.currentPassword))) throw new AppError('WRONG_PASSWORD');
+  const passwordHash = await hashPassword(input.newPassword);
+  const now = deps.clock.now();
+  await withTransaction(deps.db, async (trx) => {
+    await repo.updateUser(trx, auth.userId, { password_hash: passwordHash, password_changed_at: now.toISOString() });
+    // Other devices signed in with the old password are signed out.
+    await repo.deleteOtherSessions(trx, auth.userId, auth.sessionId);
+    await recordChange(trx, { userId: auth.userId, enterpriseId: auth.enterpriseId }, now, {
+      entity: 'user',
+      entityId: auth.userId,
+      action: 'change_password',
+    });
+  });
+}
+
+export async function switchEnterprise(deps: AppDeps, auth: AuthContext, enterpriseId: string): Promise<void> {
+  const membership = await repo.findMembership(deps.db, auth.userId, enterpriseId);
+  // Not a member: the enterprise is not shown to exist.
+  if (!membership) throw notFound('enterprise');
+  await repo.setSessionEnterprise(deps.db, auth.sessionId, enterpriseId);
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  phone?: string | null;
+  password: string;
+  isAdmin?: boolean;
+}
+
+/** Creates a user (or finds the existing one by username) — used by the seed, admin and accounts. */
+export async function createUser(deps: AppDeps, trx: Parameters<typeof repo.insertUser>[0], input: NewUser): Promise<string> {
+  const existing = await repo.findUserByUsername(trx, input.username);
+  if (existing) throw new AppError('CONFLICT', { detail: input.username }, [{ path: 'username', message: { 'zh-CN': '用户名已被使用', 'en-US': 'Username is taken' } }]);
+  const id = newId();
+  const now = deps.clock.now().toISOString();
+  await repo.insertUser(trx, {
+    id,
+    username: input.username,
+    phone: input.phone ?? null,
+    display_name: input.displayName,
+    password_hash: await hashPassword(input.password),
+    is_admin: toDbBool(input.isAdmin ?? false),
+    locale: null,
+    failed_logins: 0,
+    locked_until: null,
+    password_changed_at: now,
+    created_at: now,
+    archived_at: null,
+  });
+  return id;
+}
+
+export async function addMembership(
+  deps: AppDeps,
+  trx: Parameters<typeof repo.insertMembership>[0],
+  input: { userId: string; enterpriseId: string; role: EnterpriseRole; personId?: string | null },
+): Promise<void> {
+  const existing = await repo.findMembership(trx, input.userId, input.enterpriseId);
+  if (existing) throw new AppError('CONFLICT', { detail: 'membership' });
+  await repo.insertMembership(trx, {
+    id: newId(),
+    user_id: input.userId,
+    enterprise_id: input.enterpriseId,
+    role: input.role,
+    person_id: input.personId ?? null,
+    created_at: deps.clock.now().toISOString(),
+  });
+}
+
+export async function listAccounts(deps: AppDeps, enterpriseId: string): Promise<AccountDto[]> {
+  const rows = await repo.listAccountsOfEnterprise(deps.db, enterpriseId);
+  return rows.map((r) => ({
+    userId: r.user_id,
+    username: r.username,
+    displayName: r.display_name,
+    role: r.role as EnterpriseRole,
+    personId: r.person_id,
+  }));
+}
+
+export async function createAccount(
+  deps: AppDeps,
+  actor: { userId: string; enterpriseId: string },
+  input: { username: string; displayName: string; phone?: string; password: string; role: EnterpriseRole; personId?: string },
+  personExists: (trx: Parameters<typeof repo.insertUser>[0], personId: string) => Promise<boolean>,
+): Promise<AccountDto> {
+  return withTransaction(deps.db, async (trx) => {
+    if (input.personId && !(await personExists(trx, input.personId))) {
+      throw fieldError('personId', { 'zh-CN': '人员不存在', 'en-US': 'No such person' });
+    }
+    const userId = await createUser(deps, trx, input);
+    await addMembership(deps, trx, { userId, enterpriseId: actor.enterpriseId, role: input.role, personId: input.personId ?? null });
+    const dto: AccountDto = {
+      userId,
+      username: input.username,
+      displayName: input.displayName,
+      role: input.role,
+      personId: input.personId ?? null,
+    };
+    await recordChange(trx, actor, deps.clock.now(), { entity: 'membership', entityId: userId, action: 'create', after: dto });
+    return dto;
+  });
+}

@@ -1,0 +1,38 @@
+import type { EnterpriseTable } from '../../db/database.js';
+import type { Executor } from '../../db/with-transaction.js';
+
+export function findEnterprise(db: Executor, id: string): Promise<EnterpriseTable | undefined> {
+  return db.selectFrom('enterprise').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findEnterpriseByCreditCode(db: Executor, creditCode: string): Promise<EnterpriseTable | undefined> {
+  return db.selectFrom('enterprise').selectAll().where('credit_code', '=', creditCode).executeTakeFirst();
+}
+
+export function listAllEnterprises(db: Executor): Promise<EnterpriseTable[]> {
+  return db.selectFrom('enterprise').selectAll().where('archived_at', 'is', null).orderBy('name').limit(1000).execute();
+}
+
+export function listEnterprisesOfUser(db: Executor, userId: string): Promise<EnterpriseTable[]> {
+  return db
+    .selectFrom('enterprise')
+    .innerJoin('membership', 'membership.enterprise_id', 'enterprise.id')
+    .selectAll('enterprise')
+    .where('membership.user_id', '=', userId)
+    .where('enterprise.archived_at', 'is', null)
+    .orderBy('enterprise.name')
+    .execute();
+}
+
+export async function insertEnterprise(db: Executor, row: EnterpriseTable): Promise<void> {
+  await db.insertInto('enterprise').values(row).execute();
+}
+
+export async function updateEnterprise(db: Executor, id: string, patch: Partial<EnterpriseTable>): Promise<void> {
+  await db.updateTable('enterprise').set(patch).where('id', '=', id).execute();
+}
+
+export async function userHasRoleAnywhere(db: Executor, userId: string, role: string): Promise<boolean> {
+  const row = await db.selectFrom('membership').select('id').where('user_id', '=', userId).where('role', '=', role).executeTakeFirst();
+  return Boolean(row);
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import type { AppDeps } from '../../app-deps.js';
+import { allRoles, enterpriseRoles, managerRoles } from '../../../schemas/auth.js';
+import { idParamsSchema } from '../../../schemas/common.js';
+import { enterpriseDtoSchema, enterpriseInputSchema, enterpriseUpdateSchema } from '../../../schemas/org.js';
+import { type AnyRouteDef, defineRoute, requireTenant, requireUser } from '../../platform/http/route.js';
+import * as service from './enterprise.service.js';
+
+const tags = ['enterprise'];
+export const linkMemberSchema = z.strictObject({ username: z.string().trim().min(1).max(64), role: z.enum(enterpriseRoles) });
+
+export function enterpriseRoutes(deps: AppDeps): AnyRouteDef[] {
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/enterprises',
+      access: { kind: 'user' },
+      summary: 'Enterprises the caller may work in (all of them for the administrator)',
+      tags,
+      response: z.object({ items: z.array(enterpriseDtoSchema) }),
+      handler: async ({ auth }) => ({ items: await service.listEnterprises(deps, requireUser(auth)) }),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/enterprises',
+      access: { kind: 'user' },
+      summary: 'Register an enterprise (administrator or consultant)',
+      tags,
+      body: enterpriseInputSchema,
+      response: enterpriseDtoSchema,
+      handler: async ({ auth, body }) => service.createEnterprise(deps, requireUser(auth), body),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/enterprises/current',
+      access: { kind: 'tenant', roles: allRoles },
+      summary: 'The active enterprise',
+      tags,
+      response: enterpriseDtoSchema,
+      handler: async ({ auth }) => service.getEnterprise(deps, requireTenant(auth).enterpriseId),
+    }),
+    defineRoute({
+      method: 'PATCH',
+      url: '/api/v1/enterprises/current',
+      access: { kind: 'tenant', roles: managerRoles },
+      summary: 'Update the active enterprise (size class is recomputed)',
+      tags,
+      body: enterpriseUpdateSchema,
+      response: enterpriseDtoSchema,
+      handler: async ({ auth, body }) =>
+        service.updateEnterprise(deps, { userId: requireUser(auth).userId, enterpriseId: requireTenant(auth).enterpriseId }, body),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/enterprises/:id/members',
+      access: { kind: 'admin' },
+      summary: 'Link a user to an enterprise with a role (consultants, regulators)',
+      tags,
+      params: idParamsSchema,
+      body: linkMemberSchema,
+      handler: async ({ auth, params, body }) => {
+        await service.linkMember(deps, requireUser(auth), params.id, body);
+        return { ok: true };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,121 @@
+import type { z } from 'zod';
+import { fromDbBool, toDbBool } from '../../db/codecs.js';
+import { allRoles, managerRoles } from '../../../schemas/auth.js';
+import {
+  type AreaDto,
+  areaDtoSchema,
+  areaInputSchema,
+  areaListQuerySchema,
+  areaUpdateSchema,
+  type EquipmentDto,
+  equipmentDtoSchema,
+  equipmentInputSchema,
+  equipmentListQuerySchema,
+  equipmentUpdateSchema,
+  type MaterialDto,
+  materialDtoSchema,
+  materialInputSchema,
+  materialListQuerySchema,
+  materialUpdateSchema,
+} from '../../../schemas/org.js';
+import type { ResourceSpec } from '../../platform/resource/tenant-resource.js';
+import type { Row } from '../../platform/resource/tenant-resource.repository.js';
+
+const stamps = (r: Row) => ({ createdAt: r.created_at, updatedAt: r.updated_at as string, archivedAt: r.archived_at });
+
+export const areaSpec: ResourceSpec<AreaDto, z.infer<typeof areaInputSchema>, z.infer<typeof areaUpdateSchema>, z.infer<typeof areaListQuerySchema>> = {
+  table: 'area',
+  path: '/api/v1/areas',
+  tag: 'org',
+  readRoles: allRoles,
+  writeRoles: managerRoles,
+  createSchema: areaInputSchema,
+  updateSchema: areaUpdateSchema,
+  dtoSchema: areaDtoSchema,
+  listQuerySchema: areaListQuerySchema,
+  searchColumns: ['name', 'description'],
+  filters: { orgUnitId: 'org_unit_id' },
+  references: { orgUnitId: 'org_unit' },
+  toColumns: (input) => ({
+    ...(input.name !== undefined && { name: input.name }),
+    ...(input.description !== undefined && { description: input.description }),
+    ...(input.orgUnitId !== undefined && { org_unit_id: input.orgUnitId }),
+  }),
+  toDtos: async (_db, _e, rows) =>
+    rows.map((r) => ({ id: r.id, name: r.name as string, description: r.description as string, orgUnitId: r.org_unit_id as string | null, ...stamps(r) })),
+};
+
+export const equipmentSpec: ResourceSpec<
+  EquipmentDto,
+  z.infer<typeof equipmentInputSchema>,
+  z.infer<typeof equipmentUpdateSchema>,
+  z.infer<typeof equipmentListQuerySchema>
+> = {
+  table: 'equipment',
+  path: '/api/v1/equipment',
+  tag: 'org',
+  readRoles: allRoles,
+  writeRoles: managerRoles,
+  createSchema: equipmentInputSchema,
+  updateSchema: equipmentUpdateSchema,
+  dtoSchema: equipmentDtoSchema,
+  listQuerySchema: equipmentListQuerySchema,
+  searchColumns: ['name', 'model', 'code'],
+  filters: { areaId: 'area_id' },
+  references: { areaId: 'area' },
+  refineList: (query, q) => (q.isSpecial === undefined ? query : query.where('is_special', '=', toDbBool(q.isSpecial))),
+  toColumns: (input) => ({
+    ...(input.name !== undefined && { name: input.name }),
+    ...(input.model !== undefined && { model: input.model }),
+    ...(input.code !== undefined && { code: input.code }),
+    ...(input.areaId !== undefined && { area_id: input.areaId }),
+    ...(input.isSpecial !== undefined && { is_special: toDbBool(input.isSpecial) }),
+  }),
+  toDtos: async (_db, _e, rows) =>
+    rows.map((r) => ({
+      id: r.id,
+      name: r.name as string,
+      model: r.model as string,
+      code: r.code as string,
+      areaId: r.area_id as string | null,
+      isSpecial: fromDbBool(r.is_special as number),
+      ...stamps(r),
+    })),
+};
+
+export const materialSpec: ResourceSpec<
+  MaterialDto,
+  z.infer<typeof materialInputSchema>,
+  z.infer<typeof materialUpdateSchema>,
+  z.infer<typeof materialListQuerySchema>
+> = {
+  table: 'material',
+  path: '/api/v1/materials',
+  tag: 'org',
+  readRoles: allRoles,
+  writeRoles: managerRoles,
+  createSchema: materialInputSchema,
+  updateSchema: materialUpdateSchema,
+  dtoSchema: materialDtoSchema,
+  listQuerySchema: materialListQuerySchema,
+  searchColumns: ['name', 'cas_no'],
+  filters: { areaId: 'area_id', dangerousClass: 'dangerous_class' },
+  references: { areaId: 'area' },
+  toColumns: (input) => ({
+    ...(input.name !== undefined && { name: input.name }),
+    ...(input.dangerousClass !== undefined && { dangerous_class: input.dangerousClass }),
+    ...(input.casNo !== undefined && { cas_no: input.casNo }),
+    ...(input.maxStock !== undefined && { max_stock: input.maxStock }),
+    ...(input.areaId !== undefined && { area_id: input.areaId }),
+  }),
+  toDtos: async (_db, _e, rows) =>
+    rows.map((r) => ({
+      id: r.id,
+      name: r.name as string,
+      dangerousClass: r.dangerous_class as MaterialDto['dangerousClass'],
+      casNo: r.cas_no as string,
+      maxStock: r.max_stock as string,
+      areaId: r.area_id as string | null,
+      ...stamps(r),
+    })),
+};

@@ -1,0 +1,46 @@
+import type { z } from 'zod';
+import { allRoles, managerRoles } from '../../../schemas/auth.js';
+import { type PostDto, postDtoSchema, postInputSchema, postListQuerySchema, postUpdateSchema } from '../../../schemas/org.js';
+import type { ResourceSpec } from '../../platform/resource/tenant-resource.js';
+
+type CreateIn = z.infer<typeof postInputSchema>;
+type UpdateIn = z.infer<typeof postUpdateSchema>;
+
+export const postSpec: ResourceSpec<PostDto, CreateIn, UpdateIn, z.infer<typeof postListQuerySchema>> = {
+  table: 'post',
+  path: '/api/v1/posts',
+  tag: 'org',
+  readRoles: allRoles,
+  writeRoles: managerRoles,
+  createSchema: postInputSchema,
+  updateSchema: postUpdateSchema,
+  dtoSchema: postDtoSchema,
+  listQuerySchema: postListQuerySchema,
+  searchColumns: ['name', 'main_equipment', 'main_activities'],
+  filters: { kind: 'kind', orgUnitId: 'org_unit_id' },
+  references: { orgUnitId: 'org_unit' },
+  toColumns: (input) => ({
+    ...(input.name !== undefined && { name: input.name }),
+    ...(input.kind !== undefined && { kind: input.kind }),
+    ...(input.orgUnitId !== undefined && { org_unit_id: input.orgUnitId }),
+    ...(input.headcount !== undefined && { headcount: input.headcount }),
+    ...(input.mainEquipment !== undefined && { main_equipment: input.mainEquipment }),
+    ...(input.mainActivities !== undefined && { main_activities: input.mainActivities }),
+    ...(input.duties !== undefined && { duties: input.duties }),
+  }),
+  toDtos: async (_db, _enterpriseId, rows) =>
+    rows.map((r) => ({
+      id: r.id,
+      name: r.name as string,
+      kind: r.kind as PostDto['kind'],
+      orgUnitId: r.org_unit_id as string | null,
+      headcount: Number(r.headcount),
+      mainEquipment: r.main_equipment as string,
+      mainActivities: r.main_activities as string,
+      duties: r.duties as string,
+      level: (r.level as PostDto['level']) ?? null,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at as string,
+      archivedAt: r.archived_at,
+    })),
+};

@@ -1,0 +1,21 @@
+import type { Locale } from '../../../i18n/locale.js';
+import type { EnterpriseRole } from '../../../schemas/auth.js';
+
+/** Who is calling, derived from the session cookie only (never from the request body). */
+export interface AuthContext {
+  sessionId: string;
+  userId: string;
+  username: string;
+  displayName: string;
+  isAdmin: boolean;
+  locale: Locale | null;
+  enterpriseId: string | null;
+  role: EnterpriseRole | null;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: AuthContext | null;
+    locale: Locale;
+  }
+}

@@ -1,0 +1,52 @@
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  dataDir: string;
+  sessionSecret: string;
+  /** Minutes of inactivity after which a session ends. */
+  sessionIdleMinutes: number;
+  /** Hours after login after which a session ends whatever the activity. */
+  sessionAbsoluteHours: number;
+  /** Failed logins in a row that lock an account. */
+  lockoutThreshold: number;
+  lockoutMinutes: number;
+  /** Login attempts per IP per minute. */
+  loginRatePerMinute: number;
+  /** Set when the product runs behind HTTPS (a reverse proxy): session cookies get `Secure`. */
+  isSecureCookie: boolean;
+  trustProxy: boolean;
+  demoPassword: string | null;
+  isDemoSeedEnabled: boolean;
+  logLevel: string;
+}
+
+function intFrom(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`Expected a non-negative integer, got "${value}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.DATA_DIR ?? './data');
+  return {
+    port: intFrom(env.PORT, 3000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL ?? `file:${path.join(dataDir, 'shuangkong.sqlite')}`,
+    dataDir,
+    sessionSecret: env.SESSION_SECRET ?? '',
+    sessionIdleMinutes: intFrom(env.SESSION_IDLE_MINUTES, 120),
+    sessionAbsoluteHours: intFrom(env.SESSION_ABSOLUTE_HOURS, 12),
+    lockoutThreshold: intFrom(env.LOGIN_LOCKOUT_THRESHOLD, 5),
+    lockoutMinutes: intFrom(env.LOGIN_LOCKOUT_MINUTES, 15),
+    loginRatePerMinute: intFrom(env.LOGIN_RATE_PER_MINUTE, 20),
+    isSecureCookie: env.COOKIE_SECURE === 'true',
+    trustProxy: env.TRUST_PROXY === 'true',
+    demoPassword: env.DEMO_PASSWORD ? env.DEMO_PASSWORD : null,
+    isDemoSeedEnabled: env.SEED_DEMO !== 'false',
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

@@ -1,0 +1,49 @@
+import type { ErrorCode } from '../../../i18n/error-messages.js';
+import type { Locale } from '../../../i18n/locale.js';
+
+/** A failing field; services may give the message in both languages and let the handler pick. */
+export interface FieldIssue {
+  path: string;
+  message: string | Record<Locale, string>;
+}
+
+/** The one error type services throw; the error handler turns it into problem+json. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Record<string, string | number> = {},
+    readonly fieldIssues: FieldIssue[] = [],
+    /** Extra members of the problem document (e.g. an import's row errors). */
+    readonly extra: Record<string, unknown> | null = null,
+  ) {
+    super(code);
+    this.name = 'AppError';
+  }
+}
+
+export const httpStatusOf: Record<ErrorCode, number> = {
+  VALIDATION: 400,
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  WRONG_PASSWORD: 400,
+  FORBIDDEN: 403,
+  NO_ACTIVE_ENTERPRISE: 403,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  CONFLICT: 409,
+  ARCHIVED: 409,
+  ORG_UNIT_CYCLE: 422,
+  IMPORT_INVALID: 422,
+  OUT_OF_TABLE: 400,
+  UNKNOWN_PROFILE: 400,
+  NO_RULE_FIRED: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  ACCOUNT_LOCKED: 423,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
+
+export function notFound(entity: string): AppError {
+  return new AppError('NOT_FOUND', { entity });
+}

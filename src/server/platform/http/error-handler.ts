@@ -1,0 +1,65 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '../../../domain/domain-error.js';
+import { entityNames, type ErrorCode, errorMessages, formatMessage } from '../../../i18n/error-messages.js';
+import type { Locale } from '../../../i18n/locale.js';
+import { AppError, httpStatusOf } from './app-error.js';
+
+function localiseParams(params: Record<string, string | number>, locale: Locale): Record<string, string | number> {
+  const out: Record<string, string | number> = { ...params };
+  if (typeof params.entity === 'string') out.entity = entityNames[params.entity]?.[locale] ?? params.entity;
+  return out;
+}
+
+export function problemBody(error: AppError, locale: Locale) {
+  const status = httpStatusOf[error.code];
+  const detail = formatMessage(errorMessages[error.code][locale], localiseParams(error.params, locale));
+  const errors = error.fieldIssues.map((i) => ({
+    path: i.path,
+    message: typeof i.message === 'string' ? i.message : i.message[locale],
+  }));
+  const fieldText = errors.length ? `: ${errors.map((e) => `${e.path || '(body)'} — ${e.message}`).join('; ')}` : '';
+  return {
+    type: `https://shuangkong.local/problems/${error.code.toLowerCase()}`,
+    title: error.code,
+    status,
+    code: error.code,
+    detail: error.code === 'VALIDATION' ? `${detail}${fieldText}` : detail,
+    ...(errors.length ? { errors } : {}),
+    ...(error.extra ? error.extra : {}),
+  };
+}
+
+function fromDomainError(error: DomainError): AppError {
+  const code = (error.code in errorMessages ? error.code : 'VALIDATION') as ErrorCode;
+  const field = error.field ?? '';
+  return new AppError(code, { field, ...error.params }, field ? [{ path: field, message: error.message }] : []);
+}
+
+/** Fastify's own 4xx errors (bad JSON, wrong content type, too large) become problems too: no 5xx for bad input. */
+function fromFastifyError(error: FastifyError): AppError | null {
+  const status = error.statusCode ?? 500;
+  if (status === 413) return new AppError('PAYLOAD_TOO_LARGE');
+  if (status === 429) return new AppError('RATE_LIMITED');
+  if (status >= 400 && status < 500) return new AppError('BAD_REQUEST', { detail: error.message });
+  return null;
+}
+
+export function sendProblem(reply: FastifyReply, error: AppError, locale: Locale): FastifyReply {
+  const body = problemBody(error, locale);
+  return reply.status(body.status).type('application/problem+json; charset=utf-8').send(body);
+}
+
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((raw: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) => {
+    const locale = request.locale ?? 'zh-CN';
+    let error: AppError | null = null;
+    if (raw instanceof AppError) error = raw;
+    else if (raw instanceof DomainError) error = fromDomainError(raw);
+    else error = fromFastifyError(raw as FastifyError);
+    if (!error) {
+      request.log.error({ err: raw }, 'unhandled error');
+      error = new AppError('INTERNAL');
+    }
+    return sendProblem(reply, error, locale);
+  });
+}

@@ -1,0 +1,81 @@
+/* Generic reads and writes for simple enterprise-owned tables (org units, posts, people, areas,
+ * equipment, materials). Table names are fixed by the feature specs, never by the request. */
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { Database } from '../../db/database.js';
+import type { Executor } from '../../db/with-transaction.js';
+
+export type TenantTable = 'org_unit' | 'post' | 'person' | 'area' | 'equipment' | 'material';
+export type Row = Record<string, unknown> & { id: string; enterprise_id: string; created_at: string; archived_at: string | null };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnySelect = SelectQueryBuilder<Database, any, any>;
+
+export interface ListSpec {
+  enterpriseId: string;
+  equals: Record<string, unknown>;
+  search?: { columns: string[]; text: string };
+  includeArchived: boolean;
+  after?: { at: string; id: string };
+  limit: number;
+  refine?: (query: AnySelect) => AnySelect;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export async function listRows(db: Executor, table: TenantTable, spec: ListSpec): Promise<Row[]> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  let query: AnySelect = (db as any).selectFrom(table).selectAll().where('enterprise_id', '=', spec.enterpriseId);
+  for (const [column, value] of Object.entries(spec.equals)) {
+    if (value !== undefined) query = query.where(column, '=', value);
+  }
+  if (!spec.includeArchived) query = query.where('archived_at', 'is', null);
+  if (spec.search && spec.search.text) {
+    const pattern = `%${escapeLike(spec.search.text.toLowerCase())}%`;
+    const columns = spec.search.columns;
+    query = query.where((eb) => eb.or(columns.map((c) => eb(sql`lower(${sql.ref(c)})`, 'like', sql`${pattern} escape '\\'`))));
+  }
+  if (spec.refine) query = spec.refine(query);
+  const after = spec.after;
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([eb('created_at', '>', after.at), eb.and([eb('created_at', '=', after.at), eb('id', '>', after.id)])]),
+    );
+  }
+  return (await query.orderBy('created_at').orderBy('id').limit(spec.limit).execute()) as Row[];
+}
+
+export async function findRow(db: Executor, table: TenantTable, enterpriseId: string, id: string): Promise<Row | undefined> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return (await (db as any)
+    .selectFrom(table)
+    .selectAll()
+    .where('enterprise_id', '=', enterpriseId)
+    .where('id', '=', id)
+    .executeTakeFirst()) as Row | undefined;
+}
+
+/** True when every id names a live row of this enterprise. */
+export async function allActiveExist(db: Executor, table: TenantTable, enterpriseId: string, ids: string[]): Promise<boolean> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return true;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const rows = await (db as any)
+    .selectFrom(table)
+    .select('id')
+    .where('enterprise_id', '=', enterpriseId)
+    .where('id', 'in', unique)
+    .where('archived_at', 'is', null)
+    .execute();
+  return rows.length === unique.length;
+}
+
+export async function insertRow(db: Executor, table: TenantTable, row: Row): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  await (db as any).insertInto(table).values(row).execute();
+}
+
+export async function updateRow(db: Executor, table: TenantTable, enterpriseId: string, id: string, patch: Record<string, unknown>): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  await (db as any).updateTable(table).set(patch).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+}
