@@ -107,7 +107,7 @@ describe('post templates', () => {
       expect(p.risks.length, p.key).toBeGreaterThanOrEqual(3);
       expect(p.risks.length, p.key).toBeLessThanOrEqual(6);
       for (const r of p.risks) {
-        expect(r.measures.length, r.key).toBeGreaterThanOrEqual(2);
+        expect(r.measures.length, r.key).toBeGreaterThanOrEqual(3);
         expect(r.measures.length, r.key).toBeLessThanOrEqual(6);
       }
     }

@@ -230,6 +230,7 @@ export const sprayPainter: PostTemplate = {
       measures: [
         om('after', 'administrative', '沾漆抹布、废漆渣放入带盖金属容器，当班清出喷漆房', '废抹布、漆渣是否入带盖金属桶并当班清理', 'look', 'shift'),
         om('after', 'administrative', '废漆渣、废溶剂按危险废物分类暂存并交有资质单位处置', '危废暂存和转移记录是否完整', 'records', 'month'),
+        om('during', 'engineering', '危废暂存间远离火源、通风良好，配置防渗托盘和灭火器', '危废暂存间通风、防渗和灭火器配置', 'look', 'month'),
       ],
     },
   ],
