@@ -17,6 +17,7 @@ export default defineConfig({
         test: {
           name: 'int-sqlite',
           include: ['src/**/*.int.test.ts'],
+          globalSetup: ['src/server/test/pg-global-setup.ts'],
           env: { TEST_DB: 'sqlite' },
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -26,6 +27,7 @@ export default defineConfig({
         test: {
           name: 'int-postgres',
           include: ['src/**/*.int.test.ts'],
+          globalSetup: ['src/server/test/pg-global-setup.ts'],
           env: { TEST_DB: 'postgres' },
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -1,0 +1,118 @@
+/* The tenant matrix: for every route the product declares, a user of enterprise A never reaches
+ * enterprise B's data, anonymous callers get 401, and read-only roles cannot write. Routes are
+ * walked from the registry, so a new route is covered (or this test fails) the day it is added. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allRoutes } from './app.js';
+import { createEnterpriseWithUsers } from './test/factories/enterprise.factory.js';
+import { createTestApp, isDbAvailable, type TestApp } from './test/test-app.js';
+
+describe.skipIf(!isDbAvailable())('tenant matrix', () => {
+  let t: TestApp;
+  let cookieA: string;
+  let cookieB: string;
+  let workerA: string;
+  let regulatorA: string;
+  const idsOfB = new Map<string, string>();
+
+  beforeAll(async () => {
+    t = await createTestApp({ loginRatePerMinute: 10_000 });
+    const a = await createEnterpriseWithUsers(t.deps, 'mxa', ['safety_manager', 'worker', 'regulator']);
+    const b = await createEnterpriseWithUsers(t.deps, 'mxb', ['safety_manager']);
+    cookieA = await t.login(a.usernames.safety_manager as string);
+    workerA = await t.login(a.usernames.worker as string);
+    regulatorA = await t.login(a.usernames.regulator as string);
+    cookieB = await t.login(b.usernames.safety_manager as string);
+    const create = async (path: string, body: object) => {
+      const res = await t.request(cookieB, 'POST', path, body);
+      expect(res.statusCode, `${path}: ${res.body}`).toBe(201);
+      idsOfB.set(path, res.json().id);
+      return res.json().id as string;
+    };
+    const unit = await create('/api/v1/org-units', { name: 'B 车间', kind: 'workshop' });
+    const post = await create('/api/v1/posts', { name: 'B 车床工', kind: 'operation', orgUnitId: unit });
+    await create('/api/v1/people', { name: 'B 张三', postIds: [post] });
+    const area = await create('/api/v1/areas', { name: 'B 仓库' });
+    await create('/api/v1/equipment', { name: 'B 行车', areaId: area, isSpecial: true });
+    await create('/api/v1/materials', { name: 'B 油漆', dangerousClass: '3', areaId: area });
+  });
+  afterAll(() => t.close());
+
+  const routes = () => allRoutes(t.deps);
+  const concrete = (url: string, id: string) => url.replace(':id', id).replace(':set', 'accident-types');
+  const bodyFor = (method: string) => (method === 'PATCH' ? { name: '被篡改' } : method === 'POST' ? {} : undefined);
+
+  it('answers 401 to an anonymous caller on every non-public route', async () => {
+    for (const r of routes()) {
+      if (r.access.kind === 'public') continue;
+      const res = await t.request(null, r.method, concrete(r.url, '01a2070b-0000-7000-8000-000000000000'), bodyFor(r.method));
+      expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
+      expect(res.json().code).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it("never lets A read, change or archive B's records by id", async () => {
+    let checked = 0;
+    for (const r of routes()) {
+      if (r.access.kind !== 'tenant' || !r.url.includes(':id')) continue;
+      const collection = r.url.split('/:id')[0] as string;
+      const idOfB = idsOfB.get(collection);
+      expect(idOfB, `no record of B for ${collection}: extend the matrix set-up`).toBeDefined();
+      const res = await t.request(cookieA, r.method, concrete(r.url, idOfB as string), bodyFor(r.method));
+      expect([403, 404], `${r.method} ${r.url} → ${res.statusCode} ${res.body}`).toContain(res.statusCode);
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(24);
+    // B's records are untouched.
+    for (const [collection, id] of idsOfB) {
+      const res = await t.request(cookieB, 'GET', `${collection}/${id}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.json().name).not.toBe('被篡改');
+      expect(res.json().archivedAt).toBeNull();
+    }
+  });
+
+  it("never shows B's records in A's lists", async () => {
+    const bIds = [...idsOfB.values()];
+    for (const r of routes()) {
+      if (r.method !== 'GET' || r.url.includes(':') || r.access.kind === 'public' || r.produces) continue;
+      const res = await t.request(cookieA, 'GET', `${r.url}${r.url.includes('?') ? '&' : '?'}`.replace(/\?$/, ''));
+      expect(res.statusCode, `${r.url}: ${res.body}`).toBeLessThan(500);
+      for (const id of bIds) expect(res.body, `${r.url} leaks ${id}`).not.toContain(id);
+    }
+    const search = await t.request(cookieA, 'GET', '/api/v1/posts?q=B%20%E8%BD%A6&includeArchived=true');
+    expect(search.json().items).toEqual([]);
+  });
+
+  it('ignores no smuggled enterpriseId: a body naming another enterprise is refused', async () => {
+    const res = await t.request(cookieA, 'POST', '/api/v1/posts', { name: 'x', kind: 'operation', enterpriseId: 'b' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors.map((e: { path: string }) => e.path)).toContain('enterpriseId');
+  });
+
+  it("refuses to link A's records to B's (a reference across enterprises is 'not found')", async () => {
+    const res = await t.request(cookieA, 'POST', '/api/v1/posts', { name: 'x', kind: 'operation', orgUnitId: idsOfB.get('/api/v1/org-units') });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].path).toBe('orgUnitId');
+    const person = await t.request(cookieA, 'POST', '/api/v1/people', { name: 'y', postIds: [idsOfB.get('/api/v1/posts')] });
+    expect(person.statusCode).toBe(400);
+    expect(person.json().errors[0].path).toBe('postIds');
+  });
+
+  it('lets workers and regulators read but not write', async () => {
+    for (const r of routes()) {
+      if (r.access.kind !== 'tenant' || r.method === 'GET') continue;
+      for (const cookie of [workerA, regulatorA]) {
+        const res = await t.request(cookie, r.method, concrete(r.url, '01a2070b-0000-7000-8000-000000000000'), bodyFor(r.method));
+        expect(res.statusCode, `${r.method} ${r.url}`).toBe(403);
+      }
+    }
+    expect((await t.request(workerA, 'GET', '/api/v1/posts')).statusCode).toBe(200);
+    expect((await t.request(regulatorA, 'GET', '/api/v1/posts')).statusCode).toBe(200);
+  });
+
+  it('refuses switching into an enterprise the user is not a member of', async () => {
+    const other = idsOfB.get('/api/v1/posts') as string;
+    const res = await t.request(cookieA, 'POST', '/api/v1/auth/active-enterprise', { enterpriseId: other });
+    expect(res.statusCode).toBe(404);
+  });
+});
