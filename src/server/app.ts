@@ -5,6 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppDeps } from './app-deps.js';
+import { localeFromAcceptLanguage } from '../i18n/locale.js';
 import { installSessionHook } from './platform/auth/session-plugin.js';
 import { AppError } from './platform/http/app-error.js';
 import { installErrorHandler, sendProblem } from './platform/http/error-handler.js';
@@ -46,6 +47,10 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     bodyLimit: 10 * 1024 * 1024,
     // Ids in URLs are validated by schemas; keep Fastify from rejecting long URLs with its own shape.
     routerOptions: { maxParamLength: 500 },
+    // A URL the router cannot even decode is still a problem+json 400, never Fastify's own shape.
+    frameworkErrors: (error, request, reply) => {
+      sendProblem(reply, new AppError('BAD_REQUEST', { detail: error.message }), localeFromAcceptLanguage(request.headers['accept-language']));
+    },
   });
   installErrorHandler(app);
   await app.register(cookie);
