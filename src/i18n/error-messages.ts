@@ -46,6 +46,8 @@ export const entityNames: Record<string, Record<Locale, string>> = {
   material: { 'zh-CN': '危险物品', 'en-US': 'Material' },
   membership: { 'zh-CN': '账号授权', 'en-US': 'Membership' },
   reference_set: { 'zh-CN': '参考数据集', 'en-US': 'Reference set' },
+  template: { 'zh-CN': '模板', 'en-US': 'Template' },
+  risk: { 'zh-CN': '风险', 'en-US': 'Risk' },
 };
 
 export function formatMessage(template: string, params: Record<string, string | number>): string {

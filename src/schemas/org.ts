@@ -113,6 +113,7 @@ export const postDtoSchema = z.object({
   mainActivities: z.string(),
   duties: z.string(),
   level: z.enum(riskLevelValues).nullable(),
+  templateRef: z.string().nullable(),
   ...archivable,
 });
 export type PostDto = z.infer<typeof postDtoSchema>;

@@ -18,6 +18,7 @@ import { enterpriseRoutes } from './modules/enterprise/enterprise.routes.js';
 import { importRoutes } from './modules/org/import.routes.js';
 import { createOrgServices, orgRoutes } from './modules/org/org.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
+import { templateRoutes } from './modules/templates/templates.routes.js';
 
 export interface BuildAppOptions {
   /** Folder of the built SPA; served when it exists. */
@@ -35,6 +36,7 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
     ...importRoutes(deps, org),
     ...auditRoutes(deps),
     ...referenceRoutes(),
+    ...templateRoutes(deps, org),
   ];
 }
 

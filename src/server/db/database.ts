@@ -77,6 +77,7 @@ export interface PostTable {
   main_activities: string;
   duties: string;
   level: string | null;
+  template_ref: string | null;
   created_at: string;
   updated_at: string;
   archived_at: string | null;
@@ -150,6 +151,97 @@ export interface AuditLogTable {
   after: string | null;
 }
 
+export interface RiskTable {
+  id: string;
+  enterprise_id: string;
+  post_id: string;
+  object_kind: string;
+  object_name: string;
+  object_id: string | null;
+  area_id: string | null;
+  is_non_routine: number;
+  hazard_factor_codes: string; // JSON array
+  accident_type_codes: string; // JSON array
+  causes: string;
+  identification_method: string;
+  jha_steps: string | null; // JSON array of { step, hazards }
+  identified_by_user_id: string | null;
+  identified_at: string;
+  status: string; // proposed | accepted | rejected
+  rejection_reason: string | null;
+  control_tier: string;
+  responsible_person_id: string | null;
+  level: string | null; // level of the current inherent evaluation
+  residual_level: string | null;
+  inherent_evaluation_id: string | null;
+  residual_evaluation_id: string | null;
+  review_reason: string | null;
+  review_flagged_at: string | null;
+  template_ref: string | null;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+export interface RiskEvaluationTable {
+  id: string;
+  enterprise_id: string;
+  risk_id: string;
+  stage: string; // inherent | residual
+  method: string;
+  inputs: string; // JSON
+  score: number | null;
+  level: string;
+  profile: string | null;
+  reasons: string; // JSON array of localized texts
+  note: string;
+  evaluated_by_user_id: string | null;
+  evaluated_at: string;
+}
+
+export interface ControlMeasureTable {
+  id: string;
+  enterprise_id: string;
+  risk_id: string;
+  type: string;
+  phase: string | null;
+  duty_item: string | null;
+  text: string;
+  position: number;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+export interface InspectionItemTable {
+  id: string;
+  enterprise_id: string;
+  post_id: string;
+  measure_id: string | null;
+  content: string;
+  method: string;
+  period: string;
+  responsible_person_id: string | null;
+  supervisor_post_id: string | null;
+  is_active: number;
+  template_ref: string | null;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+export interface SpecialControlPlanTable {
+  risk_id: string;
+  enterprise_id: string;
+  objective: string;
+  measures: string;
+  people: string;
+  funds_cny: number;
+  schedule: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   user: UserTable;
   session: SessionTable;
@@ -163,4 +255,9 @@ export interface Database {
   equipment: EquipmentTable;
   material: MaterialTable;
   audit_log: AuditLogTable;
+  risk: RiskTable;
+  risk_evaluation: RiskEvaluationTable;
+  control_measure: ControlMeasureTable;
+  inspection_item: InspectionItemTable;
+  special_control_plan: SpecialControlPlanTable;
 }

@@ -39,6 +39,7 @@ export const postSpec: ResourceSpec<PostDto, CreateIn, UpdateIn, z.infer<typeof 
       mainActivities: r.main_activities as string,
       duties: r.duties as string,
       level: (r.level as PostDto['level']) ?? null,
+      templateRef: (r.template_ref as string | null) ?? null,
       createdAt: r.created_at,
       updatedAt: r.updated_at as string,
       archivedAt: r.archived_at,
