@@ -5,7 +5,6 @@ export interface Config {
   host: string;
   databaseUrl: string;
   dataDir: string;
-  sessionSecret: string;
   /** Minutes of inactivity after which a session ends. */
   sessionIdleMinutes: number;
   /** Hours after login after which a session ends whatever the activity. */
@@ -37,7 +36,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL ?? `file:${path.join(dataDir, 'shuangkong.sqlite')}`,
     dataDir,
-    sessionSecret: env.SESSION_SECRET ?? '',
     sessionIdleMinutes: intFrom(env.SESSION_IDLE_MINUTES, 120),
     sessionAbsoluteHours: intFrom(env.SESSION_ABSOLUTE_HOURS, 12),
     lockoutThreshold: intFrom(env.LOGIN_LOCKOUT_THRESHOLD, 5),
