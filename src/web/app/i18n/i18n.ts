@@ -1,0 +1,47 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { z } from 'zod';
+import zodEn from 'zod/v4/locales/en.js';
+import zodZhCN from 'zod/v4/locales/zh-CN.js';
+import { defaultLocale, isLocale, type Locale } from '../../../i18n/locale.js';
+import { enUS } from './en-US';
+import { zhCN } from './zh-CN';
+
+const storageKey = 'shuangkong.locale';
+
+function initialLocale(): Locale {
+  const stored = globalThis.localStorage?.getItem(storageKey);
+  if (isLocale(stored)) return stored;
+  const nav = globalThis.navigator?.language?.toLowerCase() ?? '';
+  return nav.startsWith('en') ? 'en-US' : defaultLocale;
+}
+
+/** zod messages from the shared schemas follow the UI language too. */
+function configureZod(locale: Locale): void {
+  z.config(locale === 'en-US' ? zodEn() : zodZhCN());
+}
+
+const startLocale = initialLocale();
+configureZod(startLocale);
+
+void i18next.use(initReactI18next).init({
+  resources: { 'zh-CN': { translation: zhCN }, 'en-US': { translation: enUS } },
+  lng: startLocale,
+  fallbackLng: defaultLocale,
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+export const i18n = i18next;
+
+export function currentLocale(): Locale {
+  return isLocale(i18next.language) ? i18next.language : defaultLocale;
+}
+
+export async function applyLocale(locale: Locale): Promise<void> {
+  if (locale === currentLocale()) return;
+  globalThis.localStorage?.setItem(storageKey, locale);
+  configureZod(locale);
+  document.documentElement.lang = locale;
+  await i18next.changeLanguage(locale);
+}

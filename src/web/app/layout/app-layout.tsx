@@ -1,0 +1,99 @@
+import { MenuOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Button, Drawer, Grid, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
+import { Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useCurrentUser } from '../auth/use-me';
+import { EnterpriseSwitcher } from './enterprise-switcher';
+import { LanguageSwitch } from './language-switch';
+import { buildNavItems } from './nav-items';
+import { UserMenu } from './user-menu';
+
+const siderWidth = 220;
+
+function Brand({ isCollapsed = false }: { isCollapsed?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div className="brand">
+      <SafetyCertificateOutlined style={{ fontSize: 22 }} />
+      {!isCollapsed && <span>{t('app.fullName')}</span>}
+    </div>
+  );
+}
+
+export function AppLayout() {
+  const me = useCurrentUser();
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  const isPhone = !screens.md;
+  const [isDrawerOpen, setDrawerOpen] = useState(false);
+  const [isCollapsed, setCollapsed] = useState(false);
+
+  const selected = '/' + location.pathname.split('/').slice(1, 3).join('/');
+  const menu = (
+    <Menu
+      mode="inline"
+      theme="dark"
+      selectedKeys={[selected]}
+      items={buildNavItems(me, t)}
+      onClick={({ key }) => {
+        navigate(key);
+        setDrawerOpen(false);
+      }}
+    />
+  );
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      {!isPhone && (
+        <Layout.Sider width={siderWidth} collapsible collapsed={isCollapsed} onCollapse={setCollapsed} breakpoint="lg" style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}>
+          <Brand isCollapsed={isCollapsed} />
+          {menu}
+        </Layout.Sider>
+      )}
+      {isPhone && (
+        <Drawer
+          placement="left"
+          open={isDrawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={260}
+          closable={false}
+          styles={{ body: { padding: 0, background: '#001529' }, header: { display: 'none' } }}
+        >
+          <Brand />
+          {menu}
+        </Drawer>
+      )}
+      <Layout>
+        <Layout.Header className="app-header" style={{ paddingInline: isPhone ? 8 : 20 }}>
+          <Space size={4}>
+            {isPhone && <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.menu')} data-testid="nav-toggle" onClick={() => setDrawerOpen(true)} />}
+            {isPhone ? (
+              <Typography.Text strong>{t('app.name')}</Typography.Text>
+            ) : (
+              <Typography.Text type="secondary" ellipsis style={{ maxWidth: 360 }}>
+                {me.memberships.find((m) => m.enterpriseId === me.activeEnterpriseId)?.enterpriseName}
+              </Typography.Text>
+            )}
+          </Space>
+          <Space size={isPhone ? 0 : 8}>
+            <EnterpriseSwitcher width={isPhone ? 130 : 240} />
+            <LanguageSwitch isCompact={isPhone} />
+            <UserMenu isCompact={isPhone} />
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: isPhone ? 8 : 20 }}>
+          {me.activeEnterpriseId === null && !location.pathname.startsWith('/system/password') ? (
+            <Result status="info" title={t('app.noEnterprise')} subTitle={t('app.noEnterpriseHint')} />
+          ) : (
+            <Suspense fallback={<Spin style={{ display: 'block', margin: '80px auto' }} />}>
+              <Outlet />
+            </Suspense>
+          )}
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,50 @@
+import { BankOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Me } from '../../../schemas/auth.js';
+import type { EnterpriseDto } from '../../../schemas/org.js';
+import { api } from '../api/api-client';
+import { meKey, useCurrentUser } from '../auth/use-me';
+
+/** Shown to users with several enterprises (consultants, regulators, the administrator). */
+export function EnterpriseSwitcher({ width }: { width: number | string }) {
+  const me = useCurrentUser();
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const all = useQuery({
+    queryKey: ['enterprises'],
+    queryFn: () => api<{ items: EnterpriseDto[] }>('/api/v1/enterprises'),
+    enabled: me.user.isAdmin,
+  });
+  const options = me.user.isAdmin
+    ? (all.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))
+    : me.memberships.map((m) => ({ value: m.enterpriseId, label: m.enterpriseName }));
+  const switchTo = useMutation({
+    mutationFn: (enterpriseId: string) => api<Me>('/api/v1/auth/active-enterprise', { method: 'POST', body: { enterpriseId } }),
+    onSuccess: async (updated, enterpriseId) => {
+      client.setQueryData(meKey, updated);
+      await client.invalidateQueries();
+      const name = options.find((o) => o.value === enterpriseId)?.label ?? '';
+      void message.success(t('header.switched', { name }));
+    },
+    onError: (error) => void message.error(error.message),
+  });
+  if (options.length < 2 && !me.user.isAdmin) return null;
+  return (
+    <Select
+      aria-label={t('header.switchEnterprise')}
+      data-testid="enterprise-switcher"
+      style={{ width }}
+      prefix={<BankOutlined />}
+      placeholder={t('header.switchEnterprise')}
+      value={me.activeEnterpriseId ?? undefined}
+      options={options}
+      loading={switchTo.isPending || all.isLoading}
+      onChange={(id: string) => switchTo.mutate(id)}
+      popupMatchSelectWidth={false}
+      showSearch={{ optionFilterProp: 'label' }}
+    />
+  );
+}

@@ -1,0 +1,89 @@
+import {
+  AlertOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  BookOutlined,
+  CloudUploadOutlined,
+  ExperimentOutlined,
+  EnvironmentOutlined,
+  FireOutlined,
+  IdcardOutlined,
+  KeyOutlined,
+  SafetyOutlined,
+  SearchOutlined,
+  TeamOutlined,
+  ToolOutlined,
+  UserSwitchOutlined,
+} from '@ant-design/icons';
+import type { MenuProps } from 'antd';
+import { Tag } from 'antd';
+import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
+import { type EnterpriseRole, managerRoles, type Me } from '../../../schemas/auth.js';
+import { hasRole } from '../auth/use-me';
+
+interface NavLink {
+  path: string;
+  labelKey: string;
+  icon: ReactNode;
+  roles?: readonly EnterpriseRole[];
+}
+
+const orgLinks: NavLink[] = [
+  { path: '/org/enterprise', labelKey: 'nav.enterprise', icon: <BankOutlined /> },
+  { path: '/org/units', labelKey: 'nav.orgUnits', icon: <ApartmentOutlined /> },
+  { path: '/org/posts', labelKey: 'nav.posts', icon: <IdcardOutlined /> },
+  { path: '/org/people', labelKey: 'nav.people', icon: <TeamOutlined /> },
+  { path: '/org/areas', labelKey: 'nav.areas', icon: <EnvironmentOutlined /> },
+  { path: '/org/equipment', labelKey: 'nav.equipment', icon: <ToolOutlined /> },
+  { path: '/org/materials', labelKey: 'nav.materials', icon: <ExperimentOutlined /> },
+  { path: '/org/import', labelKey: 'nav.import', icon: <CloudUploadOutlined />, roles: managerRoles },
+];
+
+export const accountRoles = ['principal', 'safety_manager', 'consultant'] as const satisfies readonly EnterpriseRole[];
+export const auditRoles = ['principal', 'safety_manager'] as const satisfies readonly EnterpriseRole[];
+
+const systemLinks: NavLink[] = [
+  { path: '/system/accounts', labelKey: 'nav.accounts', icon: <UserSwitchOutlined />, roles: accountRoles },
+  { path: '/system/audit-log', labelKey: 'nav.auditLog', icon: <AuditOutlined />, roles: auditRoles },
+  { path: '/system/password', labelKey: 'nav.password', icon: <KeyOutlined /> },
+];
+
+const comingSoon: { key: string; labelKey: string; icon: ReactNode }[] = [
+  { key: 'risk', labelKey: 'nav.riskControl', icon: <SafetyOutlined /> },
+  { key: 'hazard', labelKey: 'nav.hazardInvestigation', icon: <SearchOutlined /> },
+  { key: 'frontline', labelKey: 'nav.frontline', icon: <AlertOutlined /> },
+  { key: 'training', labelKey: 'nav.training', icon: <BookOutlined /> },
+  { key: 'emergency', labelKey: 'nav.emergency', icon: <FireOutlined /> },
+];
+
+export const allNavPaths = [...orgLinks, ...systemLinks].map((l) => l.path);
+
+export function buildNavItems(me: Me, t: TFunction): NonNullable<MenuProps['items']> {
+  const hasEnterprise = me.activeEnterpriseId !== null;
+  const visible = (links: NavLink[]) =>
+    links.filter((l) => !l.roles || hasRole(me, l.roles)).map((l) => ({ key: l.path, icon: l.icon, label: t(l.labelKey) }));
+  return [
+    ...(hasEnterprise ? [{ type: 'group' as const, key: 'org', label: t('nav.org'), children: visible(orgLinks) }] : []),
+    { type: 'group' as const, key: 'system', label: t('nav.system'), children: hasEnterprise ? visible(systemLinks) : visible(systemLinks.filter((l) => !l.roles)) },
+    {
+      type: 'group' as const,
+      key: 'soon',
+      label: t('app.comingSoon'),
+      children: comingSoon.map((c) => ({
+        key: `soon-${c.key}`,
+        icon: c.icon,
+        disabled: true,
+        label: (
+          <span>
+            {t(c.labelKey)}{' '}
+            <Tag bordered={false} style={{ marginInlineStart: 4, fontSize: 11 }}>
+              {t('app.comingSoon')}
+            </Tag>
+          </span>
+        ),
+      })),
+    },
+  ];
+}

@@ -1,0 +1,53 @@
+import { Button, Result } from 'antd';
+import { lazy } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createBrowserRouter, Navigate, useNavigate } from 'react-router';
+import { LoginPage } from './auth/login-page';
+import { RequireAuth } from './auth/require-auth';
+import { AppLayout } from './layout/app-layout';
+
+// One chunk per feature page: the shell loads first, pages on demand.
+const EnterprisePage = lazy(() => import('../features/org/enterprise-page').then((m) => ({ default: m.EnterprisePage })));
+const OrgUnitsPage = lazy(() => import('../features/org/org-units-page').then((m) => ({ default: m.OrgUnitsPage })));
+const PostsPage = lazy(() => import('../features/org/posts-page').then((m) => ({ default: m.PostsPage })));
+const PeoplePage = lazy(() => import('../features/org/people-page').then((m) => ({ default: m.PeoplePage })));
+const AreasPage = lazy(() => import('../features/org/areas-page').then((m) => ({ default: m.AreasPage })));
+const EquipmentPage = lazy(() => import('../features/org/equipment-page').then((m) => ({ default: m.EquipmentPage })));
+const MaterialsPage = lazy(() => import('../features/org/materials-page').then((m) => ({ default: m.MaterialsPage })));
+const ImportPage = lazy(() => import('../features/org/import-page').then((m) => ({ default: m.ImportPage })));
+const AccountsPage = lazy(() => import('../features/system/accounts-page').then((m) => ({ default: m.AccountsPage })));
+const AuditLogPage = lazy(() => import('../features/system/audit-log-page').then((m) => ({ default: m.AuditLogPage })));
+const ChangePasswordPage = lazy(() => import('../features/system/change-password-page').then((m) => ({ default: m.ChangePasswordPage })));
+
+function NotFound() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return <Result status="404" title={t('app.notFound')} extra={<Button onClick={() => navigate('/')}>{t('app.backHome')}</Button>} />;
+}
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <Navigate to="/org/posts" replace /> },
+          { path: 'org/enterprise', element: <EnterprisePage /> },
+          { path: 'org/units', element: <OrgUnitsPage /> },
+          { path: 'org/posts', element: <PostsPage /> },
+          { path: 'org/people', element: <PeoplePage /> },
+          { path: 'org/areas', element: <AreasPage /> },
+          { path: 'org/equipment', element: <EquipmentPage /> },
+          { path: 'org/materials', element: <MaterialsPage /> },
+          { path: 'org/import', element: <ImportPage /> },
+          { path: 'system/accounts', element: <AccountsPage /> },
+          { path: 'system/audit-log', element: <AuditLogPage /> },
+          { path: 'system/password', element: <ChangePasswordPage /> },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+]);

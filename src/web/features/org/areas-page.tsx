@@ -1,0 +1,54 @@
+import { Form, Input, Select, Typography } from 'antd';
+import type { ColumnType } from 'antd/es/table';
+import { useTranslation } from 'react-i18next';
+import { type AreaDto, areaInputSchema, areaUpdateSchema } from '../../../schemas/org.js';
+import { type FormValues, nullIfEmpty } from '../../app/ui/resource-form-drawer';
+import { ResourceListPage } from '../../app/ui/resource-list-page';
+import { orgPaths, useOrgUnits } from './use-org-lookups';
+
+function AreaFields() {
+  const { t } = useTranslation();
+  const orgUnits = useOrgUnits();
+  return (
+    <>
+      <Form.Item name="name" label={t('area.name')} required>
+        <Input maxLength={60} />
+      </Form.Item>
+      <Form.Item name="orgUnitId" label={t('area.orgUnit')}>
+        <Select allowClear options={orgUnits.options} showSearch={{ optionFilterProp: 'label' }} />
+      </Form.Item>
+      <Form.Item name="description" label={t('area.description')}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} />
+      </Form.Item>
+    </>
+  );
+}
+
+export function AreasPage() {
+  const { t } = useTranslation();
+  const orgUnits = useOrgUnits();
+  const columns: ColumnType<AreaDto>[] = [
+    { key: 'name', dataIndex: 'name', title: t('area.name'), render: (name: string) => <Typography.Text strong>{name}</Typography.Text> },
+    { key: 'orgUnit', dataIndex: 'orgUnitId', title: t('area.orgUnit'), render: (id: string | null) => orgUnits.nameOf(id) },
+    { key: 'description', dataIndex: 'description', title: t('area.description') },
+  ];
+  return (
+    <ResourceListPage<AreaDto>
+      testId="areas-page"
+      path={orgPaths.areas}
+      title={t('area.title')}
+      columns={columns}
+      filters={[{ name: 'orgUnitId', placeholder: t('area.orgUnit'), options: orgUnits.options, width: 200 }]}
+      form={{
+        createSchema: areaInputSchema,
+        updateSchema: areaUpdateSchema,
+        createTitle: t('area.createTitle'),
+        editTitle: t('area.editTitle'),
+        emptyValues: {},
+        toFormValues: (a) => ({ ...a }),
+        fromFormValues: (v: FormValues) => ({ name: v.name ?? '', orgUnitId: nullIfEmpty(v.orgUnitId), description: v.description ?? undefined }),
+        fields: <AreaFields />,
+      }}
+    />
+  );
+}

@@ -1,0 +1,61 @@
+import { useMutation } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Form, Input } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { changePasswordSchema } from '../../../schemas/auth.js';
+import { api } from '../../app/api/api-client';
+import { useZodForm } from '../../app/forms/use-zod-form';
+import { PageHeader } from '../../app/ui/page-header';
+
+interface Values {
+  currentPassword: string;
+  newPassword: string;
+  confirm: string;
+}
+
+export function ChangePasswordPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const zodForm = useZodForm(form, changePasswordSchema);
+  const change = useMutation({
+    mutationFn: (input: unknown) => api('/api/v1/auth/password', { method: 'POST', body: input }),
+    onSuccess: () => {
+      form.resetFields();
+      void message.success(t('password.changed'));
+    },
+    onError: (error) => {
+      if (!zodForm.showServerErrors(error)) void message.error(error.message);
+    },
+  });
+
+  function submit({ confirm, ...input }: Values) {
+    if (confirm !== input.newPassword) {
+      form.setFields([{ name: 'confirm', errors: [t('password.mismatch')] }]);
+      return;
+    }
+    zodForm.submit(input, (parsed) => change.mutate(parsed));
+  }
+
+  return (
+    <div data-testid="password-page">
+      <PageHeader title={t('password.title')} />
+      <Card style={{ maxWidth: 480 }}>
+        <Alert type="info" showIcon title={t('password.hint')} style={{ marginBottom: 16 }} />
+        <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+          <Form.Item name="currentPassword" label={t('password.current')}>
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          <Form.Item name="newPassword" label={t('password.new')}>
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+          <Form.Item name="confirm" label={t('password.confirm')}>
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={change.isPending}>
+            {t('common.save')}
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}
