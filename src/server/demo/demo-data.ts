@@ -39,22 +39,25 @@ export const demoOrgUnits: [string, 'department' | 'workshop' | 'team', string |
   ['仓储物流部', 'department', null],
 ];
 
-/** [name, kind, org unit, headcount, main equipment, main activities, duties] */
-export const demoPosts: [string, 'operation' | 'management', string, number, string, string, string][] = [
-  ['主要负责人', 'management', '综合办公室', 1, '', '', '建立健全全员安全生产责任制；组织制定安全生产规章制度和操作规程；保证安全投入；督促检查安全生产工作，及时消除事故隐患；组织制定并实施应急预案；及时如实报告事故'],
-  ['安全管理员', 'management', '安全环保部', 1, '', '', '组织风险辨识评估与隐患排查治理；组织安全教育培训；检查现场安全状况，制止违章；督促落实整改措施；管理安全台账'],
-  ['车间主任', 'management', '机加工车间', 2, '', '', '落实车间安全生产责任；组织班前安全活动；检查岗位风险管控措施落实情况；组织车间隐患排查整改'],
-  ['车床工', 'operation', '车铣班', 6, 'CA6140 卧式车床', '工件装夹、车削加工、刀具更换、设备清扫', ''],
-  ['铣床工', 'operation', '车铣班', 4, 'X6132 万能铣床、数控铣床', '工件装夹、铣削加工、切屑清理', ''],
-  ['磨工', 'operation', '磨削班', 3, 'M7130 平面磨床、砂轮机', '平面磨削、砂轮修整与更换', ''],
-  ['冲压工', 'operation', '冲压班', 5, 'J23-40 开式压力机', '冲压送料、模具安装调整', ''],
-  ['电焊工', 'operation', '焊接涂装班', 4, '交流电焊机、氩弧焊机', '焊接、切割、焊件打磨', ''],
-  ['喷漆工', 'operation', '焊接涂装班', 2, '喷漆房、喷枪', '调漆、喷涂、喷枪清洗', ''],
-  ['行车工', 'operation', '设备动力部', 2, 'QD10t 桥式起重机', '吊装工件与模具、日常点检', ''],
-  ['电工', 'operation', '设备动力部', 2, '配电柜、临时用电设施', '配电维护、线路检修、临时用电接线', ''],
-  ['设备维修钳工', 'operation', '设备动力部', 3, '台钻、手动葫芦', '设备检修、保养、更换零部件', ''],
-  ['叉车司机', 'operation', '仓储物流部', 2, '3t 内燃叉车', '物料装卸、厂内搬运', ''],
-  ['仓管员', 'operation', '仓储物流部', 3, '货架、油漆库', '收发料、库存盘点、危险品保管', ''],
+/**
+ * The demo posts come from the machinery template (src/reference/templates/machinery), so the demo
+ * enterprise starts with evaluated risks, measures and inspection items:
+ * [template post key, org unit, headcount, attached non-routine risk sets]. Headcounts add up to 40.
+ */
+export const demoPosts: [string, string, number, string[]][] = [
+  ['principal', '综合办公室', 1, []],
+  ['safety-manager', '安全环保部', 1, []],
+  ['workshop-head', '机加工车间', 2, []],
+  ['lathe-operator', '车铣班', 10, []],
+  ['grinder-operator', '磨削班', 3, []],
+  ['press-operator', '冲压班', 5, []],
+  ['welder', '焊接涂装班', 4, ['hot-work']],
+  ['spray-painter', '焊接涂装班', 2, []],
+  ['crane-operator', '设备动力部', 2, []],
+  ['electrician', '设备动力部', 2, ['temporary-electricity']],
+  ['maintenance-fitter', '设备动力部', 3, ['equipment-maintenance', 'confined-space', 'work-at-height']],
+  ['forklift-driver', '仓储物流部', 2, []],
+  ['warehouse-keeper', '仓储物流部', 3, []],
 ];
 
 export const demoPeopleNames = [

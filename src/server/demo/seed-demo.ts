@@ -7,6 +7,7 @@ import type { AuthContext } from '../platform/auth/auth-context.js';
 import { addMembership, createUser } from '../modules/auth/auth.service.js';
 import { createEnterprise } from '../modules/enterprise/enterprise.service.js';
 import { createOrgServices } from '../modules/org/org.routes.js';
+import { applyTemplate } from '../modules/templates/template-application.service.js';
 import { countEnterprises } from './seed.repository.js';
 import {
   demoAreas,
@@ -50,13 +51,19 @@ async function seedOrg(deps: AppDeps, trx: Executor, enterpriseId: string, actor
     const u = await org.orgUnits.create(actor, { name, kind, parentId: parent ? (unitIds.get(parent) ?? null) : null }, trx);
     unitIds.set(name, u.id);
   }
-  const postIds = new Map<string, string>();
   const peopleIds = new Map<string, string>();
+  const applied = await applyTemplate(
+    deps,
+    org,
+    actor,
+    { industry: 'machinery', posts: demoPosts.map(([key, , headcount, riskSetKeys]) => ({ key, headcount, riskSetKeys })) },
+    trx,
+  );
   let next = 0;
-  for (const [name, kind, unit, headcount, mainEquipment, mainActivities, duties] of demoPosts) {
+  for (const [index, [, unit, headcount]] of demoPosts.entries()) {
+    const postId = applied.postIds[index] as string;
     const orgUnitId = unitIds.get(unit) ?? null;
-    const p = await org.posts.create(actor, { name, kind, orgUnitId, headcount, mainEquipment, mainActivities, duties }, trx);
-    postIds.set(name, p.id);
+    await org.posts.update(actor, postId, { orgUnitId }, trx);
     for (let i = 0; i < headcount && next < demoPeopleNames.length; i++, next++) {
       const personName = demoPeopleNames[next] as string;
       const person = await org.people.create(
@@ -65,7 +72,7 @@ async function seedOrg(deps: AppDeps, trx: Executor, enterpriseId: string, actor
           name: personName,
           phone: `139053${String(10000 + next).padStart(5, '0')}`,
           orgUnitId,
-          postIds: [p.id],
+          postIds: [postId],
           hireDate: `20${String(15 + (next % 10)).padStart(2, '0')}-0${1 + (next % 9)}-15`,
           isContractor: false,
         },

@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../app-deps.js';
-import { withTransaction } from '../../db/with-transaction.js';
+import { type Executor, withTransaction } from '../../db/with-transaction.js';
 import { evaluateRisk } from '../../../domain/risk/evaluate.js';
 import { highestLevel } from '../../../domain/risk/risk-level.js';
 import {
@@ -86,6 +86,7 @@ export async function applyTemplate(
   org: OrgServices,
   actor: { userId: string; enterpriseId: string },
   input: TemplateApplicationInput,
+  trxIn?: Executor,
 ): Promise<TemplateApplicationResult> {
   const industry = findIndustryTemplate(input.industry);
   if (!industry) throw notFound('template');
@@ -105,7 +106,7 @@ export async function applyTemplate(
     keys.add(p.key);
   });
 
-  return withTransaction(deps.db, async (trx) => {
+  const work = async (trx: Executor) => {
     const result: TemplateApplicationResult = { posts: 0, risks: 0, measures: 0, inspectionItems: 0, postIds: [] };
     for (const { template, headcount, riskSets } of chosen) {
       const ref = templateRef(input.industry, template.key);
@@ -144,5 +145,6 @@ export async function applyTemplate(
       after: { industry: input.industry, version: templateVersion, ...result },
     });
     return result;
-  });
+  };
+  return trxIn ? work(trxIn) : withTransaction(deps.db, work);
 }

@@ -106,8 +106,8 @@ export function createResourceService<Dto, CreateIn, UpdateIn, ListQ extends { c
       return trxIn ? work(trxIn) : withTransaction(db, work);
     },
 
-    async update(actor: { userId: string; enterpriseId: string }, id: string, input: UpdateIn): Promise<Dto> {
-      return withTransaction(db, async (trx) => {
+    async update(actor: { userId: string; enterpriseId: string }, id: string, input: UpdateIn, trxIn?: Executor): Promise<Dto> {
+      const work = async (trx: Executor) => {
         const before = await getDto(trx, actor.enterpriseId, id);
         if ((before as { archivedAt: string | null }).archivedAt) throw new AppError('ARCHIVED', { entity: spec.table });
         await checkReferences(trx, actor.enterpriseId, input as Record<string, unknown>);
@@ -118,7 +118,8 @@ export function createResourceService<Dto, CreateIn, UpdateIn, ListQ extends { c
         const after = await getDto(trx, actor.enterpriseId, id);
         await recordChange(trx, actor, clock.now(), { entity: spec.table, entityId: id, action: 'update', before, after });
         return after;
-      });
+      };
+      return trxIn ? work(trxIn) : withTransaction(db, work);
     },
 
     async setArchived(actor: { userId: string; enterpriseId: string }, id: string, isArchived: boolean): Promise<Dto> {

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, isDbAvailable, type TestApp } from '../test/test-app.js';
+import { demoUsers } from './demo-data.js';
+import { isDatabaseEmpty, seedDemo } from './seed-demo.js';
+
+describe.skipIf(!isDbAvailable())('demo data', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ loginRatePerMinute: 10_000 });
+    expect(await isDatabaseEmpty(t.deps)).toBe(true);
+    await seedDemo(t.deps, 'demo-pass-123');
+  });
+  afterAll(() => t.close());
+
+  it('creates a 40-person machinery workshop with posts of both kinds, risks and places', async () => {
+    expect(await isDatabaseEmpty(t.deps)).toBe(false);
+    const cookie = await t.login('safety', 'demo-pass-123');
+    const enterprise = (await t.request(cookie, 'GET', '/api/v1/enterprises/current')).json();
+    expect(enterprise).toMatchObject({ industry: 'machinery', headcount: 40, sizeClass: 'small' });
+    const posts = (await t.request(cookie, 'GET', '/api/v1/posts?limit=100')).json().items as { kind: string; level: string | null; orgUnitId: string | null }[];
+    expect(posts.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(posts.map((p) => p.kind))).toEqual(new Set(['operation', 'management']));
+    expect(posts.every((p) => p.level !== null && p.orgUnitId !== null)).toBe(true);
+    const people = (await t.request(cookie, 'GET', '/api/v1/people?limit=100&isContractor=false')).json().items;
+    expect(people).toHaveLength(40);
+    for (const path of ['/api/v1/areas', '/api/v1/equipment', '/api/v1/materials', '/api/v1/org-units']) {
+      expect((await t.request(cookie, 'GET', path)).json().items.length, path).toBeGreaterThan(3);
+    }
+  });
+
+  it('gives one working login per role, consultants and regulators two enterprises', async () => {
+    for (const u of demoUsers) {
+      const cookie = await t.login(u.username, 'demo-pass-123');
+      const me = (await t.request(cookie, 'GET', '/api/v1/auth/me')).json();
+      expect(me.user.isAdmin).toBe(u.isAdmin);
+      if (u.role === 'consultant' || u.role === 'regulator') {
+        expect(me.memberships).toHaveLength(2);
+        expect(me.activeEnterpriseId).toBeNull();
+      } else if (u.role) {
+        expect(me.role).toBe(u.role);
+      }
+    }
+  });
+});
