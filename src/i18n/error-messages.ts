@@ -30,6 +30,12 @@ export const errorMessages = {
     'zh-CN': '直接判定未命中任何规则，且未提供评价基础或判定等级',
     'en-US': 'No direct-judgement rule applies and neither a base evaluation nor a judged level was given',
   },
+  UNSUPPORTED_MEDIA_TYPE: { 'zh-CN': '不支持的文件类型：{detail}', 'en-US': 'Unsupported file type: {detail}' },
+  NOT_AN_IMAGE: { 'zh-CN': '上传的内容不是有效的 {mime} 图片', 'en-US': 'The upload is not a valid {mime} image' },
+  NOTICE_BOARD_NOT_REQUIRED: {
+    'zh-CN': '该区域没有较大及以上风险，无需设置风险公告栏（第十一条只要求较大以上风险区域设置）',
+    'en-US': 'This area has no significant or major risk, so no notice board is required (Art. 11 requires one only for such areas)',
+  },
   INTERNAL: { 'zh-CN': '服务器内部错误', 'en-US': 'Internal server error' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
@@ -48,6 +54,7 @@ export const entityNames: Record<string, Record<Locale, string>> = {
   reference_set: { 'zh-CN': '参考数据集', 'en-US': 'Reference set' },
   template: { 'zh-CN': '模板', 'en-US': 'Template' },
   risk: { 'zh-CN': '风险', 'en-US': 'Risk' },
+  floor_plan: { 'zh-CN': '平面图', 'en-US': 'Floor plan' },
 };
 
 export function formatMessage(template: string, params: Record<string, string | number>): string {

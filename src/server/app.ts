@@ -17,6 +17,7 @@ import { resolveSession } from './modules/auth/auth.service.js';
 import { enterpriseRoutes } from './modules/enterprise/enterprise.routes.js';
 import { importRoutes } from './modules/org/import.routes.js';
 import { createOrgServices, orgRoutes } from './modules/org/org.routes.js';
+import { publicationRoutes } from './modules/publication/publication.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { templateRoutes } from './modules/templates/templates.routes.js';
 
@@ -37,6 +38,7 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
     ...auditRoutes(deps),
     ...referenceRoutes(),
     ...templateRoutes(deps, org),
+    ...publicationRoutes(deps),
   ];
 }
 
@@ -61,6 +63,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     errorResponseBuilder: () => new AppError('RATE_LIMITED'),
   });
   app.addContentTypeParser([xlsxMime, 'application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(['image/png', 'image/jpeg'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   installSessionHook(app, (sessionId) => resolveSession(deps, sessionId));
 
   const routes = allRoutes(deps);

@@ -242,6 +242,38 @@ export interface SpecialControlPlanTable {
   updated_at: string;
 }
 
+export interface PublicationSettingTable {
+  enterprise_id: string;
+  emergency_phone: string | null;
+  updated_at: string;
+}
+
+export interface PostEmergencyInfoTable {
+  post_id: string;
+  enterprise_id: string;
+  emergency_actions: string;
+  updated_at: string;
+}
+
+export interface FloorPlanTable {
+  enterprise_id: string;
+  path: string; // relative to DATA_DIR/files
+  mime: string;
+  width: number;
+  height: number;
+  byte_size: number;
+  sha256: string;
+  uploaded_by_user_id: string | null;
+  uploaded_at: string;
+}
+
+export interface AreaMapPolygonTable {
+  area_id: string;
+  enterprise_id: string;
+  points: string; // JSON array of [x, y], 0..1
+  updated_at: string;
+}
+
 export interface Database {
   user: UserTable;
   session: SessionTable;
@@ -260,4 +292,8 @@ export interface Database {
   control_measure: ControlMeasureTable;
   inspection_item: InspectionItemTable;
   special_control_plan: SpecialControlPlanTable;
+  publication_setting: PublicationSettingTable;
+  post_emergency_info: PostEmergencyInfoTable;
+  floor_plan: FloorPlanTable;
+  area_map_polygon: AreaMapPolygonTable;
 }
