@@ -2,6 +2,8 @@ import { type Kysely, type Migration, Migrator } from 'kysely';
 import type { Database } from './database.js';
 import * as createFoundation from './migrations/202611230600-create-foundation.js';
 import * as createRisks from './migrations/202611230700-create-risks.js';
+import * as createHazards from './migrations/202611231100-create-hazards.js';
+import * as createOutbox from './migrations/202611231110-create-outbox.js';
 import * as createPublication from './migrations/202611230900-create-publication.js';
 
 // Listed explicitly (not read from disk) so the bundle and tests see the same set, in order.
@@ -9,6 +11,8 @@ const migrations: Record<string, Migration> = {
   '202611230600-create-foundation': createFoundation,
   '202611230700-create-risks': createRisks,
   '202611230900-create-publication': createPublication,
+  '202611231100-create-hazards': createHazards,
+  '202611231110-create-outbox': createOutbox,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
