@@ -68,17 +68,17 @@ export function AppLayout() {
       )}
       <Layout>
         <Layout.Header className="app-header" style={{ paddingInline: isPhone ? 8 : 20 }}>
-          <Space size={4}>
+          <Space size={4} align="center" style={{ minWidth: 0 }}>
             {isPhone && <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.menu')} data-testid="nav-toggle" onClick={() => setDrawerOpen(true)} />}
             {isPhone ? (
               <Typography.Text strong>{t('app.name')}</Typography.Text>
             ) : (
-              <Typography.Text type="secondary" ellipsis style={{ maxWidth: 360 }}>
+              <Typography.Text type="secondary" ellipsis style={{ maxWidth: 360, lineHeight: '56px', display: 'block' }}>
                 {me.memberships.find((m) => m.enterpriseId === me.activeEnterpriseId)?.enterpriseName}
               </Typography.Text>
             )}
           </Space>
-          <Space size={isPhone ? 0 : 8}>
+          <Space size={isPhone ? 0 : 8} align="center">
             <EnterpriseSwitcher width={isPhone ? 130 : 240} />
             <LanguageSwitch isCompact={isPhone} />
             <UserMenu isCompact={isPhone} />

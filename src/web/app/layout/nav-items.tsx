@@ -17,7 +17,6 @@ import {
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
-import { Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { type EnterpriseRole, managerRoles, type Me } from '../../../schemas/auth.js';
@@ -75,14 +74,8 @@ export function buildNavItems(me: Me, t: TFunction): NonNullable<MenuProps['item
         key: `soon-${c.key}`,
         icon: c.icon,
         disabled: true,
-        label: (
-          <span>
-            {t(c.labelKey)}{' '}
-            <Tag bordered={false} style={{ marginInlineStart: 4, fontSize: 11 }}>
-              {t('app.comingSoon')}
-            </Tag>
-          </span>
-        ),
+        title: `${t(c.labelKey)} · ${t('app.comingSoon')}`,
+        label: t(c.labelKey),
       })),
     },
   ];

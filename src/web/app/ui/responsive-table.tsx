@@ -29,6 +29,8 @@ export function ResponsiveTable<T extends Row>(props: TableProps<T> & { dataSour
         <List.Item style={{ padding: '4px 0', border: 'none' }}>
           <Card size="small" style={{ width: '100%' }} title={first ? cellOf(first, record, index) : null} extra={actions.map((c) => <span key="a">{cellOf(c, record, index)}</span>)}>
             {fields.map((c, i) => {
+              const raw = c.dataIndex !== undefined ? record[c.dataIndex as keyof T] : undefined;
+              if (c.dataIndex !== undefined && (raw === null || raw === undefined || raw === '' || (Array.isArray(raw) && raw.length === 0))) return null;
               const cell = cellOf(c, record, index);
               if (cell === '' || cell === null || cell === undefined) return null;
               return (
@@ -36,7 +38,7 @@ export function ResponsiveTable<T extends Row>(props: TableProps<T> & { dataSour
                   <Typography.Text type="secondary" style={{ flex: '0 0 auto' }}>
                     {c.title as ReactNode}:
                   </Typography.Text>
-                  <div style={{ minWidth: 0, overflowWrap: 'anywhere' }}>{cell}</div>
+                  <div style={{ minWidth: 0, overflow: 'hidden', overflowWrap: 'anywhere' }}>{cell}</div>
                 </div>
               );
             })}

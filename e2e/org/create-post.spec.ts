@@ -1,0 +1,100 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot, shouldSkipBrowser } from '../support/browser.js';
+import { demoPassword, startServer, type TestServer } from '../support/server.js';
+
+describe.skipIf(shouldSkipBrowser())('create a post', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 860 } });
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('lets the safety manager log in and open the posts', async () => {
+    await page.goto(`${server.url}/org/posts`);
+    await page.waitForURL('**/login');
+    await page.getByLabel('用户名或手机号').fill('safety');
+    await page.getByLabel('密码').fill(demoPassword);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.waitForURL('**/org/posts');
+    await page.getByRole('heading', { name: '岗位', exact: true }).waitFor();
+    await page.getByRole('cell', { name: '安全管理员' }).first().waitFor();
+    await screenshot(page, 'posts-zh');
+  });
+
+  it('shows field errors from the shared schema and creates the post', async () => {
+    await page.getByTestId('create-button').click();
+    const drawer = page.locator('.ant-drawer-section').filter({ hasText: '新建岗位' });
+    await drawer.waitFor();
+    await drawer.getByTestId('form-save').click();
+    // Empty name: the zod schema's message, in Chinese, on the field.
+    await drawer.locator('.ant-form-item-explain-error').first().waitFor();
+    await drawer.getByLabel('岗位名称').fill('激光切割操作工');
+    await drawer.getByLabel('定员人数').fill('2');
+    await drawer.getByLabel('主要设备设施').fill('光纤激光切割机');
+    await screenshot(page, 'post-form-zh');
+    await drawer.getByTestId('form-save').click();
+    await drawer.waitFor({ state: 'hidden' });
+    const row = page.getByRole('row').filter({ hasText: '激光切割操作工' });
+    // New rows come last in the keyset order: load pages until it shows.
+    for (let i = 0; i < 5 && (await row.count()) === 0; i++) {
+      const more = page.getByRole('button', { name: '加载更多' });
+      if ((await more.count()) === 0) break;
+      await more.click();
+      await page.waitForTimeout(300);
+    }
+    await row.first().waitFor();
+    expect(await row.first().textContent()).toContain('操作岗位');
+  });
+
+  it('finds the new post with the search box', async () => {
+    await page.getByPlaceholder('输入名称搜索').fill('激光');
+    await page.getByPlaceholder('输入名称搜索').press('Enter');
+    await page.getByRole('row').filter({ hasText: '激光切割操作工' }).waitFor();
+    expect(await page.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(1);
+  });
+
+  it('switches to English at once and keeps it after a reload', async () => {
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Posts', exact: true }).waitFor();
+    await page.getByRole('button', { name: /New/ }).waitFor();
+    expect(await page.getByText('Organisation').count()).toBeGreaterThan(0);
+    await screenshot(page, 'posts-en');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Posts', exact: true }).waitFor();
+    // And back: the account keeps Chinese for the phone below.
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('menuitem', { name: '简体中文' }).click();
+    await page.getByRole('heading', { name: '岗位', exact: true }).waitFor();
+  });
+
+  it('fits a 360 px phone: drawer navigation and cards instead of a wide table', async () => {
+    const phone = await browser.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const p = await phone.newPage();
+    await p.goto(`${server.url}/login`);
+    await p.getByLabel('用户名或手机号').fill('safety');
+    await p.getByLabel('密码').fill(demoPassword);
+    await p.getByRole('button', { name: /登\s*录/ }).click();
+    await p.waitForURL('**/org/posts');
+    await p.getByRole('heading', { name: '岗位', exact: true }).waitFor();
+    await p.locator('.ant-card').filter({ hasText: '安全管理员' }).first().waitFor();
+    const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(p, 'posts-phone-360', { isFullPage: false });
+    await p.getByTestId('nav-toggle').click();
+    await p.locator('.ant-drawer-section .ant-menu').waitFor();
+    await screenshot(p, 'nav-phone-360', { isFullPage: false });
+    await phone.close();
+  });
+});
