@@ -36,6 +36,10 @@ export const errorMessages = {
     'zh-CN': '该区域没有较大及以上风险，无需设置风险公告栏（第十一条只要求较大以上风险区域设置）',
     'en-US': 'This area has no significant or major risk, so no notice board is required (Art. 11 requires one only for such areas)',
   },
+  RISK_STATUS_CONFLICT: {
+    'zh-CN': '风险当前状态（{status}）不允许此操作：只有员工提出的风险可以采纳或驳回，已驳回的风险不能修改',
+    'en-US': 'Not allowed in the risk\'s current status ({status}): only proposed risks are accepted or rejected, rejected ones are not changed',
+  },
   INTERNAL: { 'zh-CN': '服务器内部错误', 'en-US': 'Internal server error' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
@@ -54,6 +58,7 @@ export const entityNames: Record<string, Record<Locale, string>> = {
   reference_set: { 'zh-CN': '参考数据集', 'en-US': 'Reference set' },
   template: { 'zh-CN': '模板', 'en-US': 'Template' },
   risk: { 'zh-CN': '风险', 'en-US': 'Risk' },
+  control_measure: { 'zh-CN': '管控措施', 'en-US': 'Control measure' },
   floor_plan: { 'zh-CN': '平面图', 'en-US': 'Floor plan' },
 };
 

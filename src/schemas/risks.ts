@@ -113,3 +113,142 @@ export const riskListQuerySchema = pageQuerySchema.extend({
   status: z.enum(riskStatuses).optional(),
   isDueForReview: queryBoolean.optional(),
 });
+
+// ── Issue 4: the risk register API ────────────────────────────────────────────────────────────
+
+/** Creating a risk: a manager's is accepted at once; a worker's is a proposal for a post they hold. */
+export const riskCreateSchema = riskInputSchema;
+
+/** Identification fields: changing any of them is a re-identification and clears the review flag. */
+export const identificationFields = [
+  'objectKind',
+  'objectName',
+  'objectId',
+  'areaId',
+  'isNonRoutine',
+  'hazardFactorCodes',
+  'accidentTypeCodes',
+  'causes',
+  'identificationMethod',
+  'jhaSteps',
+] as const;
+
+export const riskUpdateSchema = z.strictObject({
+  objectKind: z.enum(objectKinds).optional(),
+  objectName: nonEmptyText(200).optional(),
+  objectId: idSchema.nullable().optional(),
+  areaId: idSchema.nullable().optional(),
+  isNonRoutine: z.boolean().optional(),
+  hazardFactorCodes: z.array(z.string().max(10)).min(1).max(20).optional(),
+  accidentTypeCodes: z.array(z.string().max(3)).min(1).max(20).optional(),
+  causes: nonEmptyText(2000).optional(),
+  identificationMethod: z.enum(identificationMethods).optional(),
+  jhaSteps: z.array(jhaStepSchema).max(50).nullable().optional(),
+  controlTier: z.enum(controlTiers).optional(),
+  responsiblePersonId: idSchema.nullable().optional(),
+});
+export type RiskUpdateInput = z.infer<typeof riskUpdateSchema>;
+
+export const riskRejectSchema = z.strictObject({ reason: nonEmptyText(1000) });
+
+export const evaluationStages = ['inherent', 'residual'] as const;
+export const evaluationCreateSchema = z.strictObject({
+  stage: z.enum(evaluationStages),
+  evaluation: riskEvaluationInputSchema,
+  /** Why it was re-evaluated (history must say why). */
+  note: nonEmptyText(1000),
+});
+export type EvaluationCreateInput = z.infer<typeof evaluationCreateSchema>;
+
+export const measureCreateSchema = measureInputSchema;
+export const measureUpdateSchema = z.strictObject({
+  type: z.enum(measureTypes).optional(),
+  phase: z.enum(phases).nullable().optional(),
+  dutyItem: z.string().trim().max(200).nullable().optional(),
+  text: nonEmptyText(1000).optional(),
+  inspection: inspectionItemInputSchema.partial().optional(),
+});
+export type MeasureUpdateInput = z.infer<typeof measureUpdateSchema>;
+
+/** Seed 001 Art. 10: 重大 / 较大 risks need a special control plan — every part of it. */
+export const specialControlPlanInputSchema = z.strictObject({
+  objective: nonEmptyText(2000),
+  measures: nonEmptyText(4000),
+  people: nonEmptyText(1000),
+  fundsCny: z.number().min(0).max(1e12),
+  schedule: nonEmptyText(1000),
+});
+export type SpecialControlPlanInput = z.infer<typeof specialControlPlanInputSchema>;
+
+export const specialControlPlanDtoSchema = specialControlPlanInputSchema.extend({
+  riskId: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const measureFullDtoSchema = measureDtoSchema.extend({ archivedAt: z.string().nullable() });
+export type MeasureFullDto = z.infer<typeof measureFullDtoSchema>;
+
+/** Risk register row: the risk plus the facts the register filters and colours by. */
+export const riskListItemDtoSchema = riskDtoSchema.extend({
+  postName: z.string(),
+  postKind: z.enum(['operation', 'management']),
+  rejectionReason: z.string().nullable(),
+  identifiedAt: z.string(),
+  identifiedByUserId: z.string().nullable(),
+  reviewFlaggedAt: z.string().nullable(),
+  isDueForReview: z.boolean(),
+  measureCount: z.number(),
+  hasSpecialPlan: z.boolean(),
+  /** 重大 / 较大 without a special control plan (seed 001 Art. 10). */
+  missingSpecialPlan: z.boolean(),
+  /** Accepted, has measures and, when 重大 / 较大, a special control plan. */
+  isControlled: z.boolean(),
+});
+export type RiskListItemDto = z.infer<typeof riskListItemDtoSchema>;
+
+export const evaluationHistoryDtoSchema = evaluationDtoSchema.extend({
+  inputs: z.record(z.string(), z.unknown()),
+  evaluatedByName: z.string().nullable(),
+  /** Level of the same stage before this evaluation (null for the first). */
+  levelBefore: z.enum(riskLevelValues).nullable(),
+});
+export type EvaluationHistoryDto = z.infer<typeof evaluationHistoryDtoSchema>;
+
+/** Seed 001 Art. 9: operation posts by phase (before / during / after), management posts by duty item. */
+export const measureGroupDtoSchema = z.object({
+  by: z.enum(['phase', 'dutyItem']),
+  key: z.string().nullable(),
+  label: z.string(),
+  measures: z.array(measureFullDtoSchema),
+});
+
+export const riskDetailDtoSchema = riskListItemDtoSchema.extend({
+  /** In hierarchy order: eliminate → substitute → engineering → administrative → ppe → emergency (Art. 8). */
+  measures: z.array(measureFullDtoSchema),
+  measureGroups: z.array(measureGroupDtoSchema),
+  inherentEvaluation: evaluationHistoryDtoSchema.nullable(),
+  residualEvaluation: evaluationHistoryDtoSchema.nullable(),
+  specialControlPlan: specialControlPlanDtoSchema.nullable(),
+  history: z.array(evaluationHistoryDtoSchema),
+});
+export type RiskDetailDto = z.infer<typeof riskDetailDtoSchema>;
+
+export const riskRegisterQuerySchema = riskListQuerySchema.extend({
+  isControlled: queryBoolean.optional(),
+});
+export type RiskRegisterQuery = z.infer<typeof riskRegisterQuerySchema>;
+
+const levelCounts = z.object({ major: z.number(), significant: z.number(), general: z.number(), low: z.number() });
+export const riskOverviewDtoSchema = z.object({
+  /** Accepted, live risks by their current (inherent) level. */
+  countsByLevel: levelCounts,
+  /** Live posts by their level; `none` for posts without accepted risks. */
+  postsByLevel: levelCounts.extend({ none: z.number() }),
+  /** Accepted risks that are not controlled (no measures, or 重大 / 较大 without a special plan). */
+  uncontrolled: z.number(),
+  missingSpecialPlan: z.number(),
+  dueForReview: z.number(),
+  proposed: z.number(),
+});
+export type RiskOverviewDto = z.infer<typeof riskOverviewDtoSchema>;

@@ -19,6 +19,8 @@ import { importRoutes } from './modules/org/import.routes.js';
 import { createOrgServices, orgRoutes } from './modules/org/org.routes.js';
 import { publicationRoutes } from './modules/publication/publication.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
+import { riskListExportRoutes } from './modules/risks/risk-list-export.routes.js';
+import { riskRoutes } from './modules/risks/risks.routes.js';
 import { templateRoutes } from './modules/templates/templates.routes.js';
 
 export interface BuildAppOptions {
@@ -38,6 +40,8 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
     ...auditRoutes(deps),
     ...referenceRoutes(),
     ...templateRoutes(deps, org),
+    ...riskRoutes(deps),
+    ...riskListExportRoutes(deps, org),
     ...publicationRoutes(deps),
   ];
 }

@@ -34,6 +34,17 @@ describe.skipIf(!isDbAvailable())('tenant matrix', () => {
     const area = await create('/api/v1/areas', { name: 'B 仓库' });
     await create('/api/v1/equipment', { name: 'B 行车', areaId: area, isSpecial: true });
     await create('/api/v1/materials', { name: 'B 油漆', dangerousClass: '3', areaId: area });
+    const risk = await create('/api/v1/risks', {
+      postId: post,
+      objectKind: 'equipment',
+      objectName: 'B 车床',
+      hazardFactorCodes: ['2101'],
+      accidentTypeCodes: ['03'],
+      causes: 'B 防护缺失',
+      evaluation: { method: 'LEC', L: 3, E: 6, C: 7 },
+      measures: [{ type: 'engineering', phase: 'during', text: 'B 防护罩', inspection: { content: 'B 防护罩完好', method: 'look', period: 'shift' } }],
+    });
+    idsOfB.set('/api/v1/control-measures', (await t.request(cookieB, 'GET', `/api/v1/risks/${risk}`)).json().measures[0].id);
   });
   afterAll(() => t.close());
 

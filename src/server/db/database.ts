@@ -300,6 +300,8 @@ export interface RiskTable {
   review_reason: string | null;
   review_flagged_at: string | null;
   template_ref: string | null;
+  decided_by_user_id: string | null; // who accepted or rejected a proposal
+  decided_at: string | null;
   created_at: string;
   updated_at: string;
   archived_at: string | null;

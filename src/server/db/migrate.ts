@@ -4,6 +4,7 @@ import * as createFoundation from './migrations/202611230600-create-foundation.j
 import * as createRisks from './migrations/202611230700-create-risks.js';
 import * as createHazards from './migrations/202611231100-create-hazards.js';
 import * as createOutbox from './migrations/202611231110-create-outbox.js';
+import * as addRiskDecisions from './migrations/202611230800-add-risk-decisions.js';
 import * as createPublication from './migrations/202611230900-create-publication.js';
 
 // Listed explicitly (not read from disk) so the bundle and tests see the same set, in order.
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '202611230600-create-foundation': createFoundation,
   '202611230700-create-risks': createRisks,
   '202611230900-create-publication': createPublication,
+  '202611230800-add-risk-decisions': addRiskDecisions,
   '202611231100-create-hazards': createHazards,
   '202611231110-create-outbox': createOutbox,
 };

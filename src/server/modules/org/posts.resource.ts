@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { allRoles, managerRoles } from '../../../schemas/auth.js';
 import { type PostDto, postDtoSchema, postInputSchema, postListQuerySchema, postUpdateSchema } from '../../../schemas/org.js';
 import type { ResourceSpec } from '../../platform/resource/tenant-resource.js';
+import { findRow } from '../../platform/resource/tenant-resource.repository.js';
+import { flagRisksOfChangedPost } from '../risks/risks.service.js';
 
 type CreateIn = z.infer<typeof postInputSchema>;
 type UpdateIn = z.infer<typeof postUpdateSchema>;
@@ -28,6 +30,11 @@ export const postSpec: ResourceSpec<PostDto, CreateIn, UpdateIn, z.infer<typeof 
     ...(input.mainActivities !== undefined && { main_activities: input.mainActivities }),
     ...(input.duties !== undefined && { duties: input.duties }),
   }),
+  // Seed 001 Art. 6: a changed post (kind, headcount, equipment, activities) flags its risks for re-identification.
+  afterWrite: async (trx, enterpriseId, id, input) => {
+    const row = await findRow(trx, 'post', enterpriseId, id);
+    if (row) await flagRisksOfChangedPost(trx, enterpriseId, id, input as Record<string, unknown>, new Date(row.updated_at as string));
+  },
   toDtos: async (_db, _enterpriseId, rows) =>
     rows.map((r) => ({
       id: r.id,

@@ -2,6 +2,7 @@ import type { AppDeps } from '../../app-deps.js';
 import { toDbBool, toDbJson } from '../../db/codecs.js';
 import type { Executor } from '../../db/with-transaction.js';
 import { defaultControlTier } from '../../../domain/risk/control-tier.js';
+import { DomainError } from '../../../domain/domain-error.js';
 import { evaluateRisk } from '../../../domain/risk/evaluate.js';
 import { postLevel } from '../../../domain/risk/post-level.js';
 import { isRiskLevel } from '../../../domain/risk/risk-level.js';
@@ -21,7 +22,7 @@ export interface RiskActor {
 }
 
 /** Every code must exist in the reference sets (GB/T 13861, GB 6441). */
-function checkCodes(input: Pick<RiskInput, 'hazardFactorCodes' | 'accidentTypeCodes'>): void {
+export function checkCodes(input: Pick<RiskInput, 'hazardFactorCodes' | 'accidentTypeCodes'>): void {
   input.hazardFactorCodes.forEach((code, i) => {
     if (!findHazardFactor(code)) {
       throw fieldError(`hazardFactorCodes.${i}`, { 'zh-CN': `危险有害因素代码 ${code} 不在 GB/T 13861 中`, 'en-US': `Hazard factor ${code} is not a GB/T 13861 code` });
@@ -32,6 +33,71 @@ function checkCodes(input: Pick<RiskInput, 'hazardFactorCodes' | 'accidentTypeCo
       throw fieldError(`accidentTypeCodes.${i}`, { 'zh-CN': `事故类型代码 ${code} 不在 GB 6441 中`, 'en-US': `Accident type ${code} is not a GB 6441 code` });
     }
   });
+}
+
+/**
+ * Seed 001 Art. 9: operation-post measures follow the work's phases (before / during / after),
+ * management-post measures follow the post's duty items — never the other way round.
+ */
+export function checkMeasureFitsPost(postKind: string, m: { phase?: string | null; dutyItem?: string | null }, prefix = ''): void {
+  if (postKind === 'management' && m.phase) {
+    throw fieldError(`${prefix}phase`, {
+      'zh-CN': '管理岗位的管控措施按职责事项（dutyItem）组织，不能填写作业阶段',
+      'en-US': 'Measures of a management post are grouped by duty item (dutyItem), not by work phase',
+    });
+  }
+  if (postKind === 'operation' && m.dutyItem) {
+    throw fieldError(`${prefix}dutyItem`, {
+      'zh-CN': '操作岗位的管控措施按作业前、中、后（phase）组织，不能填写职责事项',
+      'en-US': 'Measures of an operation post are grouped by work phase (phase), not by duty item',
+    });
+  }
+}
+
+/**
+ * Change management (seed 001 Art. 6 "当岗位风险发生变更时应及时重新辨识"): every accepted, live risk
+ * of the post is flagged for re-identification with the reason, in the caller's transaction.
+ */
+export async function flagPostRisksForReview(trx: Executor, enterpriseId: string, postId: string, reason: string, at: Date): Promise<string[]> {
+  const ids = await repo.flagRisks(trx, enterpriseId, { postId }, reason, at.toISOString());
+  for (const id of ids) {
+    await recordChange(trx, { userId: null, enterpriseId }, at, { entity: 'risk', entityId: id, action: 'flag_for_review', after: { reviewReason: reason } });
+  }
+  return ids;
+}
+
+/** One risk flagged for re-identification (issue 5: a hazard found on one of its measures). */
+export async function flagRiskForReview(trx: Executor, enterpriseId: string, riskId: string, reason: string, at: Date): Promise<boolean> {
+  const ids = await repo.flagRisks(trx, enterpriseId, { riskId }, reason, at.toISOString());
+  for (const id of ids) {
+    await recordChange(trx, { userId: null, enterpriseId }, at, { entity: 'risk', entityId: id, action: 'flag_for_review', after: { reviewReason: reason } });
+  }
+  return ids.length > 0;
+}
+
+const postChangeLabels = { kind: '岗位类型', headcount: '岗位人数', mainEquipment: '主要设备设施', mainActivities: '主要作业活动' } as const;
+
+/**
+ * The posts resource calls this after a post is written: a change of its kind, headcount,
+ * equipment or activities flags its risks. `changedAt` is the post's new updated_at (the clock's
+ * time of the write). A PATCH that names one of these fields counts as a change.
+ */
+export async function flagRisksOfChangedPost(trx: Executor, enterpriseId: string, postId: string, input: Record<string, unknown>, changedAt: Date): Promise<void> {
+  const changed = (Object.keys(postChangeLabels) as (keyof typeof postChangeLabels)[]).filter((k) => input[k] !== undefined);
+  if (!changed.length) return;
+  await flagPostRisksForReview(trx, enterpriseId, postId, `岗位变更：${changed.map((k) => postChangeLabels[k]).join('、')}`, changedAt);
+}
+
+/** Domain field names (L, E, C…) are reported under the body path they came from. */
+export function evaluateAt(input: RiskInput['evaluation'], prefix = 'evaluation.') {
+  try {
+    return evaluateRisk(input);
+  } catch (error) {
+    if (error instanceof DomainError && error.field) {
+      throw new DomainError(error.code, error.message, `${prefix}${error.field}`, error.params);
+    }
+    throw error;
+  }
 }
 
 /** DATA-MODEL invariant 3: recomputed in the transaction that changed a risk or an evaluation. */
@@ -60,7 +126,8 @@ export async function createRiskInTransaction(
   if (!post) throw referenceMissing('postId');
   if (post.archived_at) throw new AppError('ARCHIVED', { entity: 'post' });
   checkCodes(input);
-  const evaluation = evaluateRisk(input.evaluation);
+  input.measures.forEach((m, i) => checkMeasureFitsPost(post.kind, m, `measures.${i}.`));
+  const evaluation = evaluateAt(input.evaluation);
   const now = deps.clock.now();
   const at = now.toISOString();
   const riskId = newId();
@@ -92,6 +159,8 @@ export async function createRiskInTransaction(
     review_reason: null,
     review_flagged_at: null,
     template_ref: options.templateRef ?? null,
+    decided_by_user_id: options.status === 'accepted' ? actor.userId : null,
+    decided_at: options.status === 'accepted' ? at : null,
     created_at: at,
     updated_at: at,
     archived_at: null,
@@ -141,7 +210,8 @@ export async function createRiskInTransaction(
       period: m.inspection.period,
       responsible_person_id: m.inspection.responsiblePersonId,
       supervisor_post_id: m.inspection.supervisorPostId,
-      is_active: 1,
+      // A proposal's items wait for acceptance: nobody inspects a risk the safety manager has not accepted.
+      is_active: options.status === 'accepted' ? 1 : 0,
       template_ref: options.templateRef ?? null,
       created_at: at,
       updated_at: at,

@@ -38,6 +38,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   OUT_OF_TABLE: 400,
   UNKNOWN_PROFILE: 400,
   NO_RULE_FIRED: 400,
+  RISK_STATUS_CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   ACCOUNT_LOCKED: 423,
   RATE_LIMITED: 429,
