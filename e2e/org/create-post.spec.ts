@@ -38,7 +38,7 @@ describe.skipIf(shouldSkipBrowser())('create a post', () => {
     await drawer.waitFor();
     await drawer.getByTestId('form-save').click();
     // Empty name: the zod schema's message, in Chinese, on the field.
-    await drawer.locator('.ant-form-item-explain-error').first().waitFor();
+    await drawer.locator('.ant-form-item-explain-error', { hasText: '必填' }).first().waitFor();
     await drawer.getByLabel('岗位名称').fill('激光切割操作工');
     await drawer.getByLabel('定员人数').fill('2');
     await drawer.getByLabel('主要设备设施').fill('光纤激光切割机');
@@ -94,6 +94,7 @@ describe.skipIf(shouldSkipBrowser())('create a post', () => {
     await screenshot(p, 'posts-phone-360', { isFullPage: false });
     await p.getByTestId('nav-toggle').click();
     await p.locator('.ant-drawer-section .ant-menu').waitFor();
+    await p.waitForTimeout(400); // let the slide-in finish
     await screenshot(p, 'nav-phone-360', { isFullPage: false });
     await phone.close();
   });

@@ -1,5 +1,6 @@
 import { Button, Result } from 'antd';
 import { lazy } from 'react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, useNavigate } from 'react-router';
 import { LoginPage } from './auth/login-page';
@@ -18,6 +19,11 @@ const ImportPage = lazy(() => import('../features/org/import-page').then((m) => 
 const AccountsPage = lazy(() => import('../features/system/accounts-page').then((m) => ({ default: m.AccountsPage })));
 const AuditLogPage = lazy(() => import('../features/system/audit-log-page').then((m) => ({ default: m.AuditLogPage })));
 const ChangePasswordPage = lazy(() => import('../features/system/change-password-page').then((m) => ({ default: m.ChangePasswordPage })));
+const RiskMapPage = lazy(() => import('../features/publication/risk-map-page').then((m) => ({ default: m.RiskMapPage })));
+const RiskMapPrintPage = lazy(() => import('../features/publication/risk-map-print-page').then((m) => ({ default: m.RiskMapPrintPage })));
+const RiskCardPrintPage = lazy(() => import('../features/publication/risk-card-print-page').then((m) => ({ default: m.RiskCardPrintPage })));
+const RiskCardPhonePage = lazy(() => import('../features/publication/risk-card-phone-page').then((m) => ({ default: m.RiskCardPhonePage })));
+const NoticeBoardPrintPage = lazy(() => import('../features/publication/notice-board-print-page').then((m) => ({ default: m.NoticeBoardPrintPage })));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -30,6 +36,11 @@ export const router = createBrowserRouter([
   {
     element: <RequireAuth />,
     children: [
+      // Print sheets and the phone card live outside the app layout (no menu, no header).
+      { path: 'print/posts/:postId/risk-card', element: <Suspense fallback={null}><RiskCardPrintPage /></Suspense> },
+      { path: 'print/areas/:areaId/notice-board', element: <Suspense fallback={null}><NoticeBoardPrintPage /></Suspense> },
+      { path: 'print/risk-map', element: <Suspense fallback={null}><RiskMapPrintPage /></Suspense> },
+      { path: 'cards/posts/:postId', element: <Suspense fallback={null}><RiskCardPhonePage /></Suspense> },
       {
         element: <AppLayout />,
         children: [
@@ -45,6 +56,7 @@ export const router = createBrowserRouter([
           { path: 'system/accounts', element: <AccountsPage /> },
           { path: 'system/audit-log', element: <AuditLogPage /> },
           { path: 'system/password', element: <ChangePasswordPage /> },
+          { path: 'risk-map', element: <RiskMapPage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -44,7 +44,7 @@ export function LoginPage() {
         {login.error && !zodForm.hasFieldErrors(login.error) && (
           <Alert type="error" showIcon style={{ marginBottom: 16 }} title={login.error.message} />
         )}
-        <Form form={form} layout="vertical" size="large" onFinish={(values) => zodForm.submit(values, (input) => login.mutate(input))} requiredMark={false}>
+        <Form form={form} layout="vertical" size="large" onFinish={(values) => zodForm.submit(values, (input) => login.mutate(input))} onValuesChange={zodForm.clearChanged} requiredMark={false}>
           <Form.Item name="username" label={t('login.username')}>
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
           </Form.Item>

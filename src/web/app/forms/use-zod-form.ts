@@ -44,6 +44,11 @@ export function useZodForm<Out>(form: FormInstance, schema: z.ZodType<Out>) {
         form.setFields(fields);
         return true;
       },
+      /** Pass to Form onValuesChange: an edited field drops its old message. */
+      clearChanged(changed: Record<string, unknown>): void {
+        const names = Object.keys(changed).filter((name) => form.getFieldError(name).length > 0);
+        if (names.length) form.setFields(names.map((name) => ({ name, errors: [] })));
+      },
       hasFieldErrors(error: unknown): boolean {
         return isApiError(error) && error.errors.some((e) => e.path.length > 0);
       },

@@ -19,6 +19,15 @@ function initialLocale(): Locale {
 /** zod messages from the shared schemas follow the UI language too. */
 function configureZod(locale: Locale): void {
   z.config(locale === 'en-US' ? zodEn() : zodZhCN());
+  // "Too small: expected string to have >=1 characters" means "required" to a user.
+  z.config({
+    customError: (issue) => {
+      const isMissing =
+        (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1) ||
+        ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && (issue.input === undefined || issue.input === null || issue.input === ''));
+      return isMissing ? i18next.t('common.required', { lng: locale }) : undefined;
+    },
+  });
 }
 
 const startLocale = initialLocale();

@@ -40,6 +40,11 @@ const orgLinks: NavLink[] = [
   { path: '/org/import', labelKey: 'nav.import', icon: <CloudUploadOutlined />, roles: managerRoles },
 ];
 
+/** 风险分级管控 / Risk control. The risk register's pages belong here too. */
+export const riskLinks: NavLink[] = [
+  { path: '/risk-map', labelKey: 'publication.nav', icon: <EnvironmentOutlined /> },
+];
+
 export const accountRoles = ['principal', 'safety_manager', 'consultant'] as const satisfies readonly EnterpriseRole[];
 export const auditRoles = ['principal', 'safety_manager'] as const satisfies readonly EnterpriseRole[];
 
@@ -65,6 +70,7 @@ export function buildNavItems(me: Me, t: TFunction): NonNullable<MenuProps['item
     links.filter((l) => !l.roles || hasRole(me, l.roles)).map((l) => ({ key: l.path, icon: l.icon, label: t(l.labelKey) }));
   return [
     ...(hasEnterprise ? [{ type: 'group' as const, key: 'org', label: t('nav.org'), children: visible(orgLinks) }] : []),
+    ...(hasEnterprise ? [{ type: 'group' as const, key: 'risk', label: t('nav.riskControl'), children: visible(riskLinks) }] : []),
     { type: 'group' as const, key: 'system', label: t('nav.system'), children: hasEnterprise ? visible(systemLinks) : visible(systemLinks.filter((l) => !l.roles)) },
     {
       type: 'group' as const,

@@ -17,7 +17,7 @@ export function LevelTag({ level }: { level: PostDto['level'] }) {
   if (!level) return null;
   const c = levelColours[level];
   return (
-    <Tag color={c.color} style={{ color: c.text }} data-level={level}>
+    <Tag bordered={false} style={{ background: c.color, color: c.text, fontWeight: 500 }} data-level={level}>
       {t(`level.${level}`)}
     </Tag>
   );

@@ -94,7 +94,7 @@ export function ResourceFormDrawer<Dto extends { id: string }>({ path, spec, isO
       }
     >
       {save.error && zodForm.hasFieldErrors(save.error) && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={t('common.fixErrors')} />}
-      <Form form={form} layout="vertical" onFinish={submit} scrollToFirstError>
+      <Form form={form} layout="vertical" onFinish={submit} onValuesChange={zodForm.clearChanged} scrollToFirstError>
         {spec.fields}
       </Form>
     </Drawer>

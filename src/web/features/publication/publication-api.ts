@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { LocalizedLabel, NoticeBoard, RiskCard, RiskMap } from '../../../schemas/publication.js';
-import { api } from '../../app/api/api-client';
+import { api, ApiError } from '../../app/api/api-client';
 import { currentLocale } from '../../app/i18n/i18n';
 
 export const publicationKeys = {
@@ -34,4 +34,17 @@ export function formatStamp(iso: string): string {
   const d = new Date(iso);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** PUT with a JSON body; answers are parsed like every other call (problem+json → ApiError). */
+export async function putJson<T>(path: string, body: unknown): Promise<T> {
+  const response = await fetch(path, {
+    method: 'PUT',
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'Accept-Language': currentLocale() },
+    body: JSON.stringify(body),
+    credentials: 'same-origin',
+  });
+  const payload = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!response.ok) throw new ApiError(response.status, payload);
+  return payload as T;
 }

@@ -41,7 +41,7 @@ export function ChangePasswordPage() {
       <PageHeader title={t('password.title')} />
       <Card style={{ maxWidth: 480 }}>
         <Alert type="info" showIcon title={t('password.hint')} style={{ marginBottom: 16 }} />
-        <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+        <Form form={form} layout="vertical" onFinish={submit} onValuesChange={zodForm.clearChanged} requiredMark={false}>
           <Form.Item name="currentPassword" label={t('password.current')}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>
