@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import { idSchema, nonEmptyText, queryBoolean } from './common.js';
+
+export const hazardSources = ['inspection', 'adhoc', 'anonymous'] as const;
+export const hazardGradeSchema = z.enum(['general', 'major']);
+export const hazardStatusSchema = z.enum(['reported', 'confirmed', 'rejected', 'fixed_on_spot', 'under_rectification', 'submitted_for_acceptance', 'closed']);
+
+/** Client-generated id of a submission: a retried or duplicated report is applied once. */
+export const clientIdSchema = z.string().trim().min(8).max(100);
+const photoIds = z.array(z.string().min(1).max(100)).max(9).default([]);
+const instant = z.iso.datetime({ offset: true });
+
+/** "See it, report it": a few words, a photo, the place — three taps. */
+export const hazardReportInputSchema = z.strictObject({
+  postId: idSchema.nullish(),
+  areaId: idSchema.nullish(),
+  measureId: idSchema.nullish(),
+  description: nonEmptyText(1000),
+  photoIds,
+  reporterName: z.string().trim().max(50).nullish(),
+  clientId: clientIdSchema,
+});
+export type HazardReportInput = z.infer<typeof hazardReportInputSchema>;
+
+export const anonymousReportInputSchema = z.strictObject({
+  postId: idSchema.nullish(),
+  areaId: idSchema.nullish(),
+  description: nonEmptyText(1000),
+  reporterName: z.string().trim().max(50).nullish(),
+  clientId: clientIdSchema,
+});
+
+export const confirmInputSchema = z
+  .strictObject({
+    grade: hazardGradeSchema,
+    criterionId: z.string().trim().max(20).nullish(),
+    criterionOtherReason: z.string().trim().max(1000).nullish(),
+    deadline: instant.nullish(),
+    // Seed 001 Art. 17: a major hazard stops the work and withdraws the people (who, by whom).
+    peopleWithdrawn: z.string().trim().max(1000).nullish(),
+    withdrawnBy: z.string().trim().max(100).nullish(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.grade !== 'major') return;
+    if (!v.criterionId && !v.criterionOtherReason) {
+      ctx.addIssue({ code: 'custom', path: ['criterionId'], message: '重大事故隐患须选择10号令判定依据或说明其他理由 / A major hazard needs a 10号令 criterion or another reason' });
+    }
+    if (!v.peopleWithdrawn) {
+      ctx.addIssue({ code: 'custom', path: ['peopleWithdrawn'], message: '重大事故隐患须写明撤出的人员 / Name the people withdrawn' });
+    }
+  });
+export type ConfirmInput = z.infer<typeof confirmInputSchema>;
+
+export const reasonInputSchema = z.strictObject({ reason: nonEmptyText(1000) });
+export const noteInputSchema = z.strictObject({ note: nonEmptyText(1000) });
+export const optionalNoteInputSchema = z.strictObject({ note: z.string().trim().max(1000).default('') });
+
+/** 五到位: measure, owner, funds, deadline, interim safety measure — every one required. */
+export const rectificationPlanInputSchema = z.strictObject({
+  measure: nonEmptyText(2000),
+  ownerPersonId: idSchema,
+  fundsCny: z.number().min(0).max(1e10),
+  deadline: instant,
+  interimMeasure: nonEmptyText(2000),
+});
+export type RectificationPlanInput = z.infer<typeof rectificationPlanInputSchema>;
+
+/** 16号令 Art. 15, six parts, plus the two analyses the bureau report needs (Art. 14 (二)). */
+export const remediationPlanInputSchema = z.strictObject({
+  objective: nonEmptyText(4000),
+  methods: nonEmptyText(4000),
+  fundsAndMaterials: nonEmptyText(4000),
+  organisationAndPeople: nonEmptyText(4000),
+  schedule: nonEmptyText(4000),
+  safetyAndEmergency: nonEmptyText(4000),
+  situationAndCause: nonEmptyText(4000),
+  severityAndDifficulty: nonEmptyText(4000),
+});
+export type RemediationPlanInput = z.infer<typeof remediationPlanInputSchema>;
+
+export const acceptInputSchema = z.strictObject({ note: z.string().trim().max(1000).default(''), result: z.string().trim().max(4000).optional() });
+
+export const hazardListQuerySchema = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  q: z.string().trim().max(100).optional(),
+  status: hazardStatusSchema.optional(),
+  grade: hazardGradeSchema.optional(),
+  postId: idSchema.optional(),
+  areaId: idSchema.optional(),
+  overdue: queryBoolean.optional(),
+  from: instant.optional(),
+  to: instant.optional(),
+});
+export type HazardListQuery = z.infer<typeof hazardListQuerySchema>;
+
+export const hazardSchema = z.object({
+  id: z.string(),
+  source: z.enum(hazardSources),
+  recordId: z.string().nullable(),
+  itemId: z.string().nullable(),
+  postId: z.string().nullable(),
+  postName: z.string().nullable(),
+  areaId: z.string().nullable(),
+  areaName: z.string().nullable(),
+  measureId: z.string().nullable(),
+  grade: hazardGradeSchema.nullable(),
+  criterionId: z.string().nullable(),
+  criterionOtherReason: z.string().nullable(),
+  description: z.string(),
+  photoIds: z.array(z.string()),
+  status: hazardStatusSchema,
+  reporterUserId: z.string().nullable(),
+  reporterPersonId: z.string().nullable(),
+  reporterName: z.string().nullable(),
+  deadline: z.string().nullable(),
+  isOverdue: z.boolean(),
+  escalationTier: z.string().nullable(),
+  isPublished: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  closedAt: z.string().nullable(),
+  /** Hazards are evidence and never archived; kept for the common resource shape. */
+  archivedAt: z.null(),
+});
+export type HazardDto = z.infer<typeof hazardSchema>;
+
+export const hazardEventSchema = z.object({
+  id: z.string(),
+  action: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string(),
+  actorUserId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  at: z.string(),
+  data: z.record(z.string(), z.unknown()),
+});
+
+export const rectificationPlanSchema = z.object({
+  measure: z.string(),
+  ownerPersonId: z.string(),
+  fundsCny: z.number(),
+  deadline: z.string(),
+  interimMeasure: z.string(),
+});
+
+export const remediationPlanSchema = remediationPlanInputSchema.extend({ result: z.string().nullable() });
+
+export const stopWorkSchema = z.object({
+  id: z.string(),
+  postId: z.string().nullable(),
+  areaId: z.string().nullable(),
+  stoppedAt: z.string(),
+  peopleWithdrawn: z.string(),
+  withdrawnBy: z.string(),
+  liftedAt: z.string().nullable(),
+});
+
+export const hazardDetailSchema = hazardSchema.extend({
+  events: z.array(hazardEventSchema),
+  rectificationPlan: rectificationPlanSchema.nullable(),
+  remediationPlan: remediationPlanSchema.nullable(),
+  stopWork: z.array(stopWorkSchema),
+});
+export type HazardDetailDto = z.infer<typeof hazardDetailSchema>;
+
+export const hazardCreatedSchema = z.object({ id: z.string(), isNew: z.boolean() });
+
+export const hazardStatisticsQuerySchema = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  quarter: z.coerce.number().int().min(1).max(4).optional(),
+});
+
+export const hazardStatisticsSchema = z.object({
+  period: z.object({ kind: z.enum(['quarter', 'year']), year: z.number(), quarter: z.number().nullable(), start: z.string(), end: z.string(), dueDate: z.string() }),
+  found: z.number(),
+  foundGeneral: z.number(),
+  foundMajor: z.number(),
+  fixed: z.number(),
+  fixedGeneral: z.number(),
+  fixedMajor: z.number(),
+  open: z.number(),
+  fundsCny: z.number(),
+  onTimeRectificationRate: z.number().nullable(),
+  closureRate: z.number().nullable(),
+});

@@ -1,0 +1,48 @@
+import type { OutboxTable } from '../../db/database.js';
+import type { Executor } from '../../db/with-transaction.js';
+
+export async function insertOutboxOnce(db: Executor, row: OutboxTable): Promise<boolean> {
+  const result = await db.insertInto('outbox').values(row).onConflict((oc) => oc.column('dedupe_key').doNothing()).executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export function listDueOutboxIds(db: Executor, at: string, limit: number) {
+  return db
+    .selectFrom('outbox')
+    .select(['id'])
+    .where('sent_at', 'is', null)
+    .where('next_attempt_at', '<=', at)
+    .orderBy('next_attempt_at')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * The claim: sets sent_at only if nobody has (sent_at IS NULL) and the row is due. On PostgreSQL
+ * the row lock makes a second claimer wait for the first transaction and then find sent_at set;
+ * SQLite has one writer. Returns the row when this caller owns it.
+ */
+export async function claimOutboxRow(db: Executor, id: string, at: string): Promise<OutboxTable | undefined> {
+  const result = await db
+    .updateTable('outbox')
+    .set((eb) => ({ sent_at: at, attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', id)
+    .where('sent_at', 'is', null)
+    .where('next_attempt_at', '<=', at)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) return undefined;
+  return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** A failed delivery: back to unsent, with the next attempt later. The row is never deleted. */
+export async function releaseOutboxRow(db: Executor, id: string, nextAttemptAt: string, error: string): Promise<void> {
+  await db.updateTable('outbox').set({ sent_at: null, next_attempt_at: nextAttemptAt, last_error: error.slice(0, 1000) }).where('id', '=', id).execute();
+}
+
+export async function noteOutboxSkip(db: Executor, id: string, note: string): Promise<void> {
+  await db.updateTable('outbox').set({ last_error: note }).where('id', '=', id).execute();
+}
+
+export function listOutbox(db: Executor, enterpriseId: string) {
+  return db.selectFrom('outbox').selectAll().where('enterprise_id', '=', enterpriseId).orderBy('created_at').execute();
+}
