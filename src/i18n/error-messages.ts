@@ -40,6 +40,10 @@ export const errorMessages = {
     'zh-CN': '风险当前状态（{status}）不允许此操作：只有员工提出的风险可以采纳或驳回，已驳回的风险不能修改',
     'en-US': 'Not allowed in the risk\'s current status ({status}): only proposed risks are accepted or rejected, rejected ones are not changed',
   },
+  INSPECTION_LIST_INCOMPLETE: {
+    'zh-CN': '有 {count} 项管控措施没有排查项，不能发布排查清单（第十三条：不应遗漏既定的管控措施）：{measures}',
+    'en-US': '{count} control measures have no inspection item, so the list cannot be published (Art. 13: no measure may be left out): {measures}',
+  },
   INTERNAL: { 'zh-CN': '服务器内部错误', 'en-US': 'Internal server error' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
@@ -58,6 +62,9 @@ export const entityNames: Record<string, Record<Locale, string>> = {
   reference_set: { 'zh-CN': '参考数据集', 'en-US': 'Reference set' },
   template: { 'zh-CN': '模板', 'en-US': 'Template' },
   risk: { 'zh-CN': '风险', 'en-US': 'Risk' },
+  inspection_item: { 'zh-CN': '排查项', 'en-US': 'Inspection item' },
+  inspection_task: { 'zh-CN': '排查任务', 'en-US': 'Inspection task' },
+  attachment: { 'zh-CN': '附件', 'en-US': 'Attachment' },
   control_measure: { 'zh-CN': '管控措施', 'en-US': 'Control measure' },
   floor_plan: { 'zh-CN': '平面图', 'en-US': 'Floor plan' },
 };

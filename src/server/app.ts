@@ -16,6 +16,8 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { resolveSession } from './modules/auth/auth.service.js';
 import { enterpriseRoutes } from './modules/enterprise/enterprise.routes.js';
 import { importRoutes } from './modules/org/import.routes.js';
+import { attachmentRoutes } from './modules/inspections/attachments.routes.js';
+import { inspectionRoutes } from './modules/inspections/inspections.routes.js';
 import { createOrgServices, orgRoutes } from './modules/org/org.routes.js';
 import { publicationRoutes } from './modules/publication/publication.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
@@ -43,6 +45,8 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
     ...riskRoutes(deps),
     ...riskListExportRoutes(deps, org),
     ...publicationRoutes(deps),
+    ...inspectionRoutes(deps),
+    ...attachmentRoutes(deps),
   ];
 }
 
@@ -68,6 +72,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   });
   app.addContentTypeParser([xlsxMime, 'application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   app.addContentTypeParser(['image/png', 'image/jpeg'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(['image/webp'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   installSessionHook(app, (sessionId) => resolveSession(deps, sessionId));
 
   const routes = allRoutes(deps);

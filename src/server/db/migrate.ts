@@ -6,6 +6,7 @@ import * as createHazards from './migrations/202611231100-create-hazards.js';
 import * as createOutbox from './migrations/202611231110-create-outbox.js';
 import * as addRiskDecisions from './migrations/202611230800-add-risk-decisions.js';
 import * as createPublication from './migrations/202611230900-create-publication.js';
+import * as createInspections from './migrations/202611231000-create-inspections.js';
 
 // Listed explicitly (not read from disk) so the bundle and tests see the same set, in order.
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '202611230800-add-risk-decisions': addRiskDecisions,
   '202611231100-create-hazards': createHazards,
   '202611231110-create-outbox': createOutbox,
+  '202611231000-create-inspections': createInspections,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

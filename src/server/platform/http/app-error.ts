@@ -45,6 +45,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   NOT_AN_IMAGE: 400,
   NOTICE_BOARD_NOT_REQUIRED: 409,
+  INSPECTION_LIST_INCOMPLETE: 422,
   INTERNAL: 500,
 };
 

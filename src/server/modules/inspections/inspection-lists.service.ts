@@ -1,0 +1,168 @@
+/* Post inspection lists (seed 001 Art. 13–14): items grouped by control measure, coverage, publication,
+ * extra items for new external requirements, and edits of an item's person, period and supervisor. */
+import type { AppDeps } from '../../app-deps.js';
+import type { InspectionItemTable } from '../../db/database.js';
+import { fromDbBool } from '../../db/codecs.js';
+import { withTransaction, type Executor } from '../../db/with-transaction.js';
+import { uncoveredMeasures } from '../../../domain/inspection/coverage.js';
+import type { ExtraItemInput, InspectionListDto, ItemDto, ItemUpdate } from '../../../schemas/inspections.js';
+import { AppError, notFound } from '../../platform/http/app-error.js';
+import { referenceMissing } from '../../platform/http/validation.js';
+import { newId } from '../../platform/ids.js';
+import { recordChange } from '../audit/audit.service.js';
+import * as repo from './inspection-lists.repository.js';
+
+export interface InspectionActor {
+  userId: string;
+  enterpriseId: string;
+}
+
+export function toItemDto(r: InspectionItemTable): ItemDto {
+  return {
+    id: r.id,
+    postId: r.post_id,
+    measureId: r.measure_id,
+    content: r.content,
+    method: r.method as ItemDto['method'],
+    period: r.period as ItemDto['period'],
+    responsiblePersonId: r.responsible_person_id,
+    supervisorPostId: r.supervisor_post_id,
+    isActive: fromDbBool(r.is_active),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    archivedAt: r.archived_at,
+  };
+}
+
+async function requirePost(db: Executor, enterpriseId: string, postId: string): Promise<void> {
+  if (!(await repo.isLiveRow(db, 'post', enterpriseId, postId))) throw notFound('post');
+}
+
+export async function getInspectionList(deps: AppDeps, enterpriseId: string, postId: string): Promise<InspectionListDto> {
+  await requirePost(deps.db, enterpriseId, postId);
+  const [measures, items, last] = await Promise.all([
+    repo.listMeasuresOfPost(deps.db, enterpriseId, postId),
+    repo.listItemsOfPost(deps.db, enterpriseId, postId),
+    repo.findLastPublication(deps.db, enterpriseId, postId),
+  ]);
+  const dtos = items.map(toItemDto);
+  const uncovered = uncoveredMeasures(measures, dtos);
+  return {
+    postId,
+    measures: measures.map((m) => ({ measureId: m.id, riskId: m.risk_id, text: m.text, type: m.type, items: dtos.filter((i) => i.measureId === m.id) })),
+    extraItems: dtos.filter((i) => i.measureId === null),
+    uncoveredMeasures: uncovered.map((m) => ({ measureId: m.id, riskId: m.risk_id, text: m.text })),
+    itemsWithoutResponsible: dtos.filter((i) => i.isActive && i.responsiblePersonId === null).map((i) => i.id),
+    isPublishable: uncovered.length === 0,
+    lastPublishedAt: last?.published_at ?? null,
+  };
+}
+
+/** Art. 13 "不应遗漏既定的管控措施": refuses while a measure has no active item, naming each such measure. */
+export async function publishInspectionList(deps: AppDeps, actor: InspectionActor, postId: string) {
+  const list = await getInspectionList(deps, actor.enterpriseId, postId);
+  if (!list.isPublishable) {
+    throw new AppError(
+      'INSPECTION_LIST_INCOMPLETE',
+      { count: list.uncoveredMeasures.length, measures: list.uncoveredMeasures.map((m) => m.text).join('；') },
+      list.uncoveredMeasures.map((m) => ({
+        path: `measures.${m.measureId}`,
+        message: { 'zh-CN': `管控措施“${m.text}”没有排查项`, 'en-US': `Control measure "${m.text}" has no inspection item` },
+      })),
+      { uncoveredMeasures: list.uncoveredMeasures },
+    );
+  }
+  const itemIds = [...list.measures.flatMap((m) => m.items), ...list.extraItems].filter((i) => i.isActive).map((i) => i.id);
+  const now = deps.clock.now();
+  const id = newId();
+  await withTransaction(deps.db, async (trx) => {
+    await repo.insertPublication(trx, {
+      id,
+      enterprise_id: actor.enterpriseId,
+      post_id: postId,
+      item_ids: JSON.stringify(itemIds),
+      published_by_user_id: actor.userId,
+      published_at: now.toISOString(),
+    });
+    await recordChange(trx, actor, now, { entity: 'inspection_list', entityId: postId, action: 'publish', after: { publicationId: id, itemIds } });
+  });
+  return { id, postId, itemCount: itemIds.length, publishedAt: now.toISOString() };
+}
+
+async function checkPeople(trx: Executor, enterpriseId: string, input: { responsiblePersonId?: string | null; supervisorPostId?: string | null }) {
+  if (input.responsiblePersonId && !(await repo.isLiveRow(trx, 'person', enterpriseId, input.responsiblePersonId))) {
+    throw referenceMissing('responsiblePersonId');
+  }
+  if (input.supervisorPostId && !(await repo.isLiveRow(trx, 'post', enterpriseId, input.supervisorPostId))) {
+    throw referenceMissing('supervisorPostId');
+  }
+}
+
+export async function createExtraItem(deps: AppDeps, actor: InspectionActor, input: ExtraItemInput): Promise<ItemDto> {
+  const now = deps.clock.now().toISOString();
+  const row: InspectionItemTable = {
+    id: newId(),
+    enterprise_id: actor.enterpriseId,
+    post_id: input.postId,
+    measure_id: null,
+    content: input.content,
+    method: input.method,
+    period: input.period,
+    responsible_person_id: input.responsiblePersonId,
+    supervisor_post_id: input.supervisorPostId,
+    is_active: 1,
+    template_ref: null,
+    created_at: now,
+    updated_at: now,
+    archived_at: null,
+  };
+  await withTransaction(deps.db, async (trx) => {
+    if (!(await repo.isLiveRow(trx, 'post', actor.enterpriseId, input.postId))) throw referenceMissing('postId');
+    await checkPeople(trx, actor.enterpriseId, input);
+    await repo.insertItem(trx, row);
+    await recordChange(trx, actor, deps.clock.now(), { entity: 'inspection_item', entityId: row.id, action: 'create', after: toItemDto(row) });
+  });
+  return toItemDto(row);
+}
+
+export async function getItem(deps: AppDeps, enterpriseId: string, id: string): Promise<ItemDto> {
+  const row = await repo.findItem(deps.db, enterpriseId, id);
+  if (!row) throw notFound('inspection_item');
+  return toItemDto(row);
+}
+
+export async function updateItem(deps: AppDeps, actor: InspectionActor, id: string, input: ItemUpdate): Promise<ItemDto> {
+  return withTransaction(deps.db, async (trx) => {
+    const before = await repo.findItem(trx, actor.enterpriseId, id);
+    if (!before) throw notFound('inspection_item');
+    if (before.archived_at) throw new AppError('ARCHIVED', { entity: 'inspection_item' });
+    await checkPeople(trx, actor.enterpriseId, input);
+    const now = deps.clock.now();
+    const patch: Partial<InspectionItemTable> = {
+      ...(input.content !== undefined && { content: input.content }),
+      ...(input.method !== undefined && { method: input.method }),
+      ...(input.period !== undefined && { period: input.period }),
+      ...(input.responsiblePersonId !== undefined && { responsible_person_id: input.responsiblePersonId }),
+      ...(input.supervisorPostId !== undefined && { supervisor_post_id: input.supervisorPostId }),
+      updated_at: now.toISOString(),
+    };
+    await repo.updateItem(trx, actor.enterpriseId, id, patch);
+    const after = { ...before, ...patch };
+    await recordChange(trx, actor, now, { entity: 'inspection_item', entityId: id, action: 'update', before: toItemDto(before), after: toItemDto(after) });
+    return toItemDto(after);
+  });
+}
+
+/** Archiving keeps the item (records point at it) but takes it out of lists and future tasks. */
+export async function archiveItem(deps: AppDeps, actor: InspectionActor, id: string): Promise<ItemDto> {
+  return withTransaction(deps.db, async (trx) => {
+    const before = await repo.findItem(trx, actor.enterpriseId, id);
+    if (!before) throw notFound('inspection_item');
+    if (before.archived_at) return toItemDto(before);
+    const now = deps.clock.now().toISOString();
+    const patch = { is_active: 0, archived_at: now, updated_at: now };
+    await repo.updateItem(trx, actor.enterpriseId, id, patch);
+    await recordChange(trx, actor, deps.clock.now(), { entity: 'inspection_item', entityId: id, action: 'archive', before: toItemDto(before) });
+    return toItemDto({ ...before, ...patch });
+  });
+}

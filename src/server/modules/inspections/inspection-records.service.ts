@@ -1,0 +1,115 @@
+/* Doing an inspection (issue 5 §3): one submission from the phone carries many item results and a
+ * client-generated id; it is applied once, however often the phone retries. Records are insert-only
+ * evidence keeping the device's capture time and the server's receipt time. */
+import type { AppDeps } from '../../app-deps.js';
+import type { InspectionRecordTable } from '../../db/database.js';
+import { toDbBool } from '../../db/codecs.js';
+import { withTransaction } from '../../db/with-transaction.js';
+import type { Locale } from '../../../i18n/locale.js';
+import { type SubmissionResultDto, submissionInputSchema } from '../../../schemas/inspections.js';
+import { AppError } from '../../platform/http/app-error.js';
+import { fieldError, parseOrThrow } from '../../platform/http/validation.js';
+import { newId } from '../../platform/ids.js';
+import { recordChange } from '../audit/audit.service.js';
+import { raiseHazardsForFailures } from './inspection-hazards.service.js';
+import * as repo from './inspection-tasks.repository.js';
+import { findActorPersonId, getVisibleTask, latestRecordsByItem, type TaskViewer, toRecordDto } from './inspection-tasks.service.js';
+
+/** A result received more than 2 h after the phone captured it counts as back-filled (late), like one
+ * received after its window closed: records are evidence, and back-filling must show. */
+export const maxCaptureToReceiptMs = 2 * 60 * 60 * 1000;
+
+export function isLateRecord(capturedAt: Date, receivedAt: Date, windowEnd: Date): boolean {
+  return receivedAt.getTime() >= windowEnd.getTime() || receivedAt.getTime() - capturedAt.getTime() > maxCaptureToReceiptMs;
+}
+
+async function replayOf(deps: AppDeps, viewer: TaskViewer, taskId: string, clientId: string): Promise<SubmissionResultDto | null> {
+  const records = await repo.listRecordsOfSubmission(deps.db, viewer.enterpriseId, clientId);
+  if (!records.length) return null;
+  if (records[0]?.task_id !== taskId) throw new AppError('CONFLICT', { detail: 'clientId' });
+  const task = await repo.findTask(deps.db, viewer.enterpriseId, taskId);
+  return { taskId, clientId, isReplay: true, status: (task?.status ?? 'open') as SubmissionResultDto['status'], records: records.map((r) => toRecordDto(r)) };
+}
+
+export async function submitRecords(deps: AppDeps, viewer: TaskViewer, taskId: string, body: unknown, locale: Locale): Promise<SubmissionResultDto> {
+  // The task is looked up before the body is read: another enterprise's id is "not found", whatever the body.
+  const task = await getVisibleTask(deps, viewer, taskId);
+  const input = parseOrThrow(submissionInputSchema, body, locale);
+  const personId = await findActorPersonId(deps.db, viewer.enterpriseId, viewer.userId);
+  if (personId !== task.responsible_person_id) throw new AppError('FORBIDDEN');
+
+  const replay = await replayOf(deps, viewer, taskId, input.clientId);
+  if (replay) return replay;
+
+  const [items, existing] = await Promise.all([
+    repo.listItemsOfTask(deps.db, viewer.enterpriseId, taskId),
+    repo.listRecordsOfTask(deps.db, viewer.enterpriseId, taskId),
+  ]);
+  const itemsById = new Map(items.map((i) => [i.id, i]));
+  const seen = new Set<string>();
+  for (const [i, r] of input.results.entries()) {
+    if (!itemsById.has(r.itemId)) {
+      throw fieldError(`results.${i}.itemId`, { 'zh-CN': '该排查项不属于此任务', 'en-US': 'This item is not part of the task' });
+    }
+    if (seen.has(r.itemId)) throw fieldError(`results.${i}.itemId`, { 'zh-CN': '同一排查项重复提交', 'en-US': 'The item appears twice' });
+    seen.add(r.itemId);
+    if (r.supersedesId && !existing.some((e) => e.id === r.supersedesId && e.item_id === r.itemId)) {
+      throw fieldError(`results.${i}.supersedesId`, { 'zh-CN': '被更正的记录不属于此排查项', 'en-US': 'The corrected record is not one of this item' });
+    }
+  }
+  const photoIds = [...new Set(input.results.flatMap((r) => r.photoIds))];
+  if (photoIds.length) {
+    const found = new Set((await repo.countLiveAttachments(deps.db, viewer.enterpriseId, photoIds)).map((r) => r.id));
+    for (const [i, r] of input.results.entries()) {
+      const j = r.photoIds.findIndex((id) => !found.has(id));
+      if (j >= 0) throw fieldError(`results.${i}.photoIds.${j}`, { 'zh-CN': '照片不存在', 'en-US': 'No such photo' });
+    }
+  }
+
+  const now = deps.clock.now();
+  const capturedAt = new Date(input.capturedAt);
+  const isLate = isLateRecord(capturedAt, now, new Date(task.window_end));
+  const rows: InspectionRecordTable[] = input.results.map((r) => ({
+    id: newId(),
+    enterprise_id: viewer.enterpriseId,
+    task_id: taskId,
+    item_id: r.itemId,
+    result: r.result,
+    note: r.note,
+    person_id: personId,
+    user_id: viewer.userId,
+    captured_at: capturedAt.toISOString(),
+    received_at: now.toISOString(),
+    is_late: toDbBool(isLate),
+    submission_id: input.clientId,
+    client_id: `${input.clientId}:${r.itemId}`,
+    supersedes_id: r.supersedesId,
+    photo_ids: JSON.stringify(r.photoIds),
+  }));
+
+  const outcome = await withTransaction(deps.db, async (trx) => {
+    const inserted = await repo.insertRecordsIgnoringReplays(trx, rows);
+    // A concurrent twin committed first: the unique client_id made every row a no-op.
+    if (inserted.length === 0) return null;
+    if (inserted.length !== rows.length) throw new AppError('CONFLICT', { detail: 'clientId' });
+    const hazards = await raiseHazardsForFailures(deps, trx, viewer, task, rows, itemsById);
+    const latest = latestRecordsByItem([...existing, ...rows]);
+    const isComplete = items.every((i) => latest.has(i.id));
+    if (isComplete) await repo.setTaskDone(trx, viewer.enterpriseId, taskId, now.toISOString());
+    await recordChange(trx, viewer, now, {
+      entity: 'inspection_task',
+      entityId: taskId,
+      action: 'submit',
+      after: { clientId: input.clientId, isLate, results: input.results.map((r) => ({ itemId: r.itemId, result: r.result })), hazardIds: [...hazards.values()] },
+    });
+    return { hazards, status: isComplete ? 'done' : task.status };
+  });
+  if (!outcome) return (await replayOf(deps, viewer, taskId, input.clientId)) as SubmissionResultDto;
+  return {
+    taskId,
+    clientId: input.clientId,
+    isReplay: false,
+    status: outcome.status as SubmissionResultDto['status'],
+    records: rows.map((r) => toRecordDto(r, outcome.hazards.get(r.id) ?? null)),
+  };
+}

@@ -1,0 +1,223 @@
+/* Tasks and records: the hot tables of the inspections feature. Every query names enterprise_id. */
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Database, InspectionRecordTable, InspectionTaskTable } from '../../db/database.js';
+import type { Executor } from '../../db/with-transaction.js';
+
+/** Active items of live posts, with who does them: the named person, else every holder of the post. */
+export function listActiveItemAssignments(db: Executor, enterpriseId: string) {
+  return db
+    .selectFrom('inspection_item')
+    .innerJoin('post', 'post.id', 'inspection_item.post_id')
+    .leftJoin('person_post', (j) =>
+      j.onRef('person_post.post_id', '=', 'inspection_item.post_id').on('inspection_item.responsible_person_id', 'is', null),
+    )
+    .select(['inspection_item.post_id', 'inspection_item.period', 'inspection_item.responsible_person_id', 'person_post.person_id as holder_id'])
+    .where('inspection_item.enterprise_id', '=', enterpriseId)
+    .where('inspection_item.is_active', '=', 1)
+    .where('inspection_item.archived_at', 'is', null)
+    .where('post.archived_at', 'is', null)
+    .distinct()
+    .execute();
+}
+
+/** INSERT … ON CONFLICT DO NOTHING: the scheduler, the on-read check and a second node may all run it. */
+export async function insertTasksIgnoringExisting(db: Executor, rows: InspectionTaskTable[]): Promise<number> {
+  let inserted = 0;
+  for (let i = 0; i < rows.length; i += 500) {
+    const result = await db
+      .insertInto('inspection_task')
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) => oc.columns(['post_id', 'responsible_person_id', 'period', 'window_start']).doNothing())
+      .executeTakeFirst();
+    inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+  return inserted;
+}
+
+export async function markMissed(db: Executor, enterpriseId: string, at: string): Promise<number> {
+  const result = await db
+    .updateTable('inspection_task')
+    .set({ status: 'missed' })
+    .where('enterprise_id', '=', enterpriseId)
+    .where('status', '=', 'open')
+    .where('window_end', '<=', at)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+const taskColumns = [
+  'inspection_task.id',
+  'inspection_task.post_id',
+  'inspection_task.responsible_person_id',
+  'inspection_task.period',
+  'inspection_task.shift_code',
+  'inspection_task.window_start',
+  'inspection_task.window_end',
+  'inspection_task.status',
+  'inspection_task.created_at',
+  'inspection_task.completed_at',
+  'post.name as post_name',
+] as const;
+
+/** Items a task covers: the person's own active items of the post and period, plus the post's unassigned ones if they hold it. */
+function taskItemsFilter(eb: ExpressionBuilder<Database, 'inspection_item' | 'inspection_task'>) {
+  return eb.and([
+    eb('inspection_item.post_id', '=', eb.ref('inspection_task.post_id')),
+    eb('inspection_item.period', '=', eb.ref('inspection_task.period')),
+    eb('inspection_item.is_active', '=', 1),
+    eb('inspection_item.archived_at', 'is', null),
+    eb.or([
+      eb('inspection_item.responsible_person_id', '=', eb.ref('inspection_task.responsible_person_id')),
+      eb.and([
+        eb('inspection_item.responsible_person_id', 'is', null),
+        eb.exists(
+          eb
+            .selectFrom('person_post')
+            .select('person_post.person_id')
+            .whereRef('person_post.post_id', '=', 'inspection_task.post_id')
+            .whereRef('person_post.person_id', '=', 'inspection_task.responsible_person_id'),
+        ),
+      ]),
+    ]),
+  ]);
+}
+
+export function listTasks(
+  db: Executor,
+  enterpriseId: string,
+  filter: { personId?: string; status?: string; postIds?: string[]; limit: number },
+) {
+  let q = db
+    .selectFrom('inspection_task')
+    .innerJoin('post', 'post.id', 'inspection_task.post_id')
+    .select(taskColumns)
+    .select((eb) =>
+      eb
+        .selectFrom('inspection_item')
+        .select(eb.fn.countAll<number>().as('n'))
+        .where((ib) => taskItemsFilter(ib as unknown as ExpressionBuilder<Database, 'inspection_item' | 'inspection_task'>))
+        .as('item_count'),
+    )
+    .where('inspection_task.enterprise_id', '=', enterpriseId);
+  if (filter.personId) q = q.where('inspection_task.responsible_person_id', '=', filter.personId);
+  if (filter.status) q = q.where('inspection_task.status', '=', filter.status);
+  if (filter.postIds) q = q.where('inspection_task.post_id', 'in', filter.postIds.length ? filter.postIds : ['-']);
+  return q.orderBy('inspection_task.window_end', 'desc').orderBy('inspection_task.id').limit(filter.limit).execute();
+}
+
+export function findTask(db: Executor, enterpriseId: string, id: string) {
+  return db
+    .selectFrom('inspection_task')
+    .innerJoin('post', 'post.id', 'inspection_task.post_id')
+    .select(taskColumns)
+    .where('inspection_task.enterprise_id', '=', enterpriseId)
+    .where('inspection_task.id', '=', id)
+    .executeTakeFirst();
+}
+
+export function listItemsOfTask(db: Executor, enterpriseId: string, taskId: string) {
+  return db
+    .selectFrom('inspection_item')
+    .innerJoin('inspection_task', (j) => j.on('inspection_task.id', '=', taskId).on('inspection_task.enterprise_id', '=', enterpriseId))
+    .selectAll('inspection_item')
+    .where('inspection_item.enterprise_id', '=', enterpriseId)
+    .where((eb) => taskItemsFilter(eb))
+    .orderBy('inspection_item.created_at')
+    .orderBy('inspection_item.id')
+    .execute();
+}
+
+export function listRecordsOfTask(db: Executor, enterpriseId: string, taskId: string): Promise<InspectionRecordTable[]> {
+  return db
+    .selectFrom('inspection_record')
+    .selectAll()
+    .where('enterprise_id', '=', enterpriseId)
+    .where('task_id', '=', taskId)
+    .orderBy('received_at')
+    .orderBy('id')
+    .execute();
+}
+
+export function listRecordsOfSubmission(db: Executor, enterpriseId: string, submissionId: string): Promise<InspectionRecordTable[]> {
+  return db
+    .selectFrom('inspection_record')
+    .selectAll()
+    .where('enterprise_id', '=', enterpriseId)
+    .where('submission_id', '=', submissionId)
+    .orderBy('id')
+    .execute();
+}
+
+/** Inserts the records of one submission; rows whose client_id exists are skipped (a replay), atomically by the unique key. */
+export async function insertRecordsIgnoringReplays(db: Executor, rows: InspectionRecordTable[]): Promise<string[]> {
+  const inserted = await db
+    .insertInto('inspection_record')
+    .values(rows)
+    .onConflict((oc) => oc.column('client_id').doNothing())
+    .returning('id')
+    .execute();
+  return inserted.map((r) => r.id);
+}
+
+export async function setTaskDone(db: Executor, enterpriseId: string, taskId: string, at: string): Promise<void> {
+  await db
+    .updateTable('inspection_task')
+    .set({ status: 'done', completed_at: at })
+    .where('enterprise_id', '=', enterpriseId)
+    .where('id', '=', taskId)
+    .where('status', '!=', 'done')
+    .execute();
+}
+
+export function countLiveAttachments(db: Executor, enterpriseId: string, ids: string[]) {
+  return db.selectFrom('attachment').select('id').where('enterprise_id', '=', enterpriseId).where('id', 'in', ids).execute();
+}
+
+/** Open tasks of a place for one person: a post's own, or those whose items' risks name the area or the equipment. */
+export function listOpenTaskIdsOfPlace(db: Executor, enterpriseId: string, personId: string, place: { kind: 'post' | 'area' | 'equipment'; id: string }) {
+  let q = db
+    .selectFrom('inspection_task')
+    .select('inspection_task.id')
+    .where('inspection_task.enterprise_id', '=', enterpriseId)
+    .where('inspection_task.responsible_person_id', '=', personId)
+    .where('inspection_task.status', '=', 'open');
+  if (place.kind === 'post') return q.where('inspection_task.post_id', '=', place.id).execute();
+  q = q.where((eb) =>
+    eb.exists(
+      eb
+        .selectFrom('inspection_item')
+        .innerJoin('control_measure', 'control_measure.id', 'inspection_item.measure_id')
+        .innerJoin('risk', 'risk.id', 'control_measure.risk_id')
+        .select('inspection_item.id')
+        .whereRef('inspection_item.post_id', '=', 'inspection_task.post_id')
+        .whereRef('inspection_item.period', '=', 'inspection_task.period')
+        .where((ib) =>
+          place.kind === 'area'
+            ? ib('risk.area_id', '=', place.id)
+            : ib.and([ib('risk.object_kind', '=', 'equipment'), ib('risk.object_id', '=', place.id)]),
+        ),
+    ),
+  );
+  return q.execute();
+}
+
+export function countTasksByStatus(db: Executor, enterpriseId: string, from: string, to: string) {
+  return db
+    .selectFrom('inspection_task')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('enterprise_id', '=', enterpriseId)
+    .where('window_end', '>=', from)
+    .where('window_end', '<', to)
+    .groupBy('status')
+    .execute();
+}
+
+export function countRecords(db: Executor, enterpriseId: string, from: string, to: string) {
+  return db
+    .selectFrom('inspection_record')
+    .select([(eb) => eb.fn.countAll<number>().as('total'), sql<number>`sum(is_late)`.as('late')])
+    .where('enterprise_id', '=', enterpriseId)
+    .where('received_at', '>=', from)
+    .where('received_at', '<', to)
+    .executeTakeFirst();
+}

@@ -1,0 +1,204 @@
+/* Recurring inspection tasks (seed 001 Art. 15). A task is one person's active items of one post for
+ * one period window. Items naming no responsible person fall to every current holder of the post
+ * (Art. 13 bases the list on the post's duties), each getting their own task.
+ * Materialisation is idempotent by the unique key (post, person, period, window_start), so the
+ * minute scheduler, the on-read check and a second server node can all run it at once. */
+import type { AppDeps } from '../../app-deps.js';
+import type { InspectionRecordTable, InspectionTaskTable } from '../../db/database.js';
+import { fromDbBool, fromDbCount, fromDbJson } from '../../db/codecs.js';
+import type { Executor } from '../../db/with-transaction.js';
+import { isPeriod, type PeriodWindow, windowAt } from '../../../domain/inspection/period-window.js';
+import type { EnterpriseRole } from '../../../schemas/auth.js';
+import type { RecordDto, StatsDto, TaskDetailDto, TaskDto } from '../../../schemas/inspections.js';
+import { AppError, notFound } from '../../platform/http/app-error.js';
+import { newId } from '../../platform/ids.js';
+import { toItemDto } from './inspection-lists.service.js';
+import * as lists from './inspection-lists.repository.js';
+import * as repo from './inspection-tasks.repository.js';
+import { canSeeAllTasks } from './inspections.policy.js';
+import { loadCalendar } from './shifts.service.js';
+
+export async function materialiseTasks(
+  deps: Pick<AppDeps, 'db'>,
+  enterpriseId: string,
+  at: Date,
+): Promise<{ created: number; missed: number }> {
+  const calendar = await loadCalendar(deps.db, enterpriseId);
+  const assignments = await repo.listActiveItemAssignments(deps.db, enterpriseId);
+  const windows = new Map<string, PeriodWindow>();
+  const rows = new Map<string, InspectionTaskTable>();
+  const createdAt = at.toISOString();
+  for (const a of assignments) {
+    const personId = a.responsible_person_id ?? a.holder_id;
+    if (!personId || !isPeriod(a.period)) continue;
+    let w = windows.get(a.period);
+    if (!w) {
+      w = windowAt(a.period, at, { timeZone: calendar.timeZone, shifts: calendar.shifts });
+      windows.set(a.period, w);
+    }
+    const key = `${a.post_id}|${personId}|${a.period}`;
+    if (rows.has(key)) continue;
+    rows.set(key, {
+      id: newId(),
+      enterprise_id: enterpriseId,
+      post_id: a.post_id,
+      responsible_person_id: personId,
+      period: a.period,
+      shift_code: w.shiftCode,
+      window_start: w.start.toISOString(),
+      window_end: w.end.toISOString(),
+      status: 'open',
+      created_at: createdAt,
+      completed_at: null,
+    });
+  }
+  const created = rows.size ? await repo.insertTasksIgnoringExisting(deps.db, [...rows.values()]) : 0;
+  // Due at the window's end: from then on an untouched task is missed.
+  const missed = await repo.markMissed(deps.db, enterpriseId, createdAt);
+  return { created, missed };
+}
+
+type TaskRow = NonNullable<Awaited<ReturnType<typeof repo.findTask>>>;
+
+function toTaskDto(r: TaskRow, itemCount: number): TaskDto {
+  return {
+    id: r.id,
+    postId: r.post_id,
+    postName: r.post_name,
+    responsiblePersonId: r.responsible_person_id,
+    period: r.period as TaskDto['period'],
+    shiftCode: r.shift_code,
+    windowStart: r.window_start,
+    windowEnd: r.window_end,
+    status: r.status as TaskDto['status'],
+    itemCount,
+    createdAt: r.created_at,
+    completedAt: r.completed_at,
+  };
+}
+
+export function toRecordDto(r: InspectionRecordTable, hazardId?: string | null): RecordDto {
+  return {
+    id: r.id,
+    itemId: r.item_id,
+    result: r.result as RecordDto['result'],
+    note: r.note,
+    personId: r.person_id,
+    capturedAt: r.captured_at,
+    receivedAt: r.received_at,
+    isLate: fromDbBool(r.is_late),
+    submissionId: r.submission_id,
+    supersedesId: r.supersedes_id,
+    photoIds: fromDbJson<string[]>(r.photo_ids) ?? [],
+    ...(hazardId !== undefined && { hazardId }),
+  };
+}
+
+export interface TaskViewer {
+  userId: string;
+  enterpriseId: string;
+  role: EnterpriseRole;
+}
+
+export async function findActorPersonId(db: Executor, enterpriseId: string, userId: string): Promise<string | null> {
+  return (await lists.findActorPerson(db, enterpriseId, userId))?.person_id ?? null;
+}
+
+export async function listTasks(
+  deps: AppDeps,
+  viewer: TaskViewer,
+  query: { mine?: boolean; status?: string; postId?: string; limit: number },
+): Promise<{ items: TaskDto[] }> {
+  await materialiseTasks(deps, viewer.enterpriseId, deps.clock.now());
+  const isMineOnly = query.mine === true || !canSeeAllTasks(viewer.role);
+  let personId: string | undefined;
+  if (isMineOnly) {
+    const own = await findActorPersonId(deps.db, viewer.enterpriseId, viewer.userId);
+    if (!own) return { items: [] }; // a login not linked to a person has no tasks of its own
+    personId = own;
+  }
+  const rows = await repo.listTasks(deps.db, viewer.enterpriseId, {
+    personId,
+    status: query.status,
+    postIds: query.postId ? [query.postId] : undefined,
+    limit: query.limit,
+  });
+  return { items: rows.map((r) => toTaskDto(r, fromDbCount(r.item_count))) };
+}
+
+/** A worker may open only their own tasks; others' read as missing. */
+export async function getVisibleTask(deps: AppDeps, viewer: TaskViewer, taskId: string): Promise<TaskRow> {
+  const task = await repo.findTask(deps.db, viewer.enterpriseId, taskId);
+  if (!task) throw notFound('inspection_task');
+  if (!canSeeAllTasks(viewer.role)) {
+    const own = await findActorPersonId(deps.db, viewer.enterpriseId, viewer.userId);
+    if (own !== task.responsible_person_id) throw notFound('inspection_task');
+  }
+  return task;
+}
+
+/** Records that no later record of the same task supersedes. */
+export function latestRecordsByItem(records: InspectionRecordTable[]): Map<string, InspectionRecordTable> {
+  const superseded = new Set(records.map((r) => r.supersedes_id).filter((id): id is string => id !== null));
+  const latest = new Map<string, InspectionRecordTable>();
+  for (const r of records) if (!superseded.has(r.id)) latest.set(r.item_id, r);
+  return latest;
+}
+
+export async function getTaskDetail(deps: AppDeps, viewer: TaskViewer, taskId: string): Promise<TaskDetailDto> {
+  const task = await getVisibleTask(deps, viewer, taskId);
+  const [items, records] = await Promise.all([
+    repo.listItemsOfTask(deps.db, viewer.enterpriseId, taskId),
+    repo.listRecordsOfTask(deps.db, viewer.enterpriseId, taskId),
+  ]);
+  const latest = latestRecordsByItem(records);
+  return {
+    ...toTaskDto(task, items.length),
+    items: items.map((i) => {
+      const r = latest.get(i.id);
+      return { ...toItemDto(i), latestRecord: r ? toRecordDto(r) : null };
+    }),
+  };
+}
+
+/** What a QR code on a post, an area or a piece of equipment opens: the caller's open tasks there. */
+export async function listOpenTasksOfPlace(
+  deps: AppDeps,
+  viewer: TaskViewer,
+  place: { kind: 'post' | 'area' | 'equipment'; id: string },
+): Promise<{ placeName: string; items: TaskDto[] }> {
+  const found = await lists.findPlaceName(deps.db, place.kind, viewer.enterpriseId, place.id);
+  if (!found) throw notFound(place.kind);
+  await materialiseTasks(deps, viewer.enterpriseId, deps.clock.now());
+  const personId = await findActorPersonId(deps.db, viewer.enterpriseId, viewer.userId);
+  if (!personId) return { placeName: found.name, items: [] };
+  const ids = await repo.listOpenTaskIdsOfPlace(deps.db, viewer.enterpriseId, personId, place);
+  if (!ids.length) return { placeName: found.name, items: [] };
+  const rows = await repo.listTasks(deps.db, viewer.enterpriseId, { personId, status: 'open', limit: 200 });
+  const wanted = new Set(ids.map((r) => r.id));
+  return { placeName: found.name, items: rows.filter((r) => wanted.has(r.id)).map((r) => toTaskDto(r, fromDbCount(r.item_count))) };
+}
+
+/** Task completion rate (done / (done + missed)) of windows ending in [from, to), and the share of late records. */
+export async function getStats(deps: AppDeps, enterpriseId: string, from: Date, to: Date): Promise<StatsDto> {
+  if (to.getTime() <= from.getTime()) {
+    throw new AppError('VALIDATION', {}, [{ path: 'to', message: { 'zh-CN': '结束时间须晚于开始时间', 'en-US': 'to must be after from' } }]);
+  }
+  await materialiseTasks(deps, enterpriseId, deps.clock.now());
+  const [byStatus, records] = await Promise.all([
+    repo.countTasksByStatus(deps.db, enterpriseId, from.toISOString(), to.toISOString()),
+    repo.countRecords(deps.db, enterpriseId, from.toISOString(), to.toISOString()),
+  ]);
+  const n = (s: string) => fromDbCount(byStatus.find((r) => r.status === s)?.n);
+  const tasks = { done: n('done'), missed: n('missed'), open: n('open') };
+  const total = fromDbCount(records?.total);
+  const late = fromDbCount(records?.late);
+  return {
+    from: from.toISOString(),
+    to: to.toISOString(),
+    tasks,
+    completionRate: tasks.done + tasks.missed ? tasks.done / (tasks.done + tasks.missed) : null,
+    records: { total, late },
+    lateShare: total ? late / total : null,
+  };
+}
