@@ -19,10 +19,11 @@ export const shiftsDtoSchema = z.object({
 export type ShiftsDto = z.infer<typeof shiftsDtoSchema>;
 
 // ── Items and lists ────────────────────────────────────────────────────────────────────────────
-/** An extra item (Art. 13: "有新的外部强制性要求时可补充排查内容") has no measure. */
+/** An extra item (Art. 13: "有新的外部强制性要求时可补充排查内容") has no measure; naming a measure of
+ * the same post adds a further item to it (e.g. to cover a measure whose item was archived). */
 export const extraItemInputSchema = z.strictObject({
   postId: idSchema,
-  measureId: z.null().default(null),
+  measureId: idSchema.nullable().default(null),
   content: nonEmptyText(500),
   method: z.enum(inspectionMethods),
   period: z.enum(periods),

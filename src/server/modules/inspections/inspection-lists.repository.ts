@@ -100,3 +100,17 @@ export function findActorPerson(db: Executor, enterpriseId: string, userId: stri
     .where('membership.user_id', '=', userId)
     .executeTakeFirst();
 }
+
+/** A live measure of a live risk on the post. */
+export function findMeasureOfPost(db: Executor, enterpriseId: string, postId: string, measureId: string) {
+  return db
+    .selectFrom('control_measure')
+    .innerJoin('risk', 'risk.id', 'control_measure.risk_id')
+    .select('control_measure.id')
+    .where('control_measure.enterprise_id', '=', enterpriseId)
+    .where('control_measure.id', '=', measureId)
+    .where('risk.post_id', '=', postId)
+    .where('control_measure.archived_at', 'is', null)
+    .where('risk.archived_at', 'is', null)
+    .executeTakeFirst();
+}

@@ -104,7 +104,7 @@ export async function createExtraItem(deps: AppDeps, actor: InspectionActor, inp
     id: newId(),
     enterprise_id: actor.enterpriseId,
     post_id: input.postId,
-    measure_id: null,
+    measure_id: input.measureId,
     content: input.content,
     method: input.method,
     period: input.period,
@@ -118,6 +118,9 @@ export async function createExtraItem(deps: AppDeps, actor: InspectionActor, inp
   };
   await withTransaction(deps.db, async (trx) => {
     if (!(await repo.isLiveRow(trx, 'post', actor.enterpriseId, input.postId))) throw referenceMissing('postId');
+    if (input.measureId && !(await repo.findMeasureOfPost(trx, actor.enterpriseId, input.postId, input.measureId))) {
+      throw referenceMissing('measureId');
+    }
     await checkPeople(trx, actor.enterpriseId, input);
     await repo.insertItem(trx, row);
     await recordChange(trx, actor, deps.clock.now(), { entity: 'inspection_item', entityId: row.id, action: 'create', after: toItemDto(row) });

@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isDbAvailable } from '../../test/test-app.js';
+import { countRows, createInspectionFixture, type InspectionFixture } from './inspection-fixture.js';
+import { materialiseTasks } from './inspection-tasks.service.js';
+
+describe.skipIf(!isDbAvailable())('inspection lists and recurring tasks', () => {
+  let f: InspectionFixture;
+  beforeAll(async () => {
+    f = await createInspectionFixture('itk');
+    // 2026-11-23T02:00Z is Monday 10:00 in Shanghai: inside the A shift.
+    const res = await f.t.request(f.manager, 'PUT', '/api/v1/shifts', {
+      shifts: [
+        { code: 'A', start: '08:00', end: '20:00' },
+        { code: 'B', start: '20:00', end: '08:00' },
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+  });
+  afterAll(() => f.t.close());
+
+  describe('shifts', () => {
+    it('refuses shifts that leave a gap, naming the shift, and is for managers only', async () => {
+      const gap = await f.t.request(f.manager, 'PUT', '/api/v1/shifts', { shifts: [{ code: 'A', start: '08:00', end: '19:00' }, { code: 'B', start: '20:00', end: '08:00' }] });
+      expect(gap.statusCode).toBe(400);
+      expect(gap.json().errors[0].path).toBe('shifts.0.end');
+      const worker = await f.t.request(f.worker, 'PUT', '/api/v1/shifts', { shifts: [{ code: 'A', start: '08:00', end: '08:00' }] });
+      expect(worker.statusCode).toBe(403);
+      const read = await f.t.request(f.worker, 'GET', '/api/v1/shifts');
+      expect(read.json()).toMatchObject({ isDefault: false, timeZone: 'Asia/Shanghai', shifts: [{ code: 'A' }, { code: 'B' }] });
+    });
+  });
+
+  describe('inspection list (Art. 13)', () => {
+    it('groups items by measure and is publishable when every measure has an item', async () => {
+      const list = (await f.t.request(f.manager, 'GET', `/api/v1/posts/${f.postId}/inspection-list`)).json();
+      expect(list.measures).toHaveLength(2);
+      expect(list.uncoveredMeasures).toEqual([]);
+      expect(list.isPublishable).toBe(true);
+      expect(list.itemsWithoutResponsible).toHaveLength(1);
+      const pub = await f.t.request(f.manager, 'POST', `/api/v1/posts/${f.postId}/inspection-list/publish`);
+      expect(pub.statusCode, pub.body).toBe(201);
+      expect(pub.json().itemCount).toBe(2);
+    });
+
+    it('refuses to publish while a measure has no active item, naming it, until it is covered again', async () => {
+      const list = (await f.t.request(f.manager, 'GET', `/api/v1/posts/${f.postId}/inspection-list`)).json();
+      const goggles = list.measures.find((m: { text: string }) => m.text === '佩戴护目镜');
+      const archived = await f.t.request(f.manager, 'POST', `/api/v1/inspection-items/${goggles.items[0].id}/archive`);
+      expect(archived.statusCode).toBe(200);
+      const refused = await f.t.request(f.manager, 'POST', `/api/v1/posts/${f.postId}/inspection-list/publish`, undefined, { 'accept-language': 'en-US' });
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json().code).toBe('INSPECTION_LIST_INCOMPLETE');
+      expect(refused.json().detail).toContain('佩戴护目镜');
+      expect(refused.json().uncoveredMeasures.map((m: { measureId: string }) => m.measureId)).toEqual([goggles.measureId]);
+      const again = await f.t.request(f.manager, 'POST', '/api/v1/inspection-items', {
+        postId: f.postId, measureId: goggles.measureId, content: '检查护目镜佩戴', method: 'look', period: 'shift',
+      });
+      expect(again.statusCode, again.body).toBe(201);
+      expect((await f.t.request(f.manager, 'POST', `/api/v1/posts/${f.postId}/inspection-list/publish`)).statusCode).toBe(201);
+    });
+
+    it('adds an extra item and changes its person, period and supervising post (Art. 14)', async () => {
+      const extra = await f.t.request(f.manager, 'POST', '/api/v1/inspection-items', {
+        postId: f.postId, measureId: null, content: '新规：检查消防通道', method: 'look', period: 'week', responsiblePersonId: null,
+      });
+      expect(extra.statusCode, extra.body).toBe(201);
+      const patched = await f.t.request(f.manager, 'PATCH', `/api/v1/inspection-items/${extra.json().id}`, {
+        period: 'month', responsiblePersonId: f.personId, supervisorPostId: f.postId,
+      });
+      expect(patched.json()).toMatchObject({ period: 'month', responsiblePersonId: f.personId, supervisorPostId: f.postId, measureId: null });
+      const bad = await f.t.request(f.manager, 'PATCH', `/api/v1/inspection-items/${extra.json().id}`, { period: 'hourly' });
+      expect(bad.json().errors[0].path).toBe('period');
+      const badPerson = await f.t.request(f.manager, 'POST', '/api/v1/inspection-items', {
+        postId: f.postId, content: 'x', method: 'look', period: 'day', responsiblePersonId: '01a2070b-0000-7000-8000-000000000000',
+      });
+      expect(badPerson.json().errors[0].path).toBe('responsiblePersonId');
+    });
+  });
+
+  describe('materialiseTasks', () => {
+    it('creates exactly one task per key when two creators run at once', async () => {
+      const at = f.t.clock.now();
+      await Promise.all([materialiseTasks(f.t.deps, f.enterpriseId, at), materialiseTasks(f.t.deps, f.enterpriseId, at)]);
+      await Promise.all([
+        f.t.request(f.worker, 'GET', '/api/v1/inspection-tasks?mine=true'),
+        f.t.request(f.manager, 'GET', '/api/v1/inspection-tasks'),
+        materialiseTasks(f.t.deps, f.enterpriseId, at),
+      ]);
+      const rows = await f.t.deps.db.selectFrom('inspection_task').selectAll().where('enterprise_id', '=', f.enterpriseId).execute();
+      const keys = rows.map((r) => `${r.post_id}|${r.responsible_person_id}|${r.period}|${r.window_start}`);
+      expect(new Set(keys).size).toBe(keys.length);
+      // One shift task (both shift items fall to 张三: one named, one through the post) and one month task.
+      expect(rows.map((r) => `${r.period}:${r.shift_code ?? ''}`).sort()).toEqual(['month:', 'shift:A']);
+      const shift = rows.find((r) => r.period === 'shift');
+      expect([shift?.window_start, shift?.window_end]).toEqual(['2026-11-23T00:00:00.000Z', '2026-11-23T12:00:00.000Z']);
+    });
+
+    it('shows a worker their own tasks with their items, and the post QR opens them', async () => {
+      const mine = (await f.t.request(f.worker, 'GET', '/api/v1/inspection-tasks')).json().items;
+      const shiftTask = mine.find((x: { period: string }) => x.period === 'shift');
+      expect(shiftTask).toMatchObject({ status: 'open', itemCount: 2, shiftCode: 'A', postName: '车床工' });
+      const detail = (await f.t.request(f.worker, 'GET', `/api/v1/inspection-tasks/${shiftTask.id}`)).json();
+      expect(detail.items.map((i: { content: string }) => i.content).sort()).toEqual(['检查护目镜佩戴', '检查防护罩']);
+      const qr = (await f.t.request(f.worker, 'GET', `/api/v1/posts/${f.postId}/open-tasks`)).json();
+      expect(qr.placeName).toBe('车床工');
+      expect(qr.items.map((x: { id: string }) => x.id)).toContain(shiftTask.id);
+      const other = await f.t.request(f.otherManager, 'GET', `/api/v1/inspection-tasks/${shiftTask.id}`);
+      expect(other.statusCode).toBe(404);
+      expect((await f.t.request(f.otherManager, 'GET', '/api/v1/inspection-tasks')).json().items).toEqual([]);
+    });
+
+    it('marks a task missed once its window has passed, opens the next one, and counts it in the completion rate', async () => {
+      const before = await countRows(f.t, 'inspection_task', f.enterpriseId);
+      f.t.clock.set(new Date('2026-11-23T12:00:00.000Z')); // 20:00 Shanghai: the B shift starts
+      await f.relogin();
+      const tasks = (await f.t.request(f.manager, 'GET', '/api/v1/inspection-tasks')).json().items as { period: string; status: string; shiftCode: string }[];
+      expect(tasks.find((x) => x.shiftCode === 'A')?.status).toBe('missed');
+      expect(tasks.find((x) => x.shiftCode === 'B')?.status).toBe('open');
+      expect(await countRows(f.t, 'inspection_task', f.enterpriseId)).toBe(before + 1);
+      const stats = (await f.t.request(f.manager, 'GET', '/api/v1/inspection-stats?from=2026-11-23T00:00:00Z&to=2026-11-24T00:00:00Z')).json();
+      expect(stats.tasks).toMatchObject({ done: 0, missed: 1 });
+      expect(stats.completionRate).toBe(0);
+      const bad = await f.t.request(f.manager, 'GET', '/api/v1/inspection-stats?from=2026-11-24T00:00:00Z&to=2026-11-23T00:00:00Z');
+      expect(bad.statusCode).toBe(400);
+      f.t.clock.set(new Date('2026-11-23T02:00:00.000Z'));
+      await f.relogin();
+    });
+
+    it('refuses a submission from someone who is not the responsible person', async () => {
+      const task = (await f.t.request(f.manager, 'GET', '/api/v1/inspection-tasks?status=open')).json().items[0];
+      const res = await f.t.request(f.manager, 'POST', `/api/v1/inspection-tasks/${task.id}/records`, {
+        clientId: randomUUID(), capturedAt: f.t.clock.now().toISOString(), results: [{ itemId: randomUUID(), result: 'pass' }],
+      });
+      expect(res.statusCode).toBe(403);
+    });
+  });
+});
