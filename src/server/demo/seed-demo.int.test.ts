@@ -36,7 +36,11 @@ describe.skipIf(!isDbAvailable())('demo data', () => {
       expect(me.user.isAdmin).toBe(u.isAdmin);
       if (u.role === 'consultant' || u.role === 'regulator') {
         expect(me.memberships).toHaveLength(2);
-        expect(me.activeEnterpriseId).toBeNull();
+        // They start in one of them and can switch to the other.
+        expect(me.activeEnterpriseId).toBe(me.memberships[0].enterpriseId);
+        const other = me.memberships[1].enterpriseId;
+        const switched = await t.request(cookie, 'POST', '/api/v1/auth/active-enterprise', { enterpriseId: other });
+        expect(switched.json()).toMatchObject({ activeEnterpriseId: other, role: u.role });
       } else if (u.role) {
         expect(me.role).toBe(u.role);
       }

@@ -62,8 +62,8 @@ export async function login(
     await repo.insertSession(trx, {
       id: sessionIdOf(token),
       user_id: user.id,
-      // One enterprise: it is active at once. Consultants and regulators with several choose one.
-      active_enterprise_id: memberships.length === 1 ? (memberships[0]?.enterprise_id ?? null) : null,
+      // Start in the first enterprise (by name); consultants and regulators switch from the header.
+      active_enterprise_id: memberships[0]?.enterprise_id ?? null,
       created_at: now.toISOString(),
       last_seen_at: now.toISOString(),
       expires_at: expiresAt.toISOString(),

@@ -84,6 +84,13 @@ describe.skipIf(!isDbAvailable())('import of posts and people from .xlsx', () =>
     expect(again.statusCode).toBe(422);
   });
 
+  it('imports the downloaded template as it is (its example rows are valid)', async () => {
+    const template = await t.request(cookie, 'GET', '/api/v1/imports/posts-people/template.xlsx');
+    const res = await t.request(cookie, 'POST', '/api/v1/imports/posts-people', template.rawPayload, { 'content-type': xlsx });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toEqual({ posts: 2, people: 1 });
+  });
+
   it('answers 400 to a file that is not a workbook', async () => {
     const res = await t.request(cookie, 'POST', '/api/v1/imports/posts-people', Buffer.from('hello'), { 'content-type': xlsx });
     expect(res.statusCode).toBe(400);

@@ -23,11 +23,12 @@ export async function buildImportTemplate(): Promise<Buffer> {
   book.creator = 'Shuangkong';
   const posts = book.addWorksheet(postSheet.name);
   posts.addRow(postSheet.columns);
-  posts.addRow(['车床工', '操作岗位', '机加工车间', 4, 'CA6140 车床', '车削加工、工件装夹', '']);
-  posts.addRow(['安全管理员', '管理岗位', '安全环保部', 1, '', '', '组织隐患排查；督促落实安全措施']);
+  // Example rows: replace them with your own (names already in the system are reported, not duplicated).
+  posts.addRow(['激光切割工（示例）', '操作岗位', '', 2, '光纤激光切割机', '上下料、切割、设备点检', '']);
+  posts.addRow(['环保专员（示例）', '管理岗位', '', 1, '', '', '危险废物台账；环保设施巡查']);
   const people = book.addWorksheet(peopleSheet.name);
   people.addRow(peopleSheet.columns);
-  people.addRow(['张三', '13800000001', '机加工车间', '车床工', '2024-03-01', '否']);
+  people.addRow(['张三（示例）', '13800000001', '', '激光切割工（示例）', '2024-03-01', '否']);
   for (const sheet of [posts, people]) {
     sheet.getRow(1).font = { bold: true };
     sheet.columns.forEach((c) => (c.width = 22));
