@@ -93,8 +93,9 @@ function toDate(d: Date): Date {
   return new Date(d.getTime());
 }
 
-function wallClock(day: TZDate, minute: number, timeZone: string): TZDate {
-  return new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), Math.floor(minute / 60), minute % 60, timeZone);
+function wallClock(day: Date, minute: number, timeZone: string): TZDate {
+  const d = new TZDate(day.getTime(), timeZone);
+  return new TZDate(d.getFullYear(), d.getMonth(), d.getDate(), Math.floor(minute / 60), minute % 60, timeZone);
 }
 
 function shiftWindowAt(at: Date, timeZone: string, shifts: readonly ShiftDefinition[]): PeriodWindow {
