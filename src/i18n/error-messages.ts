@@ -44,6 +44,9 @@ export const errorMessages = {
     'zh-CN': '有 {count} 项管控措施没有排查项，不能发布排查清单（第十三条：不应遗漏既定的管控措施）：{measures}',
     'en-US': '{count} control measures have no inspection item, so the list cannot be published (Art. 13: no measure may be left out): {measures}',
   },
+  HAZARD_WRONG_STATE: { 'zh-CN': '不能进行此隐患操作：{reasonZh}', 'en-US': 'This hazard action is not possible now: {reasonEn}' },
+  HAZARD_NOT_PERMITTED: { 'zh-CN': '不能进行此隐患操作：{reasonZh}', 'en-US': 'You may not do this hazard action: {reasonEn}' },
+  ANONYMOUS_REPORTS_DISABLED: { 'zh-CN': '该企业未开放匿名隐患报告', 'en-US': 'This enterprise does not take anonymous hazard reports' },
   INTERNAL: { 'zh-CN': '服务器内部错误', 'en-US': 'Internal server error' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
@@ -61,6 +64,8 @@ export const entityNames: Record<string, Record<Locale, string>> = {
   membership: { 'zh-CN': '账号授权', 'en-US': 'Membership' },
   reference_set: { 'zh-CN': '参考数据集', 'en-US': 'Reference set' },
   template: { 'zh-CN': '模板', 'en-US': 'Template' },
+  hazard: { 'zh-CN': '隐患', 'en-US': 'Hazard' },
+  notification: { 'zh-CN': '通知', 'en-US': 'Notification' },
   risk: { 'zh-CN': '风险', 'en-US': 'Risk' },
   inspection_item: { 'zh-CN': '排查项', 'en-US': 'Inspection item' },
   inspection_task: { 'zh-CN': '排查任务', 'en-US': 'Inspection task' },

@@ -24,6 +24,9 @@ import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { riskListExportRoutes } from './modules/risks/risk-list-export.routes.js';
 import { riskRoutes } from './modules/risks/risks.routes.js';
 import { templateRoutes } from './modules/templates/templates.routes.js';
+import { hazardTransitionRoutes } from './modules/hazards/hazard-transitions.routes.js';
+import { hazardRoutes } from './modules/hazards/hazards.routes.js';
+import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 
 export interface BuildAppOptions {
   /** Folder of the built SPA; served when it exists. */
@@ -42,6 +45,9 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
     ...auditRoutes(deps),
     ...referenceRoutes(),
     ...templateRoutes(deps, org),
+    ...hazardRoutes(deps),
+    ...hazardTransitionRoutes(deps),
+    ...notificationRoutes(deps),
     ...riskRoutes(deps),
     ...riskListExportRoutes(deps, org),
     ...publicationRoutes(deps),

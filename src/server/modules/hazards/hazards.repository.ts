@@ -171,3 +171,8 @@ export async function liftStopWork(db: Executor, enterpriseId: string, hazardId:
 export function listStopWork(db: Executor, enterpriseId: string, hazardId: string): Promise<StopWorkTable[]> {
   return db.selectFrom('stop_work').selectAll().where('enterprise_id', '=', enterpriseId).where('hazard_id', '=', hazardId).orderBy('stopped_at').execute();
 }
+
+export async function findUserOfPerson(db: Executor, enterpriseId: string, personId: string): Promise<string | null> {
+  const row = await db.selectFrom('membership').select('user_id').where('enterprise_id', '=', enterpriseId).where('person_id', '=', personId).executeTakeFirst();
+  return row?.user_id ?? null;
+}

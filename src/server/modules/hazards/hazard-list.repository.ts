@@ -1,0 +1,115 @@
+import type { Executor } from '../../db/with-transaction.js';
+
+export interface HazardFilter {
+  status?: string;
+  grade?: string;
+  postId?: string;
+  areaId?: string;
+  /** true: deadline passed and still owed; false: not overdue. */
+  overdue?: boolean;
+  now: string;
+  from?: string;
+  to?: string;
+  q?: string;
+  after?: { at: string; id: string };
+  limit: number;
+}
+
+const finished = ['closed', 'rejected'];
+
+/** The filtered list, newest first, keyset-paged on (created_at, id) — never OFFSET, never a count. */
+export function listHazardRows(db: Executor, enterpriseId: string, f: HazardFilter) {
+  let query = db
+    .selectFrom('hazard')
+    .leftJoin('post', 'post.id', 'hazard.post_id')
+    .leftJoin('area', 'area.id', 'hazard.area_id')
+    .selectAll('hazard')
+    .select(['post.name as post_name', 'area.name as area_name'])
+    .where('hazard.enterprise_id', '=', enterpriseId);
+  if (f.status) query = query.where('hazard.status', '=', f.status);
+  if (f.grade) query = query.where('hazard.grade', '=', f.grade);
+  if (f.postId) query = query.where('hazard.post_id', '=', f.postId);
+  if (f.areaId) query = query.where('hazard.area_id', '=', f.areaId);
+  if (f.overdue === true) query = query.where('hazard.deadline', '<', f.now).where('hazard.status', 'not in', finished);
+  if (f.overdue === false) {
+    query = query.where((eb) => eb.or([eb('hazard.deadline', 'is', null), eb('hazard.deadline', '>=', f.now), eb('hazard.status', 'in', finished)]));
+  }
+  if (f.from) query = query.where('hazard.created_at', '>=', f.from);
+  if (f.to) query = query.where('hazard.created_at', '<', f.to);
+  if (f.q) query = query.where('hazard.description', 'like', `%${f.q}%`);
+  if (f.after) {
+    const { at, id } = f.after;
+    query = query.where((eb) => eb.or([eb('hazard.created_at', '<', at), eb.and([eb('hazard.created_at', '=', at), eb('hazard.id', '<', id)])]));
+  }
+  return query.orderBy('hazard.created_at', 'desc').orderBy('hazard.id', 'desc').limit(f.limit).execute();
+}
+export type HazardRow = Awaited<ReturnType<typeof listHazardRows>>[number];
+
+export function findHazardRow(db: Executor, enterpriseId: string, hazardId: string): Promise<HazardRow | undefined> {
+  return db
+    .selectFrom('hazard')
+    .leftJoin('post', 'post.id', 'hazard.post_id')
+    .leftJoin('area', 'area.id', 'hazard.area_id')
+    .selectAll('hazard')
+    .select(['post.name as post_name', 'area.name as area_name'])
+    .where('hazard.enterprise_id', '=', enterpriseId)
+    .where('hazard.id', '=', hazardId)
+    .executeTakeFirst();
+}
+
+/** Ledger rows: the hazard with its plan, owner and acceptance (the last accept event). */
+export async function listLedgerExtras(db: Executor, enterpriseId: string, hazardIds: string[]) {
+  if (!hazardIds.length) return { plans: [], accepts: [] };
+  const plans = await db
+    .selectFrom('rectification_plan')
+    .leftJoin('person', 'person.id', 'rectification_plan.owner_person_id')
+    .select(['rectification_plan.hazard_id', 'rectification_plan.measure', 'rectification_plan.funds_cny', 'rectification_plan.deadline', 'person.name as owner_name'])
+    .where('rectification_plan.enterprise_id', '=', enterpriseId)
+    .where('rectification_plan.hazard_id', 'in', hazardIds)
+    .execute();
+  const accepts = await db
+    .selectFrom('hazard_event')
+    .leftJoin('user', 'user.id', 'hazard_event.actor_user_id')
+    .select(['hazard_event.hazard_id', 'hazard_event.at', 'user.display_name as actor_name'])
+    .where('hazard_event.enterprise_id', '=', enterpriseId)
+    .where('hazard_event.hazard_id', 'in', hazardIds)
+    .where('hazard_event.action', '=', 'accept')
+    .execute();
+  return { plans, accepts };
+}
+
+/** Facts for the period statistics: hazards found or closed in [start, end). */
+export function listStatisticsFacts(db: Executor, enterpriseId: string, start: string, end: string) {
+  return db
+    .selectFrom('hazard')
+    .leftJoin('rectification_plan', 'rectification_plan.hazard_id', 'hazard.id')
+    .select(['hazard.grade', 'hazard.status', 'hazard.created_at', 'hazard.closed_at', 'hazard.deadline', 'rectification_plan.funds_cny'])
+    .where('hazard.enterprise_id', '=', enterpriseId)
+    .where((eb) => eb.or([eb.and([eb('hazard.created_at', '>=', start), eb('hazard.created_at', '<', end)]), eb.and([eb('hazard.closed_at', '>=', start), eb('hazard.closed_at', '<', end)])]))
+    .execute();
+}
+
+/** Hazards owed with a deadline before `before` (overdue candidates and near deadlines). */
+export function listOwedWithDeadlineBefore(db: Executor, enterpriseId: string, before: string) {
+  return db
+    .selectFrom('hazard')
+    .select(['id', 'status', 'deadline', 'escalation_tier', 'overdue_at', 'description', 'post_id'])
+    .where('enterprise_id', '=', enterpriseId)
+    .where('status', 'not in', finished)
+    .where('deadline', 'is not', null)
+    .where('deadline', '<', before)
+    .execute();
+}
+
+/** The overdue flag is set once per deadline: a conditional update makes two runs at once harmless. */
+export async function markOverdue(db: Executor, enterpriseId: string, hazardId: string, deadline: string, tier: string, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable('hazard')
+    .set({ overdue_at: at, escalation_tier: tier, updated_at: at })
+    .where('enterprise_id', '=', enterpriseId)
+    .where('id', '=', hazardId)
+    .where('deadline', '=', deadline)
+    .where('overdue_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

@@ -1,0 +1,170 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import ExcelJS from 'exceljs';
+import type { AppDeps } from '../../app-deps.js';
+import { statisticsPeriod, computeStatistics, quarterOf } from '../../../domain/hazard/statistics.js';
+import { findMajorHazardCriterion } from '../../../reference/major-hazard-criteria.js';
+import type { HazardDetailDto, HazardListQuery } from '../../../schemas/hazards.js';
+import { AppError } from '../../platform/http/app-error.js';
+import { getEnterprise } from '../enterprise/enterprise.service.js';
+import { listHazardRows, listLedgerExtras, listStatisticsFacts } from './hazard-list.repository.js';
+import { getHazardDetail, toFilter } from './hazard-read.service.js';
+
+const localTime = (iso: string | null, tz: string) => (iso ? format(new TZDate(iso, tz), 'yyyy-MM-dd HH:mm') : '');
+const heading = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_2, spacing: { before: 240, after: 120 } });
+const para = (text: string) => new Paragraph({ children: [new TextRun(text)], spacing: { after: 80 } });
+const titled = (label: string, text: string) => new Paragraph({ children: [new TextRun({ text: `${label}：`, bold: true }), new TextRun(text)], spacing: { after: 80 } });
+
+async function majorHazard(deps: AppDeps, enterpriseId: string, hazardId: string): Promise<{ h: HazardDetailDto; name: string; tz: string }> {
+  const h = await getHazardDetail(deps.db, enterpriseId, hazardId, deps.clock.now());
+  if (h.grade !== 'major') throw new AppError('HAZARD_WRONG_STATE', { reasonZh: '只有重大事故隐患需要报告', reasonEn: 'only a major hazard is reported to the bureau' });
+  const enterprise = await getEnterprise(deps, enterpriseId);
+  return { h, name: enterprise.name, tz: enterprise.timeZone };
+}
+
+function basics(h: HazardDetailDto, tz: string): Paragraph[] {
+  const criterion = h.criterionId ? findMajorHazardCriterion(h.criterionId) : null;
+  return [
+    titled('隐患部位', [h.postName, h.areaName].filter(Boolean).join(' / ') || '—'),
+    titled('发现时间', localTime(h.createdAt, tz)),
+    titled('隐患描述', h.description),
+    titled('判定依据', criterion ? `应急管理部令第10号 第${criterion.article}条：${criterion.text['zh-CN']}` : `其他：${h.criterionOtherReason ?? ''}`),
+    ...h.stopWork.map((s) => titled('停止作业、撤出人员', `${localTime(s.stoppedAt, tz)} 撤出 ${s.peopleWithdrawn}（${s.withdrawnBy}）${s.liftedAt ? `，${localTime(s.liftedAt, tz)} 经验收解除` : ''}`)),
+  ];
+}
+
+const pending = '（待主要负责人组织制定治理方案后补充）';
+
+/** 16号令 Art. 14 (二) / seed 001 Art. 17: the report of a major hazard to the county bureau, three sections. */
+export async function buildBureauReport(deps: AppDeps, enterpriseId: string, hazardId: string): Promise<Buffer> {
+  const { h, name, tz } = await majorHazard(deps, enterpriseId, hazardId);
+  const p = h.remediationPlan;
+  const doc = new Document({
+    creator: 'Shuangkong',
+    title: '重大事故隐患报告',
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: '重大事故隐患报告', heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER }),
+          para(`报告单位：${name}    报告日期：${format(new TZDate(deps.clock.now().getTime(), tz), 'yyyy年MM月dd日')}`),
+          ...basics(h, tz),
+          heading('一、隐患的现状及其产生原因'),
+          para(p?.situationAndCause ?? h.description),
+          heading('二、隐患的危害程度和整改难易程度分析'),
+          para(p?.severityAndDifficulty ?? pending),
+          heading('三、隐患的治理方案'),
+          ...(p
+            ? [
+                titled('（一）治理的目标和任务', p.objective),
+                titled('（二）采取的方法和措施', p.methods),
+                titled('（三）经费和物资的落实', p.fundsAndMaterials),
+                titled('（四）负责治理的机构和人员', p.organisationAndPeople),
+                titled('（五）治理的时限和要求', p.schedule),
+                titled('（六）安全措施和应急预案', p.safetyAndEmergency),
+              ]
+            : [para(pending)]),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+/** After acceptance: the result of the remediation, reported to the same bureau (seed 001 Art. 17). */
+export async function buildResultReport(deps: AppDeps, enterpriseId: string, hazardId: string): Promise<Buffer> {
+  const { h, name, tz } = await majorHazard(deps, enterpriseId, hazardId);
+  if (h.status !== 'closed') throw new AppError('HAZARD_WRONG_STATE', { reasonZh: '隐患尚未验收', reasonEn: 'the hazard has not been accepted yet' });
+  const accept = [...h.events].reverse().find((e) => e.action === 'accept');
+  const doc = new Document({
+    creator: 'Shuangkong',
+    title: '重大事故隐患治理结果报告',
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: '重大事故隐患治理结果报告', heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER }),
+          para(`报告单位：${name}`),
+          heading('一、隐患基本情况'),
+          ...basics(h, tz),
+          heading('二、治理方案及实施情况'),
+          ...(h.remediationPlan ? [titled('治理的目标和任务', h.remediationPlan.objective), titled('采取的方法和措施', h.remediationPlan.methods)] : []),
+          ...(h.rectificationPlan ? [titled('整改措施', h.rectificationPlan.measure), titled('整改资金（元）', String(h.rectificationPlan.fundsCny))] : []),
+          heading('三、治理结果及验收'),
+          para(h.remediationPlan?.result ?? String(accept?.data.note ?? '')),
+          titled('验收人', accept?.actorName ?? ''),
+          titled('验收时间', localTime(accept?.at ?? h.closedAt, tz)),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+const statusZh: Record<string, string> = {
+  reported: '待确认',
+  confirmed: '已确认',
+  rejected: '不予确认',
+  fixed_on_spot: '现场整改待验收',
+  under_rectification: '整改中',
+  submitted_for_acceptance: '待验收',
+  closed: '已闭环',
+};
+
+/** 隐患台账: the list's filters, every matching row (paged through the keyset, not OFFSET). */
+export async function buildLedger(deps: AppDeps, enterpriseId: string, q: HazardListQuery): Promise<Buffer> {
+  const enterprise = await getEnterprise(deps, enterpriseId);
+  const tz = enterprise.timeZone;
+  const now = deps.clock.now();
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('隐患台账');
+  sheet.addRow(['序号', '发现时间', '隐患部位', '隐患描述', '隐患等级', '整改措施', '责任人', '资金', '整改期限', '验收人', '验收时间', '状态']).font = { bold: true };
+  sheet.columns = [6, 18, 20, 40, 10, 40, 10, 10, 18, 10, 18, 14].map((width) => ({ width }));
+  let after: { at: string; id: string } | undefined;
+  let n = 0;
+  for (;;) {
+    const rows = await listHazardRows(deps.db, enterpriseId, { ...toFilter(q, now), after, limit: 1000 });
+    if (!rows.length) break;
+    const { plans, accepts } = await listLedgerExtras(deps.db, enterpriseId, rows.map((r) => r.id));
+    const planOf = new Map(plans.map((p) => [p.hazard_id, p]));
+    const acceptOf = new Map(accepts.map((a) => [a.hazard_id, a]));
+    for (const r of rows) {
+      const plan = planOf.get(r.id);
+      const acc = acceptOf.get(r.id);
+      sheet.addRow([
+        ++n,
+        localTime(r.created_at, tz),
+        [r.post_name, r.area_name].filter(Boolean).join(' / '),
+        r.description,
+        r.grade === 'major' ? '重大' : r.grade === 'general' ? '一般' : '',
+        plan?.measure ?? '',
+        plan?.owner_name ?? '',
+        plan ? Number(plan.funds_cny) : '',
+        localTime(plan?.deadline ?? r.deadline, tz),
+        acc?.actor_name ?? '',
+        localTime(acc?.at ?? null, tz),
+        statusZh[r.status] ?? r.status,
+      ]);
+    }
+    const last = rows[rows.length - 1] as (typeof rows)[number];
+    after = { at: last.created_at, id: last.id };
+    if (rows.length < 1000) break;
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** 16号令 Art. 14: the quarter's (or, without quarter, the year's) numbers with the report due date. */
+export async function getHazardStatistics(deps: AppDeps, enterpriseId: string, q: { year?: number; quarter?: number }) {
+  const enterprise = await getEnterprise(deps, enterpriseId);
+  const now = deps.clock.now();
+  const current = quarterOf(now, enterprise.timeZone);
+  const year = q.year ?? current.year;
+  const quarter = (q.quarter ?? (q.year === undefined ? current.quarter : null)) as 1 | 2 | 3 | 4 | null;
+  const period = statisticsPeriod(year, quarter, enterprise.timeZone);
+  const rows = await listStatisticsFacts(deps.db, enterpriseId, period.start.toISOString(), period.end.toISOString());
+  const stats = computeStatistics(
+    rows.map((r) => ({ grade: r.grade, status: r.status, createdAt: r.created_at, closedAt: r.closed_at, deadline: r.deadline, fundsCny: r.funds_cny === null ? null : Number(r.funds_cny) })),
+    period,
+    now,
+  );
+  return { period: { ...period, start: period.start.toISOString(), end: period.end.toISOString() }, ...stats };
+}

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import type { AppDeps } from '../../app-deps.js';
+import { withTransaction } from '../../db/with-transaction.js';
+import { allRoles } from '../../../schemas/auth.js';
+import { idParamsSchema } from '../../../schemas/common.js';
+import {
+  anonymousReportInputSchema,
+  hazardCreatedSchema,
+  hazardDetailSchema,
+  hazardListQuerySchema,
+  hazardReportInputSchema,
+  hazardSchema,
+  hazardStatisticsQuerySchema,
+  hazardStatisticsSchema,
+} from '../../../schemas/hazards.js';
+import { AppError } from '../../platform/http/app-error.js';
+import { type AnyRouteDef, defineRoute, requireTenant, requireUser } from '../../platform/http/route.js';
+import { getEnterprise } from '../enterprise/enterprise.service.js';
+import { isAnonymousReportAllowed } from '../notifications/notifications.service.js';
+import { createHazardInTransaction } from './hazard-intake.service.js';
+import { getHazardDetail, listHazards } from './hazard-read.service.js';
+import { buildBureauReport, buildLedger, buildResultReport, getHazardStatistics } from './hazard-reports.service.js';
+
+const tags = ['hazards'];
+const docxMime = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const xlsxMime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** "See it, report it" is open to every member who works there (issue 5: line workers find most hazards). */
+export const hazardReporterRoles = ['principal', 'safety_manager', 'dept_head', 'team_leader', 'worker'] as const;
+
+export function hazardRoutes(deps: AppDeps): AnyRouteDef[] {
+  return [
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/hazards',
+      access: { kind: 'tenant', roles: hazardReporterRoles },
+      summary: 'Report a hazard ad hoc ("see it, report it"); a replayed clientId is applied once',
+      tags,
+      body: hazardReportInputSchema,
+      response: hazardCreatedSchema,
+      handler: async ({ auth, body, reply }) => {
+        const actor = { userId: requireUser(auth).userId, enterpriseId: requireTenant(auth).enterpriseId };
+        const r = await withTransaction(deps.db, (trx) => createHazardInTransaction(deps, trx, actor, { ...body, source: 'adhoc' }));
+        reply.status(r.isNew ? 201 : 200);
+        return { id: r.hazardId, isNew: r.isNew };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/public/enterprises/:id/hazard-reports',
+      access: { kind: 'public' },
+      summary: 'Anonymous hazard report from the place QR page, when the enterprise allows it; waits for confirmation',
+      tags,
+      params: idParamsSchema,
+      body: anonymousReportInputSchema,
+      response: hazardCreatedSchema,
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      handler: async ({ params, body, reply }) => {
+        const enterprise = await getEnterprise(deps, params.id).catch(() => null);
+        if (!enterprise || !(await isAnonymousReportAllowed(deps.db, params.id))) throw new AppError('ANONYMOUS_REPORTS_DISABLED');
+        const r = await withTransaction(deps.db, (trx) =>
+          createHazardInTransaction(deps, trx, { userId: null, enterpriseId: params.id }, { ...body, source: 'anonymous', photoIds: [] }),
+        );
+        reply.status(r.isNew ? 201 : 200);
+        return { id: r.hazardId, isNew: r.isNew };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/hazards',
+      access: { kind: 'tenant', roles: allRoles },
+      summary: 'Hazards with filters (status, grade, post, area, overdue, from/to, q), newest first, keyset-paged',
+      tags,
+      query: hazardListQuerySchema,
+      response: z.object({ items: z.array(hazardSchema), nextCursor: z.string().nullable() }),
+      handler: async ({ auth, query }) => listHazards(deps, requireTenant(auth).enterpriseId, query),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/hazards/ledger.xlsx',
+      access: { kind: 'tenant', roles: allRoles },
+      summary: '隐患台账 as .xlsx, with the same filters as the list',
+      tags,
+      query: hazardListQuerySchema,
+      produces: xlsxMime,
+      handler: async ({ auth, query, reply }) => {
+        reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('隐患台账.xlsx')}`);
+        return buildLedger(deps, requireTenant(auth).enterpriseId, query);
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/hazard-statistics',
+      access: { kind: 'tenant', roles: allRoles },
+      summary: 'Quarterly or yearly hazard statistics in the shape of 16号令 Art. 14, with the report due date and rates',
+      tags,
+      query: hazardStatisticsQuerySchema,
+      response: hazardStatisticsSchema,
+      handler: async ({ auth, query }) => getHazardStatistics(deps, requireTenant(auth).enterpriseId, query),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/hazards/:id',
+      access: { kind: 'tenant', roles: allRoles },
+      summary: 'One hazard with its events, plans and stop-work records',
+      tags,
+      params: idParamsSchema,
+      response: hazardDetailSchema,
+      handler: async ({ auth, params }) => getHazardDetail(deps.db, requireTenant(auth).enterpriseId, params.id, deps.clock.now()),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/hazards/:id/bureau-report.docx',
+      access: { kind: 'tenant', roles: ['principal', 'safety_manager', 'consultant', 'regulator'] },
+      summary: 'Report of a major hazard to the county emergency-management bureau (.docx, three sections)',
+      tags,
+      params: idParamsSchema,
+      produces: docxMime,
+      handler: async ({ auth, params }) => buildBureauReport(deps, requireTenant(auth).enterpriseId, params.id),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/hazards/:id/result-report.docx',
+      access: { kind: 'tenant', roles: ['principal', 'safety_manager', 'consultant', 'regulator'] },
+      summary: "A major hazard's remediation result report (.docx), after acceptance",
+      tags,
+      params: idParamsSchema,
+      produces: docxMime,
+      handler: async ({ auth, params }) => buildResultReport(deps, requireTenant(auth).enterpriseId, params.id),
+    }),
+  ];
+}
