@@ -91,6 +91,19 @@ describe.skipIf(!isDbAvailable())('submitting inspection records', () => {
     expect(stats.completionRate).toBe(1);
   });
 
+  it('turns a failed item into one hazard pre-filled from the item, even when the submission is replayed', async () => {
+    const payload = body(randomUUID(), [{ itemId: itemIds[0], result: 'fail', note: '防护罩松动' }]);
+    const first = await submit(payload);
+    expect(first.statusCode, first.body).toBe(200);
+    const record = first.json().records[0];
+    expect(record.hazardId).toEqual(expect.any(String));
+    await submit(payload);
+    const hazards = await f.t.deps.db.selectFrom('hazard').selectAll().where('enterprise_id', '=', f.enterpriseId).execute();
+    expect(hazards).toHaveLength(1);
+    expect(hazards[0]).toMatchObject({ source: 'inspection', record_id: record.id, item_id: itemIds[0], post_id: f.postId, status: 'reported' });
+    expect(hazards[0]?.description).toContain('防护罩松动');
+  });
+
   it("keeps tasks and records to their enterprise: another enterprise's manager gets 404", async () => {
     const res = await submit(body(randomUUID(), [{ itemId: itemIds[0], result: 'pass' }]), f.otherManager);
     expect(res.statusCode).toBe(404);
