@@ -6,6 +6,8 @@ import { createDb } from './db/create-db.js';
 import { migrateToLatest } from './db/migrate.js';
 import { isDatabaseEmpty, seedDemo } from './demo/seed-demo.js';
 import { systemClock } from './platform/clock.js';
+import { startScheduler } from './platform/scheduler.js';
+import { materialiseAllEnterprises } from './modules/inspections/inspection-tasks.service.js';
 import { loadConfig } from './platform/config.js';
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -32,7 +34,10 @@ export async function startServer(): Promise<void> {
     webDir: path.join(rootDir, 'dist', 'web'),
     logger: { level: config.logLevel },
   });
+  // Idempotent by unique keys: harmless when several nodes run it (DESIGN.md "Recurring work is idempotent").
+  const stopScheduler = startScheduler([{ name: 'inspection-tasks', everyMs: 60_000, run: () => materialiseAllEnterprises(deps) }], app.log);
   const close = async () => {
+    stopScheduler();
     await app.close();
     await db.close();
     process.exit(0);

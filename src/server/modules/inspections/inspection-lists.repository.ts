@@ -114,3 +114,7 @@ export function findMeasureOfPost(db: Executor, enterpriseId: string, postId: st
     .where('risk.archived_at', 'is', null)
     .executeTakeFirst();
 }
+
+export function listLiveEnterpriseIds(db: Executor) {
+  return db.selectFrom('enterprise').select('id').where('archived_at', 'is', null).execute();
+}

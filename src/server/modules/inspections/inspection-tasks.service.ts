@@ -58,6 +58,20 @@ export async function materialiseTasks(
   return { created, missed };
 }
 
+/** The scheduler's minute job: every live enterprise, one after the other; one failing does not stop the rest. */
+export async function materialiseAllEnterprises(deps: Pick<AppDeps, 'db' | 'clock'>): Promise<{ enterprises: number; failed: number }> {
+  const ids = await lists.listLiveEnterpriseIds(deps.db);
+  let failed = 0;
+  for (const { id } of ids) {
+    try {
+      await materialiseTasks(deps, id, deps.clock.now());
+    } catch {
+      failed++; // e.g. a shift roster made invalid by hand; that enterprise's on-read check reports it
+    }
+  }
+  return { enterprises: ids.length, failed };
+}
+
 type TaskRow = NonNullable<Awaited<ReturnType<typeof repo.findTask>>>;
 
 function toTaskDto(r: TaskRow, itemCount: number): TaskDto {
