@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withTransaction } from '../../db/with-transaction.js';
+import { deliverOutbox, type FetchLike } from '../../platform/outbox/outbox.service.js';
+import { listOutbox } from '../../platform/outbox/outbox.repository.js';
+import { createTestApp, isDbAvailable, type TestApp } from '../../test/test-app.js';
+import { clientId, hazardWorld, type World } from '../hazards/hazard-test-setup.js';
+import { notifyInTransaction } from './notifications.service.js';
+
+describe.skipIf(!isDbAvailable())('notifications and the webhook outbox', () => {
+  let t: TestApp;
+  let w: World;
+  beforeAll(async () => {
+    t = await createTestApp({ loginRatePerMinute: 10_000, sessionIdleMinutes: 10_000_000, sessionAbsoluteHours: 1_000_000 });
+    w = await hazardWorld(t, 'nt');
+  });
+  afterAll(() => t.close());
+
+  /** A fake robot: records calls, fails while `failing` is set. */
+  const robot = () => {
+    const calls: { url: string; body: unknown }[] = [];
+    const state = { failing: false };
+    const fetchImpl: FetchLike = async (url, init) => {
+      calls.push({ url, body: JSON.parse(init.body) });
+      await new Promise((r) => setTimeout(r, 5));
+      return state.failing
+        ? { ok: true, status: 200, text: async () => JSON.stringify({ errcode: 93000, errmsg: 'invalid webhook url' }) }
+        : { ok: true, status: 200, text: async () => JSON.stringify({ errcode: 0, errmsg: 'ok' }) };
+    };
+    return { calls, state, fetchImpl };
+  };
+
+  it('tells safety managers and the principal of a new hazard in-app, and marks it read', async () => {
+    const res = await t.request(w.cookies.worker, 'POST', '/api/v1/hazards', { description: '楼梯扶手松动', clientId: clientId() });
+    const inbox = (await t.request(w.cookies.safety_manager, 'GET', '/api/v1/notifications', undefined, { 'accept-language': 'en-US' })).json();
+    expect(inbox.unread).toBe(1);
+    expect(inbox.items[0]).toMatchObject({ kind: 'hazard_to_confirm', title: 'New hazard to confirm', link: `/hazards/${res.json().id}`, readAt: null });
+    expect((await t.request(w.cookies.principal, 'GET', '/api/v1/notifications')).json().items[0].title).toBe('新隐患待确认');
+    expect((await t.request(w.cookies.worker, 'GET', '/api/v1/notifications')).json().items).toEqual([]);
+    const marked = await t.request(w.cookies.safety_manager, 'POST', '/api/v1/notifications/read', { ids: [inbox.items[0].id] });
+    expect(marked.json()).toEqual({ marked: 1 });
+    expect((await t.request(w.cookies.safety_manager, 'GET', '/api/v1/notifications')).json().unread).toBe(0);
+    // Another user cannot mark mine.
+    expect((await t.request(w.cookies.principal, 'POST', '/api/v1/notifications/read', { ids: [inbox.items[0].id] })).json()).toEqual({ marked: 0 });
+  });
+
+  it('delivers a webhook once, in the WeCom shape, even with two deliverers at once', async () => {
+    const set = await t.request(w.cookies.principal, 'PUT', '/api/v1/notification-settings', { webhookUrl: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k', webhookFormat: 'wecom', isWebhookEnabled: true });
+    expect(set.statusCode, set.body).toBe(200);
+    expect((await t.request(w.cookies.worker, 'GET', '/api/v1/notification-settings')).statusCode).toBe(403);
+    await t.request(w.cookies.worker, 'POST', '/api/v1/hazards', { description: '叉车倒车报警失效', clientId: clientId() });
+    const r = robot();
+    const [a, b] = await Promise.all([deliverOutbox(t.deps, r.fetchImpl, t.clock.now()), deliverOutbox(t.deps, r.fetchImpl, t.clock.now())]);
+    expect(a.sent + b.sent).toBe(1);
+    expect(r.calls).toHaveLength(1);
+    expect(r.calls[0]?.body).toMatchObject({ msgtype: 'markdown', markdown: { content: expect.stringContaining('新隐患待确认') } });
+    expect(await deliverOutbox(t.deps, r.fetchImpl, t.clock.now())).toEqual({ sent: 0, failed: 0 });
+    expect(r.calls).toHaveLength(1);
+  });
+
+  it('keeps a failed message and retries it with backoff until it is sent (DingTalk shape)', async () => {
+    await t.request(w.cookies.safety_manager, 'PUT', '/api/v1/notification-settings', { webhookFormat: 'dingtalk' });
+    const r = robot();
+    r.state.failing = true;
+    await withTransaction(t.deps.db, (trx) =>
+      notifyInTransaction(trx, {
+        enterpriseId: w.enterpriseId,
+        roles: ['principal'],
+        kind: 'test',
+        title: { 'zh-CN': '测试', 'en-US': 'Test' },
+        body: { 'zh-CN': '正文', 'en-US': 'Body' },
+        link: '/x',
+        dedupeKey: 'test:retry',
+        at: t.clock.now(),
+      }),
+    );
+    // Replaying the same event adds nothing.
+    await withTransaction(t.deps.db, (trx) =>
+      notifyInTransaction(trx, { enterpriseId: w.enterpriseId, roles: ['principal'], kind: 'test', title: { 'zh-CN': '测试', 'en-US': 'Test' }, body: { 'zh-CN': '正文', 'en-US': 'Body' }, link: '/x', dedupeKey: 'test:retry', at: t.clock.now() }),
+    );
+    expect(await deliverOutbox(t.deps, r.fetchImpl, t.clock.now())).toEqual({ sent: 0, failed: 1 });
+    let row = (await listOutbox(t.deps.db, w.enterpriseId)).find((o) => o.dedupe_key === 'webhook:test:retry');
+    expect(row).toMatchObject({ sent_at: null, attempts: 1, last_error: expect.stringContaining('93000') });
+    // Not due yet: nothing is tried.
+    expect(await deliverOutbox(t.deps, r.fetchImpl, t.clock.now())).toEqual({ sent: 0, failed: 0 });
+    t.clock.advanceMinutes(1);
+    expect(await deliverOutbox(t.deps, r.fetchImpl, t.clock.now())).toEqual({ sent: 0, failed: 1 });
+    r.state.failing = false;
+    t.clock.advanceMinutes(2);
+    expect(await deliverOutbox(t.deps, r.fetchImpl, t.clock.now())).toEqual({ sent: 1, failed: 0 });
+    row = (await listOutbox(t.deps.db, w.enterpriseId)).find((o) => o.dedupe_key === 'webhook:test:retry');
+    expect(row).toMatchObject({ sent_at: t.clock.now().toISOString(), attempts: 3 });
+    expect(r.calls).toHaveLength(3);
+    expect(r.calls[2]?.body).toMatchObject({ msgtype: 'markdown', markdown: { title: '测试', text: expect.stringContaining('正文') } });
+    expect((await t.request(w.cookies.principal, 'GET', '/api/v1/notifications')).json().items.filter((n: { kind: string }) => n.kind === 'test')).toHaveLength(1);
+  });
+
+  it('survives a thrown network error as a failure, not a loss', async () => {
+    await withTransaction(t.deps.db, (trx) =>
+      notifyInTransaction(trx, { enterpriseId: w.enterpriseId, roles: ['principal'], kind: 'test', title: { 'zh-CN': 'n', 'en-US': 'n' }, body: { 'zh-CN': 'n', 'en-US': 'n' }, link: '/y', dedupeKey: 'test:net', at: t.clock.now() }),
+    );
+    const boom: FetchLike = async () => {
+      throw new Error('ECONNRESET');
+    };
+    expect(await deliverOutbox(t.deps, boom, t.clock.now())).toEqual({ sent: 0, failed: 1 });
+    const row = (await listOutbox(t.deps.db, w.enterpriseId)).find((o) => o.dedupe_key === 'webhook:test:net');
+    expect(row).toMatchObject({ sent_at: null, last_error: 'ECONNRESET' });
+  });
+});
