@@ -51,6 +51,8 @@ describe.skipIf(!isDbAvailable())('tenant matrix', () => {
     idsOfB.set('/api/v1/inspection-tasks', (await t.request(cookieB, 'GET', '/api/v1/inspection-tasks')).json().items[0].id);
     const photoB = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } }).jpeg().toBuffer();
     idsOfB.set('/api/v1/attachments', (await t.request(cookieB, 'POST', '/api/v1/attachments', photoB, { 'content-type': 'image/jpeg' })).json().id);
+    // Hazards: a "see it, report it" of B with B's photo (its lifecycle steps are /api/v1/hazards/:id/…).
+    await create('/api/v1/hazards', { description: 'B 防护罩缺失', postId: post, photoIds: [idsOfB.get('/api/v1/attachments')], clientId: 'matrix-b-hazard-0001' });
   });
   afterAll(() => t.close());
 
