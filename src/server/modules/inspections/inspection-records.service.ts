@@ -13,7 +13,7 @@ import { newId } from '../../platform/ids.js';
 import { recordChange } from '../audit/audit.service.js';
 import { raiseHazardsForFailures } from './inspection-hazards.service.js';
 import * as repo from './inspection-tasks.repository.js';
-import { findActorPersonId, getVisibleTask, latestRecordsByItem, type TaskViewer, toRecordDto } from './inspection-tasks.service.js';
+import { findActorPersonId, getVisibleTask, type TaskViewer, toRecordDto } from './inspection-tasks.service.js';
 
 /** A result received more than 2 h after the phone captured it counts as back-filled (late), like one
  * received after its window closed: records are evidence, and back-filling must show. */
@@ -41,9 +41,10 @@ export async function submitRecords(deps: AppDeps, viewer: TaskViewer, taskId: s
   const replay = await replayOf(deps, viewer, taskId, input.clientId);
   if (replay) return replay;
 
-  const [items, existing] = await Promise.all([
+  const supersededIds = input.results.map((r) => r.supersedesId).filter((id): id is string => id !== null);
+  const [items, superseded] = await Promise.all([
     repo.listItemsOfTask(deps.db, viewer.enterpriseId, taskId),
-    repo.listRecordsOfTask(deps.db, viewer.enterpriseId, taskId),
+    supersededIds.length ? repo.findRecordsOfTaskByIds(deps.db, viewer.enterpriseId, taskId, supersededIds) : Promise.resolve([]),
   ]);
   const itemsById = new Map(items.map((i) => [i.id, i]));
   const seen = new Set<string>();
@@ -53,7 +54,7 @@ export async function submitRecords(deps: AppDeps, viewer: TaskViewer, taskId: s
     }
     if (seen.has(r.itemId)) throw fieldError(`results.${i}.itemId`, { 'zh-CN': '同一排查项重复提交', 'en-US': 'The item appears twice' });
     seen.add(r.itemId);
-    if (r.supersedesId && !existing.some((e) => e.id === r.supersedesId && e.item_id === r.itemId)) {
+    if (r.supersedesId && !superseded.some((e) => e.id === r.supersedesId && e.item_id === r.itemId)) {
       throw fieldError(`results.${i}.supersedesId`, { 'zh-CN': '被更正的记录不属于此排查项', 'en-US': 'The corrected record is not one of this item' });
     }
   }
@@ -93,9 +94,13 @@ export async function submitRecords(deps: AppDeps, viewer: TaskViewer, taskId: s
     if (inserted.length === 0) return null;
     if (inserted.length !== rows.length) throw new AppError('CONFLICT', { detail: 'clientId' });
     const hazards = await raiseHazardsForFailures(deps, trx, viewer, task, rows, itemsById);
-    const latest = latestRecordsByItem([...existing, ...rows]);
-    const isComplete = items.every((i) => latest.has(i.id));
-    if (isComplete) await repo.setTaskDone(trx, viewer.enterpriseId, taskId, now.toISOString());
+    // Done once every item of the task has a result (a done task stays done; corrections do not reopen it).
+    let isComplete = task.status === 'done';
+    if (!isComplete) {
+      const answered = await repo.listAnsweredItemIds(trx, viewer.enterpriseId, taskId);
+      isComplete = items.every((i) => answered.has(i.id));
+      if (isComplete) await repo.setTaskDone(trx, viewer.enterpriseId, taskId, now.toISOString());
+    }
     await recordChange(trx, viewer, now, {
       entity: 'inspection_task',
       entityId: taskId,

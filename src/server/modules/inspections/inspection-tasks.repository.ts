@@ -138,6 +138,28 @@ export function listRecordsOfTask(db: Executor, enterpriseId: string, taskId: st
     .execute();
 }
 
+export function findRecordsOfTaskByIds(db: Executor, enterpriseId: string, taskId: string, ids: string[]) {
+  return db
+    .selectFrom('inspection_record')
+    .select(['id', 'item_id'])
+    .where('enterprise_id', '=', enterpriseId)
+    .where('task_id', '=', taskId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** Items of the task with at least one record (corrections keep an item answered). */
+export async function listAnsweredItemIds(db: Executor, enterpriseId: string, taskId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('inspection_record')
+    .select('item_id')
+    .distinct()
+    .where('enterprise_id', '=', enterpriseId)
+    .where('task_id', '=', taskId)
+    .execute();
+  return new Set(rows.map((r) => r.item_id));
+}
+
 export function listRecordsOfSubmission(db: Executor, enterpriseId: string, submissionId: string): Promise<InspectionRecordTable[]> {
   return db
     .selectFrom('inspection_record')
