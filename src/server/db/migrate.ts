@@ -4,6 +4,9 @@ import * as createFoundation from './migrations/202611230600-create-foundation.j
 import * as createRisks from './migrations/202611230700-create-risks.js';
 import * as createHazards from './migrations/202611231100-create-hazards.js';
 import * as createOutbox from './migrations/202611231110-create-outbox.js';
+import * as indexHazardLists from './migrations/202611231120-index-hazard-lists.js';
+import * as createHazards from './migrations/202611231100-create-hazards.js';
+import * as createOutbox from './migrations/202611231110-create-outbox.js';
 import * as addRiskDecisions from './migrations/202611230800-add-risk-decisions.js';
 import * as createPublication from './migrations/202611230900-create-publication.js';
 import * as createInspections from './migrations/202611231000-create-inspections.js';
@@ -17,6 +20,9 @@ const migrations: Record<string, Migration> = {
   '202611231100-create-hazards': createHazards,
   '202611231110-create-outbox': createOutbox,
   '202611231000-create-inspections': createInspections,
+  '202611231100-create-hazards': createHazards,
+  '202611231110-create-outbox': createOutbox,
+  '202611231120-index-hazard-lists': indexHazardLists,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
