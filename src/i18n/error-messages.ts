@@ -21,7 +21,7 @@ export const errorMessages = {
   WRONG_PASSWORD: { 'zh-CN': '当前密码不正确', 'en-US': 'The current password is wrong' },
   PAYLOAD_TOO_LARGE: { 'zh-CN': '上传的内容过大', 'en-US': 'The upload is too large' },
   BAD_REQUEST: { 'zh-CN': '请求格式有误：{detail}', 'en-US': 'Malformed request: {detail}' },
-  IMPORT_INVALID: { 'zh-CN': '导入文件有 {count} 处错误，未导入任何数据', 'en-US': 'The file has {count} errors; nothing was imported' },
+  IMPORT_INVALID: { 'zh-CN': '导入文件有 {count} 处错误，未导入任何数据', 'en-US': 'Errors found in the file ({count}); nothing was imported' },
   ORG_UNIT_CYCLE: { 'zh-CN': '上级单位不能是自身或其下级', 'en-US': 'A unit cannot be placed under itself or its own sub-unit' },
   ARCHIVED: { 'zh-CN': '{entity}已归档，不能修改', 'en-US': '{entity} is archived and cannot be changed' },
   OUT_OF_TABLE: { 'zh-CN': '{field} 的取值不在评价表中', 'en-US': '{field} is not a value of the evaluation table' },

@@ -93,7 +93,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   const webDir = options.webDir;
   const hasWeb = webDir && fs.existsSync(path.join(webDir, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+    // wildcard: files are looked up per request, so a rebuilt dist/web is served without a restart.
+    await app.register(fastifyStatic, { root: webDir, wildcard: true, index: false });
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') {

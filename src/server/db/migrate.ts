@@ -5,8 +5,6 @@ import * as createRisks from './migrations/202611230700-create-risks.js';
 import * as createHazards from './migrations/202611231100-create-hazards.js';
 import * as createOutbox from './migrations/202611231110-create-outbox.js';
 import * as indexHazardLists from './migrations/202611231120-index-hazard-lists.js';
-import * as createHazards from './migrations/202611231100-create-hazards.js';
-import * as createOutbox from './migrations/202611231110-create-outbox.js';
 import * as addRiskDecisions from './migrations/202611230800-add-risk-decisions.js';
 import * as createPublication from './migrations/202611230900-create-publication.js';
 import * as createInspections from './migrations/202611231000-create-inspections.js';
@@ -20,8 +18,6 @@ const migrations: Record<string, Migration> = {
   '202611231100-create-hazards': createHazards,
   '202611231110-create-outbox': createOutbox,
   '202611231000-create-inspections': createInspections,
-  '202611231100-create-hazards': createHazards,
-  '202611231110-create-outbox': createOutbox,
   '202611231120-index-hazard-lists': indexHazardLists,
 };
 
