@@ -24,6 +24,10 @@ const RiskMapPrintPage = lazy(() => import('../features/publication/risk-map-pri
 const RiskCardPrintPage = lazy(() => import('../features/publication/risk-card-print-page').then((m) => ({ default: m.RiskCardPrintPage })));
 const RiskCardPhonePage = lazy(() => import('../features/publication/risk-card-phone-page').then((m) => ({ default: m.RiskCardPhonePage })));
 const NoticeBoardPrintPage = lazy(() => import('../features/publication/notice-board-print-page').then((m) => ({ default: m.NoticeBoardPrintPage })));
+const RisksPage = lazy(() => import('../features/risks/risks-page').then((m) => ({ default: m.RisksPage })));
+const PostPage = lazy(() => import('../features/risks/post-page').then((m) => ({ default: m.PostPage })));
+const TemplateWizardPage = lazy(() => import('../features/templates/template-wizard-page').then((m) => ({ default: m.TemplateWizardPage })));
+const NewEnterprisePage = lazy(() => import('../features/templates/new-enterprise-page').then((m) => ({ default: m.NewEnterprisePage })));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -57,6 +61,10 @@ export const router = createBrowserRouter([
           { path: 'system/audit-log', element: <AuditLogPage /> },
           { path: 'system/password', element: <ChangePasswordPage /> },
           { path: 'risk-map', element: <RiskMapPage /> },
+          { path: 'risks', element: <RisksPage /> },
+          { path: 'posts/:postId', element: <PostPage /> },
+          { path: 'templates/wizard', element: <TemplateWizardPage /> },
+          { path: 'templates/new-enterprise', element: <NewEnterprisePage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

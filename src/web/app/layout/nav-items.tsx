@@ -1,5 +1,7 @@
 import {
   AlertOutlined,
+  AppstoreAddOutlined,
+  PlusSquareOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
@@ -43,6 +45,8 @@ const orgLinks: NavLink[] = [
 /** 风险分级管控 / Risk control. The risk register's pages belong here too. */
 export const riskLinks: NavLink[] = [
   { path: '/risk-map', labelKey: 'publication.nav', icon: <EnvironmentOutlined /> },
+  { path: '/risks', labelKey: 'riskUi.nav.register', icon: <SafetyOutlined /> },
+  { path: '/templates/wizard', labelKey: 'templateUi.nav.wizard', icon: <AppstoreAddOutlined />, roles: managerRoles },
 ];
 
 export const accountRoles = ['principal', 'safety_manager', 'consultant'] as const satisfies readonly EnterpriseRole[];
@@ -71,6 +75,10 @@ export function buildNavItems(me: Me, t: TFunction): NonNullable<MenuProps['item
   return [
     ...(hasEnterprise ? [{ type: 'group' as const, key: 'org', label: t('nav.org'), children: visible(orgLinks) }] : []),
     ...(hasEnterprise ? [{ type: 'group' as const, key: 'risk', label: t('nav.riskControl'), children: visible(riskLinks) }] : []),
+    // Administrator and consultants register new enterprises (then run the template wizard there).
+    ...(me.user.isAdmin || me.memberships.some((m) => m.role === 'consultant')
+      ? [{ type: 'group' as const, key: 'setup', label: t('templateUi.nav.setup'), children: [{ key: '/templates/new-enterprise', icon: <PlusSquareOutlined />, label: t('templateUi.nav.newEnterprise') }] }]
+      : []),
     { type: 'group' as const, key: 'system', label: t('nav.system'), children: hasEnterprise ? visible(systemLinks) : visible(systemLinks.filter((l) => !l.roles)) },
     {
       type: 'group' as const,

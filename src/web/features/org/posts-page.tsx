@@ -1,6 +1,7 @@
 import { Form, Input, InputNumber, Radio, Select, Tag, Typography } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { type PostDto, postInputSchema, postKinds, postUpdateSchema } from '../../../schemas/org.js';
 import { type FormValues, nullIfEmpty } from '../../app/ui/resource-form-drawer';
 import { LevelTag } from '../../app/ui/level-tag';
@@ -48,7 +49,7 @@ export function PostsPage() {
   const orgUnits = useOrgUnits();
 
   const columns: ColumnType<PostDto>[] = [
-    { key: 'name', dataIndex: 'name', title: t('post.name'), render: (name: string) => <Typography.Text strong>{name}</Typography.Text> },
+    { key: 'name', dataIndex: 'name', title: t('post.name'), render: (name: string, post: PostDto) => <Link to={`/posts/${post.id}`} data-testid="post-link"><Typography.Text strong>{name}</Typography.Text></Link> },
     {
       key: 'kind',
       dataIndex: 'kind',
