@@ -95,9 +95,10 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   if (hasWeb) {
     // wildcard: files are looked up per request, so a rebuilt dist/web is served without a restart.
     await app.register(fastifyStatic, { root: webDir, wildcard: true, index: false });
+    app.get('/', (_request, reply) => reply.type('text/html').sendFile('index.html'));
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
+    if (request.url.startsWith('/api/') || request.url.startsWith('/assets/') || !hasWeb || request.method !== 'GET') {
       return sendProblem(reply, new AppError('ROUTE_NOT_FOUND'), request.locale ?? 'zh-CN');
     }
     // The SPA routes itself: every other GET gets its shell.
