@@ -61,6 +61,9 @@ describe.skipIf(!isDbAvailable())('hazard lifecycle', () => {
       const res = await t.request(w.cookies.worker, 'POST', '/api/v1/hazards', { description: 'x', measureId: '01a2070b-0000-7000-8000-000000000000', clientId: clientId() });
       expect(res.statusCode).toBe(400);
       expect(res.json().errors[0].path).toBe('measureId');
+      const photo = await t.request(w.cookies.worker, 'POST', '/api/v1/hazards', { description: 'x', photoIds: ['01a2070b-0000-7000-8000-000000000000'], clientId: clientId() });
+      expect(photo.statusCode).toBe(400);
+      expect(photo.json().errors[0].path).toBe('photoIds');
     });
   });
 

@@ -113,3 +113,16 @@ export async function markOverdue(db: Executor, enterpriseId: string, hazardId: 
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
+
+/** Enterprises with an owed hazard whose deadline falls before `before` (the overdue job's work list). */
+export async function listEnterprisesWithDeadlinesBefore(db: Executor, before: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('hazard')
+    .select('enterprise_id')
+    .distinct()
+    .where('status', 'not in', finished)
+    .where('deadline', 'is not', null)
+    .where('deadline', '<', before)
+    .execute();
+  return rows.map((r) => r.enterprise_id);
+}
