@@ -7,13 +7,14 @@ import { toDbBool } from '../../db/codecs.js';
 import { withTransaction } from '../../db/with-transaction.js';
 import type { Locale } from '../../../i18n/locale.js';
 import { type SubmissionResultDto, submissionInputSchema } from '../../../schemas/inspections.js';
-import { AppError } from '../../platform/http/app-error.js';
+import { AppError, notFound } from '../../platform/http/app-error.js';
 import { fieldError, parseOrThrow } from '../../platform/http/validation.js';
 import { newId } from '../../platform/ids.js';
 import { recordChange } from '../audit/audit.service.js';
 import { raiseHazardsForFailures } from './inspection-hazards.service.js';
 import * as repo from './inspection-tasks.repository.js';
-import { findActorPersonId, getVisibleTask, type TaskViewer, toRecordDto } from './inspection-tasks.service.js';
+import { findActorPersonId, type TaskViewer, toRecordDto } from './inspection-tasks.service.js';
+import { canSeeAllTasks } from './inspections.policy.js';
 
 /** A result received more than 2 h after the phone captured it counts as back-filled (late), like one
  * received after its window closed: records are evidence, and back-filling must show. */
@@ -33,19 +34,22 @@ async function replayOf(deps: AppDeps, viewer: TaskViewer, taskId: string, clien
 
 export async function submitRecords(deps: AppDeps, viewer: TaskViewer, taskId: string, body: unknown, locale: Locale): Promise<SubmissionResultDto> {
   // The task is looked up before the body is read: another enterprise's id is "not found", whatever the body.
-  const task = await getVisibleTask(deps, viewer, taskId);
+  const [task, personId] = await Promise.all([
+    repo.findTask(deps.db, viewer.enterpriseId, taskId),
+    findActorPersonId(deps.db, viewer.enterpriseId, viewer.userId),
+  ]);
+  if (!task) throw notFound('inspection_task');
+  // Only the task's person records results; to a worker, someone else's task does not exist.
+  if (personId !== task.responsible_person_id) throw canSeeAllTasks(viewer.role) ? new AppError('FORBIDDEN') : notFound('inspection_task');
   const input = parseOrThrow(submissionInputSchema, body, locale);
-  const personId = await findActorPersonId(deps.db, viewer.enterpriseId, viewer.userId);
-  if (personId !== task.responsible_person_id) throw new AppError('FORBIDDEN');
-
-  const replay = await replayOf(deps, viewer, taskId, input.clientId);
-  if (replay) return replay;
 
   const supersededIds = input.results.map((r) => r.supersedesId).filter((id): id is string => id !== null);
-  const [items, superseded] = await Promise.all([
+  const [replay, items, superseded] = await Promise.all([
+    replayOf(deps, viewer, taskId, input.clientId),
     repo.listItemsOfTask(deps.db, viewer.enterpriseId, taskId),
     supersededIds.length ? repo.findRecordsOfTaskByIds(deps.db, viewer.enterpriseId, taskId, supersededIds) : Promise.resolve([]),
   ]);
+  if (replay) return replay;
   const itemsById = new Map(items.map((i) => [i.id, i]));
   const seen = new Set<string>();
   for (const [i, r] of input.results.entries()) {
