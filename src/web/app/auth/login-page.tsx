@@ -17,16 +17,18 @@ export function LoginPage() {
   const { data: me } = useMe();
   const [form] = Form.useForm<LoginInput>();
   const zodForm = useZodForm(form, loginSchema);
+  // After login, go back to the page that sent us here (e.g. a risk card opened from its QR code).
+  const from = (location.state as { from?: string } | null)?.from;
+  const target = from && from !== '/login' ? from : '/';
   const login = useMutation({
     mutationFn: (input: LoginInput) => api<Me>('/api/v1/auth/login', { method: 'POST', body: input }),
     onSuccess: (result) => {
       client.setQueryData(meKey, result);
-      const from = (location.state as { from?: string } | null)?.from;
-      navigate(from && from !== '/login' ? from : '/', { replace: true });
+      navigate(target, { replace: true });
     },
     onError: (error) => zodForm.showServerErrors(error),
   });
-  if (me) return <Navigate to="/" replace />;
+  if (me) return <Navigate to={target} replace />;
 
   return (
     <div className="login-screen">
