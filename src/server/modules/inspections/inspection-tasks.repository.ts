@@ -34,6 +34,31 @@ export async function insertTasksIgnoringExisting(db: Executor, rows: Inspection
   return inserted;
 }
 
+/** Keys of the tasks that already exist for these window starts (to skip writes when nothing is new). */
+export async function listExistingTaskKeys(db: Executor, enterpriseId: string, postIds: string[], windowStarts: string[]): Promise<Set<string>> {
+  if (!windowStarts.length || !postIds.length) return new Set();
+  const rows = await db
+    .selectFrom('inspection_task')
+    .select(['post_id', 'responsible_person_id', 'period', 'window_start'])
+    .where('enterprise_id', '=', enterpriseId)
+    .where('post_id', 'in', postIds) // the unique key leads with post_id: an index range per post
+    .where('window_start', 'in', windowStarts)
+    .execute();
+  return new Set(rows.map((r) => `${r.post_id}|${r.responsible_person_id}|${r.period}|${r.window_start}`));
+}
+
+export async function hasOverdueOpenTask(db: Executor, enterpriseId: string, at: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('inspection_task')
+    .select('id')
+    .where('enterprise_id', '=', enterpriseId)
+    .where('status', '=', 'open')
+    .where('window_end', '<=', at)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function markMissed(db: Executor, enterpriseId: string, at: string): Promise<number> {
   const result = await db
     .updateTable('inspection_task')

@@ -52,9 +52,18 @@ export async function materialiseTasks(
       completed_at: null,
     });
   }
-  const created = rows.size ? await repo.insertTasksIgnoringExisting(deps.db, [...rows.values()]) : 0;
+  // Reads first, so the usual on-read call writes nothing; the insert still ignores a concurrent twin.
+  const wanted = [...rows.values()];
+  const existing = await repo.listExistingTaskKeys(
+    deps.db,
+    enterpriseId,
+    [...new Set(wanted.map((r) => r.post_id))],
+    [...new Set(wanted.map((r) => r.window_start))],
+  );
+  const missing = wanted.filter((r) => !existing.has(`${r.post_id}|${r.responsible_person_id}|${r.period}|${r.window_start}`));
+  const created = missing.length ? await repo.insertTasksIgnoringExisting(deps.db, missing) : 0;
   // Due at the window's end: from then on an untouched task is missed.
-  const missed = await repo.markMissed(deps.db, enterpriseId, createdAt);
+  const missed = (await repo.hasOverdueOpenTask(deps.db, enterpriseId, createdAt)) ? await repo.markMissed(deps.db, enterpriseId, createdAt) : 0;
   return { created, missed };
 }
 
