@@ -127,6 +127,25 @@ describe.skipIf(!isDbAvailable())('inspection lists and recurring tasks', () => 
       await f.relogin();
     });
 
+    it("opens from an area's or equipment's QR code the tasks whose items' risks name that place", async () => {
+      const area = (await f.t.request(f.manager, 'POST', '/api/v1/areas', { name: '机加车间' })).json().id;
+      const otherArea = (await f.t.request(f.manager, 'POST', '/api/v1/areas', { name: '仓库' })).json().id;
+      const lathe = (await f.t.request(f.manager, 'POST', '/api/v1/equipment', { name: '车床 C6140', areaId: area })).json().id;
+      const risk = await f.t.request(f.manager, 'POST', '/api/v1/risks', {
+        postId: f.postId, objectKind: 'equipment', objectName: '车床 C6140', objectId: lathe, areaId: area,
+        hazardFactorCodes: ['2101'], accidentTypeCodes: ['03'], causes: '卡盘扳手未取下', evaluation: { method: 'LEC', L: 3, E: 6, C: 7 },
+        measures: [{ type: 'administrative', phase: 'before', text: '开机前取下扳手', inspection: { content: '检查卡盘扳手', method: 'look', period: 'week', responsiblePersonId: f.personId } }],
+      });
+      expect(risk.statusCode, risk.body).toBe(201);
+      const byArea = (await f.t.request(f.worker, 'GET', `/api/v1/areas/${area}/open-tasks`)).json();
+      expect(byArea.placeName).toBe('机加车间');
+      expect(byArea.items.map((x: { period: string }) => x.period)).toEqual(['week']);
+      const byLathe = (await f.t.request(f.worker, 'GET', `/api/v1/equipment/${lathe}/open-tasks`)).json();
+      expect(byLathe.items.map((x: { id: string }) => x.id)).toEqual(byArea.items.map((x: { id: string }) => x.id));
+      expect((await f.t.request(f.worker, 'GET', `/api/v1/areas/${otherArea}/open-tasks`)).json().items).toEqual([]);
+      expect((await f.t.request(f.otherManager, 'GET', `/api/v1/areas/${area}/open-tasks`)).statusCode).toBe(404);
+    });
+
     it('refuses a submission from someone who is not the responsible person', async () => {
       const task = (await f.t.request(f.manager, 'GET', '/api/v1/inspection-tasks?status=open')).json().items[0];
       const res = await f.t.request(f.manager, 'POST', `/api/v1/inspection-tasks/${task.id}/records`, {
