@@ -7,6 +7,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { isDatabaseEmpty, seedDemo } from './demo/seed-demo.js';
 import { systemClock } from './platform/clock.js';
 import { startScheduler } from './platform/scheduler.js';
+import { hazardScheduledJobs } from './modules/hazards/hazard-jobs.service.js';
 import { materialiseAllEnterprises } from './modules/inspections/inspection-tasks.service.js';
 import { loadConfig } from './platform/config.js';
 
@@ -35,7 +36,10 @@ export async function startServer(): Promise<void> {
     logger: { level: config.logLevel },
   });
   // Idempotent by unique keys: harmless when several nodes run it (DESIGN.md "Recurring work is idempotent").
-  const stopScheduler = startScheduler([{ name: 'inspection-tasks', everyMs: 60_000, run: () => materialiseAllEnterprises(deps) }], app.log);
+  const stopScheduler = startScheduler(
+    [{ name: 'inspection-tasks', everyMs: 60_000, run: () => materialiseAllEnterprises(deps) }, ...hazardScheduledJobs(deps)],
+    app.log,
+  );
   const close = async () => {
     stopScheduler();
     await app.close();
