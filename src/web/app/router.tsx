@@ -45,6 +45,8 @@ export const router = createBrowserRouter([
       { path: 'print/areas/:areaId/notice-board', element: <Suspense fallback={null}><NoticeBoardPrintPage /></Suspense> },
       { path: 'print/risk-map', element: <Suspense fallback={null}><RiskMapPrintPage /></Suspense> },
       { path: 'cards/posts/:postId', element: <Suspense fallback={null}><RiskCardPhonePage /></Suspense> },
+      // Outside the app layout: the layout shows nothing but a notice until an enterprise is active.
+      { path: 'templates/new-enterprise', element: <Suspense fallback={null}><NewEnterprisePage /></Suspense> },
       {
         element: <AppLayout />,
         children: [
@@ -64,7 +66,6 @@ export const router = createBrowserRouter([
           { path: 'risks', element: <RisksPage /> },
           { path: 'posts/:postId', element: <PostPage /> },
           { path: 'templates/wizard', element: <TemplateWizardPage /> },
-          { path: 'templates/new-enterprise', element: <NewEnterprisePage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -563,6 +563,7 @@ export const enUS: Messages = {
       creditCodeHint: '18 characters, checked per GB 32100',
       regionHint: '6-digit administrative division code, e.g. 370102',
       submit: 'Create and enter',
+      back: 'Back',
       created: '"{{name}}" created',
     },
   },

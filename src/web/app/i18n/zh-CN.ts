@@ -561,6 +561,7 @@ export const zhCN = {
       creditCodeHint: '18 位，按 GB 32100 校验',
       regionHint: '6 位行政区划代码，如 370102',
       submit: '创建并进入',
+      back: '返回',
       created: '已创建“{{name}}”',
     },
   },

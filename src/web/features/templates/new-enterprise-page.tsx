@@ -1,3 +1,4 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Result, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -63,8 +64,16 @@ export function NewEnterprisePage() {
   });
 
   return (
-    <div data-testid="new-enterprise">
-      <PageHeader title={t('templateUi.newEnterprise.title')} hint={t('templateUi.newEnterprise.hint')} />
+    <div data-testid="new-enterprise" style={{ maxWidth: 900, margin: '0 auto', padding: '24px 16px' }}>
+      <PageHeader
+        title={t('templateUi.newEnterprise.title')}
+        hint={t('templateUi.newEnterprise.hint')}
+        extra={
+          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>
+            {t('templateUi.newEnterprise.back')}
+          </Button>
+        }
+      />
       <Card style={{ maxWidth: 860 }}>
         {me.user.isAdmin && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('templateUi.newEnterprise.adminNote')} />}
         <Form
