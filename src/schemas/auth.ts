@@ -55,6 +55,9 @@ export const meSchema = z.object({
   memberships: z.array(membershipDtoSchema),
   activeEnterpriseId: z.string().nullable(),
   role: z.enum(enterpriseRoles).nullable(),
+  /** The person record this login is in the active enterprise, and the posts that person holds. */
+  personId: z.string().nullable(),
+  postIds: z.array(z.string()),
 });
 export type Me = z.infer<typeof meSchema>;
 

@@ -43,6 +43,11 @@ describe.skipIf(!isDbAvailable())('demo data', () => {
         expect(switched.json()).toMatchObject({ activeEnterpriseId: other, role: u.role });
       } else if (u.role) {
         expect(me.role).toBe(u.role);
+        // Logins of the enterprise's own people know their person and posts (the phone shows "my" posts).
+        if (u.person) {
+          expect(me.personId).toBeTruthy();
+          expect(me.postIds.length).toBeGreaterThan(0);
+        }
       }
     }
   });

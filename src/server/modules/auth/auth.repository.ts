@@ -114,3 +114,21 @@ export function listAccountsOfEnterprise(db: Executor, enterpriseId: string) {
     .orderBy('user.username')
     .execute();
 }
+
+export async function findPersonAndPostsOfMember(db: Executor, userId: string, enterpriseId: string) {
+  const membership = await db
+    .selectFrom('membership')
+    .select('person_id')
+    .where('user_id', '=', userId)
+    .where('enterprise_id', '=', enterpriseId)
+    .executeTakeFirst();
+  const personId = membership?.person_id ?? null;
+  if (!personId) return { personId: null, postIds: [] as string[] };
+  const posts = await db
+    .selectFrom('person_post')
+    .select('post_id')
+    .where('enterprise_id', '=', enterpriseId)
+    .where('person_id', '=', personId)
+    .execute();
+  return { personId, postIds: posts.map((p) => p.post_id) };
+}

@@ -104,6 +104,9 @@ export async function resolveSession(deps: AppDeps, sessionId: string): Promise<
 
 export async function getMe(deps: AppDeps, auth: AuthContext): Promise<Me> {
   const memberships = await repo.listMembershipsOfUser(deps.db, auth.userId);
+  const held = auth.enterpriseId
+    ? await repo.findPersonAndPostsOfMember(deps.db, auth.userId, auth.enterpriseId)
+    : { personId: null, postIds: [] };
   return {
     user: { id: auth.userId, username: auth.username, displayName: auth.displayName, isAdmin: auth.isAdmin, locale: auth.locale },
     memberships: memberships.map((m) => ({
@@ -113,6 +116,8 @@ export async function getMe(deps: AppDeps, auth: AuthContext): Promise<Me> {
     })),
     activeEnterpriseId: auth.enterpriseId,
     role: auth.role,
+    personId: held.personId,
+    postIds: held.postIds,
   };
 }
 
