@@ -91,7 +91,7 @@ const rows: readonly Row[] = [
   ['39', '其他作业环境不良', 'Other poor work environment', 'inferred'],
   ['4', '管理因素', 'Management factors'],
   ['41', '职业安全卫生组织机构不健全', 'Inadequate OHS organisation', 'inferred'],
-  ['42', '职业安全卫生责任制未落实', 'OHS responsibility system not implemented', 'inferred'],
+  ['42', '职业安全卫生责任制未落实', 'OHS responsibility system not carried out', 'inferred'],
   ['43', '职业安全卫生管理规章制度不完善', 'Incomplete OHS rules and regulations', 'inferred'],
   ['44', '职业安全卫生投入不足', 'Insufficient OHS investment', 'inferred'],
   ['45', '职业健康管理不完善', 'Incomplete occupational health management', 'inferred'],

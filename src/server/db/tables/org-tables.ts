@@ -1,0 +1,154 @@
+/** Accounts, enterprises and the organisation model. Timestamps are ISO text and booleans 0/1 on both dialects (codecs.ts). */
+
+/**
+ * Table types as Kysely sees them. Timestamps are ISO-8601 UTC text and booleans are 0/1
+ * integers on BOTH dialects (see codecs.ts): one representation, one set of queries.
+ */
+export interface UserTable {
+  id: string;
+  username: string;
+  phone: string | null;
+  display_name: string;
+  password_hash: string;
+  is_admin: number;
+  locale: string | null;
+  failed_logins: number;
+  locked_until: string | null;
+  password_changed_at: string;
+  created_at: string;
+  archived_at: string | null;
+}
+
+export interface SessionTable {
+  id: string; // sha256 of the cookie token: a stolen database does not yield live sessions
+  user_id: string;
+  active_enterprise_id: string | null;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface EnterpriseTable {
+  id: string;
+  name: string;
+  credit_code: string;
+  industry: string;
+  region_code: string;
+  address: string;
+  headcount: number;
+  revenue_cny: number;
+  size_class: string;
+  principal_name: string;
+  principal_phone: string | null;
+  time_zone: string;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+export interface MembershipTable {
+  id: string;
+  user_id: string;
+  enterprise_id: string;
+  role: string;
+  person_id: string | null;
+  created_at: string;
+}
+
+export interface OrgUnitTable {
+  id: string;
+  enterprise_id: string;
+  parent_id: string | null;
+  kind: string;
+  name: string;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+export interface PostTable {
+  id: string;
+  enterprise_id: string;
+  org_unit_id: string | null;
+  kind: string;
+  name: string;
+  headcount: number;
+  main_equipment: string;
+  main_activities: string;
+  duties: string;
+  level: string | null;
+  template_ref: string | null;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+export interface PersonTable {
+  id: string;
+  enterprise_id: string;
+  name: string;
+  phone: string | null;
+  org_unit_id: string | null;
+  hire_date: string | null;
+  is_contractor: number;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+export interface PersonPostTable {
+  enterprise_id: string;
+  person_id: string;
+  post_id: string;
+}
+
+export interface AreaTable {
+  id: string;
+  enterprise_id: string;
+  name: string;
+  description: string;
+  org_unit_id: string | null;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+export interface EquipmentTable {
+  id: string;
+  enterprise_id: string;
+  name: string;
+  model: string;
+  code: string;
+  area_id: string | null;
+  is_special: number;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+export interface MaterialTable {
+  id: string;
+  enterprise_id: string;
+  name: string;
+  dangerous_class: string | null;
+  cas_no: string;
+  max_stock: string;
+  area_id: string | null;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  enterprise_id: string | null;
+  actor_user_id: string | null;
+  at: string;
+  entity: string;
+  entity_id: string;
+  action: string;
+  before: string | null;
+  after: string | null;
+}
