@@ -28,6 +28,13 @@ const RisksPage = lazy(() => import('../features/risks/risks-page').then((m) => 
 const PostPage = lazy(() => import('../features/risks/post-page').then((m) => ({ default: m.PostPage })));
 const TemplateWizardPage = lazy(() => import('../features/templates/template-wizard-page').then((m) => ({ default: m.TemplateWizardPage })));
 const NewEnterprisePage = lazy(() => import('../features/templates/new-enterprise-page').then((m) => ({ default: m.NewEnterprisePage })));
+const HazardLedgerPage = lazy(() => import('../features/hazards/hazard-ledger-page').then((m) => ({ default: m.HazardLedgerPage })));
+const HazardDetailPage = lazy(() => import('../features/hazards/hazard-detail-page').then((m) => ({ default: m.HazardDetailPage })));
+const HazardStatisticsPage = lazy(() => import('../features/hazards/hazard-statistics-page').then((m) => ({ default: m.HazardStatisticsPage })));
+const InspectionListsPage = lazy(() => import('../features/inspections/inspection-lists-page').then((m) => ({ default: m.InspectionListsPage })));
+const InspectionTasksPage = lazy(() => import('../features/inspections/inspection-tasks-page').then((m) => ({ default: m.InspectionTasksPage })));
+const ShiftsPage = lazy(() => import('../features/inspections/shifts-page').then((m) => ({ default: m.ShiftsPage })));
+const NotificationSettingsPage = lazy(() => import('../features/notifications/notification-settings-page').then((m) => ({ default: m.NotificationSettingsPage })));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -66,6 +73,14 @@ export const router = createBrowserRouter([
           { path: 'risks', element: <RisksPage /> },
           { path: 'posts/:postId', element: <PostPage /> },
           { path: 'templates/wizard', element: <TemplateWizardPage /> },
+          { path: 'hazards', element: <HazardLedgerPage /> },
+          { path: 'hazards/:hazardId', element: <HazardDetailPage /> },
+          { path: 'hazard-statistics', element: <HazardStatisticsPage /> },
+          { path: 'inspection-lists', element: <InspectionListsPage /> },
+          { path: 'posts/:postId/inspection-list', element: <InspectionListsPage /> },
+          { path: 'inspection-tasks', element: <InspectionTasksPage /> },
+          { path: 'settings/shifts', element: <ShiftsPage /> },
+          { path: 'settings/notifications', element: <NotificationSettingsPage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

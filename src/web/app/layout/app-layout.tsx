@@ -3,6 +3,7 @@ import { Button, Drawer, Grid, Layout, Menu, Result, Space, Spin, Typography } f
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { NotificationBell } from '../../features/notifications/notification-bell';
 import { useCurrentUser } from '../auth/use-me';
 import { EnterpriseSwitcher } from './enterprise-switcher';
 import { LanguageSwitch } from './language-switch';
@@ -79,6 +80,7 @@ export function AppLayout() {
             )}
           </Space>
           <Space size={isPhone ? 0 : 8} align="center">
+            <NotificationBell isCompact={isPhone} />
             <EnterpriseSwitcher width={isPhone ? 130 : 240} />
             <LanguageSwitch isCompact={isPhone} />
             <UserMenu isCompact={isPhone} />

@@ -1,6 +1,12 @@
 import {
   AlertOutlined,
   AppstoreAddOutlined,
+  BarChartOutlined,
+  BellOutlined,
+  CarryOutOutlined,
+  ClockCircleOutlined,
+  OrderedListOutlined,
+  WarningOutlined,
   PlusSquareOutlined,
   ApartmentOutlined,
   AuditOutlined,
@@ -49,6 +55,16 @@ export const riskLinks: NavLink[] = [
   { path: '/templates/wizard', labelKey: 'templateUi.nav.wizard', icon: <AppstoreAddOutlined />, roles: managerRoles },
 ];
 
+/** 隐患排查治理 / Hazard management. */
+export const hazardLinks: NavLink[] = [
+  { path: '/hazards', labelKey: 'hazardUi.nav.ledger', icon: <WarningOutlined /> },
+  { path: '/inspection-lists', labelKey: 'hazardUi.nav.lists', icon: <OrderedListOutlined /> },
+  { path: '/inspection-tasks', labelKey: 'hazardUi.nav.tasks', icon: <CarryOutOutlined /> },
+  { path: '/hazard-statistics', labelKey: 'hazardUi.nav.stats', icon: <BarChartOutlined /> },
+  { path: '/settings/shifts', labelKey: 'hazardUi.nav.shifts', icon: <ClockCircleOutlined />, roles: managerRoles },
+  { path: '/settings/notifications', labelKey: 'hazardUi.nav.notifications', icon: <BellOutlined />, roles: ['principal', 'safety_manager'] },
+];
+
 export const accountRoles = ['principal', 'safety_manager', 'consultant'] as const satisfies readonly EnterpriseRole[];
 export const auditRoles = ['principal', 'safety_manager'] as const satisfies readonly EnterpriseRole[];
 
@@ -75,6 +91,7 @@ export function buildNavItems(me: Me, t: TFunction): NonNullable<MenuProps['item
   return [
     ...(hasEnterprise ? [{ type: 'group' as const, key: 'org', label: t('nav.org'), children: visible(orgLinks) }] : []),
     ...(hasEnterprise ? [{ type: 'group' as const, key: 'risk', label: t('nav.riskControl'), children: visible(riskLinks) }] : []),
+    ...(hasEnterprise ? [{ type: 'group' as const, key: 'hazard', label: t('hazardUi.nav.group'), children: visible(hazardLinks) }] : []),
     // Administrator and consultants register new enterprises (then run the template wizard there).
     ...(me.user.isAdmin || me.memberships.some((m) => m.role === 'consultant')
       ? [{ type: 'group' as const, key: 'setup', label: t('templateUi.nav.setup'), children: [{ key: '/templates/new-enterprise', icon: <PlusSquareOutlined />, label: t('templateUi.nav.newEnterprise') }] }]
