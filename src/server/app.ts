@@ -3,7 +3,7 @@ import path from 'node:path';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { AppDeps } from './app-deps.js';
 import { localeFromAcceptLanguage } from '../i18n/locale.js';
 import { installSessionHook } from './platform/auth/session-plugin.js';
@@ -96,6 +96,12 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     // wildcard: files are looked up per request, so a rebuilt dist/web is served without a restart.
     await app.register(fastifyStatic, { root: webDir, wildcard: true, index: false });
     app.get('/', (_request, reply) => reply.type('text/html').sendFile('index.html'));
+    // The phone pages a QR code opens are their own light entry (dist/web/m/index.html) and route
+    // themselves under /m. no-cache: WeChat's browser keeps pages long, and a stale shell names gone assets.
+    const phoneShell = (_request: unknown, reply: FastifyReply) =>
+      reply.type('text/html').header('cache-control', 'no-cache').sendFile('m/index.html', { cacheControl: false });
+    app.get('/m', phoneShell);
+    app.get('/m/*', phoneShell);
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.url.startsWith('/assets/') || !hasWeb || request.method !== 'GET') {

@@ -1,0 +1,247 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HazardDetailDto, HazardDto } from '../../src/schemas/hazards.js';
+import type { SubmissionResultDto, TaskDetailDto, TaskDto } from '../../src/schemas/inspections.js';
+import { launchBrowser, screenshot, shouldSkipBrowser } from '../support/browser.js';
+import { demoPassword, startServer, type TestServer } from '../support/server.js';
+import { apiAs, cameraPhoto, ensurePhoneBuild } from './phone-support.js';
+
+const phone = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' } as const;
+
+type Api = Awaited<ReturnType<typeof apiAs>>;
+
+async function loginOnPhone(page: Page, username: string): Promise<void> {
+  await page.getByLabel('用户名或手机号').fill(username);
+  await page.getByLabel('密码').fill(demoPassword);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
+/** An open task of the worker at their post: the demo's post list gives the worker a shift task. */
+async function openTaskOfWorker(worker: Api, prefer: TaskDto['period'][]): Promise<TaskDto> {
+  const { items } = await worker.get<{ items: TaskDto[] }>('/api/v1/inspection-tasks?mine=true&status=open');
+  const task = prefer.map((p) => items.find((x) => x.period === p)).find(Boolean) ?? items[0];
+  if (!task) throw new Error('the demo worker has no open inspection task');
+  return task;
+}
+
+describe.skipIf(shouldSkipBrowser())('phone: a worker scans the post, inspects, and accepts the rectified hazard', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let worker: Api;
+  let safety: Api;
+  let task: TaskDto;
+  let hazardId: string;
+
+  beforeAll(async () => {
+    ensurePhoneBuild();
+    server = await startServer();
+    browser = await launchBrowser();
+    context = await browser.newContext(phone);
+    page = await context.newPage();
+    worker = await apiAs(server.url, 'worker');
+    safety = await apiAs(server.url, 'safety');
+    task = await openTaskOfWorker(worker, ['shift', 'day']);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('opens the post from its QR link, asks for a login, and comes back to the post', async () => {
+    await page.goto(`${server.url}/m/p/${task.postId}`);
+    await page.waitForURL(/\/m\/login\?next=/);
+    await page.getByRole('heading', { name: '登录' }).waitFor();
+    await screenshot(page, 'phone-login');
+    await loginOnPhone(page, 'worker');
+    await page.waitForURL(`**/m/p/${task.postId}`);
+    await page.getByTestId('report-hazard').waitFor();
+    await page.locator(`[data-task-id="${task.id}"]`).waitFor();
+    expect(await page.locator('.bar h1').textContent()).toBe(task.postName);
+    await screenshot(page, 'phone-place');
+  });
+
+  it('does the inspection: one item fails with a note and a photo, the others pass', async () => {
+    await page.locator(`[data-task-id="${task.id}"]`).click();
+    await page.waitForURL(`**/m/tasks/${task.id}`);
+    const items = page.getByTestId('inspection-item');
+    await items.first().waitFor();
+    const count = await items.count();
+    expect(count).toBe(task.itemCount);
+    await page.getByTestId('progress').filter({ hasText: `已完成 0 / ${count}` }).waitFor();
+
+    const first = items.first();
+    await first.getByRole('button', { name: '不合格' }).click();
+    await first.getByTestId('fail-hint').filter({ hasText: '提交后将自动生成一条隐患' }).waitFor();
+    await first.getByLabel('备注（可选）').fill('防护罩松动，固定螺栓缺一颗');
+    const upload = page.waitForResponse((r) => r.url().includes('/api/v1/attachments') && r.request().method() === 'POST');
+    await first.getByTestId('item-photo').setInputFiles({ name: 'camera.png', mimeType: 'image/png', buffer: await cameraPhoto() });
+    const uploaded = await upload;
+    expect(uploaded.status()).toBe(201);
+    // Resized on the phone before upload: a JPEG no wider than 1600 px.
+    expect(uploaded.request().headers()['content-type']).toBe('image/jpeg');
+    const stored = (await uploaded.json()) as { width: number; height: number };
+    expect(Math.max(stored.width, stored.height)).toBeLessThanOrEqual(1600);
+    await first.locator('.photo-thumb img').waitFor();
+    await screenshot(page, 'phone-inspection-fail', { isFullPage: false });
+
+    if (count > 1) {
+      await items.nth(1).getByRole('button', { name: '合格', exact: true }).click();
+      await page.getByTestId('rest-pass').click();
+    }
+    await page.getByTestId('progress').filter({ hasText: `已完成 ${count} / ${count}` }).waitFor();
+    await screenshot(page, 'phone-inspection-ready');
+    const submitted = page.waitForResponse((r) => r.url().endsWith(`/api/v1/inspection-tasks/${task.id}/records`));
+    await page.getByTestId('submit-inspection').click();
+    const result = (await (await submitted).json()) as SubmissionResultDto;
+    expect(result.records).toHaveLength(count);
+    expect(result.status).toBe('done');
+    const failed = result.records.find((r) => r.result === 'fail');
+    expect(failed?.photoIds).toHaveLength(1);
+    expect(failed?.hazardId).toBeTruthy();
+    hazardId = failed?.hazardId as string;
+    await page.getByTestId('submit-sent').filter({ hasText: '生成了 1 条隐患' }).waitFor();
+    await screenshot(page, 'phone-inspection-sent');
+
+    await page.getByRole('link', { name: '回到任务列表' }).click();
+    await page.locator(`[data-task-id="${task.id}"]`).filter({ hasText: '已完成' }).waitFor();
+    await screenshot(page, 'phone-tasks');
+  });
+
+  it('the safety manager confirms the hazard and puts it under rectification with the five in place; the owner reports it done', async () => {
+    const hazard = await safety.get<HazardDetailDto>(`/api/v1/hazards/${hazardId}`);
+    expect(hazard.status).toBe('reported');
+    expect(hazard.reporterUserId).toBe(worker.userId);
+    const deadline = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    await safety.post(`/api/v1/hazards/${hazardId}/confirm`, { grade: 'general', deadline });
+    const accounts = await safety.get<{ items: { username: string; personId: string | null }[] }>('/api/v1/accounts');
+    const owner = accounts.items.find((a) => a.username === 'teamlead');
+    await safety.post(`/api/v1/hazards/${hazardId}/rectification-plan`, {
+      measure: '更换固定螺栓并紧固防护罩',
+      ownerPersonId: owner?.personId,
+      fundsCny: 50,
+      deadline,
+      interimMeasure: '设警示牌，停用该车床至整改完成',
+    });
+    const teamlead = await apiAs(server.url, 'teamlead');
+    const submitted = await teamlead.post<HazardDetailDto>(`/api/v1/hazards/${hazardId}/submit`, { note: '已更换螺栓' });
+    expect(submitted.status).toBe('submitted_for_acceptance');
+  });
+
+  it('the worker, who reported it, accepts it on the phone and the hazard closes', async () => {
+    await page.goto(`${server.url}/m/hazards`);
+    await page.getByText('待我验收').waitFor();
+    const card = page.getByTestId('hazard-card').filter({ hasText: '防护罩松动' });
+    await card.filter({ hasText: '待验收' }).waitFor();
+    await screenshot(page, 'phone-hazards');
+    await card.click();
+    await page.waitForURL(`**/m/hazards/${hazardId}`);
+    await page.getByTestId('acceptance').waitFor();
+    await page.getByText('更换固定螺栓并紧固防护罩').waitFor();
+    await page.locator('img.hazard-photo').first().waitFor();
+    await page.waitForFunction(() => [...document.querySelectorAll('img.hazard-photo')].every((i) => (i as HTMLImageElement).complete));
+    await screenshot(page, 'phone-hazard-to-accept');
+    await page.getByRole('textbox').fill('复查合格');
+    await page.getByTestId('accept-hazard').click();
+    await page.getByTestId('hazard-message').filter({ hasText: '已验收，隐患闭环' }).waitFor();
+    await page.getByTestId('hazard-status').filter({ hasText: '已闭环' }).waitFor();
+    await screenshot(page, 'phone-hazard-accepted');
+    const closed = await safety.get<HazardDto>(`/api/v1/hazards/${hazardId}`);
+    expect(closed.status).toBe('closed');
+  });
+
+  it('switches to English with the 中/EN toggle', async () => {
+    await page.goto(`${server.url}/m/tasks`);
+    await page.getByTestId('lang-toggle').click();
+    await page.getByRole('heading', { name: "Today's inspections" }).waitFor();
+    await screenshot(page, 'phone-tasks-en');
+    await page.getByTestId('lang-toggle').click();
+    await page.getByRole('heading', { name: '今日排查任务' }).waitFor();
+  });
+});
+
+describe.skipIf(shouldSkipBrowser())('phone: an inspection made offline is kept and sent once when the connection returns', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let worker: Api;
+  let task: TaskDto;
+
+  beforeAll(async () => {
+    ensurePhoneBuild();
+    server = await startServer();
+    browser = await launchBrowser();
+    context = await browser.newContext(phone);
+    page = await context.newPage();
+    worker = await apiAs(server.url, 'worker');
+    task = await openTaskOfWorker(worker, ['week', 'month', 'shift', 'day']);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('saves the submission offline, shows one waiting, then drains it and the server holds one set of records', async () => {
+    await page.goto(`${server.url}/m/tasks`);
+    await loginOnPhone(page, 'worker');
+    await page.waitForURL('**/m/tasks');
+    // Opened online once: the list and the task are kept on the phone for the dead spot.
+    await page.locator(`[data-task-id="${task.id}"]`).click();
+    await page.waitForURL(`**/m/tasks/${task.id}`);
+    const items = page.getByTestId('inspection-item');
+    await items.first().waitFor();
+    const count = await items.count();
+
+    await context.setOffline(true);
+    await page.getByText('无网络：结果会先保存在手机上').waitFor();
+    // A photo taken offline stays a blob in the outbox and is uploaded first when the connection returns.
+    await items.first().getByRole('button', { name: '不适用' }).click();
+    await items.first().getByLabel('备注（可选）').fill('本周设备停机检修');
+    await items.first().getByTestId('item-photo').setInputFiles({ name: 'offline.png', mimeType: 'image/png', buffer: await cameraPhoto('#2e86c1') });
+    await items.first().locator('.photo-thumb img').waitFor();
+    if (count > 1) await page.getByTestId('rest-pass').click();
+    await page.getByTestId('submit-inspection').click();
+    await page.getByTestId('saved-offline').filter({ hasText: '已离线保存' }).waitFor();
+    const badge = page.getByTestId('outbox-count');
+    await badge.filter({ hasText: '待发送 1 条' }).waitFor();
+    expect(await badge.getAttribute('data-count')).toBe('1');
+    await screenshot(page, 'phone-offline-saved');
+    await page.getByRole('link', { name: '回到任务列表' }).click();
+    await page.getByTestId('outbox-entry').waitFor();
+    await page.locator(`[data-task-id="${task.id}"]`).filter({ hasText: '待发送' }).waitFor();
+    await screenshot(page, 'phone-offline-outbox');
+    // Nothing reached the server.
+    const before = await worker.get<TaskDetailDto>(`/api/v1/inspection-tasks/${task.id}`);
+    expect(before.items.every((i) => i.latestRecord === null)).toBe(true);
+
+    const sent = page.waitForResponse((r) => r.url().endsWith(`/api/v1/inspection-tasks/${task.id}/records`) && r.status() === 200);
+    await context.setOffline(false);
+    await sent;
+    await badge.waitFor({ state: 'detached' });
+    await page.getByTestId('outbox-panel').waitFor({ state: 'detached' });
+    await screenshot(page, 'phone-offline-drained');
+
+    const after = await worker.get<TaskDetailDto>(`/api/v1/inspection-tasks/${task.id}`);
+    expect(after.status).toBe('done');
+    const records = after.items.map((i) => i.latestRecord);
+    expect(records.every((r) => r !== null && r.supersedesId === null)).toBe(true);
+    const submissions = new Set(records.map((r) => r?.submissionId));
+    expect(submissions.size).toBe(1);
+    expect(records.find((r) => r?.result === 'na')?.photoIds).toHaveLength(1);
+
+    // A replay of the same client id (a lost answer, a second tab) changes nothing.
+    const clientId = [...submissions][0] as string;
+    const replay = await worker.post<SubmissionResultDto>(`/api/v1/inspection-tasks/${task.id}/records`, {
+      clientId,
+      capturedAt: new Date().toISOString(),
+      results: after.items.map((i) => ({ itemId: i.id, result: 'pass', note: '', photoIds: [] })),
+    });
+    expect(replay.isReplay).toBe(true);
+    const again = await worker.get<TaskDetailDto>(`/api/v1/inspection-tasks/${task.id}`);
+    expect(again.items.map((i) => i.latestRecord?.id)).toEqual(after.items.map((i) => i.latestRecord?.id));
+  });
+});

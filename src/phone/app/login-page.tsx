@@ -1,0 +1,71 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { loginSchema, type Me } from '../../schemas/auth.js';
+import { Shell } from '../ui/shell';
+import { api, ApiError } from './phone-api';
+import { useSession } from './session';
+
+/** Only paths inside the phone app: a QR code's `next` must not send the worker elsewhere. */
+export function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/tasks';
+}
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const { me, signIn } = useSession();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [isBusy, setIsBusy] = useState(false);
+
+  if (me) return <Navigate to={next} replace />;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = loginSchema.safeParse({ username, password });
+    if (!parsed.success) {
+      setError(t('errors.required'));
+      return;
+    }
+    setIsBusy(true);
+    setError(null);
+    try {
+      const fresh = await api<Me>('/api/v1/auth/login', { body: parsed.data });
+      signIn(fresh);
+      navigate(next, { replace: true });
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : t('errors.network'));
+    } finally {
+      setIsBusy(false);
+    }
+  };
+
+  return (
+    <Shell title={t('app.title')} hasTabs={false}>
+      <form className="login" onSubmit={submit} noValidate>
+        <h2>{t('login.title')}</h2>
+        <p className="muted">{t('login.hint')}</p>
+        <label className="field">
+          <span>{t('login.username')}</span>
+          <input className="input" name="username" autoComplete="username" inputMode="text" value={username} onChange={(e) => setUsername(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>{t('login.password')}</span>
+          <input className="input" name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+        </label>
+        {error && (
+          <div className="notice error" role="alert">
+            {error}
+          </div>
+        )}
+        <button type="submit" className="btn primary big" disabled={isBusy}>
+          {t('login.submit')}
+        </button>
+      </form>
+    </Shell>
+  );
+}

@@ -1,0 +1,31 @@
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { HazardPage } from '../hazards/hazard-page';
+import { HazardsPage } from '../hazards/hazards-page';
+import { ReportPage } from '../hazards/report-page';
+import { InspectionPage } from '../tasks/inspection-page';
+import { PlacePage } from '../tasks/place-page';
+import { TasksPage } from '../tasks/tasks-page';
+import { LoginPage } from './login-page';
+import { RequireLogin, SessionProvider } from './session';
+
+const guarded = (page: React.ReactNode) => <RequireLogin>{page}</RequireLogin>;
+
+/** Routes under /m (the server answers the phone shell for /m and /m/*). */
+export function PhoneApp() {
+  return (
+    <SessionProvider>
+      <BrowserRouter basename="/m">
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route path="/tasks" element={guarded(<TasksPage />)} />
+          <Route path="/tasks/:taskId" element={guarded(<InspectionPage />)} />
+          <Route path="/p/:postId" element={guarded(<PlacePage />)} />
+          <Route path="/report" element={guarded(<ReportPage />)} />
+          <Route path="/hazards" element={guarded(<HazardsPage />)} />
+          <Route path="/hazards/:hazardId" element={guarded(<HazardPage />)} />
+          <Route path="*" element={<Navigate to="/tasks" replace />} />
+        </Routes>
+      </BrowserRouter>
+    </SessionProvider>
+  );
+}

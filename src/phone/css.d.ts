@@ -1,0 +1,2 @@
+/* Vite bundles the phone's stylesheet from a side-effect import. */
+declare module '*.css';

@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { TaskDto } from '../../schemas/inspections.js';
+import { useApi } from '../app/use-api';
+import { ErrorNotice, Shell, Skeleton } from '../ui/shell';
+import { TaskCard } from './task-card';
+import { useQueuedTaskIds, useTimeZone } from './tasks-page';
+
+/** What a post's QR code opens: the worker's open tasks there, and "see it, report it". */
+export function PlacePage() {
+  const { t } = useTranslation();
+  const { postId = '' } = useParams();
+  const { data, error, isLoading, reload } = useApi<{ placeName: string; items: TaskDto[] }>(`/api/v1/posts/${encodeURIComponent(postId)}/open-tasks`);
+  const timeZone = useTimeZone();
+  const queued = useQueuedTaskIds();
+  const placeName = data?.placeName ?? '';
+  return (
+    <Shell title={placeName || t('place.title')} backTo="/tasks">
+      <Link
+        to={`/report?postId=${encodeURIComponent(postId)}&place=${encodeURIComponent(placeName)}`}
+        className="btn danger big"
+        data-testid="report-hazard"
+        style={{ marginBottom: 4 }}
+      >
+        ⚠ {t('place.report')}
+      </Link>
+      <p className="muted" style={{ textAlign: 'center', margin: '4px 0 12px' }}>
+        {t('place.reportHint')}
+      </p>
+      <div className="section-title">{t('place.title')}</div>
+      {isLoading && !data && <Skeleton rows={2} />}
+      {error && !data ? <ErrorNotice error={error} onRetry={reload} /> : null}
+      {data && data.items.length === 0 && <p className="empty">{t('place.empty')}</p>}
+      {data?.items.map((task) => (
+        <TaskCard key={task.id} task={task} timeZone={timeZone} isQueued={queued.has(task.id)} />
+      ))}
+    </Shell>
+  );
+}
