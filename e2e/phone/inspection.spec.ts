@@ -142,14 +142,40 @@ describe.skipIf(shouldSkipBrowser())('phone: a worker scans the post, inspects, 
     await page.getByText('更换固定螺栓并紧固防护罩').waitFor();
     await page.locator('img.hazard-photo').first().waitFor();
     await page.waitForFunction(() => [...document.querySelectorAll('img.hazard-photo')].every((i) => (i as HTMLImageElement).complete));
-    await screenshot(page, 'phone-hazard-to-accept');
+    await screenshot(page, 'phone-hazard-detail', { isFullPage: false });
+    await page.getByTestId('accept-hazard').scrollIntoViewIfNeeded();
+    await screenshot(page, 'phone-hazard-to-accept', { isFullPage: false });
     await page.getByRole('textbox').fill('复查合格');
     await page.getByTestId('accept-hazard').click();
     await page.getByTestId('hazard-message').filter({ hasText: '已验收，隐患闭环' }).waitFor();
     await page.getByTestId('hazard-status').filter({ hasText: '已闭环' }).waitFor();
-    await screenshot(page, 'phone-hazard-accepted');
+    await page.getByTestId('acceptance').waitFor({ state: 'detached' });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'phone-hazard-accepted', { isFullPage: false });
     const closed = await safety.get<HazardDto>(`/api/v1/hazards/${hazardId}`);
     expect(closed.status).toBe('closed');
+  });
+
+  it('reports a hazard from the post in three taps: photo, a few words, send', async () => {
+    await page.goto(`${server.url}/m/p/${task.postId}`);
+    await page.getByTestId('report-hazard').click();
+    await page.waitForURL(/\/m\/report\?postId=/);
+    await page.getByText(`地点：${task.postName}`).waitFor();
+    await screenshot(page, 'phone-report-empty', { isFullPage: false });
+    await page.getByTestId('report-photo').setInputFiles({ name: 'oil.png', mimeType: 'image/png', buffer: await cameraPhoto('#7d6608') });
+    await page.locator('.photo-big img').waitFor();
+    await page.getByTestId('report-description').fill('车床下方地面有油污，易滑倒');
+    await screenshot(page, 'phone-report', { isFullPage: false });
+    const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/hazards') && r.request().method() === 'POST');
+    await page.getByTestId('report-send').click();
+    expect((await created).status()).toBe(201);
+    await page.getByTestId('report-sent').waitFor();
+    await screenshot(page, 'phone-report-sent', { isFullPage: false });
+    const { items } = await safety.get<{ items: HazardDto[] }>(`/api/v1/hazards?postId=${task.postId}&status=reported`);
+    const report = items.find((h) => h.description === '车床下方地面有油污，易滑倒');
+    expect(report?.source).toBe('adhoc');
+    expect(report?.photoIds).toHaveLength(1);
+    expect(report?.reporterUserId).toBe(worker.userId);
   });
 
   it('switches to English with the 中/EN toggle', async () => {

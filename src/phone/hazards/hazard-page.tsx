@@ -67,6 +67,11 @@ export function HazardPage() {
           <img key={id} className="hazard-photo" src={`/api/v1/attachments/${id}`} alt="" loading="lazy" />
         ))}
       </section>
+      {message && (
+        <div className={`notice ${message.kind}`} role={message.kind === 'ok' ? 'status' : 'alert'} data-testid="hazard-message">
+          {message.text}
+        </div>
+      )}
       {plan && (
         <section className="card">
           <div className="section-title" style={{ marginTop: 0 }}>
@@ -83,11 +88,6 @@ export function HazardPage() {
             <dd>{plan.interimMeasure}</dd>
           </dl>
         </section>
-      )}
-      {message && (
-        <div className={`notice ${message.kind}`} role={message.kind === 'ok' ? 'status' : 'alert'} data-testid="hazard-message">
-          {message.text}
-        </div>
       )}
       {mayAccept && (
         <section className="card" data-testid="acceptance">

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { enqueueAndSend, newEntryBase, type SendOutcome } from '../outbox/outbox';
-import { PhotoInput } from '../ui/photo-input';
+import { CameraIcon, PhotoInput } from '../ui/photo-input';
 import { Shell } from '../ui/shell';
 import { usePhotos } from '../ui/use-photos';
 
@@ -69,8 +69,8 @@ export function ReportPage() {
       </p>
       <PhotoInput className="photo-big" label={t('report.takePhoto')} testId="report-photo" onFile={(file) => photos.add(file)}>
         {photo ? <img src={photo.url} alt="" /> : null}
-        <span style={{ position: 'relative', background: photo ? 'rgba(255,255,255,.85)' : 'none', borderRadius: 8, padding: '4px 10px' }}>
-          📷 {photo ? t('report.retake') : `${t('report.step1')} · ${t('report.takePhoto')}`}
+        <span style={{ position: 'relative', display: 'inline-flex', alignItems: 'center', gap: 6, background: photo ? 'rgba(255,255,255,.85)' : 'none', borderRadius: 8, padding: '4px 10px' }}>
+          <CameraIcon size={28} /> {photo ? t('report.retake') : `${t('report.step1')} · ${t('report.takePhoto')}`}
         </span>
       </PhotoInput>
       <label className="field" style={{ marginTop: 14 }}>

@@ -16,6 +16,7 @@ export const enUS: PhoneDictionary = {
     empty: 'No open inspection tasks right now',
     due: 'Due {{time}}',
     items: '{{count}} items',
+    items_one: '{{count}} item',
     late: 'Late',
     missed: 'Missed',
     done: 'Done',

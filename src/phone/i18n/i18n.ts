@@ -26,7 +26,7 @@ void i18next.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   returnNull: false,
 });
-document.documentElement.lang = i18next.language;
+if (globalThis.document) document.documentElement.lang = i18next.language;
 
 export function currentLocale(): Locale {
   return isLocale(i18next.language) ? i18next.language : defaultLocale;

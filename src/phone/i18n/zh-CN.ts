@@ -15,6 +15,7 @@ export const zhCN = {
     empty: '现在没有待完成的排查任务',
     due: '截止 {{time}}',
     items: '{{count}} 项',
+    items_one: '{{count}} 项',
     late: '已超时',
     missed: '已漏检',
     done: '已完成',

@@ -19,15 +19,15 @@ export function TaskCard({ task, timeZone, isQueued = false, now = new Date() }:
     <Link to={`/tasks/${task.id}`} className="card" data-testid="task-card" data-task-id={task.id}>
       <div className="card-row">
         <div className="grow">
-          <h2>{task.postName}</h2>
-          <div className="meta">
-            {period} · {t('tasks.items', { count: task.itemCount })} · {t('tasks.due', { time: formatDueTime(task.windowEnd, i18n.language, timeZone, now) })}
-          </div>
-          <div style={{ marginTop: 6, display: 'flex', gap: 6, flexWrap: 'wrap', minHeight: 20 }}>
+          <div className="card-row" style={{ alignItems: 'flex-start' }}>
+            <h2 className="grow">{task.postName}</h2>
             {isQueued && <span className="badge queued">{t('tasks.queued')}</span>}
             {isLate && <span className="badge late">{t('tasks.late')}</span>}
             {task.status === 'missed' && <span className="badge missed">{t('tasks.missed')}</span>}
             {task.status === 'done' && <span className="badge done">{t('tasks.done')}</span>}
+          </div>
+          <div className="meta">
+            {period} · {t('tasks.items', { count: task.itemCount })} · {t('tasks.due', { time: formatDueTime(task.windowEnd, i18n.language, timeZone, now) })}
           </div>
         </div>
         <span className="chev" aria-hidden>
