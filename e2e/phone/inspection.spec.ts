@@ -249,6 +249,9 @@ describe.skipIf(shouldSkipBrowser())('phone: an inspection made offline is kept 
     await sent;
     await badge.waitFor({ state: 'detached' });
     await page.getByTestId('outbox-panel').waitFor({ state: 'detached' });
+    // The list fetches again once the outbox delivered: the task now shows as done.
+    await page.locator(`[data-task-id="${task.id}"]`).filter({ hasText: '已完成' }).waitFor();
+    await page.locator('.stale-strip').waitFor({ state: 'detached' });
     await screenshot(page, 'phone-offline-drained');
 
     const after = await worker.get<TaskDetailDto>(`/api/v1/inspection-tasks/${task.id}`);

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { onSent } from '../outbox/outbox';
 import { api, NetworkError } from './phone-api';
 
 const cachePrefix = 'shuangkong.m.get:';
@@ -77,5 +78,14 @@ export function useApi<T>(path: string | null): ApiState<T> {
   }, [path, tick]);
 
   const reload = useCallback(() => setTick((n) => n + 1), []);
+  // Fresh data when the connection returns and after the outbox delivered (a task turns done).
+  useEffect(() => {
+    window.addEventListener('online', reload);
+    const stop = onSent(reload);
+    return () => {
+      window.removeEventListener('online', reload);
+      stop();
+    };
+  }, [reload]);
   return { ...state, reload };
 }

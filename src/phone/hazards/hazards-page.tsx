@@ -55,7 +55,7 @@ export function HazardsPage() {
       {toAccept.map((h) => (
         <HazardCard key={h.id} hazard={h} />
       ))}
-      {recent.data && <div className="section-title">{t('hazards.title')}</div>}
+      {others.length > 0 && <div className="section-title">{t('hazards.title')}</div>}
       {recent.data && others.length === 0 && toAccept.length === 0 && <p className="empty">{t('hazards.empty')}</p>}
       {others.map((h) => (
         <HazardCard key={h.id} hazard={h} />

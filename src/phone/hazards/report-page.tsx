@@ -70,7 +70,7 @@ export function ReportPage() {
       <PhotoInput className="photo-big" label={t('report.takePhoto')} testId="report-photo" onFile={(file) => photos.add(file)}>
         {photo ? <img src={photo.url} alt="" /> : null}
         <span style={{ position: 'relative', display: 'inline-flex', alignItems: 'center', gap: 6, background: photo ? 'rgba(255,255,255,.85)' : 'none', borderRadius: 8, padding: '4px 10px' }}>
-          <CameraIcon size={28} /> {photo ? t('report.retake') : `${t('report.step1')} · ${t('report.takePhoto')}`}
+          <CameraIcon size={28} /> {photo ? t('report.retake') : t('report.step1')}
         </span>
       </PhotoInput>
       <label className="field" style={{ marginTop: 14 }}>
@@ -94,7 +94,7 @@ export function ReportPage() {
         </div>
       )}
       <button type="button" className="btn danger big" disabled={isBusy} onClick={() => void send()} data-testid="report-send">
-        {t('report.step3')} · {t('report.send')}
+        {t('report.step3')}
       </button>
     </Shell>
   );

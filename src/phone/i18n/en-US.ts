@@ -61,7 +61,6 @@ export const enUS: PhoneDictionary = {
     retake: 'Retake',
     describe: 'What is wrong?',
     describePlaceholder: 'e.g. grinder guard missing',
-    send: 'Send',
     sent: 'Reported, thank you! The safety manager will confirm it soon',
     another: 'Report another',
   },

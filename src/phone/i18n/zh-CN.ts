@@ -60,7 +60,6 @@ export const zhCN = {
     retake: '重拍',
     describe: '看到了什么问题？',
     describePlaceholder: '例如：砂轮机防护罩缺失',
-    send: '发送',
     sent: '已上报，感谢！安全管理员会尽快确认',
     another: '再报一条',
   },

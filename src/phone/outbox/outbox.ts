@@ -23,6 +23,13 @@ const listeners = new Set<() => void>();
 const outcomes = new Map<string, SendOutcome>();
 let retryTimer: ReturnType<typeof setTimeout> | null = null;
 let draining: Promise<void> | null = null;
+const sentListeners = new Set<() => void>();
+
+/** Called after a run that delivered something, so pages can fetch what the server now holds. */
+export function onSent(listener: () => void): () => void {
+  sentListeners.add(listener);
+  return () => sentListeners.delete(listener);
+}
 
 export function getSnapshot(): OutboxSnapshot {
   return snapshot;
@@ -112,11 +119,13 @@ function scheduleRetry(entries: OutboxEntry[]): void {
 async function drainOnce(force: boolean): Promise<void> {
   await publish({ isSending: true });
   let needsLogin = false;
+  let sentCount = 0;
   for (const entry of await listEntries()) {
     if (entry.state !== 'pending' || (!force && entry.nextAttemptAt > Date.now())) continue;
     try {
       outcomes.set(entry.id, await sendEntry(entry));
       await deleteEntry(entry.id);
+      sentCount++;
     } catch (error) {
       if (isFinalError(error)) {
         entry.state = 'failed';
@@ -136,6 +145,7 @@ async function drainOnce(force: boolean): Promise<void> {
   }
   await publish({ isSending: false, needsLogin });
   scheduleRetry(await listEntries());
+  if (sentCount) for (const l of sentListeners) l();
 }
 
 /** Sends what is due (or everything, when forced); one run at a time. */
