@@ -219,8 +219,12 @@ interface Tab {
 export function hazardTabs(hazard: HazardDetailDto, me: Me, t: (key: string) => string): Tab[] {
   const may = (step: HazardStep) => hasRole(me, stepRoles[step]);
   const isMajor = hazard.grade === 'major';
+  // Seed 001 Art. 18: whoever fixed it or reported it done never accepts it (the latest such step counts).
+  const lastRectification = [...hazard.events].reverse().find((e) => e.action === 'submit' || e.action === 'fix_on_spot');
+  const isRectifier = lastRectification?.actorUserId === me.user.id;
   const isReporterSide =
-    hazard.reporterUserId === me.user.id || me.role === 'dept_head' || (!hazard.reporterUserId && !hazard.reporterPersonId && hasRole(me, ['principal', 'safety_manager']));
+    !isRectifier &&
+    (hazard.reporterUserId === me.user.id || me.role === 'dept_head' || (!hazard.reporterUserId && !hazard.reporterPersonId && hasRole(me, ['principal', 'safety_manager'])));
   const tabs: Tab[] = [];
   switch (hazard.status) {
     case 'reported':

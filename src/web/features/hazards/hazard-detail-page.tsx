@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, FileWordOutlined, StopOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Image, Result, Skeleton, Space, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Grid, Image, Result, Skeleton, Space, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { HazardDetailDto } from '../../../schemas/hazards.js';
@@ -61,6 +61,8 @@ export function HazardDetailPage() {
   const tz = useEnterpriseTimeZone();
   const hazard = useHazard(hazardId);
   const people = usePeople();
+  const screens = Grid.useBreakpoint();
+  const planLayout = screens.md ? 'horizontal' : 'vertical';
   const h = hazard.data;
   const criteria = useMajorHazardCriteria(i18n.language, Boolean(h?.criterionId));
   const measure = useQuery({
@@ -83,6 +85,8 @@ export function HazardDetailPage() {
   const canReport = hasRole(me, reportRoles);
   const plan = h.rectificationPlan;
   const ownerName = plan ? people.nameOf(plan.ownerPersonId) : '';
+  // A signed-in reporter has no reporterName on the DTO; the report event names them.
+  const reporterName = h.reporterName ?? h.events.find((e) => e.action === 'report')?.actorName ?? (h.source === 'anonymous' ? t('hazardUi.source.anonymous') : '—');
   const criterion = h.criterionId ? criteria.data?.items.find((c) => c.id === h.criterionId) : undefined;
 
   return (
@@ -130,7 +134,7 @@ export function HazardDetailPage() {
             </Descriptions.Item>
           )}
           {h.areaName && <Descriptions.Item label={t('hazardUi.field.area')}>{h.areaName}</Descriptions.Item>}
-          <Descriptions.Item label={t('hazardUi.field.reporter')}>{h.reporterName ?? t('hazardUi.source.anonymous')}</Descriptions.Item>
+          <Descriptions.Item label={t('hazardUi.field.reporter')}>{reporterName}</Descriptions.Item>
           <Descriptions.Item label={t('hazardUi.field.reportedAt')}>{formatDateTime(h.createdAt, tz, i18n.language)}</Descriptions.Item>
           {h.deadline && (
             <Descriptions.Item label={t('hazardUi.field.deadline')}>
@@ -174,7 +178,7 @@ export function HazardDetailPage() {
 
       {plan && (
         <Card size="small" title={t('hazardUi.rectification.title')} style={{ marginBottom: 12 }} data-testid="rectification-plan">
-          <Descriptions size="small" column={{ xs: 1, md: 2 }}>
+          <Descriptions size="small" column={{ xs: 1, md: 2 }} layout={planLayout}>
             <Descriptions.Item label={t('hazardUi.rectification.measure')} span={2}>
               <span style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>{plan.measure}</span>
             </Descriptions.Item>
@@ -190,7 +194,7 @@ export function HazardDetailPage() {
 
       {h.remediationPlan && (
         <Card size="small" title={t('hazardUi.remediation.title')} style={{ marginBottom: 12 }} data-testid="remediation-plan">
-          <Descriptions size="small" column={1}>
+          <Descriptions size="small" column={1} layout={planLayout}>
             {remediationParts.map((part) => (
               <Descriptions.Item key={part} label={t(`hazardUi.remediation.${part}`)}>
                 <span style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>{h.remediationPlan?.[part]}</span>

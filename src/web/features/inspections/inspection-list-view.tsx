@@ -51,7 +51,7 @@ export function InspectionListView({ postId }: { postId: string }) {
   const l = list.data;
 
   const columns: ColumnType<ItemDto>[] = [
-    { key: 'content', title: t('inspectionUi.item.content'), render: (_v, i) => <span style={{ overflowWrap: 'anywhere' }}>{i.content}</span> },
+    { key: 'content', title: t('inspectionUi.item.content'), render: (_v, i) => <div style={{ whiteSpace: 'normal', overflowWrap: 'anywhere', minWidth: 160 }}>{i.content}</div> },
     { key: 'method', title: t('inspectionUi.item.method'), render: (_v, i) => t(`riskUi.inspectionMethod.${i.method}`) },
     { key: 'period', title: t('inspectionUi.item.period'), render: (_v, i) => <Tag>{t(`riskUi.period.${i.period}`)}</Tag> },
     {
