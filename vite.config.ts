@@ -39,7 +39,9 @@ function phoneEntry(): Plugin {
         const url = req.url ?? '';
         if (req.method !== 'GET' || !/^\/m(\/|$|\?)/.test(url) || !(req.headers.accept ?? '').includes('text/html')) return next();
         res.setHeader('Content-Type', 'text/html');
-        res.end(await server.transformIndexHtml('/m/index.html', phoneHtmlSource()));
+        // Dev serves the script by its file path: /m/… URLs are client routes, not folders.
+        const html = fs.readFileSync(phoneHtml, 'utf8').replace('src="./main.tsx"', `src="/@fs${path.join(path.dirname(phoneHtml), 'main.tsx')}"`);
+        res.end(await server.transformIndexHtml(url, html));
       });
     },
   };
