@@ -26,7 +26,7 @@ function newestMtime(target: string): number {
 /** Builds the SPA when dist/web is missing or older than anything it is built from. */
 export function ensureWebBuild(): void {
   const index = path.join(webDir, 'index.html');
-  const sources = ['src/web', 'src/schemas', 'src/i18n', 'vite.config.ts'].filter((p) => fs.existsSync(p));
+  const sources = ['src/web', 'src/phone', 'src/schemas', 'src/i18n', 'vite.config.ts'].filter((p) => fs.existsSync(p));
   const sourceTime = Math.max(...sources.map(newestMtime));
   if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= sourceTime) return;
   // Vitest sets NODE_ENV=test; the journeys must run the production bundle users get.
