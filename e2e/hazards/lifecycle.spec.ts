@@ -36,7 +36,7 @@ async function newPage(browser: Browser, base: string, username: string, target:
 
 /** A full-page shot repeats a sticky header mid-page; pin it to the top for the picture. */
 async function screenshot(page: Page, name: string, options?: { isFullPage?: boolean }): Promise<void> {
-  await page.addStyleTag({ content: '.app-header { position: static !important; }' });
+  await page.addStyleTag({ content: '.app-header, .ant-layout-sider { position: static !important; } .ant-layout-sider { height: auto !important; }' });
   await saveScreenshot(page, name, options);
 }
 
