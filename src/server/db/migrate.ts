@@ -13,11 +13,11 @@ import * as createInspections from './migrations/202611231000-create-inspections
 const migrations: Record<string, Migration> = {
   '202611230600-create-foundation': createFoundation,
   '202611230700-create-risks': createRisks,
-  '202611230900-create-publication': createPublication,
   '202611230800-add-risk-decisions': addRiskDecisions,
+  '202611230900-create-publication': createPublication,
+  '202611231000-create-inspections': createInspections,
   '202611231100-create-hazards': createHazards,
   '202611231110-create-outbox': createOutbox,
-  '202611231000-create-inspections': createInspections,
   '202611231120-index-hazard-lists': indexHazardLists,
 };
 
