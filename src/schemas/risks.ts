@@ -166,7 +166,17 @@ export const measureUpdateSchema = z.strictObject({
   phase: z.enum(phases).nullable().optional(),
   dutyItem: z.string().trim().max(200).nullable().optional(),
   text: nonEmptyText(1000).optional(),
-  inspection: inspectionItemInputSchema.partial().optional(),
+  // Not `inspectionItemInputSchema.partial()`: its defaults would turn an omitted responsible
+  // person into null and wipe it on every partial update.
+  inspection: z
+    .strictObject({
+      content: nonEmptyText(500).optional(),
+      method: z.enum(inspectionMethods).optional(),
+      period: z.enum(periods).optional(),
+      responsiblePersonId: idSchema.nullable().optional(),
+      supervisorPostId: idSchema.nullable().optional(),
+    })
+    .optional(),
 });
 export type MeasureUpdateInput = z.infer<typeof measureUpdateSchema>;
 

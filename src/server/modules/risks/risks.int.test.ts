@@ -311,6 +311,18 @@ describe.skipIf(!isDbAvailable())('risk register', () => {
     expect((await getRisk(r.id)).level).toBe('general');
   });
 
+  it('updates part of a measure and its inspection item without clearing what was not sent', async () => {
+    const postId = await post('部分更新岗位');
+    const person = (await t.request(cookie, 'POST', '/api/v1/people', { name: '责任人甲', postIds: [postId] })).json();
+    const risk = await createRisk(riskBody(postId, { measures: [measure({ inspection: { content: '检查防护罩', method: 'look', period: 'shift', responsiblePersonId: person.id } })] }));
+    const detail = await getRisk(risk.id);
+    const m = detail.measures[0];
+    const res = await t.request(cookie, 'PATCH', `/api/v1/control-measures/${m.id}`, { inspection: { period: 'day' } });
+    expect(res.statusCode, res.body).toBe(200);
+    const item = (await getRisk(risk.id)).measures[0].inspectionItems[0];
+    expect(item).toMatchObject({ period: 'day', content: '检查防护罩', responsiblePersonId: person.id });
+  });
+
   it('archives a risk with its measures and items and drops it from the post level', async () => {
     const p = await post('喷漆工');
     await createRisk(riskBody(p));
