@@ -200,6 +200,33 @@ describe.skipIf(shouldSkipBrowser())('hazards: report → confirm → five in pl
     await expectNoSidewaysScroll(page);
     await screenshot(page, 'hazard-10-inspection-list');
 
+    // Archive the only item of the first measure: the list warns, and publishing is refused with the reason.
+    const firstGroup = page.getByTestId('measure-group').first();
+    const measureText = ((await firstGroup.locator('.ant-card-head-title').first().textContent()) ?? '').replace(/^(工程控制|管理措施|个体防护|应急处置|消除|替代)/, '').trim();
+    await firstGroup.getByRole('button', { name: /归\s*档/ }).first().click();
+    await page.locator('.ant-popover:visible').getByRole('button', { name: /归\s*档/ }).click();
+    await page.getByTestId('coverage-warning').waitFor();
+    expect(await page.getByTestId('coverage-warning').textContent()).toContain(measureText.slice(0, 10));
+    await page.getByTestId('list-publish').click();
+    await page.getByTestId('publish-error').waitFor();
+    expect(await page.getByTestId('publish-error').textContent()).toContain(measureText.slice(0, 10));
+    await screenshot(page, 'hazard-10b-list-refused', { isFullPage: false });
+
+    // Cover it again from the warning, naming the responsible person and the supervising post (Art. 14).
+    await page.getByTestId('coverage-warning').getByRole('button', { name: '添加排查项' }).click();
+    const drawer = page.locator('.ant-drawer-section').filter({ hasText: '为管控措施添加排查项' });
+    await drawer.getByLabel('排查内容').fill('防护罩是否齐全、联锁是否有效');
+    await formItem(page, '责任人').locator('.ant-select').click();
+    await page.keyboard.type('陈静');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '陈静' }).first().click();
+    await formItem(page, '监督岗位').locator('.ant-select').click();
+    await page.keyboard.type('车间主任');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '车间主任' }).first().click();
+    await page.getByTestId('item-save').click();
+    await page.getByTestId('coverage-warning').waitFor({ state: 'detached' });
+    await page.getByTestId('list-publish').click();
+    await page.getByText(/已发布，共 \d+ 项/).waitFor();
+
     await page.goto(`${server.url}/inspection-tasks`);
     await page.getByTestId('inspection-tasks').locator('.ant-card').first().waitFor();
     await expectNoSidewaysScroll(page);
