@@ -40,7 +40,19 @@ export const enterpriseInputSchema = z.strictObject({
   timeZone: z.string().trim().max(60).default('Asia/Shanghai'),
 });
 export type EnterpriseInput = z.infer<typeof enterpriseInputSchema>;
-export const enterpriseUpdateSchema = enterpriseInputSchema.partial().omit({ creditCode: true }).strict();
+// Spelled out, not `.partial()`: zod 4 applies `.default()` inside optional fields, which would
+// reset the time zone on every partial update. The credit code is fixed once registered.
+export const enterpriseUpdateSchema = z.strictObject({
+  name: nonEmptyText(100).optional(),
+  industry: z.enum(industries).optional(),
+  regionCode: z.string().trim().regex(/^\d{6}$/).optional(),
+  address: nonEmptyText(200).optional(),
+  headcount: z.number().int().min(1).max(1_000_000).optional(),
+  revenueCny: z.number().min(0).max(1e13).optional(),
+  principalName: nonEmptyText(60).optional(),
+  principalPhone: z.string().trim().regex(/^1\d{10}$/).optional(),
+  timeZone: z.string().trim().max(60).optional(),
+});
 export const enterpriseDtoSchema = z.object({
   id: z.string(),
   name: z.string(),

@@ -46,14 +46,17 @@ describe.skipIf(!isDbAvailable())('enterprises', () => {
     await withTransaction(t.deps.db, (trx) => createUser(t.deps, trx, { username: 'sm', displayName: 'sm', password: testPassword }));
     expect((await t.request(admin, 'POST', `/api/v1/enterprises/${res.json().id}/members`, { username: 'sm', role: 'safety_manager' })).statusCode).toBe(201);
     const sm = await t.login('sm');
+    await t.request(sm, 'PATCH', '/api/v1/enterprises/current', { timeZone: 'Asia/Urumqi' });
     const micro = await t.request(sm, 'PATCH', '/api/v1/enterprises/current', { headcount: 19 });
     expect(micro.json().sizeClass).toBe('micro');
+    // A partial update leaves the other fields alone.
+    expect(micro.json().timeZone).toBe('Asia/Urumqi');
     const other = await t.request(sm, 'PATCH', '/api/v1/enterprises/current', { headcount: 300 });
     expect(other.json().sizeClass).toBe('other');
     const creditCodeChange = await t.request(sm, 'PATCH', '/api/v1/enterprises/current', { creditCode: 'x' });
     expect(creditCodeChange.statusCode).toBe(400);
     const log = (await t.request(sm, 'GET', '/api/v1/audit-log?entity=enterprise')).json().items;
-    expect(log.map((e: { action: string }) => e.action)).toEqual(['update', 'update', 'create']);
+    expect(log.map((e: { action: string }) => e.action)).toEqual(['update', 'update', 'update', 'create']);
   });
 
   it('lets only the administrator or a consultant register enterprises', async () => {
