@@ -55,7 +55,7 @@ export function ShiftsPage() {
           title={save.error?.message ?? t('common.fixErrors')}
           description={
             <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-              {[...issues, ...(isApiError(save.error) ? save.error.errors.map((e) => `${e.path}: ${e.message}`) : [])].map((m) => (
+              {(issues.length > 0 ? issues : isApiError(save.error) ? save.error.errors.map((e) => e.message) : []).map((m) => (
                 <li key={m}>{m}</li>
               ))}
             </ul>
