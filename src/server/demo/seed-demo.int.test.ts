@@ -29,6 +29,14 @@ describe.skipIf(!isDbAvailable())('demo data', () => {
     }
   });
 
+  it('places the posts\' risks in areas and draws the areas, so the four-colour map is coloured', async () => {
+    const cookie = await t.login('safety', 'demo-pass-123');
+    const map = (await t.request(cookie, 'GET', '/api/v1/risk-map')).json();
+    const coloured = (map.areas as { name: string; level: string | null; points: unknown[] | null }[]).filter((a) => a.level && a.points);
+    expect(coloured.length).toBeGreaterThanOrEqual(5);
+    expect(coloured.map((a) => a.level)).toContain('significant');
+  });
+
   it('gives one working login per role, consultants and regulators two enterprises', async () => {
     for (const u of demoUsers) {
       const cookie = await t.login(u.username, 'demo-pass-123');

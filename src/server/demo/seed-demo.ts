@@ -8,6 +8,7 @@ import { addMembership, createUser } from '../modules/auth/auth.service.js';
 import { createEnterprise } from '../modules/enterprise/enterprise.service.js';
 import { createOrgServices } from '../modules/org/org.routes.js';
 import { applyTemplate } from '../modules/templates/template-application.service.js';
+import { seedDemoMap } from './seed-demo-map.js';
 import { countEnterprises } from './seed.repository.js';
 import {
   demoAreas,
@@ -98,13 +99,14 @@ async function seedOrg(deps: AppDeps, trx: Executor, enterpriseId: string, actor
   }
   // A contractor who comes for maintenance (相关方).
   await org.people.create(actor, { name: '外协维修 孙师傅', phone: null, orgUnitId: unitIds.get('设备动力部') ?? null, postIds: [], hireDate: null, isContractor: true }, trx);
-  return { peopleIds };
+  const postIdsByKey = new Map(demoPosts.map(([key], index) => [key, applied.postIds[index] as string]));
+  return { peopleIds, postIdsByKey, areaIds };
 }
 
 /** Creates the demo enterprise and one login per role; run only on an empty database. */
 export async function seedDemo(deps: AppDeps, password: string | null): Promise<DemoLogins> {
   const demoPassword = password ?? randomBytes(9).toString('base64url');
-  return withTransaction(deps.db, async (trx) => {
+  const seeded = await withTransaction(deps.db, async (trx) => {
     const first = await createEnterprise(
       deps,
       seedAdmin,
@@ -126,7 +128,7 @@ export async function seedDemo(deps: AppDeps, password: string | null): Promise<
       userIds.set(u.username, await createUser(deps, trx, { username: u.username, displayName: u.displayName, password: demoPassword, isAdmin: u.isAdmin }));
     }
     const adminId = userIds.get('admin') as string;
-    const { peopleIds } = await seedOrg(deps, trx, first.id, adminId);
+    const { peopleIds, postIdsByKey, areaIds } = await seedOrg(deps, trx, first.id, adminId);
     for (const u of demoUsers) {
       if (!u.role) continue;
       await addMembership(deps, trx, {
@@ -140,6 +142,11 @@ export async function seedDemo(deps: AppDeps, password: string | null): Promise<
     for (const username of ['consultant', 'regulator'] as const) {
       await addMembership(deps, trx, { userId: userIds.get(username) as string, enterpriseId: second.id, role: username });
     }
-    return { password: demoPassword, usernames: demoUsers.map((u) => u.username), enterpriseId: first.id, secondEnterpriseId: second.id };
+    return {
+      logins: { password: demoPassword, usernames: demoUsers.map((u) => u.username), enterpriseId: first.id, secondEnterpriseId: second.id },
+      map: { actor: { userId: adminId, enterpriseId: first.id }, postIdsByKey, areaIds },
+    };
   });
+  await seedDemoMap(deps, seeded.map.actor, seeded.map.postIdsByKey, seeded.map.areaIds);
+  return seeded.logins;
 }
