@@ -22,13 +22,32 @@ export const hazardReportInputSchema = z.strictObject({
 });
 export type HazardReportInput = z.infer<typeof hazardReportInputSchema>;
 
+/** Without an account: one photo (sent through the public attachment endpoint), a few words, and for
+ * contractors an optional name and phone so the safety manager can call back. */
 export const anonymousReportInputSchema = z.strictObject({
   postId: idSchema.nullish(),
   areaId: idSchema.nullish(),
   description: nonEmptyText(1000),
+  photoIds: z.array(idSchema).max(1).default([]),
   reporterName: z.string().trim().max(50).nullish(),
+  reporterPhone: z
+    .string()
+    .trim()
+    .max(20)
+    .regex(/^[0-9+\- ]*$/, '请填写电话号码 / A phone number')
+    .nullish(),
   clientId: clientIdSchema,
 });
+export type AnonymousReportInput = z.infer<typeof anonymousReportInputSchema>;
+
+/** What the public report page learns from a post's id, and nothing more. */
+export const reportInfoSchema = z.object({
+  enterpriseId: z.string(),
+  enterpriseName: z.string(),
+  postName: z.string(),
+  isAnonymousAllowed: z.boolean(),
+});
+export type ReportInfo = z.infer<typeof reportInfoSchema>;
 
 export const confirmInputSchema = z
   .strictObject({
@@ -91,6 +110,8 @@ export const hazardListQuerySchema = z.object({
   overdue: queryBoolean.optional(),
   from: instant.optional(),
   to: instant.optional(),
+  /** Only the hazards the caller reported ("mine" on the phone). */
+  reportedByMe: queryBoolean.optional(),
 });
 export type HazardListQuery = z.infer<typeof hazardListQuerySchema>;
 

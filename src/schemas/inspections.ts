@@ -151,7 +151,10 @@ export const attachmentUploadQuerySchema = z.strictObject({
   postId: idSchema.optional(),
   areaId: idSchema.optional(),
   equipmentId: idSchema.optional(),
+  /** When the phone took the photo; the server refuses a time in the future (beyond clock skew). */
+  capturedAt: z.iso.datetime({ offset: true }).optional(),
 });
+export type AttachmentUploadQuery = z.infer<typeof attachmentUploadQuerySchema>;
 export const attachmentDtoSchema = z.object({
   id: z.string(),
   sha256: z.string(),
@@ -161,6 +164,7 @@ export const attachmentDtoSchema = z.object({
   height: z.number(),
   stampedText: z.string(),
   createdAt: z.string(),
+  capturedAt: z.string().nullable(),
 });
 export type AttachmentDto = z.infer<typeof attachmentDtoSchema>;
 

@@ -26,6 +26,7 @@ import { riskRoutes } from './modules/risks/risks.routes.js';
 import { templateRoutes } from './modules/templates/templates.routes.js';
 import { hazardTransitionRoutes } from './modules/hazards/hazard-transitions.routes.js';
 import { hazardRoutes } from './modules/hazards/hazards.routes.js';
+import { hazardPublicRoutes } from './modules/hazards/hazard-public.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 
 export interface BuildAppOptions {
@@ -46,6 +47,7 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
     ...referenceRoutes(),
     ...templateRoutes(deps, org),
     ...hazardRoutes(deps),
+    ...hazardPublicRoutes(deps),
     ...hazardTransitionRoutes(deps),
     ...notificationRoutes(deps),
     ...riskRoutes(deps),

@@ -8,6 +8,7 @@ import * as indexHazardLists from './migrations/202611231120-index-hazard-lists.
 import * as addRiskDecisions from './migrations/202611230800-add-risk-decisions.js';
 import * as createPublication from './migrations/202611230900-create-publication.js';
 import * as createInspections from './migrations/202611231000-create-inspections.js';
+import * as addAttachmentCapturedAt from './migrations/202611231300-add-attachment-captured-at.js';
 
 // Listed explicitly (not read from disk) so the bundle and tests see the same set, in order.
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '202611231100-create-hazards': createHazards,
   '202611231110-create-outbox': createOutbox,
   '202611231120-index-hazard-lists': indexHazardLists,
+  '202611231300-add-attachment-captured-at': addAttachmentCapturedAt,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -60,4 +60,8 @@ export interface AttachmentTable {
   stamped_text: string;
   created_by: string | null;
   created_at: string;
+  /** The device's capture time, when the phone sent one (the receipt time is created_at). */
+  captured_at: string | null;
+  /** 0/1: sent through the public report page, without an account. */
+  is_anonymous: number;
 }

@@ -9,6 +9,9 @@ import { findPost } from '../org/posts.service.js';
 import { flagRiskForReview } from '../risks/risks.service.js';
 import * as repo from './hazards.repository.js';
 
+/** How old a photo sent through the public page may be when an anonymous report names it. */
+export const anonymousPhotoMaxAgeMs = 60 * 60_000;
+
 export interface HazardIntakeInput {
   source: 'inspection' | 'adhoc' | 'anonymous';
   recordId?: string | null;
@@ -62,7 +65,12 @@ export async function createHazardInTransaction(
   const riskId = measureId ? await repo.findRiskIdOfMeasure(trx, enterpriseId, measureId) : null;
   if (measureId && !riskId) throw referenceMissing('measureId');
   const photoIds = [...new Set(input.photoIds ?? [])];
-  if (photoIds.length && (await repo.hasAttachmentTable(trx, deps.dialect))) {
+  if (photoIds.length && input.source === 'anonymous') {
+    // Without an account one may only name photos sent through the public page, to this enterprise,
+    // within the hour — never a member's evidence photo whose id leaked.
+    const since = new Date(deps.clock.now().getTime() - anonymousPhotoMaxAgeMs).toISOString();
+    if ((await repo.countAnonymousAttachments(trx, enterpriseId, photoIds, since)) !== photoIds.length) throw referenceMissing('photoIds');
+  } else if (photoIds.length && (await repo.hasAttachmentTable(trx, deps.dialect))) {
     if ((await repo.countAttachments(trx, enterpriseId, photoIds)) !== photoIds.length) throw referenceMissing('photoIds');
   }
   const description = input.description.trim();

@@ -1,4 +1,33 @@
+import type { ExpressionBuilder } from 'kysely';
+import type { Database } from '../../db/database.js';
 import type { Executor } from '../../db/with-transaction.js';
+
+/** A worker's view (see hazard-read.service.ts): what they reported, what they own, and their posts' hazards. */
+export interface WorkerScope {
+  userId: string;
+  personId: string | null;
+}
+
+function visibleToWorker(eb: ExpressionBuilder<Database, 'hazard'>, enterpriseId: string, scope: WorkerScope) {
+  const person = scope.personId;
+  return eb.or([
+    eb('hazard.reporter_user_id', '=', scope.userId),
+    eb('hazard.rectifier_user_id', '=', scope.userId),
+    ...(person
+      ? [
+          eb.exists(
+            eb
+              .selectFrom('rectification_plan')
+              .select('rectification_plan.hazard_id')
+              .whereRef('rectification_plan.hazard_id', '=', 'hazard.id')
+              .where('rectification_plan.enterprise_id', '=', enterpriseId)
+              .where('rectification_plan.owner_person_id', '=', person),
+          ),
+          eb('hazard.post_id', 'in', eb.selectFrom('person_post').select('person_post.post_id').where('person_post.enterprise_id', '=', enterpriseId).where('person_post.person_id', '=', person)),
+        ]
+      : []),
+  ]);
+}
 
 export interface HazardFilter {
   status?: string;
@@ -11,6 +40,10 @@ export interface HazardFilter {
   from?: string;
   to?: string;
   q?: string;
+  /** Only hazards this user reported. */
+  reportedBy?: string;
+  /** Set for workers: only what they may see. */
+  workerScope?: WorkerScope;
   after?: { at: string; id: string };
   limit: number;
 }
@@ -37,6 +70,9 @@ export function listHazardRows(db: Executor, enterpriseId: string, f: HazardFilt
   if (f.from) query = query.where('hazard.created_at', '>=', f.from);
   if (f.to) query = query.where('hazard.created_at', '<', f.to);
   if (f.q) query = query.where('hazard.description', 'like', `%${f.q}%`);
+  if (f.reportedBy) query = query.where('hazard.reporter_user_id', '=', f.reportedBy);
+  const scope = f.workerScope;
+  if (scope) query = query.where((eb) => visibleToWorker(eb, enterpriseId, scope));
   if (f.after) {
     const { at, id } = f.after;
     query = query.where((eb) => eb.or([eb('hazard.created_at', '<', at), eb.and([eb('hazard.created_at', '=', at), eb('hazard.id', '<', id)])]));
@@ -45,16 +81,17 @@ export function listHazardRows(db: Executor, enterpriseId: string, f: HazardFilt
 }
 export type HazardRow = Awaited<ReturnType<typeof listHazardRows>>[number];
 
-export function findHazardRow(db: Executor, enterpriseId: string, hazardId: string): Promise<HazardRow | undefined> {
-  return db
+export function findHazardRow(db: Executor, enterpriseId: string, hazardId: string, workerScope?: WorkerScope): Promise<HazardRow | undefined> {
+  let query = db
     .selectFrom('hazard')
     .leftJoin('post', 'post.id', 'hazard.post_id')
     .leftJoin('area', 'area.id', 'hazard.area_id')
     .selectAll('hazard')
     .select(['post.name as post_name', 'area.name as area_name'])
     .where('hazard.enterprise_id', '=', enterpriseId)
-    .where('hazard.id', '=', hazardId)
-    .executeTakeFirst();
+    .where('hazard.id', '=', hazardId);
+  if (workerScope) query = query.where((eb) => visibleToWorker(eb, enterpriseId, workerScope));
+  return query.executeTakeFirst();
 }
 
 /** Ledger rows: the hazard with its plan, owner and acceptance (the last accept event). */

@@ -6,7 +6,7 @@ import { isOverdue } from '../../../domain/hazard/overdue.js';
 import type { HazardDetailDto, HazardDto, HazardListQuery } from '../../../schemas/hazards.js';
 import { notFound } from '../../platform/http/app-error.js';
 import { decodeCursor, toPage } from '../../platform/http/cursor.js';
-import { findHazardRow, type HazardRow, listHazardRows } from './hazard-list.repository.js';
+import { findHazardRow, type HazardRow, listHazardRows, type WorkerScope } from './hazard-list.repository.js';
 import * as repo from './hazards.repository.js';
 
 export function toHazardDto(r: HazardRow, now: Date): HazardDto {
@@ -40,8 +40,27 @@ export function toHazardDto(r: HazardRow, now: Date): HazardDto {
   };
 }
 
-export function toFilter(q: HazardListQuery, now: Date) {
+/** Who is looking at the list: the caller's user id and role in the active enterprise. */
+export interface HazardViewer {
+  userId: string;
+  role: string;
+}
+
+/**
+ * A worker sees the hazards they reported, those whose rectification they own (the plan names their
+ * person, or they fixed it / reported it done), and every hazard on a post they hold — their own
+ * workplace's dangers are theirs to know (Art. 11 公示). Everyone else in the enterprise sees all.
+ */
+export async function workerScopeOf(db: Executor, enterpriseId: string, viewer: HazardViewer | undefined): Promise<WorkerScope | undefined> {
+  if (!viewer || viewer.role !== 'worker') return undefined;
+  const person = await repo.findActorPerson(db, enterpriseId, viewer.userId);
+  return { userId: viewer.userId, personId: person?.person_id ?? null };
+}
+
+export function toFilter(q: HazardListQuery, now: Date, viewer?: HazardViewer, workerScope?: WorkerScope) {
   return {
+    reportedBy: q.reportedByMe && viewer ? viewer.userId : undefined,
+    workerScope,
     status: q.status,
     grade: q.grade,
     postId: q.postId,
@@ -54,14 +73,15 @@ export function toFilter(q: HazardListQuery, now: Date) {
   };
 }
 
-export async function listHazards(deps: AppDeps, enterpriseId: string, q: HazardListQuery) {
+export async function listHazards(deps: AppDeps, enterpriseId: string, q: HazardListQuery, viewer?: HazardViewer) {
   const now = deps.clock.now();
-  const rows = await listHazardRows(deps.db, enterpriseId, { ...toFilter(q, now), after: decodeCursor(q.cursor), limit: q.limit + 1 });
+  const scope = await workerScopeOf(deps.db, enterpriseId, viewer);
+  const rows = await listHazardRows(deps.db, enterpriseId, { ...toFilter(q, now, viewer, scope), after: decodeCursor(q.cursor), limit: q.limit + 1 });
   return toPage(rows, q.limit, (r) => ({ at: r.created_at, id: r.id }), (r) => toHazardDto(r, now));
 }
 
-export async function getHazardDetail(db: Executor, enterpriseId: string, hazardId: string, now: Date): Promise<HazardDetailDto> {
-  const row = await findHazardRow(db, enterpriseId, hazardId);
+export async function getHazardDetail(db: Executor, enterpriseId: string, hazardId: string, now: Date, viewer?: HazardViewer): Promise<HazardDetailDto> {
+  const row = await findHazardRow(db, enterpriseId, hazardId, await workerScopeOf(db, enterpriseId, viewer));
   if (!row) throw notFound('hazard');
   const [events, plan, remediation, stops] = [
     await repo.listEvents(db, enterpriseId, hazardId),

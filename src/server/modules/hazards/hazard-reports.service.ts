@@ -9,7 +9,7 @@ import type { HazardDetailDto, HazardListQuery } from '../../../schemas/hazards.
 import { AppError } from '../../platform/http/app-error.js';
 import { getEnterprise } from '../enterprise/enterprise.service.js';
 import { listHazardRows, listLedgerExtras, listStatisticsFacts } from './hazard-list.repository.js';
-import { getHazardDetail, toFilter } from './hazard-read.service.js';
+import { getHazardDetail, type HazardViewer, toFilter, workerScopeOf } from './hazard-read.service.js';
 
 const localTime = (iso: string | null, tz: string) => (iso ? format(new TZDate(iso, tz), 'yyyy-MM-dd HH:mm') : '');
 const heading = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_2, spacing: { before: 240, after: 120 } });
@@ -111,10 +111,11 @@ const statusZh: Record<string, string> = {
 };
 
 /** 隐患台账: the list's filters, every matching row (paged through the keyset, not OFFSET). */
-export async function buildLedger(deps: AppDeps, enterpriseId: string, q: HazardListQuery): Promise<Buffer> {
+export async function buildLedger(deps: AppDeps, enterpriseId: string, q: HazardListQuery, viewer?: HazardViewer): Promise<Buffer> {
   const enterprise = await getEnterprise(deps, enterpriseId);
   const tz = enterprise.timeZone;
   const now = deps.clock.now();
+  const scope = await workerScopeOf(deps.db, enterpriseId, viewer);
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('隐患台账');
   sheet.addRow(['序号', '发现时间', '隐患部位', '隐患描述', '隐患等级', '整改措施', '责任人', '资金', '整改期限', '验收人', '验收时间', '状态']).font = { bold: true };
@@ -122,7 +123,7 @@ export async function buildLedger(deps: AppDeps, enterpriseId: string, q: Hazard
   let after: { at: string; id: string } | undefined;
   let n = 0;
   for (;;) {
-    const rows = await listHazardRows(deps.db, enterpriseId, { ...toFilter(q, now), after, limit: 1000 });
+    const rows = await listHazardRows(deps.db, enterpriseId, { ...toFilter(q, now, viewer, scope), after, limit: 1000 });
     if (!rows.length) break;
     const { plans, accepts } = await listLedgerExtras(deps.db, enterpriseId, rows.map((r) => r.id));
     const planOf = new Map(plans.map((p) => [p.hazard_id, p]));

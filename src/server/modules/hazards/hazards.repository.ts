@@ -176,3 +176,28 @@ export async function findUserOfPerson(db: Executor, enterpriseId: string, perso
   const row = await db.selectFrom('membership').select('user_id').where('enterprise_id', '=', enterpriseId).where('person_id', '=', personId).executeTakeFirst();
   return row?.user_id ?? null;
 }
+
+/** What the public report page may know of a post: its name and its enterprise's name — nothing else. */
+export function findPostForPublicReport(db: Executor, postId: string) {
+  return db
+    .selectFrom('post')
+    .innerJoin('enterprise', 'enterprise.id', 'post.enterprise_id')
+    .select(['post.id as post_id', 'post.name as post_name', 'enterprise.id as enterprise_id', 'enterprise.name as enterprise_name'])
+    .where('post.id', '=', postId)
+    .where('post.archived_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** Photos an anonymous report may name: sent through the public page, to this enterprise, since `since`. */
+export async function countAnonymousAttachments(db: Executor, enterpriseId: string, ids: string[], since: string): Promise<number> {
+  if (!ids.length) return 0;
+  const row = await db
+    .selectFrom('attachment')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('enterprise_id', '=', enterpriseId)
+    .where('id', 'in', ids)
+    .where('is_anonymous', '=', 1)
+    .where('created_at', '>=', since)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

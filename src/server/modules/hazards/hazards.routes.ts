@@ -4,7 +4,6 @@ import { withTransaction } from '../../db/with-transaction.js';
 import { allRoles } from '../../../schemas/auth.js';
 import { idParamsSchema } from '../../../schemas/common.js';
 import {
-  anonymousReportInputSchema,
   hazardCreatedSchema,
   hazardDetailSchema,
   hazardListQuerySchema,
@@ -13,12 +12,10 @@ import {
   hazardStatisticsQuerySchema,
   hazardStatisticsSchema,
 } from '../../../schemas/hazards.js';
-import { AppError } from '../../platform/http/app-error.js';
 import { type AnyRouteDef, defineRoute, requireTenant, requireUser } from '../../platform/http/route.js';
-import { getEnterprise } from '../enterprise/enterprise.service.js';
-import { isAnonymousReportAllowed } from '../notifications/notifications.service.js';
 import { createHazardInTransaction } from './hazard-intake.service.js';
-import { getHazardDetail, listHazards } from './hazard-read.service.js';
+import type { AuthContext } from '../../platform/auth/auth-context.js';
+import { getHazardDetail, type HazardViewer, listHazards } from './hazard-read.service.js';
 import { buildBureauReport, buildLedger, buildResultReport, getHazardStatistics } from './hazard-reports.service.js';
 
 const tags = ['hazards'];
@@ -26,6 +23,8 @@ const docxMime = 'application/vnd.openxmlformats-officedocument.wordprocessingml
 const xlsxMime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** "See it, report it" is open to every member who works there (issue 5: line workers find most hazards). */
 export const hazardReporterRoles = ['principal', 'safety_manager', 'dept_head', 'team_leader', 'worker'] as const;
+
+const viewerOf = (auth: AuthContext | null): HazardViewer => ({ userId: requireUser(auth).userId, role: requireTenant(auth).role });
 
 export function hazardRoutes(deps: AppDeps): AnyRouteDef[] {
   return [
@@ -45,26 +44,6 @@ export function hazardRoutes(deps: AppDeps): AnyRouteDef[] {
       },
     }),
     defineRoute({
-      method: 'POST',
-      url: '/api/v1/public/enterprises/:id/hazard-reports',
-      access: { kind: 'public' },
-      summary: 'Anonymous hazard report from the place QR page, when the enterprise allows it; waits for confirmation',
-      tags,
-      params: idParamsSchema,
-      body: anonymousReportInputSchema,
-      response: hazardCreatedSchema,
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
-      handler: async ({ params, body, reply }) => {
-        const enterprise = await getEnterprise(deps, params.id).catch(() => null);
-        if (!enterprise || !(await isAnonymousReportAllowed(deps.db, params.id))) throw new AppError('ANONYMOUS_REPORTS_DISABLED');
-        const r = await withTransaction(deps.db, (trx) =>
-          createHazardInTransaction(deps, trx, { userId: null, enterpriseId: params.id }, { ...body, source: 'anonymous', photoIds: [] }),
-        );
-        reply.status(r.isNew ? 201 : 200);
-        return { id: r.hazardId, isNew: r.isNew };
-      },
-    }),
-    defineRoute({
       method: 'GET',
       url: '/api/v1/hazards',
       access: { kind: 'tenant', roles: allRoles },
@@ -72,7 +51,7 @@ export function hazardRoutes(deps: AppDeps): AnyRouteDef[] {
       tags,
       query: hazardListQuerySchema,
       response: z.object({ items: z.array(hazardSchema), nextCursor: z.string().nullable() }),
-      handler: async ({ auth, query }) => listHazards(deps, requireTenant(auth).enterpriseId, query),
+      handler: async ({ auth, query }) => listHazards(deps, requireTenant(auth).enterpriseId, query, viewerOf(auth)),
     }),
     defineRoute({
       method: 'GET',
@@ -84,7 +63,7 @@ export function hazardRoutes(deps: AppDeps): AnyRouteDef[] {
       produces: xlsxMime,
       handler: async ({ auth, query, reply }) => {
         reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('隐患台账.xlsx')}`);
-        return buildLedger(deps, requireTenant(auth).enterpriseId, query);
+        return buildLedger(deps, requireTenant(auth).enterpriseId, query, viewerOf(auth));
       },
     }),
     defineRoute({
@@ -105,7 +84,7 @@ export function hazardRoutes(deps: AppDeps): AnyRouteDef[] {
       tags,
       params: idParamsSchema,
       response: hazardDetailSchema,
-      handler: async ({ auth, params }) => getHazardDetail(deps.db, requireTenant(auth).enterpriseId, params.id, deps.clock.now()),
+      handler: async ({ auth, params }) => getHazardDetail(deps.db, requireTenant(auth).enterpriseId, params.id, deps.clock.now(), viewerOf(auth)),
     }),
     defineRoute({
       method: 'GET',

@@ -6,7 +6,7 @@ import { withTransaction } from '../../db/with-transaction.js';
 import type { AttachmentDto } from '../../../schemas/inspections.js';
 import { readFile, saveFile } from '../../platform/files/file-store.js';
 import { AppError, notFound } from '../../platform/http/app-error.js';
-import { referenceMissing } from '../../platform/http/validation.js';
+import { fieldError, referenceMissing } from '../../platform/http/validation.js';
 import { newId } from '../../platform/ids.js';
 import { recordChange } from '../audit/audit.service.js';
 import * as repo from './attachments.repository.js';
@@ -18,21 +18,48 @@ export interface UploadPlace {
   postId?: string;
   areaId?: string;
   equipmentId?: string;
+  /** The device's capture time (ISO); refused when in the future beyond the clock skew allowed. */
+  capturedAt?: string;
 }
 
-export async function uploadPhoto(
-  deps: AppDeps,
-  actor: { userId: string; enterpriseId: string; displayName: string },
-  declaredMime: string,
-  body: unknown,
-  place: UploadPlace,
-): Promise<AttachmentDto> {
+/** A phone's clock may run a little ahead of the server's. */
+export const captureClockSkewMs = 5 * 60_000;
+/** Beyond this gap between capture and upload the stamp shows both times (back-filling shows, issue 5 §3). */
+export const captureGapStampMs = 2 * 60_000;
+export const anonymousStampLine = '匿名上报';
+
+/** Who sends the photo: a member (userId), or the public report page (userId null, stamped 匿名上报). */
+export interface PhotoActor {
+  userId: string | null;
+  enterpriseId: string;
+  displayName: string;
+}
+
+function capturedAtOf(place: UploadPlace, now: Date): Date | null {
+  if (!place.capturedAt) return null;
+  const captured = new Date(place.capturedAt);
+  if (captured.getTime() > now.getTime() + captureClockSkewMs) {
+    throw fieldError('capturedAt', { 'zh-CN': '拍摄时间晚于服务器时间，请检查手机时间', 'en-US': "The capture time is in the future; check the phone's clock" });
+  }
+  return captured;
+}
+
+/** The time lines of the stamp: the receipt time alone, or capture and receipt when they differ by more than 2 minutes. */
+export function stampTimeLines(now: Date, captured: Date | null, timeZone: string): string[] {
+  const local = (d: Date) => format(new TZDate(d.getTime(), timeZone), 'yyyy-MM-dd HH:mm:ss');
+  if (!captured || Math.abs(now.getTime() - captured.getTime()) <= captureGapStampMs) return [`${local(now)} (${timeZone})`];
+  return [`拍摄 ${local(captured)}`, `上传 ${local(now)} (${timeZone})`];
+}
+
+export async function uploadPhoto(deps: AppDeps, actor: PhotoActor, declaredMime: string, body: unknown, place: UploadPlace): Promise<AttachmentDto> {
   const mime = declaredMime.split(';')[0]?.trim().toLowerCase() ?? '';
   if (!(photoMimes as readonly string[]).includes(mime) || !Buffer.isBuffer(body)) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', { detail: `${mime || '-'}; ${photoMimes.join(', ')}` });
   }
   if (body.length > maxPhotoBytes) throw new AppError('PAYLOAD_TOO_LARGE');
   if (sniffImage(body) !== mime) throw new AppError('NOT_AN_IMAGE', { mime });
+  const now = deps.clock.now();
+  const captured = capturedAtOf(place, now);
 
   const placeNames: string[] = [];
   for (const [field, table] of [['postId', 'post'], ['areaId', 'area'], ['equipmentId', 'equipment']] as const) {
@@ -42,12 +69,15 @@ export async function uploadPhoto(
     if (!row) throw referenceMissing(field);
     placeNames.push(row.name);
   }
-  const [calendar, person] = await Promise.all([loadCalendar(deps.db, actor.enterpriseId), lists.findActorPerson(deps.db, actor.enterpriseId, actor.userId)]);
-  const now = deps.clock.now();
+  const isAnonymous = actor.userId === null;
+  const [calendar, person] = await Promise.all([
+    loadCalendar(deps.db, actor.enterpriseId),
+    actor.userId ? lists.findActorPerson(deps.db, actor.enterpriseId, actor.userId) : Promise.resolve(undefined),
+  ]);
   const lines = [
-    `${format(new TZDate(now.getTime(), calendar.timeZone), 'yyyy-MM-dd HH:mm:ss')} (${calendar.timeZone})`,
+    ...stampTimeLines(now, captured, calendar.timeZone),
     ...(placeNames.length ? [placeNames.join(' / ')] : []),
-    person?.person_name ?? actor.displayName,
+    isAnonymous ? anonymousStampLine : (person?.person_name ?? actor.displayName),
   ];
   let stamped: Awaited<ReturnType<typeof stampPhoto>>;
   try {
@@ -70,12 +100,29 @@ export async function uploadPhoto(
     stamped_text: lines.join('\n'),
     created_by: actor.userId,
     created_at: now.toISOString(),
+    captured_at: captured ? captured.toISOString() : null,
+    is_anonymous: isAnonymous ? 1 : 0,
   };
   await withTransaction(deps.db, async (trx) => {
     await repo.insertAttachment(trx, row);
-    await recordChange(trx, actor, now, { entity: 'attachment', entityId: id, action: 'create', after: { sha256: row.sha256, bytes: row.bytes, stampedText: row.stamped_text } });
+    await recordChange(trx, actor, now, {
+      entity: 'attachment',
+      entityId: id,
+      action: 'create',
+      after: { sha256: row.sha256, bytes: row.bytes, stampedText: row.stamped_text, capturedAt: row.captured_at, isAnonymous },
+    });
   });
-  return { id, sha256: row.sha256, mime: row.mime, bytes: row.bytes, width: row.width, height: row.height, stampedText: row.stamped_text, createdAt: row.created_at };
+  return {
+    id,
+    sha256: row.sha256,
+    mime: row.mime,
+    bytes: row.bytes,
+    width: row.width,
+    height: row.height,
+    stampedText: row.stamped_text,
+    createdAt: row.created_at,
+    capturedAt: row.captured_at,
+  };
 }
 
 export async function readPhoto(deps: AppDeps, enterpriseId: string, id: string): Promise<{ data: Buffer; mime: string; sha256: string }> {
