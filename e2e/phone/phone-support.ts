@@ -47,6 +47,7 @@ export async function apiAs(baseUrl: string, username: string) {
     userId: me.user.id,
     get: <T>(url: string) => call<T>('GET', url),
     post: <T>(url: string, body: unknown = {}) => call<T>('POST', url, body),
+    put: <T>(url: string, body: unknown = {}) => call<T>('PUT', url, body),
   };
 }
 

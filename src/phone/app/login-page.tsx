@@ -1,10 +1,18 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { loginSchema, type Me } from '../../schemas/auth.js';
+import type { ReportInfo } from '../../schemas/hazards.js';
 import { Shell } from '../ui/shell';
 import { api, ApiError } from './phone-api';
 import { useSession } from './session';
+import { useApi } from './use-api';
+
+/** The post a `next` of /p/:postId (its QR code) names, if any. */
+export function postOfNext(next: string): string | null {
+  const m = /^\/p\/([0-9a-fA-F-]{36})(?:[/?#]|$)/.exec(next);
+  return m ? (m[1] as string) : null;
+}
 
 /** Only paths inside the phone app: a QR code's `next` must not send the worker elsewhere. */
 export function safeNext(next: string | null): string {
@@ -21,6 +29,9 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
+  const postId = postOfNext(next);
+  // Scanned a post's QR code without an account: offer the report page that needs none, if the enterprise allows it.
+  const reportInfo = useApi<ReportInfo>(postId && !me ? `/api/v1/public/posts/${postId}/report-info` : null);
 
   if (me) return <Navigate to={next} replace />;
 
@@ -65,6 +76,11 @@ export function LoginPage() {
         <button type="submit" className="btn primary big" disabled={isBusy}>
           {t('login.submit')}
         </button>
+        {postId && reportInfo.data?.isAnonymousAllowed && (
+          <Link to={`/r/${postId}`} className="btn ghost" style={{ marginTop: 14 }} data-testid="login-anonymous-report">
+            ⚠ {t('login.anonymous')}
+          </Link>
+        )}
       </form>
     </Shell>
   );

@@ -1,4 +1,5 @@
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { AnonymousReportPage } from '../hazards/anonymous-report-page';
 import { HazardPage } from '../hazards/hazard-page';
 import { HazardsPage } from '../hazards/hazards-page';
 import { ReportPage } from '../hazards/report-page';
@@ -20,6 +21,10 @@ export function PhoneApp() {
           <Route path="/tasks" element={guarded(<TasksPage />)} />
           <Route path="/tasks/:taskId" element={guarded(<InspectionPage />)} />
           <Route path="/p/:postId" element={guarded(<PlacePage />)} />
+          <Route path="/a/:placeId" element={guarded(<PlacePage kind="area" />)} />
+          <Route path="/e/:placeId" element={guarded(<PlacePage kind="equipment" />)} />
+          {/* No login: the post's report page for contractors and visitors (issue 5 §4). */}
+          <Route path="/r/:postId" element={<AnonymousReportPage />} />
           <Route path="/report" element={guarded(<ReportPage />)} />
           <Route path="/hazards" element={guarded(<HazardsPage />)} />
           <Route path="/hazards/:hazardId" element={guarded(<HazardPage />)} />

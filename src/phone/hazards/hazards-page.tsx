@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { HazardDto } from '../../schemas/hazards.js';
-import { useSession } from '../app/session';
 import { useApi } from '../app/use-api';
 import { formatDateTime } from '../ui/format';
 import { ErrorNotice, Shell, Skeleton } from '../ui/shell';
@@ -40,13 +39,11 @@ export function HazardCard({ hazard }: { hazard: HazardDto }) {
 /** The worker's own reports, with those waiting for their acceptance first (Art. 18: the reporter accepts). */
 export function HazardsPage() {
   const { t } = useTranslation();
-  const { me } = useSession();
-  // The list has no reporter filter (API gap): the waiting ones are asked for by status, the rest are the newest page.
-  const waiting = useApi<HazardPage>('/api/v1/hazards?status=submitted_for_acceptance&limit=200');
-  const recent = useApi<HazardPage>('/api/v1/hazards?limit=100');
-  const mine = (h: HazardDto) => h.reporterUserId === me?.user.id;
-  const toAccept = (waiting.data?.items ?? []).filter(mine);
-  const others = (recent.data?.items ?? []).filter((h) => mine(h) && !toAccept.some((x) => x.id === h.id));
+  // "Mine" is the server's reportedByMe filter: the reporter accepts (Art. 18), so their waiting ones come first.
+  const waiting = useApi<HazardPage>('/api/v1/hazards?reportedByMe=true&status=submitted_for_acceptance&limit=200');
+  const recent = useApi<HazardPage>('/api/v1/hazards?reportedByMe=true&limit=100');
+  const toAccept = waiting.data?.items ?? [];
+  const others = (recent.data?.items ?? []).filter((h) => !toAccept.some((x) => x.id === h.id));
   return (
     <Shell title={t('hazards.title')}>
       {(waiting.isLoading || recent.isLoading) && !recent.data && <Skeleton />}

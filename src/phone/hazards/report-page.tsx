@@ -11,8 +11,10 @@ export function ReportPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const postId = params.get('postId');
+  const areaId = params.get('areaId');
+  const equipmentId = params.get('equipmentId');
   const place = params.get('place');
-  const photos = usePhotos(postId);
+  const photos = usePhotos({ postId, areaId, equipmentId });
   const [description, setDescription] = useState('');
   const [outcome, setOutcome] = useState<SendOutcome | null>(null);
   const [isBusy, setIsBusy] = useState(false);
@@ -22,13 +24,16 @@ export function ReportPage() {
   const send = async () => {
     setIsTouched(true);
     if (!description.trim()) return;
+    // A hazard names a post or an area; from equipment's QR code the name goes with the words.
+    const words = equipmentId && place ? `${place}：${description.trim()}` : description.trim();
     setIsBusy(true);
     try {
       const result = await enqueueAndSend({
         ...newEntryBase(place || description.trim().slice(0, 30)),
         kind: 'hazard',
         postId,
-        description: description.trim(),
+        areaId,
+        description: words,
         photos: photos.toOutbox(photo ? [photo.key] : []),
       });
       setOutcome(result);

@@ -7,6 +7,8 @@ export interface OutboxPhoto {
   /** The resized JPEG; dropped once uploaded, to free the phone's storage. */
   blob: Blob | null;
   uploadedId: string | null;
+  /** When it was taken (recorded on the phone); absent in entries kept by an older version. */
+  capturedAt?: string;
 }
 
 interface EntryBase {
@@ -41,6 +43,8 @@ export interface InspectionEntry extends EntryBase {
 export interface HazardEntry extends EntryBase {
   kind: 'hazard';
   postId: string | null;
+  /** Reported from an area's QR page (absent in entries kept by an older version). */
+  areaId?: string | null;
   description: string;
 }
 

@@ -5,6 +5,7 @@ import { hazardReportInputSchema } from '../../schemas/hazards.js';
 import { submissionInputSchema, type SubmissionResultDto } from '../../schemas/inspections.js';
 import { api, ApiError, isFinalError, NetworkError } from '../app/phone-api';
 import { newClientId } from '../app/client-id';
+import { type PhotoTarget, photoUploadPath } from '../ui/photo-target';
 import { deleteEntry, listEntries, type OutboxEntry, type OutboxPhoto, putEntry } from './outbox-store';
 
 export interface OutboxSnapshot {
@@ -56,11 +57,19 @@ export function backoffMs(attempts: number): number {
   return Math.round(base * (0.8 + Math.random() * 0.4));
 }
 
-async function uploadPhotos(entry: OutboxEntry, postId: string | null): Promise<void> {
+/** Photos go up with the time they were taken; a phone whose clock runs ahead has that time refused
+ * (400 on capturedAt) and the photo goes up without it rather than never. */
+async function uploadPhotos(entry: OutboxEntry, target: PhotoTarget): Promise<void> {
   for (const photo of entry.photos) {
     if (photo.uploadedId || !photo.blob) continue;
-    const query = postId ? `?postId=${encodeURIComponent(postId)}` : '';
-    const { id } = await api<{ id: string }>(`/api/v1/attachments${query}`, { body: photo.blob, timeoutMs: 90_000 });
+    const upload = (capturedAt: string | null) => api<{ id: string }>(photoUploadPath(target, capturedAt), { body: photo.blob, timeoutMs: 90_000 });
+    let id: string;
+    try {
+      ({ id } = await upload(photo.capturedAt ?? null));
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 400 && error.errors.some((e) => e.path === 'capturedAt'))) throw error;
+      ({ id } = await upload(null));
+    }
     photo.uploadedId = id;
     photo.blob = null;
     await putEntry(entry);
@@ -89,6 +98,7 @@ export function bodyOf(entry: OutboxEntry) {
   return hazardReportInputSchema.parse({
     clientId: entry.id,
     postId: entry.postId,
+    areaId: entry.areaId ?? null,
     description: entry.description,
     photoIds: uploadedIds(
       entry.photos,
@@ -98,7 +108,7 @@ export function bodyOf(entry: OutboxEntry) {
 }
 
 async function sendEntry(entry: OutboxEntry): Promise<SendOutcome> {
-  await uploadPhotos(entry, entry.postId);
+  await uploadPhotos(entry, { postId: entry.postId, areaId: entry.kind === 'hazard' ? entry.areaId : null });
   if (entry.kind === 'inspection') {
     const result = await api<SubmissionResultDto>(`/api/v1/inspection-tasks/${entry.taskId}/records`, { body: bodyOf(entry) });
     return { kind: 'sent', hazardCount: result.records.filter((r) => r.hazardId).length };

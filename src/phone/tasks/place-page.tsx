@@ -6,18 +6,24 @@ import { ErrorNotice, Shell, Skeleton } from '../ui/shell';
 import { TaskCard } from './task-card';
 import { useQueuedTaskIds, useTimeZone } from './tasks-page';
 
-/** What a post's QR code opens: the worker's open tasks there, and "see it, report it". */
-export function PlacePage() {
+export type PlaceKind = 'post' | 'area' | 'equipment';
+const collectionOf: Record<PlaceKind, string> = { post: 'posts', area: 'areas', equipment: 'equipment' };
+const titleKeyOf: Record<PlaceKind, string> = { post: 'place.title', area: 'place.titleArea', equipment: 'place.titleEquipment' };
+const reportParamOf: Record<PlaceKind, string> = { post: 'postId', area: 'areaId', equipment: 'equipmentId' };
+
+/** What a place's QR code opens (/m/p/:id, /m/a/:id, /m/e/:id): the worker's open tasks there, and "see it, report it". */
+export function PlacePage({ kind = 'post' }: { kind?: PlaceKind }) {
   const { t } = useTranslation();
-  const { postId = '' } = useParams();
-  const { data, error, isLoading, reload } = useApi<{ placeName: string; items: TaskDto[] }>(`/api/v1/posts/${encodeURIComponent(postId)}/open-tasks`);
+  const { postId = '', placeId = '' } = useParams();
+  const id = kind === 'post' ? postId : placeId;
+  const { data, error, isLoading, reload } = useApi<{ placeName: string; items: TaskDto[] }>(`/api/v1/${collectionOf[kind]}/${encodeURIComponent(id)}/open-tasks`);
   const timeZone = useTimeZone();
   const queued = useQueuedTaskIds();
   const placeName = data?.placeName ?? '';
   return (
-    <Shell title={placeName || t('place.title')} backTo="/tasks">
+    <Shell title={placeName || t(titleKeyOf[kind])} backTo="/tasks">
       <Link
-        to={`/report?postId=${encodeURIComponent(postId)}&place=${encodeURIComponent(placeName)}`}
+        to={`/report?${reportParamOf[kind]}=${encodeURIComponent(id)}&place=${encodeURIComponent(placeName)}`}
         className="btn danger big"
         data-testid="report-hazard"
         style={{ marginBottom: 4 }}
@@ -27,7 +33,7 @@ export function PlacePage() {
       <p className="muted" style={{ textAlign: 'center', margin: '4px 0 12px' }}>
         {t('place.reportHint')}
       </p>
-      <div className="section-title">{t('place.title')}</div>
+      <div className="section-title">{t(titleKeyOf[kind])}</div>
       {isLoading && !data && <Skeleton rows={2} />}
       {error && !data ? <ErrorNotice error={error} onRetry={reload} /> : null}
       {data && data.items.length === 0 && <p className="empty">{t('place.empty')}</p>}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../app/phone-api';
 import type { OutboxPhoto } from '../outbox/outbox-store';
+import { captureTimeOf, type PhotoTarget, photoUploadPath } from './photo-target';
 import { resizePhoto } from './resize-photo';
 
 export interface PhotoSlot {
@@ -8,6 +9,8 @@ export interface PhotoSlot {
   blob: Blob;
   url: string;
   uploadedId: string | null;
+  /** When the photo was taken (the file's time, else the moment it was chosen): the server stamps it. */
+  capturedAt: string;
 }
 
 let counter = 0;
@@ -16,7 +19,9 @@ let counter = 0;
  * Photos of one page: resized on the phone, then uploaded at once when there is a connection (so
  * the submit does not wait for them); whatever is not uploaded goes into the outbox as a blob.
  */
-export function usePhotos(postId: string | null) {
+export function usePhotos(place: string | null | PhotoTarget) {
+  const target: PhotoTarget = typeof place === 'string' || place === null ? { postId: place } : place;
+  const targetKey = JSON.stringify(target);
   const [slots, setSlots] = useState<PhotoSlot[]>([]);
   const latest = useRef<PhotoSlot[]>([]);
   latest.current = slots;
@@ -25,20 +30,20 @@ export function usePhotos(postId: string | null) {
 
   const add = useCallback(
     async (file: File): Promise<string> => {
+      const capturedAt = captureTimeOf(file);
       const blob = await resizePhoto(file);
       const key = `p${Date.now().toString(36)}${(counter++).toString(36)}`;
-      const slot: PhotoSlot = { key, blob, url: URL.createObjectURL(blob), uploadedId: null };
+      const slot: PhotoSlot = { key, blob, url: URL.createObjectURL(blob), uploadedId: null, capturedAt };
       setSlots((s) => [...s, slot]);
       if (navigator.onLine) {
-        const query = postId ? `?postId=${encodeURIComponent(postId)}` : '';
-        api<{ id: string }>(`/api/v1/attachments${query}`, { body: blob, timeoutMs: 90_000 }).then(
+        api<{ id: string }>(photoUploadPath(JSON.parse(targetKey) as PhotoTarget, capturedAt), { body: blob, timeoutMs: 90_000 }).then(
           ({ id }) => setSlots((s) => s.map((x) => (x.key === key ? { ...x, uploadedId: id } : x))),
           () => undefined, // the outbox uploads it with the submission
         );
       }
       return key;
     },
-    [postId],
+    [targetKey],
   );
 
   const remove = useCallback((key: string) => {
@@ -51,10 +56,12 @@ export function usePhotos(postId: string | null) {
 
   const reset = useCallback(() => setSlots([]), []);
 
-  /** For the outbox: uploaded photos by id, the others as blobs. */
+  /** For the outbox: uploaded photos by id, the others as blobs with the time they were taken. */
   const toOutbox = useCallback(
     (keys: string[]): OutboxPhoto[] =>
-      latest.current.filter((s) => keys.includes(s.key)).map((s) => ({ key: s.key, blob: s.uploadedId ? null : s.blob, uploadedId: s.uploadedId })),
+      latest.current
+        .filter((s) => keys.includes(s.key))
+        .map((s) => ({ key: s.key, blob: s.uploadedId ? null : s.blob, uploadedId: s.uploadedId, capturedAt: s.capturedAt })),
     [],
   );
 
