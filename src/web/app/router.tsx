@@ -24,6 +24,7 @@ const RiskMapPrintPage = lazy(() => import('../features/publication/risk-map-pri
 const RiskCardPrintPage = lazy(() => import('../features/publication/risk-card-print-page').then((m) => ({ default: m.RiskCardPrintPage })));
 const RiskCardPhonePage = lazy(() => import('../features/publication/risk-card-phone-page').then((m) => ({ default: m.RiskCardPhonePage })));
 const NoticeBoardPrintPage = lazy(() => import('../features/publication/notice-board-print-page').then((m) => ({ default: m.NoticeBoardPrintPage })));
+const QrCodesPrintPage = lazy(() => import('../features/publication/qr-codes-print-page').then((m) => ({ default: m.QrCodesPrintPage })));
 const RisksPage = lazy(() => import('../features/risks/risks-page').then((m) => ({ default: m.RisksPage })));
 const PostPage = lazy(() => import('../features/risks/post-page').then((m) => ({ default: m.PostPage })));
 const TemplateWizardPage = lazy(() => import('../features/templates/template-wizard-page').then((m) => ({ default: m.TemplateWizardPage })));
@@ -51,6 +52,7 @@ export const router = createBrowserRouter([
       { path: 'print/posts/:postId/risk-card', element: <Suspense fallback={null}><RiskCardPrintPage /></Suspense> },
       { path: 'print/areas/:areaId/notice-board', element: <Suspense fallback={null}><NoticeBoardPrintPage /></Suspense> },
       { path: 'print/risk-map', element: <Suspense fallback={null}><RiskMapPrintPage /></Suspense> },
+      { path: 'print/qr-codes', element: <Suspense fallback={null}><QrCodesPrintPage /></Suspense> },
       { path: 'cards/posts/:postId', element: <Suspense fallback={null}><RiskCardPhonePage /></Suspense> },
       // Outside the app layout: the layout shows nothing but a notice until an enterprise is active.
       { path: 'templates/new-enterprise', element: <Suspense fallback={null}><NewEnterprisePage /></Suspense> },

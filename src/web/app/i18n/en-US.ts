@@ -295,6 +295,14 @@ export const enUS: Messages = {
     changed: 'Password changed',
   },
   publication: {
+    qr: {
+      nav: 'Print QR codes',
+      action: 'Scan to inspect / report a hazard',
+      kind: { post: 'Post', area: 'Area', equipment: 'Equipment' },
+      count: '{{count}} codes on {{sheets}} pages',
+      empty: 'No places to print a code for yet',
+      print: 'Print QR codes',
+    },
     nav: 'Risk map',
     print: 'Print',
     back: 'Back',

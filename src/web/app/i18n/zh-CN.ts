@@ -293,6 +293,14 @@ export const zhCN = {
     changed: '密码已修改',
   },
   publication: {
+    qr: {
+      nav: '打印现场二维码',
+      action: '扫码排查 / 上报隐患',
+      kind: { post: '岗位', area: '区域', equipment: '设备设施' },
+      count: '共 {{count}} 个，{{sheets}} 页',
+      empty: '还没有可打印二维码的场所',
+      print: '打印二维码',
+    },
     nav: '四色图',
     print: '打印',
     back: '返回',

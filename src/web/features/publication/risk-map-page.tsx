@@ -79,6 +79,11 @@ export function RiskMapPage() {
             <Link to="/print/risk-map">
               <Button icon={<PrinterOutlined />}>{t('publication.map.print')}</Button>
             </Link>
+            <Link to="/print/qr-codes?kind=area">
+              <Button icon={<PrinterOutlined />} data-testid="print-qr-codes">
+                {t('publication.qr.print')}
+              </Button>
+            </Link>
           </Space>
         }
       />
