@@ -435,6 +435,7 @@ export const enUS: Messages = {
       from: 'From',
       to: 'To',
       overdueOnly: 'Overdue only',
+      mineOnly: 'Reported by me',
     },
     backToLedger: 'Back to the ledger',
     detail: {

@@ -433,6 +433,7 @@ export const zhCN = {
       from: '开始日期',
       to: '结束日期',
       overdueOnly: '只看逾期',
+      mineOnly: '我上报的',
     },
     backToLedger: '返回隐患台账',
     detail: {

@@ -20,6 +20,7 @@ interface Filters {
   postId?: string;
   areaId?: string;
   isOverdue: boolean;
+  isMine: boolean;
   range: [Dayjs | null, Dayjs | null] | null;
   q: string;
 }
@@ -32,6 +33,7 @@ function toParams(f: Filters): ListParams {
     postId: f.postId,
     areaId: f.areaId,
     overdue: f.isOverdue || undefined,
+    reportedByMe: f.isMine || undefined,
     from: f.range?.[0]?.startOf('day').toISOString(),
     to: f.range?.[1]?.endOf('day').toISOString(),
     q: f.q || undefined,
@@ -44,7 +46,7 @@ export function HazardLedgerPage() {
   const tz = useEnterpriseTimeZone();
   const posts = usePosts();
   const areas = useAreas();
-  const [filters, setFilters] = useState<Filters>({ isOverdue: false, range: null, q: '' });
+  const [filters, setFilters] = useState<Filters>({ isOverdue: false, isMine: false, range: null, q: '' });
   const params = toParams(filters);
   const list = usePagedList<HazardDto>(hazardsPath, params);
   const set = (patch: Partial<Filters>) => setFilters((prev) => ({ ...prev, ...patch }));
@@ -124,6 +126,9 @@ export function HazardLedgerPage() {
         />
         <Checkbox checked={filters.isOverdue} onChange={(e) => set({ isOverdue: e.target.checked })} data-testid="filter-overdue">
           {t('hazardUi.ledger.overdueOnly')}
+        </Checkbox>
+        <Checkbox checked={filters.isMine} onChange={(e) => set({ isMine: e.target.checked })}>
+          {t('hazardUi.ledger.mineOnly')}
         </Checkbox>
       </div>
       <ResponsiveTable<HazardDto>
