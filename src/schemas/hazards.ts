@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hazardActions } from '../domain/hazard/hazard-lifecycle.js';
 import { idSchema, nonEmptyText, queryBoolean } from './common.js';
 
 export const hazardSources = ['inspection', 'adhoc', 'anonymous'] as const;
@@ -178,6 +179,8 @@ export const stopWorkSchema = z.object({
 });
 
 export const hazardDetailSchema = hazardSchema.extend({
+  /** Lifecycle steps the caller may take now (computed with the pure lifecycle). */
+  allowedActions: z.array(z.enum(hazardActions)),
   events: z.array(hazardEventSchema),
   rectificationPlan: rectificationPlanSchema.nullable(),
   remediationPlan: remediationPlanSchema.nullable(),

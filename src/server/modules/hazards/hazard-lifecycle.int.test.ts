@@ -69,6 +69,13 @@ describe.skipIf(!isDbAvailable())('hazard lifecycle', () => {
 
   it('runs report → confirm → five in place → submit → accept by the reporter → closed → published', async () => {
     const id = await report(w.cookies.worker);
+    const allowed = async (cookie: string) => (await t.request(cookie, 'GET', `/api/v1/hazards/${id}`)).json().allowedActions;
+    // The detail tells each caller which steps they may take now, from the same lifecycle rules.
+    expect(await allowed(w.cookies.safety_manager)).toEqual(['confirm', 'reject']);
+    expect(await allowed(w.cookies.worker)).toEqual([]);
+    const listed = (await t.request(w.cookies.safety_manager, 'GET', `/api/v1/hazards?q=${encodeURIComponent('防护罩')}`)).json().items;
+    expect(listed.find((h: { id: string }) => h.id === id)?.reporterName).toBeTruthy();
+    expect((await t.request(w.cookies.safety_manager, 'GET', '/api/v1/hazards?q=%25')).json().items).toEqual([]);
     expect((await act(w.cookies.worker, id, 'confirm', { grade: 'general' })).statusCode).toBe(403);
     const confirmed = await act(w.cookies.safety_manager, id, 'confirm', { grade: 'general' });
     expect(confirmed.statusCode, confirmed.body).toBe(200);
@@ -87,6 +94,8 @@ describe.skipIf(!isDbAvailable())('hazard lifecycle', () => {
     expect(planned.json()).toMatchObject({ status: 'under_rectification', deadline, rectificationPlan: { fundsCny: 1200.5 } });
     expect((await act(w.cookies.worker, id, 'submit', {})).json().code).toBe('HAZARD_NOT_PERMITTED');
     expect((await act(w.cookies.team_leader, id, 'submit', { note: '已更换' })).json().status).toBe('submitted_for_acceptance');
+    expect(await allowed(w.cookies.team_leader)).not.toContain('accept');
+    expect(await allowed(w.cookies.worker)).toContain('accept');
     const byRectifier = await act(w.cookies.team_leader, id, 'accept', {});
     expect(byRectifier.statusCode).toBe(403);
     const accepted = await act(w.cookies.worker, id, 'accept', { note: '已验收' });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { ExpressionBuilder } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { Executor } from '../../db/with-transaction.js';
@@ -56,8 +57,10 @@ export function listHazardRows(db: Executor, enterpriseId: string, f: HazardFilt
     .selectFrom('hazard')
     .leftJoin('post', 'post.id', 'hazard.post_id')
     .leftJoin('area', 'area.id', 'hazard.area_id')
+    .leftJoin('person as reporter_person', 'reporter_person.id', 'hazard.reporter_person_id')
+    .leftJoin('user as reporter_user', 'reporter_user.id', 'hazard.reporter_user_id')
     .selectAll('hazard')
-    .select(['post.name as post_name', 'area.name as area_name'])
+    .select(['post.name as post_name', 'area.name as area_name', 'reporter_person.name as reporter_person_name', 'reporter_user.display_name as reporter_user_name'])
     .where('hazard.enterprise_id', '=', enterpriseId);
   if (f.status) query = query.where('hazard.status', '=', f.status);
   if (f.grade) query = query.where('hazard.grade', '=', f.grade);
@@ -69,7 +72,11 @@ export function listHazardRows(db: Executor, enterpriseId: string, f: HazardFilt
   }
   if (f.from) query = query.where('hazard.created_at', '>=', f.from);
   if (f.to) query = query.where('hazard.created_at', '<', f.to);
-  if (f.q) query = query.where('hazard.description', 'like', `%${f.q}%`);
+  if (f.q) {
+    // Literal, case-insensitive on both databases: LIKE wildcards in the search text are escaped.
+    const pattern = `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where(sql`lower(hazard.description)`, 'like', sql`${pattern} escape '\\'`);
+  }
   if (f.reportedBy) query = query.where('hazard.reporter_user_id', '=', f.reportedBy);
   const scope = f.workerScope;
   if (scope) query = query.where((eb) => visibleToWorker(eb, enterpriseId, scope));
@@ -86,8 +93,10 @@ export function findHazardRow(db: Executor, enterpriseId: string, hazardId: stri
     .selectFrom('hazard')
     .leftJoin('post', 'post.id', 'hazard.post_id')
     .leftJoin('area', 'area.id', 'hazard.area_id')
+    .leftJoin('person as reporter_person', 'reporter_person.id', 'hazard.reporter_person_id')
+    .leftJoin('user as reporter_user', 'reporter_user.id', 'hazard.reporter_user_id')
     .selectAll('hazard')
-    .select(['post.name as post_name', 'area.name as area_name'])
+    .select(['post.name as post_name', 'area.name as area_name', 'reporter_person.name as reporter_person_name', 'reporter_user.display_name as reporter_user_name'])
     .where('hazard.enterprise_id', '=', enterpriseId)
     .where('hazard.id', '=', hazardId);
   if (workerScope) query = query.where((eb) => visibleToWorker(eb, enterpriseId, workerScope));

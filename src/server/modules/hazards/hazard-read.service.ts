@@ -1,7 +1,8 @@
 import type { AppDeps } from '../../app-deps.js';
 import { fromDbJson } from '../../db/codecs.js';
 import type { Executor } from '../../db/with-transaction.js';
-import { type HazardStatus } from '../../../domain/hazard/hazard-lifecycle.js';
+import { canTransition, type HazardAction, hazardActions, type HazardGrade, type HazardRole, type HazardStatus } from '../../../domain/hazard/hazard-lifecycle.js';
+import { actorFacts } from './hazard-transitions.service.js';
 import { isOverdue } from '../../../domain/hazard/overdue.js';
 import type { HazardDetailDto, HazardDto, HazardListQuery } from '../../../schemas/hazards.js';
 import { notFound } from '../../platform/http/app-error.js';
@@ -28,7 +29,8 @@ export function toHazardDto(r: HazardRow, now: Date): HazardDto {
     status: r.status as HazardStatus,
     reporterUserId: r.reporter_user_id,
     reporterPersonId: r.reporter_person_id,
-    reporterName: r.reporter_name,
+    // Anonymous and contractor reports carry a typed name; members are named from their person or login.
+    reporterName: r.reporter_name ?? r.reporter_person_name ?? r.reporter_user_name ?? null,
     deadline: r.deadline,
     isOverdue: isOverdue({ status: r.status as HazardStatus, deadline: r.deadline }, now),
     escalationTier: r.escalation_tier,
@@ -80,6 +82,21 @@ export async function listHazards(deps: AppDeps, enterpriseId: string, q: Hazard
   return toPage(rows, q.limit, (r) => ({ at: r.created_at, id: r.id }), (r) => toHazardDto(r, now));
 }
 
+/**
+ * The steps the viewer may take now, from the same pure lifecycle the transitions enforce, so the
+ * UI shows only the buttons that will work (the API still checks every call).
+ */
+async function allowedActionsOf(db: Executor, row: HazardRow, viewer: HazardViewer & { enterpriseId: string }): Promise<HazardAction[]> {
+  const actor = { userId: viewer.userId, enterpriseId: viewer.enterpriseId, role: viewer.role as HazardRole, displayName: '' };
+  const facts = await actorFacts(db, row, actor, (row.grade as HazardGrade | null) ?? null);
+  const status = row.status as HazardStatus;
+  return hazardActions.filter((action) => {
+    // Confirming decides the grade; ask with the one that allows the most.
+    const asked = action === 'confirm' ? { ...facts, grade: 'general' as const } : facts;
+    return canTransition(status, action, asked).ok;
+  });
+}
+
 export async function getHazardDetail(db: Executor, enterpriseId: string, hazardId: string, now: Date, viewer?: HazardViewer): Promise<HazardDetailDto> {
   const row = await findHazardRow(db, enterpriseId, hazardId, await workerScopeOf(db, enterpriseId, viewer));
   if (!row) throw notFound('hazard');
@@ -91,6 +108,7 @@ export async function getHazardDetail(db: Executor, enterpriseId: string, hazard
   ];
   return {
     ...toHazardDto(row, now),
+    allowedActions: viewer ? await allowedActionsOf(db, row, { ...viewer, enterpriseId }) : [],
     events: events.map((e) => ({
       id: e.id,
       action: e.action,
