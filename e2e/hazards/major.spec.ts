@@ -110,15 +110,16 @@ describe.skipIf(shouldSkipBrowser())('hazards: a major hazard stops work and nee
     await page.context().close();
   });
 
-  it('a worker who is not the owner cannot report it done: the refusal is shown in words', async () => {
+  it('a worker who is not the owner is not offered "report it done": the page says whose turn it is', async () => {
     const page = await newPage(browser, server.url, 'worker', `/hazards/${hazardId}`, { width: 360, height: 740 });
     await page.getByTestId('stop-work-banner').waitFor();
-    await page.getByTestId('step-submit-submit').click();
-    const error = page.getByTestId('step-error');
-    await error.waitFor();
-    expect(await error.textContent()).toContain('只有整改责任人可以提交整改完成');
+    const waiting = page.getByTestId('waiting-note');
+    await waiting.waitFor();
+    expect(await waiting.textContent()).toContain('王建国');
+    expect(await page.getByTestId('action-panel').count()).toBe(0);
+    expect(await page.getByTestId('step-submit-submit').count()).toBe(0);
     await statusIs(page, 'under_rectification');
-    await screenshot(page, 'hazard-major-4-refused');
+    await screenshot(page, 'hazard-major-4-not-your-turn');
     await page.context().close();
   });
 });

@@ -2,7 +2,6 @@ import { Alert, Card, DatePicker, Form, Input, InputNumber, Radio, Select, Tabs,
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Me } from '../../../schemas/auth.js';
 import {
   acceptInputSchema,
   confirmInputSchema,
@@ -13,9 +12,8 @@ import {
   rectificationPlanInputSchema,
   remediationPlanInputSchema,
 } from '../../../schemas/hazards.js';
-import { hasRole } from '../../app/auth/use-me';
 import { usePeople } from '../risks/use-people';
-import { type HazardStep, stepRoles, useMajorHazardCriteria } from './hazard-api';
+import { type HazardStep, useMajorHazardCriteria } from './hazard-api';
 import { HazardStepForm, type StepValues } from './hazard-step-form';
 
 const otherCriterion = '__other';
@@ -209,65 +207,58 @@ function AcceptForm({ hazard }: { hazard: HazardDetailDto }) {
   );
 }
 
+/** A lifecycle step as the API names it in `allowedActions`. */
+type HazardAction = HazardDetailDto['allowedActions'][number];
+
 interface Tab {
   key: string;
   label: string;
   children: React.ReactNode;
 }
 
-/** The steps this user may take now, by the lifecycle's table (the server re-checks everything). */
-export function hazardTabs(hazard: HazardDetailDto, me: Me, t: (key: string) => string): Tab[] {
-  const may = (step: HazardStep) => hasRole(me, stepRoles[step]);
-  const isMajor = hazard.grade === 'major';
-  // Seed 001 Art. 18: whoever fixed it or reported it done never accepts it (the latest such step counts).
-  const lastRectification = [...hazard.events].reverse().find((e) => e.action === 'submit' || e.action === 'fix_on_spot');
-  const isRectifier = lastRectification?.actorUserId === me.user.id;
-  const isReporterSide =
-    !isRectifier &&
-    (hazard.reporterUserId === me.user.id || me.role === 'dept_head' || (!hazard.reporterUserId && !hazard.reporterPersonId && hasRole(me, ['principal', 'safety_manager'])));
-  const tabs: Tab[] = [];
-  switch (hazard.status) {
-    case 'reported':
-      if (may('confirm')) {
-        tabs.push({ key: 'confirm', label: t('hazardUi.step.confirm'), children: <ConfirmForm hazard={hazard} /> });
-        tabs.push({ key: 'reject', label: t('hazardUi.step.reject'), children: <NoteForm hazard={hazard} step="reject" field="reason" schema={reasonInputSchema} label={t('hazardUi.step.reject')} isDanger /> });
-      }
-      break;
-    case 'confirmed':
-      if (isMajor && may('remediation-plan')) tabs.push({ key: 'remediation', label: t('hazardUi.step.remediation'), children: <RemediationPlanForm hazard={hazard} /> });
-      if (may('rectification-plan') && (!isMajor || hazard.remediationPlan)) tabs.push({ key: 'rectification', label: t('hazardUi.step.rectification'), children: <RectificationPlanForm hazard={hazard} /> });
-      if (!isMajor && may('fix-on-spot')) tabs.push({ key: 'fix', label: t('hazardUi.step.fixOnSpot'), children: <NoteForm hazard={hazard} step="fix-on-spot" field="note" schema={noteInputSchema} label={t('hazardUi.step.fixOnSpot')} /> });
-      break;
-    case 'under_rectification':
-      if (may('submit')) tabs.push({ key: 'submit', label: t('hazardUi.step.submit'), children: <NoteForm hazard={hazard} step="submit" field="note" schema={optionalNoteInputSchema} label={t('hazardUi.step.submit')} /> });
-      if (isMajor && may('remediation-plan')) tabs.push({ key: 'remediation', label: t('hazardUi.step.remediationEdit'), children: <RemediationPlanForm hazard={hazard} /> });
-      break;
-    case 'submitted_for_acceptance':
-    case 'fixed_on_spot':
-      if (isReporterSide && may('accept')) {
-        tabs.push({ key: 'accept', label: t('hazardUi.step.accept'), children: <AcceptForm hazard={hazard} /> });
-        tabs.push({ key: 'send-back', label: t('hazardUi.step.sendBack'), children: <NoteForm hazard={hazard} step="send-back" field="reason" schema={reasonInputSchema} label={t('hazardUi.step.sendBack')} isDanger /> });
-      }
-      break;
-    case 'closed':
-      if (!hazard.isPublished && may('publish')) {
-        tabs.push({
-          key: 'publish',
-          label: t('hazardUi.step.publish'),
-          children: <HazardStepForm hazardId={hazard.id} step="publish" schema={optionalNoteInputSchema} toInput={() => ({})} submitLabel={t('hazardUi.step.publish')} fields={<Typography.Paragraph type="secondary">{t('hazardUi.publishHint')}</Typography.Paragraph>} />,
-        });
-      }
-      break;
-    case 'rejected':
-      break;
+/** The order the steps are offered in (the reporter-side pair last, plans before fixing on the spot). */
+const actionOrder: readonly HazardAction[] = ['confirm', 'reject', 'submit', 'plan_remediation', 'plan_rectification', 'fix_on_spot', 'accept', 'send_back', 'publish'];
+
+function tabOf(action: HazardAction, hazard: HazardDetailDto, t: (key: string) => string): Tab {
+  switch (action) {
+    case 'confirm':
+      return { key: 'confirm', label: t('hazardUi.step.confirm'), children: <ConfirmForm hazard={hazard} /> };
+    case 'reject':
+      return { key: 'reject', label: t('hazardUi.step.reject'), children: <NoteForm hazard={hazard} step="reject" field="reason" schema={reasonInputSchema} label={t('hazardUi.step.reject')} isDanger /> };
+    case 'plan_remediation':
+      return { key: 'remediation', label: t(hazard.status === 'under_rectification' ? 'hazardUi.step.remediationEdit' : 'hazardUi.step.remediation'), children: <RemediationPlanForm hazard={hazard} /> };
+    case 'plan_rectification':
+      return { key: 'rectification', label: t('hazardUi.step.rectification'), children: <RectificationPlanForm hazard={hazard} /> };
+    case 'fix_on_spot':
+      return { key: 'fix', label: t('hazardUi.step.fixOnSpot'), children: <NoteForm hazard={hazard} step="fix-on-spot" field="note" schema={noteInputSchema} label={t('hazardUi.step.fixOnSpot')} /> };
+    case 'submit':
+      return { key: 'submit', label: t('hazardUi.step.submit'), children: <NoteForm hazard={hazard} step="submit" field="note" schema={optionalNoteInputSchema} label={t('hazardUi.step.submit')} /> };
+    case 'accept':
+      return { key: 'accept', label: t('hazardUi.step.accept'), children: <AcceptForm hazard={hazard} /> };
+    case 'send_back':
+      return { key: 'send-back', label: t('hazardUi.step.sendBack'), children: <NoteForm hazard={hazard} step="send-back" field="reason" schema={reasonInputSchema} label={t('hazardUi.step.sendBack')} isDanger /> };
+    case 'publish':
+      return {
+        key: 'publish',
+        label: t('hazardUi.step.publish'),
+        children: <HazardStepForm hazardId={hazard.id} step="publish" schema={optionalNoteInputSchema} toInput={() => ({})} submitLabel={t('hazardUi.step.publish')} fields={<Typography.Paragraph type="secondary">{t('hazardUi.publishHint')}</Typography.Paragraph>} />,
+      };
   }
-  return tabs;
+}
+
+/**
+ * Exactly the steps the API says the caller may take now (`allowedActions`, from the same pure
+ * lifecycle the transitions enforce); a call that still fails shows the server's message.
+ */
+export function hazardTabs(hazard: HazardDetailDto, t: (key: string) => string): Tab[] {
+  const allowed = new Set(hazard.allowedActions);
+  return actionOrder.filter((a) => allowed.has(a)).map((a) => tabOf(a, hazard, t));
 }
 
 /** The current step's panel, or a line saying whose turn it is. */
-export function HazardActionPanel({ hazard, me, ownerName }: { hazard: HazardDetailDto; me: Me; ownerName: string }) {
+export function HazardActionPanel({ hazard, ownerName }: { hazard: HazardDetailDto; ownerName: string }) {
   const { t } = useTranslation();
-  const tabs = hazardTabs(hazard, me, t);
+  const tabs = hazardTabs(hazard, t);
   const waiting = t(`hazardUi.next.${hazard.grade === 'major' && hazard.status === 'confirmed' && !hazard.remediationPlan ? 'majorPlan' : hazard.status}`, { owner: ownerName || '—' });
   if (tabs.length === 0) {
     if (hazard.status === 'closed' && hazard.isPublished) return null;

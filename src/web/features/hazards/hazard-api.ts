@@ -12,22 +12,6 @@ export type HazardStatisticsDto = z.infer<typeof hazardStatisticsSchema>;
 /** The lifecycle's step paths (POST /api/v1/hazards/:id/<step>); see hazard-transitions.routes.ts. */
 export type HazardStep = 'confirm' | 'reject' | 'fix-on-spot' | 'rectification-plan' | 'remediation-plan' | 'submit' | 'accept' | 'send-back' | 'publish';
 
-/**
- * Who the panel offers each step to. Only a hint: the server's pure lifecycle decides (reporter side,
- * owner, rectifier) and its 403 message is shown when the hint was too generous.
- */
-export const stepRoles: Record<HazardStep, readonly EnterpriseRole[]> = {
-  confirm: ['safety_manager', 'principal', 'dept_head'],
-  reject: ['safety_manager', 'principal', 'dept_head'],
-  'fix-on-spot': ['safety_manager', 'principal', 'dept_head', 'team_leader'],
-  'rectification-plan': ['safety_manager', 'principal', 'dept_head'],
-  'remediation-plan': ['principal'],
-  submit: ['safety_manager', 'principal', 'dept_head', 'team_leader', 'worker'],
-  accept: ['safety_manager', 'principal', 'dept_head', 'team_leader', 'worker'],
-  'send-back': ['safety_manager', 'principal', 'dept_head', 'team_leader', 'worker'],
-  publish: ['safety_manager', 'principal'],
-};
-
 export const reportRoles = ['principal', 'safety_manager', 'consultant', 'regulator'] as const satisfies readonly EnterpriseRole[];
 
 export function useHazard(id: string | undefined) {

@@ -174,7 +174,7 @@ export function HazardDetailPage() {
         )}
       </Card>
 
-      <HazardActionPanel hazard={h} me={me} ownerName={ownerName} />
+      <HazardActionPanel hazard={h} ownerName={ownerName} />
 
       {plan && (
         <Card size="small" title={t('hazardUi.rectification.title')} style={{ marginBottom: 12 }} data-testid="rectification-plan">
