@@ -654,6 +654,7 @@ export const enUS: Messages = {
     },
     post: {
       riskCard: 'Risk notification card',
+      inspectionList: 'Inspection list',
       listXlsx: 'Download "one post, one list"',
       addRisk: 'Add risk',
       proposeRisk: 'Propose a risk',

@@ -652,6 +652,7 @@ export const zhCN = {
     },
     post: {
       riskCard: '岗位风险告知卡',
+      inspectionList: '隐患排查清单',
       listXlsx: '下载“一岗一清单”',
       addRisk: '新增风险',
       proposeRisk: '上报风险',

@@ -1,10 +1,10 @@
-import { DownloadOutlined, FileTextOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileTextOutlined, OrderedListOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Flex, Result, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnType } from 'antd/es/table';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { proposerRolesForUi } from './roles';
 import type { PostDto } from '../../../schemas/org.js';
 import type { RiskListItemDto } from '../../../schemas/risks.js';
@@ -40,6 +40,25 @@ export function usePostRisks(postId: string | undefined) {
   });
 }
 
+/**
+ * `?risk=<riskId>` (links from a hazard's failed measure, the register…): once the post's risks are
+ * loaded, expand that risk and scroll its row into view, once per id.
+ */
+function useFocusedRisk(risks: RiskListItemDto[] | undefined, setExpanded: (update: (keys: string[]) => string[]) => void): string | null {
+  const [params] = useSearchParams();
+  const riskId = params.get('risk');
+  const done = useRef<string | null>(null);
+  useEffect(() => {
+    if (!riskId || done.current === riskId || !risks?.some((r) => r.id === riskId)) return;
+    done.current = riskId;
+    setExpanded((keys) => (keys.includes(riskId) ? keys : [...keys, riskId]));
+    // After the expanded row has rendered.
+    const timer = window.setTimeout(() => document.querySelector(`[data-row-key="${CSS.escape(riskId)}"]`)?.scrollIntoView({ behavior: 'smooth', block: 'start' }), 50);
+    return () => window.clearTimeout(timer);
+  }, [riskId, risks, setExpanded]);
+  return riskId;
+}
+
 const levelRank = { major: 0, significant: 1, general: 2, low: 3 } as const;
 
 /** The post page: the centre of gravity of risk control (facts, level, risks, measures, items, card, list). */
@@ -48,12 +67,14 @@ export function PostPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const canManage = useCanManage();
-  const canPropose = !canManage && hasRole(me, proposerRolesForUi);
+  // Proposing is for the worker's own posts only (the server checks the same: risk-identification.service).
+  const canPropose = !canManage && hasRole(me, proposerRolesForUi) && Boolean(postId) && me.postIds.includes(postId ?? '');
   const post = usePost(postId);
   const risks = usePostRisks(postId);
   const orgUnits = useOrgUnits();
   const [isFormOpen, setFormOpen] = useState(false);
   const [expanded, setExpanded] = useState<string[]>([]);
+  const focusRiskId = useFocusedRisk(risks.data, setExpanded);
 
   if (post.error) {
     return <Result status={isApiError(post.error) && post.error.status === 404 ? '404' : 'error'} title={post.error.message} extra={<Link to="/org/posts">{t('riskUi.post.backToPosts')}</Link>} />;
@@ -98,6 +119,9 @@ export function PostPage() {
           <Space wrap>
             <Link to={`/print/posts/${p.id}/risk-card`} target="_blank">
               <Button icon={<PrinterOutlined />}>{t('riskUi.post.riskCard')}</Button>
+            </Link>
+            <Link to={`/posts/${p.id}/inspection-list`} data-testid="post-inspection-list">
+              <Button icon={<OrderedListOutlined />}>{t('riskUi.post.inspectionList')}</Button>
             </Link>
             <Button icon={<DownloadOutlined />} href={`/api/v1/posts/${p.id}/risk-list.xlsx`} data-testid="post-list-download">
               {t('riskUi.post.listXlsx')}
@@ -154,6 +178,7 @@ export function PostPage() {
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('riskUi.post.noRisks') }}
         data-testid="post-risks"
+        rowClassName={(r) => (r.id === focusRiskId ? 'ant-table-row-selected' : '')}
         expandable={{
           expandedRowKeys: expanded,
           onExpandedRowsChange: (keys) => setExpanded(keys as string[]),
