@@ -110,4 +110,17 @@ describe.skipIf(shouldSkipBrowser())('risks: identify and evaluate a risk on a p
     await screenshot(page, 'risk-register');
     expect(await page.locator('.ant-table-row [data-level]').count()).toBeGreaterThan(0);
   });
+
+  it('the register opens the post with that risk expanded (?risk=), under 岗位 in the menu; the post links its inspection list', async () => {
+    const row = page.getByRole('row').filter({ hasText: '卡盘扳手遗留在卡盘上开机' }).first();
+    await row.getByTestId('risk-post-link').click();
+    await page.waitForURL(/\/posts\/[^/?]+\?risk=/);
+    const riskId = new URL(page.url()).searchParams.get('risk');
+    await page.getByTestId(`risk-detail-${riskId}`).waitFor();
+    expect(await page.locator('.ant-menu-item-selected').textContent()).toBe('岗位');
+    await page.getByTestId('post-inspection-list').click();
+    await page.waitForURL('**/posts/*/inspection-list');
+    await page.getByTestId('inspection-list').waitFor();
+    expect(await page.locator('.ant-menu-item-selected').textContent()).toBe('排查清单');
+  });
 });

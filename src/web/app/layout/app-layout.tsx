@@ -7,7 +7,7 @@ import { NotificationBell } from '../../features/notifications/notification-bell
 import { useCurrentUser } from '../auth/use-me';
 import { EnterpriseSwitcher } from './enterprise-switcher';
 import { LanguageSwitch } from './language-switch';
-import { buildNavItems } from './nav-items';
+import { buildNavItems, selectedNavKey } from './nav-items';
 import { UserMenu } from './user-menu';
 
 const siderWidth = 220;
@@ -32,7 +32,7 @@ export function AppLayout() {
   const [isDrawerOpen, setDrawerOpen] = useState(false);
   const [isCollapsed, setCollapsed] = useState(false);
 
-  const selected = '/' + location.pathname.split('/').slice(1, 3).join('/');
+  const selected = selectedNavKey(location.pathname);
   const menu = (
     <Menu
       mode="inline"

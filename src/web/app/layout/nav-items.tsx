@@ -20,7 +20,6 @@ import {
   IdcardOutlined,
   KeyOutlined,
   SafetyOutlined,
-  SearchOutlined,
   TeamOutlined,
   ToolOutlined,
   UserSwitchOutlined,
@@ -76,15 +75,30 @@ const systemLinks: NavLink[] = [
   { path: '/system/password', labelKey: 'nav.password', icon: <KeyOutlined /> },
 ];
 
+/** Areas of the seed that have no pages yet (risk control and hazard investigation now do). */
 const comingSoon: { key: string; labelKey: string; icon: ReactNode }[] = [
-  { key: 'risk', labelKey: 'nav.riskControl', icon: <SafetyOutlined /> },
-  { key: 'hazard', labelKey: 'nav.hazardInvestigation', icon: <SearchOutlined /> },
   { key: 'frontline', labelKey: 'nav.frontline', icon: <AlertOutlined /> },
   { key: 'training', labelKey: 'nav.training', icon: <BookOutlined /> },
   { key: 'emergency', labelKey: 'nav.emergency', icon: <FireOutlined /> },
 ];
 
 export const allNavPaths = [...orgLinks, ...systemLinks].map((l) => l.path);
+
+const menuPaths = [...orgLinks, ...riskLinks, ...hazardLinks, ...systemLinks].map((l) => l.path);
+
+/** Pages without an entry of their own, and the entry they belong under. */
+const parentOf: [RegExp, string][] = [
+  [/^\/posts\/[^/]+\/inspection-list(\/|$)/, '/inspection-lists'],
+  [/^\/posts(\/|$)/, '/org/posts'],
+];
+
+/** The menu entry to highlight: the page's own, or its parent's on a detail page (/hazards/:id → 隐患台账). */
+export function selectedNavKey(pathname: string): string {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  for (const [pattern, key] of parentOf) if (pattern.test(path)) return key;
+  const owner = menuPaths.filter((p) => path === p || path.startsWith(`${p}/`)).sort((a, b) => b.length - a.length)[0];
+  return owner ?? path;
+}
 
 export function buildNavItems(me: Me, t: TFunction): NonNullable<MenuProps['items']> {
   const hasEnterprise = me.activeEnterpriseId !== null;

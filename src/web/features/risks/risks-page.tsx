@@ -120,7 +120,7 @@ export function RisksPage() {
       key: 'post',
       dataIndex: 'postName',
       title: t('riskUi.field.post'),
-      render: (_v, r) => <Link to={`/posts/${r.postId}`}>{r.postName}</Link>,
+      render: (_v, r) => <Link to={`/posts/${r.postId}?risk=${r.id}`} data-testid="risk-post-link">{r.postName}</Link>,
     },
     { key: 'level', dataIndex: 'level', title: t('riskUi.field.level'), render: (_v, r) => <LevelTag level={r.level} /> },
     { key: 'residual', dataIndex: 'residualLevel', title: t('riskUi.eval.stages.residual'), render: (_v, r) => <LevelTag level={r.residualLevel} /> },
