@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { enUS } from './en-US';
-import { zhCN } from './zh-CN';
+import { enUS, enUSParts } from './en-US';
+import { zhCN, zhCNParts } from './zh-CN';
 
 function flatten(value: unknown, prefix = ''): Map<string, unknown> {
   const out = new Map<string, unknown>();
@@ -20,6 +20,18 @@ describe('UI translations', () => {
 
   it('have exactly the same keys in zh-CN and en-US', () => {
     expect([...en.keys()].sort()).toEqual([...zh.keys()].sort());
+  });
+
+  it('are assembled from per-feature modules that pair up and never share a top-level key', () => {
+    expect(Object.keys(enUSParts)).toEqual(Object.keys(zhCNParts));
+    for (const [locale, parts, whole] of [['zh-CN', zhCNParts, zhCN], ['en-US', enUSParts, enUS]] as const) {
+      const sections = Object.values(parts).flatMap((part) => Object.keys(part));
+      expect(new Set(sections).size, `${locale}: a top-level key in two modules`).toBe(sections.length);
+      expect(sections, locale).toEqual(Object.keys(whole));
+    }
+    for (const [name, part] of Object.entries(zhCNParts)) {
+      expect([...flatten(enUSParts[name as keyof typeof enUSParts]).keys()].sort(), name).toEqual([...flatten(part).keys()].sort());
+    }
   });
 
   it('have no empty or non-string values', () => {

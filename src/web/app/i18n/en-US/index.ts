@@ -1,0 +1,36 @@
+import type { Messages } from '../zh-CN';
+import { commonMessages } from './common';
+import { orgMessages } from './org';
+import { systemMessages } from './system';
+import { publicationMessages } from './publication';
+import { hazardsMessages } from './hazards';
+import { inspectionsMessages } from './inspections';
+import { notificationsMessages } from './notifications';
+import { risksMessages } from './risks';
+import { templatesMessages } from './templates';
+
+/** Per feature, in the order they are assembled (i18n.test.ts checks they never share a top-level key). */
+export const enUSParts = {
+  common: commonMessages,
+  org: orgMessages,
+  system: systemMessages,
+  publication: publicationMessages,
+  hazards: hazardsMessages,
+  inspections: inspectionsMessages,
+  notifications: notificationsMessages,
+  risks: risksMessages,
+  templates: templatesMessages,
+};
+
+/** English UI strings; the type keeps the key set identical to zh-CN. */
+export const enUS: Messages = {
+  ...commonMessages,
+  ...orgMessages,
+  ...systemMessages,
+  ...publicationMessages,
+  ...hazardsMessages,
+  ...inspectionsMessages,
+  ...notificationsMessages,
+  ...risksMessages,
+  ...templatesMessages,
+};

@@ -1,0 +1,38 @@
+import type { Widen } from '../widen';
+import { commonMessages } from './common';
+import { orgMessages } from './org';
+import { systemMessages } from './system';
+import { publicationMessages } from './publication';
+import { hazardsMessages } from './hazards';
+import { inspectionsMessages } from './inspections';
+import { notificationsMessages } from './notifications';
+import { risksMessages } from './risks';
+import { templatesMessages } from './templates';
+
+/** Per feature, in the order they are assembled (i18n.test.ts checks they never share a top-level key). */
+export const zhCNParts = {
+  common: commonMessages,
+  org: orgMessages,
+  system: systemMessages,
+  publication: publicationMessages,
+  hazards: hazardsMessages,
+  inspections: inspectionsMessages,
+  notifications: notificationsMessages,
+  risks: risksMessages,
+  templates: templatesMessages,
+} as const;
+
+/** Chinese UI strings (default locale). en-US must have exactly the same keys (see i18n.test.ts). */
+export const zhCN = {
+  ...commonMessages,
+  ...orgMessages,
+  ...systemMessages,
+  ...publicationMessages,
+  ...hazardsMessages,
+  ...inspectionsMessages,
+  ...notificationsMessages,
+  ...risksMessages,
+  ...templatesMessages,
+} as const;
+
+export type Messages = Widen<typeof zhCN>;

@@ -1,0 +1,66 @@
+import type { Widen } from '../widen';
+
+/** 中文 — inspection lists, tasks and shifts. Assembled in ./index.ts; en-US/inspections.ts has exactly the same keys. */
+export const inspectionsMessages = {
+  inspectionUi: {
+    item: {
+      editTitle: '修改排查项',
+      coverTitle: '为管控措施添加排查项',
+      extraTitle: '补充排查项',
+      forMeasure: '管控措施：{{text}}',
+      extraHint: '有新的外部强制性要求时补充的排查内容（第十三条），不对应管控措施。',
+      content: '排查内容',
+      method: '排查方式',
+      period: '排查周期',
+      responsible: '责任人',
+      responsibleHint: '不填则由岗位上的人员负责。',
+      supervisor: '监督岗位',
+      supervisorHint: '管理岗位和操作岗位的履职情况由上级岗位排查（第十四条）。',
+      postHolder: '岗位人员',
+      archiveConfirm: '归档后不再生成排查任务，已有记录保留。确定归档？',
+    },
+    list: {
+      title: '排查清单',
+      hint: '每条管控措施至少对应一条排查项；有遗漏时不能发布。',
+      pickPost: '选择岗位',
+      publish: '发布清单',
+      published: '已发布，共 {{count}} 项',
+      addExtra: '补充排查项',
+      lastPublished: '最近发布：{{at}}',
+      neverPublished: '尚未发布',
+      uncovered: '{{count}} 条管控措施没有排查项：',
+      addItem: '添加排查项',
+      covered: '所有管控措施都有排查项。',
+      withoutResponsible: '{{count}} 项未指定责任人，由岗位人员负责。',
+      empty: '该岗位还没有管控措施和排查项。',
+      risk: '查看风险',
+      noItem: '没有排查项',
+      extraItems: '补充排查项',
+    },
+    task: {
+      title: '排查任务',
+      hint: '每个责任人每个周期一项任务，周期结束未完成即为漏查。',
+      post: '岗位',
+      status: '状态',
+      person: '责任人',
+      window: '周期',
+      items: '项数',
+      completedAt: '完成时间',
+      late: '补录',
+      dueSoon: '即将到期',
+      statuses: { open: '进行中', done: '已完成', missed: '漏查' },
+    },
+    shifts: {
+      title: '班次设置',
+      hint: '“每班”排查按这里的班次生成任务；时区：{{tz}}。',
+      isDefault: '尚未设置班次，目前按一天一个班次（08:00 起）。',
+      code: '班次',
+      start: '开始',
+      end: '结束',
+      add: '添加班次',
+      tileHint: '各班次须首尾相接覆盖全天 24 小时，夜班可以跨零点（如 22:00–06:00）。',
+    },
+  },
+} as const;
+
+export type InspectionsMessages = Widen<typeof inspectionsMessages>;
