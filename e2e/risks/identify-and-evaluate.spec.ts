@@ -112,6 +112,8 @@ describe.skipIf(shouldSkipBrowser())('risks: identify and evaluate a risk on a p
   });
 
   it('the register opens the post with that risk expanded (?risk=), under 岗位 in the menu; the post links its inspection list', async () => {
+    await page.locator('.ant-input-search input').fill('卡盘扳手');
+    await page.keyboard.press('Enter');
     const row = page.getByRole('row').filter({ hasText: '卡盘扳手遗留在卡盘上开机' }).first();
     await row.getByTestId('risk-post-link').click();
     await page.waitForURL(/\/posts\/[^/?]+\?risk=/);
