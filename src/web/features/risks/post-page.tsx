@@ -5,11 +5,11 @@ import type { ColumnType } from 'antd/es/table';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { proposerRolesForUi } from './roles';
+import { mayProposeOn } from './roles';
 import type { PostDto } from '../../../schemas/org.js';
 import type { RiskListItemDto } from '../../../schemas/risks.js';
 import { api, isApiError, type Page } from '../../app/api/api-client';
-import { hasRole, useCanManage, useCurrentUser } from '../../app/auth/use-me';
+import { useCanManage, useCurrentUser } from '../../app/auth/use-me';
 import { LevelTag } from '../../app/ui/level-tag';
 import { PageHeader } from '../../app/ui/page-header';
 import { useOrgUnits } from '../org/use-org-lookups';
@@ -67,8 +67,7 @@ export function PostPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const canManage = useCanManage();
-  // Proposing is for the worker's own posts only (the server checks the same: risk-identification.service).
-  const canPropose = !canManage && hasRole(me, proposerRolesForUi) && Boolean(postId) && me.postIds.includes(postId ?? '');
+  const canPropose = !canManage && mayProposeOn(me, postId);
   const post = usePost(postId);
   const risks = usePostRisks(postId);
   const orgUnits = useOrgUnits();
