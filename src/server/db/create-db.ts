@@ -25,6 +25,11 @@ function sqliteFileOf(databaseUrl: string): string {
 export function createDb(databaseUrl: string, options: { poolSize?: number } = {}): Db {
   if (dialectOf(databaseUrl) === 'postgres') {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
+    // An idle connection the server closes (restart, failover, admin kill) must not crash the
+    // process: the pool drops it and opens a new one on the next query.
+    pool.on('error', (error) => {
+      console.error(`PostgreSQL idle connection error: ${error.message}`);
+    });
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
   }

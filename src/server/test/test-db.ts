@@ -32,6 +32,13 @@ export async function createTestDb(): Promise<{ db: Db; url: string; drop(): Pro
         await db.close();
         const c = new pg.Client({ connectionString: adminDatabaseUrl });
         await c.connect();
+        // pool.end() resolves before the server has seen every backend go; forcing the drop then
+        // kills a closing connection and its client reports an unhandled FATAL. Wait for them.
+        for (let i = 0; i < 50; i++) {
+          const { rows } = await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+          if (rows[0]?.n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
         await c.query(`drop database if exists ${name} with (force)`);
         await c.end();
       },
