@@ -19,7 +19,8 @@ import {
   materialUpdateSchema,
 } from '../../../schemas/org.js';
 import type { ResourceSpec } from '../../platform/resource/tenant-resource.js';
-import type { Row } from '../../platform/resource/tenant-resource.repository.js';
+import { findRow, type Row } from '../../platform/resource/tenant-resource.repository.js';
+import { flagRisksOfChangedObject } from '../risks/risks.service.js';
 
 const stamps = (r: Row) => ({ createdAt: r.created_at, updatedAt: r.updated_at as string, archivedAt: r.archived_at });
 
@@ -64,6 +65,11 @@ export const equipmentSpec: ResourceSpec<
   filters: { areaId: 'area_id' },
   references: { areaId: 'area' },
   refineList: (query, q) => (q.isSpecial === undefined ? query : query.where('is_special', '=', toDbBool(q.isSpecial))),
+  afterWrite: async (trx, enterpriseId, id, input) => {
+    // A new row has no risks naming it yet, so only an update can flag anything.
+    const row = await findRow(trx, 'equipment', enterpriseId, id);
+    if (row) await flagRisksOfChangedObject(trx, enterpriseId, 'equipment', id, input as Record<string, unknown>, new Date(row.updated_at as string));
+  },
   toColumns: (input) => ({
     ...(input.name !== undefined && { name: input.name }),
     ...(input.model !== undefined && { model: input.model }),
@@ -101,6 +107,11 @@ export const materialSpec: ResourceSpec<
   searchColumns: ['name', 'cas_no'],
   filters: { areaId: 'area_id', dangerousClass: 'dangerous_class' },
   references: { areaId: 'area' },
+  afterWrite: async (trx, enterpriseId, id, input) => {
+    // A new row has no risks naming it yet, so only an update can flag anything.
+    const row = await findRow(trx, 'material', enterpriseId, id);
+    if (row) await flagRisksOfChangedObject(trx, enterpriseId, 'material', id, input as Record<string, unknown>, new Date(row.updated_at as string));
+  },
   toColumns: (input) => ({
     ...(input.name !== undefined && { name: input.name }),
     ...(input.dangerousClass !== undefined && { dangerous_class: input.dangerousClass }),

@@ -323,6 +323,21 @@ describe.skipIf(!isDbAvailable())('risk register', () => {
     expect(item).toMatchObject({ period: 'day', content: '检查防护罩', responsiblePersonId: person.id });
   });
 
+  it("flags the risks that name a piece of equipment or a material when that object changes", async () => {
+    const postId = await post('设备变更岗位');
+    const press = (await t.request(cookie, 'POST', '/api/v1/equipment', { name: '开式压力机', model: 'J23-40' })).json();
+    const paint = (await t.request(cookie, 'POST', '/api/v1/materials', { name: '稀释剂', dangerousClass: '3' })).json();
+    const onPress = await createRisk(riskBody(postId, { objectKind: 'equipment', objectName: '开式压力机', objectId: press.id }));
+    const onPaint = await createRisk(riskBody(postId, { objectKind: 'material', objectName: '稀释剂', objectId: paint.id }));
+    const other = await createRisk(riskBody(postId, { objectKind: 'activity', objectName: '搬运' }));
+    await t.request(cookie, 'PATCH', `/api/v1/equipment/${press.id}`, { model: 'J23-63' });
+    expect((await getRisk(onPress.id)).reviewReason).toContain('设备设施变更');
+    expect((await getRisk(onPaint.id)).reviewReason).toBeNull();
+    await t.request(cookie, 'PATCH', `/api/v1/materials/${paint.id}`, { maxStock: '100 L' });
+    expect((await getRisk(onPaint.id)).reviewReason).toContain('危险物品变更');
+    expect((await getRisk(other.id)).reviewReason).toBeNull();
+  });
+
   it('archives a risk with its measures and items and drops it from the post level', async () => {
     const p = await post('喷漆工');
     await createRisk(riskBody(p));

@@ -237,7 +237,7 @@ export async function updateItem(db: Executor, enterpriseId: string, itemId: str
 export async function flagRisks(
   db: Executor,
   enterpriseId: string,
-  where: { postId?: string; riskId?: string },
+  where: { postId?: string; riskId?: string; objectId?: string },
   reason: string,
   at: string,
 ): Promise<string[]> {
@@ -249,6 +249,7 @@ export async function flagRisks(
     .where('archived_at', 'is', null);
   if (where.postId) query = query.where('post_id', '=', where.postId);
   if (where.riskId) query = query.where('id', '=', where.riskId);
+  if (where.objectId) query = query.where('object_id', '=', where.objectId);
   const ids = (await query.execute()).map((r) => r.id);
   if (ids.length) {
     await db

@@ -88,6 +88,33 @@ export async function flagRisksOfChangedPost(trx: Executor, enterpriseId: string
   await flagPostRisksForReview(trx, enterpriseId, postId, `岗位变更：${changed.map((k) => postChangeLabels[k]).join('、')}`, changedAt);
 }
 
+const objectChangeLabels = {
+  equipment: { name: '名称', model: '型号', code: '编号', areaId: '所在区域', isSpecial: '特种设备' },
+  material: { name: '名称', dangerousClass: '危险类别', casNo: 'CAS 号', maxStock: '最大存量', areaId: '存放区域' },
+} as const;
+
+/**
+ * Seed 001 Art. 6: a change of the equipment or material a risk names (its object) flags that risk
+ * for re-identification, like a change of the post itself. Called by the org resources after a write.
+ */
+export async function flagRisksOfChangedObject(
+  trx: Executor,
+  enterpriseId: string,
+  kind: keyof typeof objectChangeLabels,
+  objectId: string,
+  input: Record<string, unknown>,
+  changedAt: Date,
+): Promise<void> {
+  const labels = objectChangeLabels[kind] as Record<string, string>;
+  const changed = Object.keys(labels).filter((k) => input[k] !== undefined);
+  if (!changed.length) return;
+  const what = kind === 'equipment' ? '设备设施变更' : '危险物品变更';
+  const ids = await repo.flagRisks(trx, enterpriseId, { objectId }, `${what}：${changed.map((k) => labels[k]).join('、')}`, changedAt.toISOString());
+  for (const id of ids) {
+    await recordChange(trx, { userId: null, enterpriseId }, changedAt, { entity: 'risk', entityId: id, action: 'flag_for_review', after: { reason: what } });
+  }
+}
+
 /** Domain field names (L, E, C…) are reported under the body path they came from. */
 export function evaluateAt(input: RiskInput['evaluation'], prefix = 'evaluation.') {
   try {
