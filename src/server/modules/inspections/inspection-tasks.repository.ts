@@ -3,21 +3,39 @@ import { type ExpressionBuilder, sql } from 'kysely';
 import type { Database, InspectionRecordTable, InspectionTaskTable } from '../../db/database.js';
 import type { Executor } from '../../db/with-transaction.js';
 
-/** Active items of live posts, with who does them: the named person, else every holder of the post. */
-export function listActiveItemAssignments(db: Executor, enterpriseId: string) {
-  return db
-    .selectFrom('inspection_item')
-    .innerJoin('post', 'post.id', 'inspection_item.post_id')
-    .leftJoin('person_post', (j) =>
-      j.onRef('person_post.post_id', '=', 'inspection_item.post_id').on('inspection_item.responsible_person_id', 'is', null),
-    )
-    .select(['inspection_item.post_id', 'inspection_item.period', 'inspection_item.responsible_person_id', 'person_post.person_id as holder_id'])
-    .where('inspection_item.enterprise_id', '=', enterpriseId)
-    .where('inspection_item.is_active', '=', 1)
-    .where('inspection_item.archived_at', 'is', null)
-    .where('post.archived_at', 'is', null)
-    .distinct()
-    .execute();
+/** Active items of live posts, with who does them: the named person, else every holder of the post;
+ * plus every holder of the item's live supervising post (Art. 14), on their own task of the same post. */
+export async function listActiveItemAssignments(db: Executor, enterpriseId: string): Promise<{ post_id: string; period: string; person_id: string }[]> {
+  const activeItems = () =>
+    db
+      .selectFrom('inspection_item')
+      .innerJoin('post', 'post.id', 'inspection_item.post_id')
+      .where('inspection_item.enterprise_id', '=', enterpriseId)
+      .where('inspection_item.is_active', '=', 1)
+      .where('inspection_item.archived_at', 'is', null)
+      .where('post.archived_at', 'is', null);
+  const [doers, supervisors] = await Promise.all([
+    activeItems()
+      .leftJoin('person_post', (j) =>
+        j.onRef('person_post.post_id', '=', 'inspection_item.post_id').on('inspection_item.responsible_person_id', 'is', null),
+      )
+      .select(['inspection_item.post_id', 'inspection_item.period', 'inspection_item.responsible_person_id', 'person_post.person_id as holder_id'])
+      .distinct()
+      .execute(),
+    activeItems()
+      .innerJoin('post as supervisor_post', 'supervisor_post.id', 'inspection_item.supervisor_post_id')
+      .innerJoin('person_post', 'person_post.post_id', 'inspection_item.supervisor_post_id')
+      .where('supervisor_post.archived_at', 'is', null)
+      .select(['inspection_item.post_id', 'inspection_item.period', 'person_post.person_id'])
+      .distinct()
+      .execute(),
+  ]);
+  const out: { post_id: string; period: string; person_id: string }[] = [];
+  for (const d of doers) {
+    const personId = d.responsible_person_id ?? d.holder_id;
+    if (personId) out.push({ post_id: d.post_id, period: d.period, person_id: personId });
+  }
+  return out.concat(supervisors);
 }
 
 /** INSERT … ON CONFLICT DO NOTHING: the scheduler, the on-read check and a second node may all run it. */
@@ -84,7 +102,9 @@ const taskColumns = [
   'post.name as post_name',
 ] as const;
 
-/** Items a task covers: the person's own active items of the post and period, plus the post's unassigned ones if they hold it. */
+/** Items a task covers: the active items of the task's post and period that its person does (named, or the
+ * post's unassigned ones if they hold it) or supervises (they hold the item's live supervising post, Art. 14).
+ * The one rule behind a task's item list and item count, the submission check and the completion check. */
 function taskItemsFilter(eb: ExpressionBuilder<Database, 'inspection_item' | 'inspection_task'>) {
   return eb.and([
     eb('inspection_item.post_id', '=', eb.ref('inspection_task.post_id')),
@@ -103,6 +123,15 @@ function taskItemsFilter(eb: ExpressionBuilder<Database, 'inspection_item' | 'in
             .whereRef('person_post.person_id', '=', 'inspection_task.responsible_person_id'),
         ),
       ]),
+      eb.exists(
+        eb
+          .selectFrom('person_post')
+          .innerJoin('post as supervisor_post', 'supervisor_post.id', 'person_post.post_id')
+          .select('person_post.person_id')
+          .whereRef('person_post.post_id', '=', 'inspection_item.supervisor_post_id')
+          .whereRef('person_post.person_id', '=', 'inspection_task.responsible_person_id')
+          .where('supervisor_post.archived_at', 'is', null),
+      ),
     ]),
   ]);
 }

@@ -1,6 +1,7 @@
 /* Recurring inspection tasks (seed 001 Art. 15). A task is one person's active items of one post for
  * one period window. Items naming no responsible person fall to every current holder of the post
- * (Art. 13 bases the list on the post's duties), each getting their own task.
+ * (Art. 13 bases the list on the post's duties), each getting their own task. Holders of an item's
+ * supervising post (Art. 14) also get it, on their own task for the same post and window.
  * Materialisation is idempotent by the unique key (post, person, period, window_start), so the
  * minute scheduler, the on-read check and a second server node can all run it at once. */
 import type { AppDeps } from '../../app-deps.js';
@@ -29,8 +30,8 @@ export async function materialiseTasks(
   const rows = new Map<string, InspectionTaskTable>();
   const createdAt = at.toISOString();
   for (const a of assignments) {
-    const personId = a.responsible_person_id ?? a.holder_id;
-    if (!personId || !isPeriod(a.period)) continue;
+    const personId = a.person_id;
+    if (!isPeriod(a.period)) continue;
     let w = windows.get(a.period);
     if (!w) {
       w = windowAt(a.period, at, { timeZone: calendar.timeZone, shifts: calendar.shifts });
