@@ -1,16 +1,14 @@
 /* npx tsx bench/hazards.ts — 50,000 generated hazards; throughput and p99 of the filtered hazard
  * list through the API next to a bare Fastify route running the same SQL, in the same run, on
  * SQLite and PostgreSQL (BENCH_DB=sqlite|postgres|both, BENCH_SECONDS, BENCH_CONNECTIONS). */
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { sql } from 'kysely';
-import pg from 'pg';
+import type { Db } from '../src/server/db/create-db.js';
 import { buildApp } from '../src/server/app.js';
+import { adminDatabaseUrl, createScratchDb, isPostgresReachable, type ScratchDb } from '../src/server/test/scratch-db.js';
 import type { AppDeps } from '../src/server/app-deps.js';
-import { createDb, type Db } from '../src/server/db/create-db.js';
 import type { HazardTable } from '../src/server/db/database.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { seedDemo } from '../src/server/demo/seed-demo.js';
@@ -35,36 +33,12 @@ async function load(name: string, opts: autocannon.Options): Promise<Result> {
   return { name, rps: Math.round(r.requests.average), p99: r.latency.p99, errors: r.errors + r.non2xx };
 }
 
-async function openDb(kind: 'sqlite' | 'postgres'): Promise<{ db: Db; drop(): Promise<void> } | null> {
-  if (kind === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sk-bench-hz-'));
-    const db = createDb(`file:${path.join(dir, 'bench.sqlite')}`);
-    return { db, drop: async () => { await db.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
-  }
-  const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const name = `sk_bench_hz_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  try {
-    await admin.connect();
-  } catch {
-    console.log(`PostgreSQL at ${adminUrl} not reachable: PostgreSQL figures skipped.`);
+async function openDb(kind: 'sqlite' | 'postgres'): Promise<ScratchDb | null> {
+  if (kind === 'postgres' && !(await isPostgresReachable())) {
+    console.log(`PostgreSQL at ${adminDatabaseUrl} not reachable: PostgreSQL figures skipped.`);
     return null;
   }
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const db = createDb(url.toString(), { poolSize: 10 });
-  return {
-    db,
-    drop: async () => {
-      await db.close();
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
+  return createScratchDb(kind, 'sk_bench_hz', 10);
 }
 
 const statuses = ['reported', 'confirmed', 'under_rectification', 'submitted_for_acceptance', 'closed', 'closed', 'closed', 'rejected'];

@@ -7,10 +7,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Fastify from 'fastify';
-import pg from 'pg';
 import { buildApp } from '../src/server/app.js';
+import { adminDatabaseUrl, createScratchDb, isPostgresReachable, type ScratchDb } from '../src/server/test/scratch-db.js';
 import type { AppDeps } from '../src/server/app-deps.js';
-import { createDb, type Db } from '../src/server/db/create-db.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { systemClock } from '../src/server/platform/clock.js';
 import { loadConfig } from '../src/server/platform/config.js';
@@ -51,36 +50,12 @@ async function load(name: string, send: () => Promise<Response>): Promise<LoadRe
   return { name, rps: Math.round(latencies.length / elapsed), p50: at(0.5), p99: at(0.99), errors };
 }
 
-async function openDb(kind: 'sqlite' | 'postgres'): Promise<{ db: Db; drop(): Promise<void> } | null> {
-  if (kind === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sk-bench-insp-'));
-    const db = createDb(`file:${path.join(dir, 'bench.sqlite')}`);
-    return { db, drop: async () => { await db.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
-  }
-  const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const name = `sk_bench_insp_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  try {
-    await admin.connect();
-  } catch {
-    console.log(`PostgreSQL at ${adminUrl} not reachable: PostgreSQL figures skipped.`);
+async function openDb(kind: 'sqlite' | 'postgres'): Promise<ScratchDb | null> {
+  if (kind === 'postgres' && !(await isPostgresReachable())) {
+    console.log(`PostgreSQL at ${adminDatabaseUrl} not reachable: PostgreSQL figures skipped.`);
     return null;
   }
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const db = createDb(url.toString(), { poolSize: 10 });
-  return {
-    db,
-    drop: async () => {
-      await db.close();
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
+  return createScratchDb(kind, 'sk_bench_insp', 10);
 }
 
 async function benchDialect(kind: 'sqlite' | 'postgres'): Promise<void> {

@@ -1,7 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import pg from 'pg';
+import { adminDatabaseUrl } from './scratch-db.js';
 
-export const adminDatabaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** The PostgreSQL project runs only when the server answers; under CI it must answer. */
 export default async function setup(project: TestProject): Promise<void> {

@@ -1,0 +1,77 @@
+/* A throw-away database for tests and benchmarks: a temp SQLite file, or a new database on the
+ * local PostgreSQL server that is dropped afterwards. */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { createDb, type Db, type Dialect } from '../db/create-db.js';
+
+export const adminDatabaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export interface ScratchDb {
+  db: Db;
+  url: string;
+  drop(): Promise<void>;
+}
+
+export async function isPostgresReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: adminDatabaseUrl, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminDatabaseUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function createScratchDb(dialect: Dialect, prefix: string, poolSize = 5): Promise<ScratchDb> {
+  if (dialect === 'postgres') {
+    const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+    await withAdmin((c) => c.query(`create database ${name}`));
+    const url = new URL(adminDatabaseUrl);
+    url.pathname = `/${name}`;
+    const db = createDb(url.toString(), { poolSize });
+    return {
+      db,
+      url: url.toString(),
+      drop: async () => {
+        await db.close();
+        await withAdmin(async (c) => {
+          // pool.end() resolves before the server has seen every backend go; forcing the drop then
+          // kills a closing connection and its client reports an unhandled FATAL. Wait for them.
+          for (let i = 0; i < 50; i++) {
+            const { rows } = await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+            if (rows[0]?.n === 0) break;
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+          await c.query(`drop database if exists ${name} with (force)`);
+        });
+      },
+    };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
+  const url = `file:${path.join(dir, 'scratch.sqlite')}`;
+  const db = createDb(url);
+  return {
+    db,
+    url,
+    drop: async () => {
+      await db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
