@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import ExcelJS from 'exceljs';
+import { buildDocx, type DocBlock, docField, docHeading, docParagraph } from '../../platform/exports/docx-builder.js';
+import { addTableSheet, newWorkbook, type XlsxValue, workbookBuffer } from '../../platform/exports/xlsx-builder.js';
 import type { AppDeps } from '../../app-deps.js';
 import { statisticsPeriod, computeStatistics, quarterOf } from '../../../domain/hazard/statistics.js';
 import { findMajorHazardCriterion } from '../../../reference/major-hazard-criteria.js';
@@ -12,9 +12,9 @@ import { listHazardRows, listLedgerExtras, listStatisticsFacts } from './hazard-
 import { getHazardDetail, type HazardViewer, toFilter, workerScopeOf } from './hazard-read.service.js';
 
 const localTime = (iso: string | null, tz: string) => (iso ? format(new TZDate(iso, tz), 'yyyy-MM-dd HH:mm') : '');
-const heading = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_2, spacing: { before: 240, after: 120 } });
-const para = (text: string) => new Paragraph({ children: [new TextRun(text)], spacing: { after: 80 } });
-const titled = (label: string, text: string) => new Paragraph({ children: [new TextRun({ text: `${label}：`, bold: true }), new TextRun(text)], spacing: { after: 80 } });
+const heading = (text: string) => docHeading(text, 2);
+const para = (text: string) => docParagraph(text);
+const titled = (label: string, text: string) => docField(label, text);
 
 async function majorHazard(deps: AppDeps, enterpriseId: string, hazardId: string): Promise<{ h: HazardDetailDto; name: string; tz: string }> {
   const h = await getHazardDetail(deps.db, enterpriseId, hazardId, deps.clock.now());
@@ -23,7 +23,7 @@ async function majorHazard(deps: AppDeps, enterpriseId: string, hazardId: string
   return { h, name: enterprise.name, tz: enterprise.timeZone };
 }
 
-function basics(h: HazardDetailDto, tz: string): Paragraph[] {
+function basics(h: HazardDetailDto, tz: string): DocBlock[] {
   const criterion = h.criterionId ? findMajorHazardCriterion(h.criterionId) : null;
   return [
     titled('隐患部位', [h.postName, h.areaName].filter(Boolean).join(' / ') || '—'),
@@ -40,14 +40,11 @@ const pending = '（待主要负责人组织制定治理方案后补充）';
 export async function buildBureauReport(deps: AppDeps, enterpriseId: string, hazardId: string): Promise<Buffer> {
   const { h, name, tz } = await majorHazard(deps, enterpriseId, hazardId);
   const p = h.remediationPlan;
-  const doc = new Document({
-    creator: 'Shuangkong',
+  return buildDocx({
     title: '重大事故隐患报告',
-    sections: [
-      {
-        children: [
-          new Paragraph({ text: '重大事故隐患报告', heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER }),
-          para(`报告单位：${name}    报告日期：${format(new TZDate(deps.clock.now().getTime(), tz), 'yyyy年MM月dd日')}`),
+    enterpriseName: name,
+    subtitle: `报告单位：${name}    报告日期：${format(new TZDate(deps.clock.now().getTime(), tz), 'yyyy年MM月dd日')}`,
+    blocks: [
           ...basics(h, tz),
           heading('一、隐患的现状及其产生原因'),
           para(p?.situationAndCause ?? h.description),
@@ -64,11 +61,8 @@ export async function buildBureauReport(deps: AppDeps, enterpriseId: string, haz
                 titled('（六）安全措施和应急预案', p.safetyAndEmergency),
               ]
             : [para(pending)]),
-        ],
-      },
     ],
   });
-  return Packer.toBuffer(doc);
 }
 
 /** After acceptance: the result of the remediation, reported to the same bureau (seed 001 Art. 17). */
@@ -76,14 +70,11 @@ export async function buildResultReport(deps: AppDeps, enterpriseId: string, haz
   const { h, name, tz } = await majorHazard(deps, enterpriseId, hazardId);
   if (h.status !== 'closed') throw new AppError('HAZARD_WRONG_STATE', { reasonZh: '隐患尚未验收', reasonEn: 'the hazard has not been accepted yet' });
   const accept = [...h.events].reverse().find((e) => e.action === 'accept');
-  const doc = new Document({
-    creator: 'Shuangkong',
+  return buildDocx({
     title: '重大事故隐患治理结果报告',
-    sections: [
-      {
-        children: [
-          new Paragraph({ text: '重大事故隐患治理结果报告', heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER }),
-          para(`报告单位：${name}`),
+    enterpriseName: name,
+    subtitle: `报告单位：${name}`,
+    blocks: [
           heading('一、隐患基本情况'),
           ...basics(h, tz),
           heading('二、治理方案及实施情况'),
@@ -93,11 +84,8 @@ export async function buildResultReport(deps: AppDeps, enterpriseId: string, haz
           para(h.remediationPlan?.result ?? String(accept?.data.note ?? '')),
           titled('验收人', accept?.actorName ?? ''),
           titled('验收时间', localTime(accept?.at ?? h.closedAt, tz)),
-        ],
-      },
     ],
   });
-  return Packer.toBuffer(doc);
 }
 
 const statusZh: Record<string, string> = {
@@ -116,10 +104,9 @@ export async function buildLedger(deps: AppDeps, enterpriseId: string, q: Hazard
   const tz = enterprise.timeZone;
   const now = deps.clock.now();
   const scope = await workerScopeOf(deps.db, enterpriseId, viewer);
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet('隐患台账');
-  sheet.addRow(['序号', '发现时间', '隐患部位', '隐患描述', '隐患等级', '整改措施', '责任人', '资金', '整改期限', '验收人', '验收时间', '状态']).font = { bold: true };
-  sheet.columns = [6, 18, 20, 40, 10, 40, 10, 10, 18, 10, 18, 14].map((width) => ({ width }));
+  const headers = ['序号', '发现时间', '隐患部位', '隐患描述', '隐患等级', '整改措施', '责任人', '资金', '整改期限', '验收人', '验收时间', '状态'];
+  const widths = [6, 18, 20, 40, 10, 40, 10, 10, 18, 10, 18, 14];
+  const ledgerRows: XlsxValue[][] = [];
   let after: { at: string; id: string } | undefined;
   let n = 0;
   for (;;) {
@@ -131,7 +118,7 @@ export async function buildLedger(deps: AppDeps, enterpriseId: string, q: Hazard
     for (const r of rows) {
       const plan = planOf.get(r.id);
       const acc = acceptOf.get(r.id);
-      sheet.addRow([
+      ledgerRows.push([
         ++n,
         localTime(r.created_at, tz),
         [r.post_name, r.area_name].filter(Boolean).join(' / '),
@@ -150,7 +137,9 @@ export async function buildLedger(deps: AppDeps, enterpriseId: string, q: Hazard
     after = { at: last.created_at, id: last.id };
     if (rows.length < 1000) break;
   }
-  return Buffer.from(await book.xlsx.writeBuffer());
+  const book = newWorkbook();
+  addTableSheet(book, { name: '隐患台账', columns: headers.map((header, i) => ({ header, width: widths[i] })), rows: ledgerRows });
+  return workbookBuffer(book);
 }
 
 /** 16号令 Art. 14: the quarter's (or, without quarter, the year's) numbers with the report due date. */
