@@ -150,19 +150,14 @@ export async function listPlans(db: Executor, enterpriseId: string, riskIds: str
   return db.selectFrom('special_control_plan').selectAll().where('enterprise_id', '=', enterpriseId).where('risk_id', 'in', riskIds).execute();
 }
 
+/** One plan per risk (risk_id is the key): insert, or update all but its creation, atomically — two first PUTs at once both succeed. */
 export async function upsertPlan(db: Executor, row: SpecialControlPlanTable): Promise<void> {
-  const existing = await db
-    .selectFrom('special_control_plan')
-    .select('risk_id')
-    .where('enterprise_id', '=', row.enterprise_id)
-    .where('risk_id', '=', row.risk_id)
-    .executeTakeFirst();
-  if (existing) {
-    const { risk_id: _r, enterprise_id: _e, created_at: _c, ...patch } = row;
-    await db.updateTable('special_control_plan').set(patch).where('enterprise_id', '=', row.enterprise_id).where('risk_id', '=', row.risk_id).execute();
-  } else {
-    await db.insertInto('special_control_plan').values(row).execute();
-  }
+  const { risk_id: _r, enterprise_id: _e, created_at: _c, ...patch } = row;
+  await db
+    .insertInto('special_control_plan')
+    .values(row)
+    .onConflict((oc) => oc.column('risk_id').doUpdateSet(patch).where('special_control_plan.enterprise_id', '=', row.enterprise_id))
+    .execute();
 }
 
 export function listEvaluationsOfRisk(db: Executor, enterpriseId: string, riskId: string) {

@@ -2,6 +2,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { DomainError } from '../../../domain/domain-error.js';
 import { entityNames, type ErrorCode, errorMessages, formatMessage } from '../../../i18n/error-messages.js';
 import type { Locale } from '../../../i18n/locale.js';
+import { unstorableTextMessage } from '../../../schemas/common.js';
+import { fieldOfUniqueColumns, meaningOfDbError } from '../../db/db-errors.js';
 import { AppError, httpStatusOf } from './app-error.js';
 
 function localiseParams(params: Record<string, string | number>, locale: Locale): Record<string, string | number> {
@@ -44,6 +46,17 @@ function fromFastifyError(error: FastifyError): AppError | null {
   return null;
 }
 
+/** The one place a database's refusal becomes the caller's problem (see db-errors.ts). */
+function fromDbError(error: unknown): AppError | null {
+  const meaning = meaningOfDbError(error);
+  if (!meaning) return null;
+  if (meaning.kind === 'unstorable-text') return new AppError('VALIDATION', {}, [{ path: '', message: unstorableTextMessage }]);
+  const field = fieldOfUniqueColumns(meaning.columns);
+  return new AppError('CONFLICT', { detail: field || '-' }, field ? [{ path: field, message: alreadyTaken }] : []);
+}
+
+const alreadyTaken = { 'zh-CN': '已存在相同的值（可能刚被同时提交）', 'en-US': 'this value already exists (perhaps submitted at the same moment)' };
+
 export function sendProblem(reply: FastifyReply, error: AppError, locale: Locale): FastifyReply {
   const body = problemBody(error, locale);
   return reply.status(body.status).type('application/problem+json; charset=utf-8').send(body);
@@ -55,7 +68,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     let error: AppError | null = null;
     if (raw instanceof AppError) error = raw;
     else if (raw instanceof DomainError) error = fromDomainError(raw);
-    else error = fromFastifyError(raw as FastifyError);
+    else error = fromDbError(raw) ?? fromFastifyError(raw as FastifyError);
     if (!error) {
       request.log.error({ err: raw }, 'unhandled error');
       error = new AppError('INTERNAL');

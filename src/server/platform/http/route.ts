@@ -4,7 +4,7 @@ import type { Locale } from '../../../i18n/locale.js';
 import type { EnterpriseRole } from '../../../schemas/auth.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { AppError } from './app-error.js';
-import { parseOrThrow } from './validation.js';
+import { refuseUnstorableText, parseOrThrow } from './validation.js';
 
 /** Every route declares who may call it (issue: "Every route declares who may call it"). */
 export type Access =
@@ -88,6 +88,8 @@ export function registerRoutes(app: FastifyInstance, routes: readonly AnyRouteDe
         const auth = request.auth;
         checkAccess(def.access, auth);
         const locale = request.locale;
+        // Every route, whatever its schema: text no database stores is a 400 naming the field.
+        refuseUnstorableText({ params: request.params, query: request.query, body: request.body });
         const params = def.params ? parseOrThrow(def.params, request.params, locale) : undefined;
         const query = def.query ? parseOrThrow(def.query, request.query, locale) : undefined;
         const body = def.body ? parseOrThrow(def.body, request.body ?? {}, locale) : undefined;

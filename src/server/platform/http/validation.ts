@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Locale } from '../../../i18n/locale.js';
+import { findUnstorableText, unstorableTextMessage } from '../../../schemas/common.js';
 import { AppError, type FieldIssue } from './app-error.js';
 
 const zodLocales: Record<Locale, ReturnType<typeof z.locales.en>> = {
@@ -32,3 +33,13 @@ export function fieldError(path: string, message: Record<Locale, string>): AppEr
 
 export const referenceMissing = (path: string): AppError =>
   fieldError(path, { 'zh-CN': '引用的记录不存在或已归档', 'en-US': 'The referenced record does not exist or is archived' });
+
+/**
+ * Refuses a NUL character or a lone surrogate anywhere in a request's path parameters, query or
+ * JSON body (PostgreSQL cannot store them; SQLite would): a 400 naming each field, on both databases.
+ * Fields are named as the schemas name them: `title`, `items.0.note` (query and path alike).
+ */
+export function refuseUnstorableText(parts: { params: unknown; query: unknown; body: unknown }): void {
+  const paths = [...findUnstorableText(parts.params), ...findUnstorableText(parts.query), ...(Buffer.isBuffer(parts.body) ? [] : findUnstorableText(parts.body))];
+  if (paths.length) throw new AppError('VALIDATION', {}, paths.map((path) => ({ path, message: unstorableTextMessage })));
+}
