@@ -47,6 +47,13 @@ export const errorMessages = {
   HAZARD_WRONG_STATE: { 'zh-CN': '不能进行此隐患操作：{reasonZh}', 'en-US': 'This hazard action is not possible now: {reasonEn}' },
   HAZARD_NOT_PERMITTED: { 'zh-CN': '不能进行此隐患操作：{reasonZh}', 'en-US': 'You may not do this hazard action: {reasonEn}' },
   ANONYMOUS_REPORTS_DISABLED: { 'zh-CN': '该企业未开放匿名隐患报告', 'en-US': 'This enterprise does not take anonymous hazard reports' },
+  SIGN_OFF_NOT_EXPECTED: {
+    'zh-CN': '{person} 不在此记录的签字人名单中（{role}），不能签字',
+    'en-US': '{person} is not listed to sign this record as {role}',
+  },
+  ALREADY_SIGNED: { 'zh-CN': '{person} 已经签过字了', 'en-US': '{person} has already signed' },
+  NOT_SIGNED: { 'zh-CN': '{person} 目前没有生效的签字，无需撤销', 'en-US': '{person} has no signature in force to withdraw' },
+  SIGN_OFF_CLOSED: { 'zh-CN': '此记录已不再接受签字：{reasonZh}', 'en-US': 'This record takes no more signatures: {reasonEn}' },
   INTERNAL: { 'zh-CN': '服务器内部错误', 'en-US': 'Internal server error' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
@@ -72,6 +79,7 @@ export const entityNames: Record<string, Record<Locale, string>> = {
   attachment: { 'zh-CN': '附件', 'en-US': 'Attachment' },
   control_measure: { 'zh-CN': '管控措施', 'en-US': 'Control measure' },
   floor_plan: { 'zh-CN': '平面图', 'en-US': 'Floor plan' },
+  sign_off: { 'zh-CN': '签字记录', 'en-US': 'Sign-off' },
 };
 
 export function formatMessage(template: string, params: Record<string, string | number>): string {

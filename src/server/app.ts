@@ -28,6 +28,7 @@ import { hazardTransitionRoutes } from './modules/hazards/hazard-transitions.rou
 import { hazardRoutes } from './modules/hazards/hazards.routes.js';
 import { hazardPublicRoutes } from './modules/hazards/hazard-public.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
+import { signOffRoutes } from './platform/sign-off/sign-off.routes.js';
 
 export interface BuildAppOptions {
   /** Folder of the built SPA; served when it exists. */
@@ -55,6 +56,7 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
     ...publicationRoutes(deps),
     ...inspectionRoutes(deps),
     ...attachmentRoutes(deps),
+    ...signOffRoutes(deps),
   ];
 }
 

@@ -120,4 +120,18 @@ export const enUS: PhoneDictionary = {
     unknown: 'This QR code is not valid, or the post no longer exists',
   },
   errors: { network: 'No connection; try again later', required: 'Required', photoFailed: 'Could not read the photo; take it again' },
+  signOff: {
+    title: 'Sign-off',
+    progress: '{{signed}} / {{total}} signed',
+    waiting: 'Not signed',
+    closed: 'This record takes no more signatures',
+    signAsMe: 'I confirm — sign ({{role}})',
+    pickHint: 'If the person cannot log in: pick the name and draw the signature below',
+    padLabel: 'Signature box',
+    padHint: 'Sign in the box with your finger',
+    padReady: 'Signature drawn',
+    padClear: 'Clear',
+    submitDrawn: 'Submit signature',
+    sending: 'Sending…',
+  },
 };

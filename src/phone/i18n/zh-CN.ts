@@ -119,5 +119,19 @@ export const zhCN = {
     unknown: '二维码无效，或该岗位已撤销',
   },
   errors: { network: '网络不通，请稍后重试', required: '必填', photoFailed: '照片处理失败，请重拍' },
+  signOff: {
+    title: '签字确认',
+    progress: '已签 {{signed}} / {{total}}',
+    waiting: '待签字',
+    closed: '此记录已不再接受签字',
+    signAsMe: '我已确认，签字（{{role}}）',
+    pickHint: '本人不便登录时：选择姓名，在下方手写签名',
+    padLabel: '手写签名区',
+    padHint: '请用手指在框内签名',
+    padReady: '签名已写好',
+    padClear: '重写',
+    submitDrawn: '提交签字',
+    sending: '提交中…',
+  },
 };
 export type PhoneDictionary = typeof zhCN;

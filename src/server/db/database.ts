@@ -45,6 +45,7 @@ import type {
   NotificationTable,
   EnterpriseNotificationSettingTable,
 } from './tables/hazard-tables.js';
+import type { SignOffTable } from './tables/sign-off-tables.js';
 
 export type {
   UserTable,
@@ -81,6 +82,7 @@ export type {
   InspectionTaskTable,
   InspectionRecordTable,
   AttachmentTable,
+  SignOffTable,
 };
 
 export interface Database {
@@ -118,4 +120,5 @@ export interface Database {
   inspection_task: InspectionTaskTable;
   inspection_record: InspectionRecordTable;
   attachment: AttachmentTable;
+  sign_off: SignOffTable;
 }

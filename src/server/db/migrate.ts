@@ -9,6 +9,7 @@ import * as addRiskDecisions from './migrations/202611230800-add-risk-decisions.
 import * as createPublication from './migrations/202611230900-create-publication.js';
 import * as createInspections from './migrations/202611231000-create-inspections.js';
 import * as addAttachmentCapturedAt from './migrations/202611231300-add-attachment-captured-at.js';
+import * as createSignOff from './migrations/202612010500-create-sign-off.js';
 
 // Listed explicitly (not read from disk) so the bundle and tests see the same set, in order.
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '202611231110-create-outbox': createOutbox,
   '202611231120-index-hazard-lists': indexHazardLists,
   '202611231300-add-attachment-captured-at': addAttachmentCapturedAt,
+  '202612010500-create-sign-off': createSignOff,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -29,7 +29,7 @@ export function attachmentRoutes(deps: AppDeps): AnyRouteDef[] {
       method: 'GET',
       url: '/api/v1/attachments/:id',
       access: { kind: 'tenant', roles: allRoles },
-      summary: 'The stamped photo',
+      summary: 'The stamped photo (image/jpeg), or a drawn signature of a sign-off (image/png)',
       tags,
       params: idParamsSchema,
       produces: 'image/jpeg',
@@ -37,6 +37,7 @@ export function attachmentRoutes(deps: AppDeps): AnyRouteDef[] {
         const photo = await readPhoto(deps, requireTenant(auth).enterpriseId, params.id);
         reply.header('cache-control', 'private, max-age=31536000, immutable');
         reply.header('etag', `"${photo.sha256}"`);
+        reply.type(photo.mime); // photos are JPEG; drawn signatures (sign-offs) are PNG
         return photo.data;
       },
     }),

@@ -96,7 +96,8 @@ export function registerRoutes(app: FastifyInstance, routes: readonly AnyRouteDe
         const result = await def.handler({ params, query, body, auth, locale, request, reply });
         if (reply.sent) return reply;
         if (def.produces) {
-          reply.type(def.produces);
+          // A handler that knows its file's own type (a PNG signature among JPEG photos) has set it.
+          if (!reply.hasHeader('content-type')) reply.type(def.produces);
           return result;
         }
         reply.status(def.successStatus ?? (def.method === 'POST' ? 201 : 200));

@@ -8,6 +8,7 @@ import { inspectionsMessages } from './inspections';
 import { notificationsMessages } from './notifications';
 import { risksMessages } from './risks';
 import { templatesMessages } from './templates';
+import { signOffsMessages } from './sign-offs';
 
 /** Per feature, in the order they are assembled (i18n.test.ts checks they never share a top-level key). */
 export const enUSParts = {
@@ -20,6 +21,7 @@ export const enUSParts = {
   notifications: notificationsMessages,
   risks: risksMessages,
   templates: templatesMessages,
+  signOffs: signOffsMessages,
 };
 
 /** English UI strings; the type keeps the key set identical to zh-CN. */
@@ -33,4 +35,5 @@ export const enUS: Messages = {
   ...notificationsMessages,
   ...risksMessages,
   ...templatesMessages,
+  ...signOffsMessages,
 };

@@ -8,6 +8,7 @@ import { inspectionsMessages } from './inspections';
 import { notificationsMessages } from './notifications';
 import { risksMessages } from './risks';
 import { templatesMessages } from './templates';
+import { signOffsMessages } from './sign-offs';
 
 /** Per feature, in the order they are assembled (i18n.test.ts checks they never share a top-level key). */
 export const zhCNParts = {
@@ -20,6 +21,7 @@ export const zhCNParts = {
   notifications: notificationsMessages,
   risks: risksMessages,
   templates: templatesMessages,
+  signOffs: signOffsMessages,
 } as const;
 
 /** Chinese UI strings (default locale). en-US must have exactly the same keys (see i18n.test.ts). */
@@ -33,6 +35,7 @@ export const zhCN = {
   ...notificationsMessages,
   ...risksMessages,
   ...templatesMessages,
+  ...signOffsMessages,
 } as const;
 
 export type Messages = Widen<typeof zhCN>;
