@@ -29,6 +29,8 @@ import { hazardRoutes } from './modules/hazards/hazards.routes.js';
 import { hazardPublicRoutes } from './modules/hazards/hazard-public.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { signOffRoutes } from './platform/sign-off/sign-off.routes.js';
+import { dueItemRoutes } from './platform/due-items/due-items.routes.js';
+import { allDueItemProviders } from './due-item-providers.js';
 
 export interface BuildAppOptions {
   /** Folder of the built SPA; served when it exists. */
@@ -57,6 +59,7 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
     ...inspectionRoutes(deps),
     ...attachmentRoutes(deps),
     ...signOffRoutes(deps),
+    ...dueItemRoutes(deps, allDueItemProviders()),
   ];
 }
 

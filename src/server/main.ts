@@ -10,6 +10,8 @@ import { startScheduler } from './platform/scheduler.js';
 import { hazardScheduledJobs } from './modules/hazards/hazard-jobs.service.js';
 import { materialiseAllEnterprises } from './modules/inspections/inspection-tasks.service.js';
 import { loadConfig } from './platform/config.js';
+import { dueItemScheduledJobs } from './modules/notifications/due-item-notifications.service.js';
+import { allDueItemProviders } from './due-item-providers.js';
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -37,7 +39,7 @@ export async function startServer(): Promise<void> {
   });
   // Idempotent by unique keys: harmless when several nodes run it (DESIGN.md "Recurring work is idempotent").
   const stopScheduler = startScheduler(
-    [{ name: 'inspection-tasks', everyMs: 60_000, run: () => materialiseAllEnterprises(deps) }, ...hazardScheduledJobs(deps)],
+    [{ name: 'inspection-tasks', everyMs: 60_000, run: () => materialiseAllEnterprises(deps) }, ...hazardScheduledJobs(deps), ...dueItemScheduledJobs(deps, allDueItemProviders())],
     app.log,
   );
   const close = async () => {

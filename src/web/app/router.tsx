@@ -35,6 +35,7 @@ const HazardStatisticsPage = lazy(() => import('../features/hazards/hazard-stati
 const InspectionListsPage = lazy(() => import('../features/inspections/inspection-lists-page').then((m) => ({ default: m.InspectionListsPage })));
 const InspectionTasksPage = lazy(() => import('../features/inspections/inspection-tasks-page').then((m) => ({ default: m.InspectionTasksPage })));
 const ShiftsPage = lazy(() => import('../features/inspections/shifts-page').then((m) => ({ default: m.ShiftsPage })));
+const DueItemsPage = lazy(() => import('../features/due-items/due-items-page').then((m) => ({ default: m.DueItemsPage })));
 const NotificationSettingsPage = lazy(() => import('../features/notifications/notification-settings-page').then((m) => ({ default: m.NotificationSettingsPage })));
 
 function NotFound() {
@@ -83,6 +84,7 @@ export const router = createBrowserRouter([
           { path: 'inspection-tasks', element: <InspectionTasksPage /> },
           { path: 'settings/shifts', element: <ShiftsPage /> },
           { path: 'settings/notifications', element: <NotificationSettingsPage /> },
+          { path: 'due-items', element: <DueItemsPage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -249,3 +249,8 @@ export async function createAccount(
     return dto;
   });
 }
+
+/** The caller's person record and posts in an enterprise (for "mine" filters of other features). */
+export function findPersonAndPostsOfMember(deps: Pick<AppDeps, 'db'>, userId: string, enterpriseId: string) {
+  return repo.findPersonAndPostsOfMember(deps.db, userId, enterpriseId);
+}

@@ -172,3 +172,17 @@ export async function listEnterprisesWithDeadlinesBefore(db: Executor, before: s
     .execute();
   return rows.map((r) => r.enterprise_id);
 }
+
+/** Hazards with a rectification deadline up to `to`: owed ones whatever their date, finished ones from `from` (due items). */
+export function listDeadlines(db: Executor, enterpriseId: string, window: { from: string; to: string; ownerPersonId?: string }) {
+  let q = db
+    .selectFrom('hazard')
+    .leftJoin('rectification_plan', 'rectification_plan.hazard_id', 'hazard.id')
+    .select(['hazard.id', 'hazard.status', 'hazard.deadline', 'hazard.description', 'rectification_plan.owner_person_id'])
+    .where('hazard.enterprise_id', '=', enterpriseId)
+    .where('hazard.deadline', 'is not', null)
+    .where('hazard.deadline', '<=', window.to)
+    .where((eb) => eb.or([eb('hazard.status', 'not in', finished), eb('hazard.deadline', '>=', window.from)]));
+  if (window.ownerPersonId) q = q.where('rectification_plan.owner_person_id', '=', window.ownerPersonId);
+  return q.orderBy('hazard.deadline').limit(2000).execute();
+}

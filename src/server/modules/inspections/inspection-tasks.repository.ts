@@ -297,3 +297,18 @@ export function countRecords(db: Executor, enterpriseId: string, from: string, t
     .where('received_at', '<', to)
     .executeTakeFirst();
 }
+
+/** Open tasks and those missed in the window (due items); done ones are the records' business. */
+export function listTaskWindows(db: Executor, enterpriseId: string, window: { from: string; to: string; personId?: string }) {
+  let q = db
+    .selectFrom('inspection_task')
+    .innerJoin('post', 'post.id', 'inspection_task.post_id')
+    .select(['inspection_task.id', 'inspection_task.period', 'inspection_task.window_end', 'inspection_task.status', 'inspection_task.responsible_person_id', 'post.name as post_name'])
+    .where('inspection_task.enterprise_id', '=', enterpriseId)
+    .where('inspection_task.window_end', '<=', window.to)
+    .where((eb) =>
+      eb.or([eb('inspection_task.status', '=', 'open'), eb.and([eb('inspection_task.status', '=', 'missed'), eb('inspection_task.window_end', '>=', window.from)])]),
+    );
+  if (window.personId) q = q.where('inspection_task.responsible_person_id', '=', window.personId);
+  return q.orderBy('inspection_task.window_end').limit(2000).execute();
+}

@@ -62,3 +62,7 @@ export async function upsertSetting(db: Executor, row: EnterpriseNotificationSet
   const { enterprise_id: _e, ...rest } = row;
   await db.insertInto('enterprise_notification_setting').values(row).onConflict((oc) => oc.column('enterprise_id').doUpdateSet(rest)).execute();
 }
+
+export function listLiveEnterpriseIds(db: Executor): Promise<{ id: string }[]> {
+  return db.selectFrom('enterprise').select('id').where('archived_at', 'is', null).execute();
+}

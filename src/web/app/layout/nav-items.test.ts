@@ -8,6 +8,7 @@ describe('selectedNavKey', () => {
     expect(selectedNavKey('/risks')).toBe('/risks');
     expect(selectedNavKey('/org/units')).toBe('/org/units');
     expect(selectedNavKey('/settings/shifts')).toBe('/settings/shifts');
+    expect(selectedNavKey('/due-items')).toBe('/due-items');
   });
 
   it('highlights the parent entry on detail pages', () => {

@@ -4,6 +4,7 @@ import {
   BarChartOutlined,
   BellOutlined,
   CarryOutOutlined,
+  ScheduleOutlined,
   ClockCircleOutlined,
   OrderedListOutlined,
   WarningOutlined,
@@ -55,6 +56,9 @@ export const riskLinks: NavLink[] = [
   { path: '/templates/wizard', labelKey: 'templateUi.nav.wizard', icon: <AppstoreAddOutlined />, roles: managerRoles },
 ];
 
+/** What is due across the features (DESIGN "Due items"): the first thing a manager opens. */
+export const overviewLinks: NavLink[] = [{ path: '/due-items', labelKey: 'dueItemUi.nav', icon: <ScheduleOutlined /> }];
+
 /** 隐患排查治理 / Hazard management. */
 export const hazardLinks: NavLink[] = [
   { path: '/hazards', labelKey: 'hazardUi.nav.ledger', icon: <WarningOutlined /> },
@@ -84,7 +88,7 @@ const comingSoon: { key: string; labelKey: string; icon: ReactNode }[] = [
 
 export const allNavPaths = [...orgLinks, ...systemLinks].map((l) => l.path);
 
-const menuPaths = [...orgLinks, ...riskLinks, ...hazardLinks, ...systemLinks].map((l) => l.path);
+const menuPaths = [...overviewLinks, ...orgLinks, ...riskLinks, ...hazardLinks, ...systemLinks].map((l) => l.path);
 
 /** Pages without an entry of their own, and the entry they belong under. */
 const parentOf: [RegExp, string][] = [
@@ -105,6 +109,7 @@ export function buildNavItems(me: Me, t: TFunction): NonNullable<MenuProps['item
   const visible = (links: NavLink[]) =>
     links.filter((l) => !l.roles || hasRole(me, l.roles)).map((l) => ({ key: l.path, icon: l.icon, label: t(l.labelKey) }));
   return [
+    ...(hasEnterprise ? [{ type: 'group' as const, key: 'overview', label: t('nav.overview'), children: visible(overviewLinks) }] : []),
     ...(hasEnterprise ? [{ type: 'group' as const, key: 'org', label: t('nav.org'), children: visible(orgLinks) }] : []),
     ...(hasEnterprise ? [{ type: 'group' as const, key: 'risk', label: t('nav.riskControl'), children: visible(riskLinks) }] : []),
     ...(hasEnterprise ? [{ type: 'group' as const, key: 'hazard', label: t('hazardUi.nav.group'), children: visible(hazardLinks) }] : []),

@@ -17,6 +17,7 @@ export const commonMessages: CommonMessages = {
   },
   nav: {
     menu: 'Menu',
+    overview: 'Overview',
     org: 'Organisation',
     enterprise: 'Enterprise',
     orgUnits: 'Org units',

@@ -9,6 +9,7 @@ import { notificationsMessages } from './notifications';
 import { risksMessages } from './risks';
 import { templatesMessages } from './templates';
 import { signOffsMessages } from './sign-offs';
+import { dueItemsMessages } from './due-items';
 
 /** Per feature, in the order they are assembled (i18n.test.ts checks they never share a top-level key). */
 export const enUSParts = {
@@ -22,6 +23,7 @@ export const enUSParts = {
   risks: risksMessages,
   templates: templatesMessages,
   signOffs: signOffsMessages,
+  dueItems: dueItemsMessages,
 };
 
 /** English UI strings; the type keeps the key set identical to zh-CN. */
@@ -36,4 +38,5 @@ export const enUS: Messages = {
   ...risksMessages,
   ...templatesMessages,
   ...signOffsMessages,
+  ...dueItemsMessages,
 };

@@ -17,6 +17,7 @@ export const commonMessages = {
   },
   nav: {
     menu: '菜单',
+    overview: '工作台',
     org: '组织机构',
     enterprise: '企业信息',
     orgUnits: '部门车间',

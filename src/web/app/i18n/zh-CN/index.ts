@@ -9,6 +9,7 @@ import { notificationsMessages } from './notifications';
 import { risksMessages } from './risks';
 import { templatesMessages } from './templates';
 import { signOffsMessages } from './sign-offs';
+import { dueItemsMessages } from './due-items';
 
 /** Per feature, in the order they are assembled (i18n.test.ts checks they never share a top-level key). */
 export const zhCNParts = {
@@ -22,6 +23,7 @@ export const zhCNParts = {
   risks: risksMessages,
   templates: templatesMessages,
   signOffs: signOffsMessages,
+  dueItems: dueItemsMessages,
 } as const;
 
 /** Chinese UI strings (default locale). en-US must have exactly the same keys (see i18n.test.ts). */
@@ -36,6 +38,7 @@ export const zhCN = {
   ...risksMessages,
   ...templatesMessages,
   ...signOffsMessages,
+  ...dueItemsMessages,
 } as const;
 
 export type Messages = Widen<typeof zhCN>;

@@ -1,0 +1,11 @@
+import type { DueItemProvider } from './platform/due-items/due-items.js';
+import { hazardDueItemProvider } from './modules/hazards/hazard-due-items.service.js';
+import { inspectionDueItemProvider } from './modules/inspections/inspection-due-items.service.js';
+
+/**
+ * Every feature's due-item provider (DESIGN "Mechanisms built once: Due items"). A feature with due
+ * dates adds its provider here; the due-items route and the notification job read only this list.
+ */
+export function allDueItemProviders(): DueItemProvider[] {
+  return [hazardDueItemProvider, inspectionDueItemProvider];
+}

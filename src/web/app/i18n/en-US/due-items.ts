@@ -1,0 +1,27 @@
+import type { DueItemsMessages } from '../zh-CN/due-items';
+
+/** English — due items; the type keeps the keys identical to zh-CN/due-items.ts. */
+export const dueItemsMessages: DueItemsMessages = {
+  dueItemUi: {
+    nav: 'What is due',
+    pageTitle: 'What is due',
+    hint: 'Everything due or overdue in the enterprise: rectification deadlines, inspection tasks, plan reviews, drills, supply expiry. An overdue item stays listed until it is done.',
+    status: 'Status',
+    statuses: { due: 'Due', overdue: 'Overdue', done: 'Done' },
+    dueAt: 'Due',
+    kind: 'Kind',
+    title: 'Item',
+    owner: 'Owner',
+    mine: 'Only mine',
+    truncated: 'Too many items: only the earliest are shown; filter by kind or status.',
+    features: { hazard: 'Rectification', inspection: 'Inspection', emergency: 'Emergency' },
+    kinds: {
+      hazard_rectification: 'Rectification deadline',
+      inspection_task: 'Inspection task',
+      emergency_planReview: 'Plan review',
+      emergency_drill: 'Drill',
+      emergency_supplyExpiry: 'Supply expiry',
+      emergency_supplyCheck: 'Supply check',
+    },
+  },
+};

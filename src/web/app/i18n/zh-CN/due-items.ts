@@ -1,0 +1,29 @@
+import type { Widen } from '../widen';
+
+/** 中文 — due items (待办事项). Assembled in ./index.ts; en-US/due-items.ts has exactly the same keys. */
+export const dueItemsMessages = {
+  dueItemUi: {
+    nav: '待办事项',
+    pageTitle: '待办事项',
+    hint: '全企业到期和逾期的事项：隐患整改期限、排查任务、应急预案评审、演练、应急物资有效期等。逾期未办的事项一直保留在列表中。',
+    status: '状态',
+    statuses: { due: '待办', overdue: '已逾期', done: '已完成' },
+    dueAt: '到期时间',
+    kind: '类别',
+    title: '事项',
+    owner: '责任人',
+    mine: '只看我的',
+    truncated: '事项过多，只显示最早的一部分；请按类别或状态筛选。',
+    features: { hazard: '隐患整改', inspection: '隐患排查', emergency: '应急管理' },
+    kinds: {
+      hazard_rectification: '隐患整改期限',
+      inspection_task: '排查任务',
+      emergency_planReview: '预案评审',
+      emergency_drill: '应急演练',
+      emergency_supplyExpiry: '物资有效期',
+      emergency_supplyCheck: '物资检查',
+    },
+  },
+} as const;
+
+export type DueItemsMessages = Widen<typeof dueItemsMessages>;
