@@ -54,6 +54,7 @@ export const errorMessages = {
   ALREADY_SIGNED: { 'zh-CN': '{person} 已经签过字了', 'en-US': '{person} has already signed' },
   NOT_SIGNED: { 'zh-CN': '{person} 目前没有生效的签字，无需撤销', 'en-US': '{person} has no signature in force to withdraw' },
   SIGN_OFF_CLOSED: { 'zh-CN': '此记录已不再接受签字：{reasonZh}', 'en-US': 'This record takes no more signatures: {reasonEn}' },
+  STANDARDIZATION_STATE: { 'zh-CN': '不能进行此操作：{reasonZh}', 'en-US': 'This is not possible now: {reasonEn}' },
   INTERNAL: { 'zh-CN': '服务器内部错误', 'en-US': 'Internal server error' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
@@ -80,6 +81,11 @@ export const entityNames: Record<string, Record<Locale, string>> = {
   control_measure: { 'zh-CN': '管控措施', 'en-US': 'Control measure' },
   floor_plan: { 'zh-CN': '平面图', 'en-US': 'Floor plan' },
   sign_off: { 'zh-CN': '签字记录', 'en-US': 'Sign-off' },
+  score_sheet: { 'zh-CN': '评分表', 'en-US': 'Scoring sheet' },
+  self_assessment: { 'zh-CN': '自评', 'en-US': 'Self-assessment' },
+  score_item: { 'zh-CN': '评分项目', 'en-US': 'Scoring item' },
+  standardization_action: { 'zh-CN': '整改措施', 'en-US': 'Corrective action' },
+  internal_assessor: { 'zh-CN': '内审员', 'en-US': 'Internal assessor' },
 };
 
 export function formatMessage(template: string, params: Record<string, string | number>): string {

@@ -31,6 +31,7 @@ import { notificationRoutes } from './modules/notifications/notifications.routes
 import { signOffRoutes } from './platform/sign-off/sign-off.routes.js';
 import { dueItemRoutes } from './platform/due-items/due-items.routes.js';
 import { allDueItemProviders } from './due-item-providers.js';
+import { standardizationRoutes } from './modules/standardization/standardization.routes.js';
 
 export interface BuildAppOptions {
   /** Folder of the built SPA; served when it exists. */
@@ -60,6 +61,7 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
     ...attachmentRoutes(deps),
     ...signOffRoutes(deps),
     ...dueItemRoutes(deps, allDueItemProviders()),
+    ...standardizationRoutes(deps),
   ];
 }
 

@@ -53,6 +53,10 @@ describe.skipIf(!isDbAvailable())('tenant matrix', () => {
     idsOfB.set('/api/v1/attachments', (await t.request(cookieB, 'POST', '/api/v1/attachments', photoB, { 'content-type': 'image/jpeg' })).json().id);
     // Hazards: a "see it, report it" of B with B's photo (its lifecycle steps are /api/v1/hazards/:id/…).
     await create('/api/v1/hazards', { description: 'B 防护罩缺失', postId: post, photoIds: [idsOfB.get('/api/v1/attachments')], clientId: 'matrix-b-hazard-0001' });
+    // Standardization: B's self-assessment (its items, decisions, actions, files are /…/assessments/:id/…) and internal assessor.
+    const personB = idsOfB.get('/api/v1/people');
+    await create('/api/v1/standardization/assessments', { title: 'B 自评', sheetRef: 'gbt33000-starter', profileCode: 'seed004-1000', plannedStart: '2026-11-01', plannedEnd: '2026-11-30', team: [{ personId: personB, role: 'leader' }] });
+    await create('/api/v1/standardization/assessors', { personId: personB, training: 'B 内审员培训', trainedOn: '2026-10-01', appointedOn: '2026-10-10' });
   });
   afterAll(() => t.close());
 

@@ -46,6 +46,15 @@ import type {
   EnterpriseNotificationSettingTable,
 } from './tables/hazard-tables.js';
 import type { SignOffTable } from './tables/sign-off-tables.js';
+import type {
+  ScoreSheetTable,
+  SelfAssessmentTable,
+  SelfAssessmentDecisionTable,
+  SelfAssessmentMeetingTable,
+  StandardizationActionTable,
+  InternalAssessorTable,
+  StandardizationProfileTable,
+} from './tables/standardization-tables.js';
 
 export type {
   UserTable,
@@ -121,4 +130,11 @@ export interface Database {
   inspection_record: InspectionRecordTable;
   attachment: AttachmentTable;
   sign_off: SignOffTable;
+  score_sheet: ScoreSheetTable;
+  self_assessment: SelfAssessmentTable;
+  self_assessment_decision: SelfAssessmentDecisionTable;
+  self_assessment_meeting: SelfAssessmentMeetingTable;
+  standardization_action: StandardizationActionTable;
+  internal_assessor: InternalAssessorTable;
+  standardization_profile: StandardizationProfileTable;
 }

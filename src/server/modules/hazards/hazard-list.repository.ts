@@ -186,3 +186,17 @@ export function listDeadlines(db: Executor, enterpriseId: string, window: { from
   if (window.ownerPersonId) q = q.where('rectification_plan.owner_person_id', '=', window.ownerPersonId);
   return q.orderBy('hazard.deadline').limit(2000).execute();
 }
+
+/** Hazards still owed: major ones, and those past their deadline at `now` (self-assessment evidence). */
+export async function countOwedHazards(db: Executor, enterpriseId: string, now: string): Promise<{ openMajor: number; overdue: number }> {
+  const row = await db
+    .selectFrom('hazard')
+    .select((eb) => [
+      eb.fn.sum<number>(eb.case().when('grade', '=', 'major').then(1).else(0).end()).as('open_major'),
+      eb.fn.sum<number>(eb.case().when(eb.and([eb('deadline', 'is not', null), eb('deadline', '<', now)])).then(1).else(0).end()).as('overdue'),
+    ])
+    .where('enterprise_id', '=', enterpriseId)
+    .where('status', 'not in', finished)
+    .executeTakeFirst();
+  return { openMajor: Number(row?.open_major ?? 0), overdue: Number(row?.overdue ?? 0) };
+}

@@ -8,3 +8,7 @@ export async function insertAttachment(db: Executor, row: AttachmentTable): Prom
 export function findAttachment(db: Executor, enterpriseId: string, id: string): Promise<AttachmentTable | undefined> {
   return db.selectFrom('attachment').selectAll().where('enterprise_id', '=', enterpriseId).where('id', '=', id).executeTakeFirst();
 }
+
+export function listAttachmentIds(db: Executor, enterpriseId: string, ids: string[]) {
+  return db.selectFrom('attachment').select('id').where('enterprise_id', '=', enterpriseId).where('id', 'in', ids).execute();
+}

@@ -132,3 +132,10 @@ export async function readPhoto(deps: AppDeps, enterpriseId: string, id: string)
   if (!data) throw notFound('attachment');
   return { data, mime: row.mime, sha256: row.sha256 };
 }
+
+/** Other features that let a record name photos check here that every id is one of the enterprise's attachments. */
+export async function allAttachmentsExist(deps: AppDeps, enterpriseId: string, ids: readonly string[]): Promise<boolean> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return true;
+  return (await repo.listAttachmentIds(deps.db, enterpriseId, unique)).length === unique.length;
+}

@@ -118,3 +118,17 @@ export function findMeasureOfPost(db: Executor, enterpriseId: string, postId: st
 export function listLiveEnterpriseIds(db: Executor) {
   return db.selectFrom('enterprise').select('id').where('archived_at', 'is', null).execute();
 }
+
+/** Live posts whose inspection list has never been published (seed 001 Art. 13: one post, one list). */
+export function listPostsWithoutPublishedList(db: Executor, enterpriseId: string) {
+  return db
+    .selectFrom('post')
+    .select(['post.id', 'post.name'])
+    .where('post.enterprise_id', '=', enterpriseId)
+    .where('post.archived_at', 'is', null)
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('inspection_list_publication as p').select('p.id').whereRef('p.post_id', '=', 'post.id').where('p.enterprise_id', '=', enterpriseId))),
+    )
+    .orderBy('post.name')
+    .execute();
+}

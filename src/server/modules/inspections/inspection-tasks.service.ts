@@ -226,3 +226,10 @@ export async function getStats(deps: AppDeps, enterpriseId: string, from: Date, 
     lateShare: total ? late / total : null,
   };
 }
+
+/** DESIGN "Indicators": posts without a published list, and task completion of windows ending in [from, to). */
+export async function inspectionIndicators(deps: AppDeps, enterpriseId: string, from: Date, to: Date) {
+  const [withoutList, stats] = await Promise.all([lists.listPostsWithoutPublishedList(deps.db, enterpriseId), getStats(deps, enterpriseId, from, to)]);
+  return { postsWithoutList: withoutList.map((p) => p.name), tasks: stats.tasks, completionRate: stats.completionRate, lateShare: stats.lateShare };
+}
+export type InspectionIndicators = Awaited<ReturnType<typeof inspectionIndicators>>;

@@ -21,3 +21,8 @@ export function findActivePost(db: Executor, enterpriseId: string, postId: strin
     .where('id', '=', postId)
     .executeTakeFirst();
 }
+
+/** Live posts with their kind and duties (indicators: a post without written duties). */
+export function listLivePostDuties(db: Executor, enterpriseId: string) {
+  return db.selectFrom('post').select(['id', 'name', 'kind', 'duties']).where('enterprise_id', '=', enterpriseId).where('archived_at', 'is', null).orderBy('name').execute();
+}

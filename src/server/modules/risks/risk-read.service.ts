@@ -228,3 +228,20 @@ export async function getRiskOverview(db: Executor, enterpriseId: string): Promi
   const { uncontrolled, missingPlan } = await repo.countUncontrolled(db, enterpriseId);
   return { countsByLevel, postsByLevel, uncontrolled, missingSpecialPlan: missingPlan, dueForReview, proposed };
 }
+
+/** DESIGN "Indicators": the risk feature's own figures, for self-assessment evidence, reviews and objectives. */
+export async function riskIndicators(db: Executor, enterpriseId: string) {
+  const [overview, postsWithoutRisk] = await Promise.all([getRiskOverview(db, enterpriseId), repo.listPostsWithoutAcceptedRisk(db, enterpriseId)]);
+  const posts = Object.values(overview.postsByLevel).reduce((a, b) => a + b, 0);
+  const acceptedRisks = Object.values(overview.countsByLevel).reduce((a, b) => a + b, 0);
+  return {
+    posts,
+    postsWithoutRisk: postsWithoutRisk.map((p) => p.name),
+    acceptedRisks,
+    countsByLevel: overview.countsByLevel,
+    uncontrolled: overview.uncontrolled,
+    missingSpecialPlan: overview.missingSpecialPlan,
+    dueForReview: overview.dueForReview,
+  };
+}
+export type RiskIndicators = Awaited<ReturnType<typeof riskIndicators>>;

@@ -303,3 +303,27 @@ export async function personNames(db: Executor, enterpriseId: string, ids: strin
   const rows = await db.selectFrom('person').select(['id', 'name']).where('enterprise_id', '=', enterpriseId).where('id', 'in', unique).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** Live posts with no accepted live risk: posts where risk identification has not been done. */
+export function listPostsWithoutAcceptedRisk(db: Executor, enterpriseId: string) {
+  return db
+    .selectFrom('post')
+    .select(['post.id', 'post.name'])
+    .where('post.enterprise_id', '=', enterpriseId)
+    .where('post.archived_at', 'is', null)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('risk')
+            .select('risk.id')
+            .whereRef('risk.post_id', '=', 'post.id')
+            .where('risk.enterprise_id', '=', enterpriseId)
+            .where('risk.status', '=', 'accepted')
+            .where('risk.archived_at', 'is', null),
+        ),
+      ),
+    )
+    .orderBy('post.name')
+    .execute();
+}

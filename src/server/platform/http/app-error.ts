@@ -53,6 +53,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   ALREADY_SIGNED: 409,
   NOT_SIGNED: 409,
   SIGN_OFF_CLOSED: 409,
+  STANDARDIZATION_STATE: 409,
   INTERNAL: 500,
 };
 
