@@ -35,6 +35,8 @@ const HazardStatisticsPage = lazy(() => import('../features/hazards/hazard-stati
 const InspectionListsPage = lazy(() => import('../features/inspections/inspection-lists-page').then((m) => ({ default: m.InspectionListsPage })));
 const InspectionTasksPage = lazy(() => import('../features/inspections/inspection-tasks-page').then((m) => ({ default: m.InspectionTasksPage })));
 const ShiftsPage = lazy(() => import('../features/inspections/shifts-page').then((m) => ({ default: m.ShiftsPage })));
+const StandardizationPage = lazy(() => import('../features/standardization/standardization-page').then((m) => ({ default: m.StandardizationPage })));
+const AssessmentPage = lazy(() => import('../features/standardization/assessment-page').then((m) => ({ default: m.AssessmentPage })));
 const DueItemsPage = lazy(() => import('../features/due-items/due-items-page').then((m) => ({ default: m.DueItemsPage })));
 const NotificationSettingsPage = lazy(() => import('../features/notifications/notification-settings-page').then((m) => ({ default: m.NotificationSettingsPage })));
 
@@ -85,6 +87,8 @@ export const router = createBrowserRouter([
           { path: 'settings/shifts', element: <ShiftsPage /> },
           { path: 'settings/notifications', element: <NotificationSettingsPage /> },
           { path: 'due-items', element: <DueItemsPage /> },
+          { path: 'standardization', element: <StandardizationPage /> },
+          { path: 'standardization/assessments/:assessmentId', element: <AssessmentPage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

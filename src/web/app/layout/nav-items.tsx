@@ -23,6 +23,7 @@ import {
   SafetyOutlined,
   TeamOutlined,
   ToolOutlined,
+  TrophyOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
@@ -70,6 +71,11 @@ export const hazardLinks: NavLink[] = [
   { path: '/settings/notifications', labelKey: 'hazardUi.nav.notifications', icon: <BellOutlined />, roles: ['principal', 'safety_manager'] },
 ];
 
+/** 安全生产标准化 / Standardization (seeds 002 phase 5, 004). */
+export const standardizationLinks: NavLink[] = [
+  { path: '/standardization', labelKey: 'standardizationUi.nav.assessments', icon: <TrophyOutlined />, roles: ['principal', 'safety_manager', 'dept_head', 'consultant', 'regulator'] },
+];
+
 export const accountRoles = ['principal', 'safety_manager', 'consultant'] as const satisfies readonly EnterpriseRole[];
 export const auditRoles = ['principal', 'safety_manager'] as const satisfies readonly EnterpriseRole[];
 
@@ -88,7 +94,7 @@ const comingSoon: { key: string; labelKey: string; icon: ReactNode }[] = [
 
 export const allNavPaths = [...orgLinks, ...systemLinks].map((l) => l.path);
 
-const menuPaths = [...overviewLinks, ...orgLinks, ...riskLinks, ...hazardLinks, ...systemLinks].map((l) => l.path);
+const menuPaths = [...overviewLinks, ...orgLinks, ...riskLinks, ...hazardLinks, ...standardizationLinks, ...systemLinks].map((l) => l.path);
 
 /** Pages without an entry of their own, and the entry they belong under. */
 const parentOf: [RegExp, string][] = [
@@ -113,6 +119,7 @@ export function buildNavItems(me: Me, t: TFunction): NonNullable<MenuProps['item
     ...(hasEnterprise ? [{ type: 'group' as const, key: 'org', label: t('nav.org'), children: visible(orgLinks) }] : []),
     ...(hasEnterprise ? [{ type: 'group' as const, key: 'risk', label: t('nav.riskControl'), children: visible(riskLinks) }] : []),
     ...(hasEnterprise ? [{ type: 'group' as const, key: 'hazard', label: t('hazardUi.nav.group'), children: visible(hazardLinks) }] : []),
+    ...(hasEnterprise && visible(standardizationLinks).length ? [{ type: 'group' as const, key: 'standardization', label: t('standardizationUi.nav.group'), children: visible(standardizationLinks) }] : []),
     // Administrator and consultants register new enterprises (then run the template wizard there).
     ...(me.user.isAdmin || me.memberships.some((m) => m.role === 'consultant')
       ? [{ type: 'group' as const, key: 'setup', label: t('templateUi.nav.setup'), children: [{ key: '/templates/new-enterprise', icon: <PlusSquareOutlined />, label: t('templateUi.nav.newEnterprise') }] }]

@@ -10,6 +10,7 @@ import { risksMessages } from './risks';
 import { templatesMessages } from './templates';
 import { signOffsMessages } from './sign-offs';
 import { dueItemsMessages } from './due-items';
+import { standardizationMessages } from './standardization';
 
 /** Per feature, in the order they are assembled (i18n.test.ts checks they never share a top-level key). */
 export const enUSParts = {
@@ -24,6 +25,7 @@ export const enUSParts = {
   templates: templatesMessages,
   signOffs: signOffsMessages,
   dueItems: dueItemsMessages,
+  standardization: standardizationMessages,
 };
 
 /** English UI strings; the type keeps the key set identical to zh-CN. */
@@ -39,4 +41,5 @@ export const enUS: Messages = {
   ...templatesMessages,
   ...signOffsMessages,
   ...dueItemsMessages,
+  ...standardizationMessages,
 };

@@ -10,6 +10,7 @@ import { risksMessages } from './risks';
 import { templatesMessages } from './templates';
 import { signOffsMessages } from './sign-offs';
 import { dueItemsMessages } from './due-items';
+import { standardizationMessages } from './standardization';
 
 /** Per feature, in the order they are assembled (i18n.test.ts checks they never share a top-level key). */
 export const zhCNParts = {
@@ -24,6 +25,7 @@ export const zhCNParts = {
   templates: templatesMessages,
   signOffs: signOffsMessages,
   dueItems: dueItemsMessages,
+  standardization: standardizationMessages,
 } as const;
 
 /** Chinese UI strings (default locale). en-US must have exactly the same keys (see i18n.test.ts). */
@@ -39,6 +41,7 @@ export const zhCN = {
   ...templatesMessages,
   ...signOffsMessages,
   ...dueItemsMessages,
+  ...standardizationMessages,
 } as const;
 
 export type Messages = Widen<typeof zhCN>;
