@@ -55,6 +55,12 @@ export const errorMessages = {
   NOT_SIGNED: { 'zh-CN': '{person} 目前没有生效的签字，无需撤销', 'en-US': '{person} has no signature in force to withdraw' },
   SIGN_OFF_CLOSED: { 'zh-CN': '此记录已不再接受签字：{reasonZh}', 'en-US': 'This record takes no more signatures: {reasonEn}' },
   STANDARDIZATION_STATE: { 'zh-CN': '不能进行此操作：{reasonZh}', 'en-US': 'This is not possible now: {reasonEn}' },
+  PERMIT_WRONG_STATE: { 'zh-CN': '作业票当前状态（{status}）不允许此操作', 'en-US': 'Not possible in the permit\'s current state ({status})' },
+  PERMIT_CANNOT_START: { 'zh-CN': '还不能开始作业：{reasonZh}', 'en-US': 'The work may not start yet: {reasonEn}' },
+  PREWORK_INCOMPLETE: {
+    'zh-CN': '{person} 须先勾选一备三查的全部四项，再签字确认',
+    'en-US': '{person} must tick all four pre-work checks before signing',
+  },
   INTERNAL: { 'zh-CN': '服务器内部错误', 'en-US': 'Internal server error' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
@@ -86,6 +92,7 @@ export const entityNames: Record<string, Record<Locale, string>> = {
   score_item: { 'zh-CN': '评分项目', 'en-US': 'Scoring item' },
   standardization_action: { 'zh-CN': '整改措施', 'en-US': 'Corrective action' },
   internal_assessor: { 'zh-CN': '内审员', 'en-US': 'Internal assessor' },
+  work_permit: { 'zh-CN': '作业票', 'en-US': 'Work permit' },
 };
 
 export function formatMessage(template: string, params: Record<string, string | number>): string {

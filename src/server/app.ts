@@ -32,6 +32,7 @@ import { signOffRoutes } from './platform/sign-off/sign-off.routes.js';
 import { dueItemRoutes } from './platform/due-items/due-items.routes.js';
 import { allDueItemProviders } from './due-item-providers.js';
 import { standardizationRoutes } from './modules/standardization/standardization.routes.js';
+import { workPermitRoutes } from './modules/frontline/work-permits.routes.js';
 
 export interface BuildAppOptions {
   /** Folder of the built SPA; served when it exists. */
@@ -62,6 +63,7 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
     ...signOffRoutes(deps),
     ...dueItemRoutes(deps, allDueItemProviders()),
     ...standardizationRoutes(deps),
+    ...workPermitRoutes(deps),
   ];
 }
 

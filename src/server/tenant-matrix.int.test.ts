@@ -57,6 +57,12 @@ describe.skipIf(!isDbAvailable())('tenant matrix', () => {
     const personB = idsOfB.get('/api/v1/people');
     await create('/api/v1/standardization/assessments', { title: 'B 自评', sheetRef: 'gbt33000-starter', profileCode: 'seed004-1000', plannedStart: '2026-11-01', plannedEnd: '2026-11-30', team: [{ personId: personB, role: 'leader' }] });
     await create('/api/v1/standardization/assessors', { personId: personB, training: 'B 内审员培训', trainedOn: '2026-10-01', appointedOn: '2026-10-10' });
+    // Front line: a hazardous-work permit of B (its steps are /api/v1/work-permits/:id/…).
+    const guardianB = (await t.request(cookieB, 'POST', '/api/v1/people', { name: 'B 监护人' })).json().id;
+    await create('/api/v1/work-permits', {
+      workType: 'work_at_height', content: 'B 高处作业', place: 'B 仓库', windowStart: '2026-11-23T01:00:00Z', windowEnd: '2026-11-23T05:00:00Z',
+      workerIds: [personB as string], guardianPersonId: guardianB, approverPersonId: guardianB, measures: [{ text: 'B 系安全带', responsiblePersonId: guardianB }],
+    });
   });
   afterAll(() => t.close());
 

@@ -3,6 +3,8 @@ import { AnonymousReportPage } from '../hazards/anonymous-report-page';
 import { HazardPage } from '../hazards/hazard-page';
 import { HazardsPage } from '../hazards/hazards-page';
 import { ReportPage } from '../hazards/report-page';
+import { PermitPage } from '../frontline/permit-page';
+import { PermitsPage } from '../frontline/permits-page';
 import { InspectionPage } from '../tasks/inspection-page';
 import { PlacePage } from '../tasks/place-page';
 import { TasksPage } from '../tasks/tasks-page';
@@ -28,6 +30,8 @@ export function PhoneApp() {
           <Route path="/report" element={guarded(<ReportPage />)} />
           <Route path="/hazards" element={guarded(<HazardsPage />)} />
           <Route path="/hazards/:hazardId" element={guarded(<HazardPage />)} />
+          <Route path="/permits" element={guarded(<PermitsPage />)} />
+          <Route path="/permits/:permitId" element={guarded(<PermitPage />)} />
           <Route path="*" element={<Navigate to="/tasks" replace />} />
         </Routes>
       </BrowserRouter>

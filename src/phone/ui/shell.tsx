@@ -79,6 +79,12 @@ function Tabs() {
         </span>
         {t('nav.hazards')}
       </NavLink>
+      <NavLink to="/permits">
+        <span className="icon" aria-hidden>
+          ✎
+        </span>
+        {t('nav.permits')}
+      </NavLink>
     </nav>
   );
 }

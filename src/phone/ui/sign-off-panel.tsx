@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExpectedSigner, SignOffSheet } from '../../schemas/sign-offs.js';
 import { newClientId } from '../app/client-id';
@@ -14,6 +14,11 @@ interface Props {
   subjectId: string;
   /** Called after every recorded signature (e.g. the permit reloads to see whether it may start). */
   onSigned?: () => void;
+  /**
+   * What a signer must do before signing (e.g. tick the four checks of 一备三查): shown above the
+   * sign button, which waits for `isReady`; `beforeSign` runs just before the signature is sent.
+   */
+  prepare?: (signer: ExpectedSigner) => { node: ReactNode; isReady: boolean; beforeSign: () => Promise<void> } | null;
 }
 
 const slotOf = (x: ExpectedSigner) => `${x.role}|${x.personId}`;
@@ -22,7 +27,7 @@ const slotOf = (x: ExpectedSigner) => `${x.role}|${x.personId}`;
  * The sign-off block of any record on the phone (issue 11 §1): who must sign and who has; "sign as
  * me" when logged in (preferred); otherwise pick a name and draw the signature on this phone.
  */
-export function SignOffPanel({ subjectType, subjectId, onSigned }: Props) {
+export function SignOffPanel({ subjectType, subjectId, onSigned, prepare }: Props) {
   const { t } = useTranslation();
   const sheet = useApi<SignOffSheet>(`/api/v1/sign-offs?subjectType=${encodeURIComponent(subjectType)}&subjectId=${encodeURIComponent(subjectId)}`);
   const [picked, setPicked] = useState<string | null>(null);
@@ -44,6 +49,7 @@ export function SignOffPanel({ subjectType, subjectId, onSigned }: Props) {
     setIsSending(true);
     setError(null);
     try {
+      await prepare?.(signer)?.beforeSign();
       await api('/api/v1/sign-offs', {
         body: {
           subjectType: s.subjectType,
@@ -85,14 +91,18 @@ export function SignOffPanel({ subjectType, subjectId, onSigned }: Props) {
       </ul>
       {error !== null && <ErrorNotice error={error} />}
       {s.isOpen &&
-        mine.map((x) => (
+        mine.map((x) => {
+          const prep = prepare?.(x) ?? null;
+          return (
           <div key={slotOf(x)} className="card">
+            {prep?.node}
             <p className="statement">{x.statement}</p>
-            <button type="button" className="btn primary" disabled={isSending} onClick={() => void send(x, 'session')} data-testid={`sign-as-me-${x.role}`}>
+            <button type="button" className="btn primary" disabled={isSending || (prep !== null && !prep.isReady)} onClick={() => void send(x, 'session')} data-testid={`sign-as-me-${x.role}`}>
               {t('signOff.signAsMe', { role: x.roleLabel })}
             </button>
           </div>
-        ))}
+          );
+        })}
       {s.isOpen && s.me.mayHostDrawn && others.length > 0 && (
         <div className="card">
           <p className="muted">{t('signOff.pickHint')}</p>
@@ -111,11 +121,12 @@ export function SignOffPanel({ subjectType, subjectId, onSigned }: Props) {
           </div>
           {pickedSigner && (
             <div className="sigpad-wrap">
+              {prepare?.(pickedSigner)?.node}
               <p className="statement">
                 <strong>{pickedSigner.personName}</strong>：{pickedSigner.statement}
               </p>
               <SignaturePad ref={pad} onInkChange={setHasInk} />
-              <button type="button" className="btn primary" disabled={isSending || !hasInk} onClick={() => void send(pickedSigner, 'drawn')} data-testid="submit-drawn">
+              <button type="button" className="btn primary" disabled={isSending || !hasInk || prepare?.(pickedSigner)?.isReady === false} onClick={() => void send(pickedSigner, 'drawn')} data-testid="submit-drawn">
                 {isSending ? t('signOff.sending') : t('signOff.submitDrawn')}
               </button>
             </div>

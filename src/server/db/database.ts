@@ -55,6 +55,7 @@ import type {
   InternalAssessorTable,
   StandardizationProfileTable,
 } from './tables/standardization-tables.js';
+import type { WorkPermitTable, WorkPermitEventTable, WorkPermitGasReadingTable, WorkPermitPreworkTable } from './tables/frontline-tables.js';
 
 export type {
   UserTable,
@@ -92,6 +93,10 @@ export type {
   InspectionRecordTable,
   AttachmentTable,
   SignOffTable,
+  WorkPermitTable,
+  WorkPermitEventTable,
+  WorkPermitGasReadingTable,
+  WorkPermitPreworkTable,
 };
 
 export interface Database {
@@ -137,4 +142,8 @@ export interface Database {
   standardization_action: StandardizationActionTable;
   internal_assessor: InternalAssessorTable;
   standardization_profile: StandardizationProfileTable;
+  work_permit: WorkPermitTable;
+  work_permit_event: WorkPermitEventTable;
+  work_permit_gas_reading: WorkPermitGasReadingTable;
+  work_permit_prework: WorkPermitPreworkTable;
 }

@@ -10,6 +10,7 @@ import * as createPublication from './migrations/202611230900-create-publication
 import * as createInspections from './migrations/202611231000-create-inspections.js';
 import * as addAttachmentCapturedAt from './migrations/202611231300-add-attachment-captured-at.js';
 import * as createSignOff from './migrations/202612010500-create-sign-off.js';
+import * as createWorkPermits from './migrations/202612010510-create-work-permits.js';
 import * as createStandardization from './migrations/202612010800-create-standardization.js';
 
 // Listed explicitly (not read from disk) so the bundle and tests see the same set, in order.
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '202611231120-index-hazard-lists': indexHazardLists,
   '202611231300-add-attachment-captured-at': addAttachmentCapturedAt,
   '202612010500-create-sign-off': createSignOff,
+  '202612010510-create-work-permits': createWorkPermits,
   '202612010800-create-standardization': createStandardization,
 };
 

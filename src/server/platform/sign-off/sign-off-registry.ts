@@ -50,6 +50,7 @@ import type { EnterpriseRole } from '../../../schemas/auth.js';
 import type { SignOffDto } from '../../../schemas/sign-offs.js';
 import type { Executor } from '../../db/with-transaction.js';
 import type { Clock } from '../clock.js';
+import type { Dialect } from '../../db/create-db.js';
 
 export interface ExpectedSigner {
   personId: string;
@@ -70,6 +71,7 @@ export interface SignOffSubjectInfo {
 export interface SignOffSubjectContext {
   db: Executor;
   clock: Clock;
+  dialect: Dialect;
   enterpriseId: string;
   subjectId: string;
 }

@@ -80,7 +80,7 @@ function kindOf(type: string): SignOffSubjectKind {
 }
 
 async function describeOrThrow(kind: SignOffSubjectKind, db: Executor, deps: AppDeps, enterpriseId: string, subjectId: string): Promise<SignOffSubjectInfo> {
-  const info = await kind.describe({ db, clock: deps.clock, enterpriseId, subjectId });
+  const info = await kind.describe({ db, clock: deps.clock, dialect: deps.dialect, enterpriseId, subjectId });
   if (!info) throw notFound(kind.entity);
   return info;
 }
@@ -243,7 +243,7 @@ export async function recordSignOff(deps: AppDeps, caller: SignOffCaller, input:
       });
       const saved = await repo.findSignOff(trx, caller.enterpriseId, id);
       const dto = toDto(saved as repo.SignOffRow, new Set([id]));
-      await kind.afterSign?.({ db: trx, clock: deps.clock, enterpriseId: caller.enterpriseId, subjectId: input.subjectId, signOff: dto });
+      await kind.afterSign?.({ db: trx, clock: deps.clock, dialect: deps.dialect, enterpriseId: caller.enterpriseId, subjectId: input.subjectId, signOff: dto });
       return { signOff: dto, isNew: true };
     });
   } catch (error) {

@@ -1,0 +1,119 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WorkPermitDetail } from '../../src/schemas/work-permits.js';
+import { launchBrowser, screenshot, shouldSkipBrowser } from '../support/browser.js';
+import { demoPassword, startServer, type TestServer } from '../support/server.js';
+import { apiAs, ensurePhoneBuild } from '../phone/phone-support.js';
+
+const phone = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' } as const;
+
+/**
+ * Issue 11 acceptance: two workers sign a 动火 permit's 一备三查 on the phone at 360×740, and the
+ * work starts only after the second. 陈静 signs logged in; 杨磊 (no account) picks his name and draws
+ * his signature on the team leader's phone. The approver, the measure owner and the gas reading are
+ * done through the API beforehand, as the safety manager would in the office.
+ */
+describe.skipIf(shouldSkipBrowser())('phone: 动火 permit — 一备三查 by two workers, then the work starts', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let permitId = '';
+  let safety: Awaited<ReturnType<typeof apiAs>>;
+
+  async function phonePage(username: string): Promise<Page> {
+    const context = await browser.newContext(phone);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => console.log(`[pageerror ${username}]`, e.message));
+    await page.goto(`${server.url}/m/permits/${permitId}`);
+    await page.waitForURL(/\/m\/login/);
+    await page.getByLabel('用户名或手机号').fill(username);
+    await page.getByLabel('密码').fill(demoPassword);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(`**/m/permits/${permitId}`);
+    await page.getByTestId('sign-off-panel').waitFor();
+    return page;
+  }
+
+  async function tickAll(page: Page, personId: string): Promise<void> {
+    const box = page.getByTestId(`prework-${personId}`);
+    for (const label of ['做好工作准备', '检查知识技能', '检查工具装备', '检查周边环境']) await box.getByText(label).click();
+  }
+
+  beforeAll(async () => {
+    ensurePhoneBuild();
+    server = await startServer();
+    browser = await launchBrowser();
+    safety = await apiAs(server.url, 'safety');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const personId = async (name: string) => (await safety.get<{ items: { id: string; name: string }[] }>(`/api/v1/people?q=${encodeURIComponent(name)}`)).items.find((p) => p.name === name)?.id as string;
+
+  it('the safety manager issues the permit, records a gas reading and signs as approver and measure owner', async () => {
+    const [chen, yang, liu, li] = await Promise.all(['陈静', '杨磊', '刘洋', '李秀英'].map(personId));
+    const now = Date.now();
+    const permit = await safety.post<WorkPermitDetail>('/api/v1/work-permits', {
+      workType: 'hot_work',
+      grade: 'grade2',
+      content: '冲焊车间钢平台护栏焊接',
+      place: '冲焊车间东侧钢平台',
+      windowStart: new Date(now - 5 * 60_000).toISOString(),
+      windowEnd: new Date(now + 4 * 3_600_000).toISOString(),
+      workerIds: [chen, yang],
+      guardianPersonId: liu,
+      approverPersonId: li,
+      accidentSeqs: [7, 8],
+      scenes: '焊渣落入下方油污区引燃',
+      measures: [{ text: '清理动火点周围 10 米内可燃物，备 2 具灭火器', responsiblePersonId: li }],
+    });
+    permitId = permit.id;
+    await safety.post(`/api/v1/work-permits/${permitId}/gas-readings`, { point: '动火点', substance: '可燃气体', value: 0, unit: '%LEL', isPass: true, measuredAt: new Date().toISOString(), testerPersonId: li });
+    for (const role of ['approver', 'measure.0']) await safety.post('/api/v1/sign-offs', { subjectType: 'work-permit', subjectId: permitId, role, personId: li, method: 'session' });
+    const after = await safety.get<WorkPermitDetail>(`/api/v1/work-permits/${permitId}`);
+    expect(after.startBlockers.map((b) => b.kind)).toEqual(['check_missing', 'check_missing']);
+    expect(yang).toBeTruthy();
+  });
+
+  it('陈静 ticks the four checks and signs logged in: the work does not start yet', async () => {
+    const chen = await personId('陈静');
+    const page = await phonePage('worker');
+    expect(await page.getByTestId('permit-status').getAttribute('data-status')).toBe('issued');
+    const sign = page.getByTestId('sign-as-me-prework');
+    expect(await sign.isDisabled()).toBe(true); // four ticks first
+    await tickAll(page, chen);
+    await sign.click();
+    await page.getByTestId('permit-blockers').getByText('杨磊 未完成一备三查', { exact: false }).waitFor();
+    await page.locator('[data-testid="signer"].is-signed').filter({ hasText: '陈静' }).first().waitFor();
+    expect(await page.getByTestId('permit-status').getAttribute('data-status')).toBe('issued');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await screenshot(page, 'permit-first-signed', { isFullPage: true });
+    await page.context().close();
+  });
+
+  it("杨磊 picks his name on the team leader's phone, ticks, draws his signature — and the work starts", async () => {
+    const yang = await personId('杨磊');
+    const page = await phonePage('teamlead');
+    await page.getByRole('button', { name: /杨磊 · 作业人员/ }).click();
+    await tickAll(page, yang);
+    const pad = page.getByTestId('signature-pad');
+    await pad.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    const box = await pad.boundingBox();
+    if (!box) throw new Error('no signature pad');
+    await page.mouse.move(box.x + 30, box.y + 120);
+    await page.mouse.down();
+    for (const [dx, dy] of [[60, 40], [100, 130], [150, 60], [200, 140], [260, 50], [300, 110]] as const) await page.mouse.move(box.x + dx, box.y + dy, { steps: 4 });
+    await page.mouse.up();
+    await page.getByText('签名已写好').waitFor();
+    await page.getByTestId('submit-drawn').click();
+    await page.locator('[data-testid="permit-status"][data-status="in_progress"]').waitFor();
+    await screenshot(page, 'permit-started', { isFullPage: true });
+    const permit = await safety.get<WorkPermitDetail>(`/api/v1/work-permits/${permitId}`);
+    expect(permit.status).toBe('in_progress');
+    expect(permit.prework.map((p) => p.isSigned)).toEqual([true, true]);
+    const sheet = await safety.get<{ items: { personName: string; method: string; signatureAttachmentId: string | null }[] }>(`/api/v1/sign-offs?subjectType=work-permit&subjectId=${permitId}`);
+    expect(sheet.items.find((s) => s.personName === '杨磊')).toMatchObject({ method: 'drawn', signatureAttachmentId: expect.any(String) });
+  });
+});

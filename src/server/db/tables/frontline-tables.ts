@@ -1,0 +1,63 @@
+export interface WorkPermitTable {
+  id: string;
+  enterprise_id: string;
+  work_type: string;
+  grade: string | null;
+  content: string;
+  place: string;
+  area_id: string | null;
+  post_id: string | null;
+  window_start: string;
+  window_end: string;
+  worker_ids: string;
+  guardian_person_id: string;
+  approver_person_id: string;
+  risks: string;
+  accident_seqs: string;
+  scenes: string;
+  measures: string;
+  status: string;
+  issued_by_user_id: string;
+  created_at: string;
+  started_at: string | null;
+  ended_at: string | null;
+}
+
+/** Insert-only. */
+export interface WorkPermitEventTable {
+  id: string;
+  enterprise_id: string;
+  permit_id: string;
+  action: string;
+  actor_user_id: string | null;
+  at: string;
+  data: string | null;
+}
+
+/** Insert-only. */
+export interface WorkPermitGasReadingTable {
+  id: string;
+  enterprise_id: string;
+  permit_id: string;
+  point: string;
+  substance: string;
+  value: number;
+  unit: string;
+  is_pass: number;
+  measured_at: string;
+  tester_person_id: string;
+  recorded_by_user_id: string;
+  created_at: string;
+}
+
+/** Insert-only: a worker's latest entry is the ticks in force. */
+export interface WorkPermitPreworkTable {
+  id: string;
+  enterprise_id: string;
+  permit_id: string;
+  person_id: string;
+  checks: string;
+  note: string;
+  recorded_by_user_id: string;
+  recorded_at: string;
+}
