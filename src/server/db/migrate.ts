@@ -12,6 +12,7 @@ import * as addAttachmentCapturedAt from './migrations/202611231300-add-attachme
 import * as createSignOff from './migrations/202612010500-create-sign-off.js';
 import * as createWorkPermits from './migrations/202612010510-create-work-permits.js';
 import * as createStandardization from './migrations/202612010800-create-standardization.js';
+import * as indexListPages from './migrations/202612010600-index-list-pages.js';
 
 // Listed explicitly (not read from disk) so the bundle and tests see the same set, in order.
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '202612010500-create-sign-off': createSignOff,
   '202612010510-create-work-permits': createWorkPermits,
   '202612010800-create-standardization': createStandardization,
+  '202612010600-index-list-pages': indexListPages,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -1,3 +1,4 @@
+import { afterKey } from '../../db/keyset.js';
 import type { Executor } from '../../db/with-transaction.js';
 import { toDbJson } from '../../db/codecs.js';
 import { newId } from '../../platform/ids.js';
@@ -59,13 +60,12 @@ export async function listAuditEntries(
   if (filter.actorUserId) query = query.where('audit_log.actor_user_id', '=', filter.actorUserId);
   if (filter.action) query = query.where('audit_log.action', '=', filter.action);
   if (filter.from) query = query.where('audit_log.at', '>=', filter.from);
-  if (filter.to) query = query.where('audit_log.at', '<', filter.to);
+  // A cursor before `to` already bounds the range (see listHazardRows).
+  if (filter.to && !(filter.after && filter.after.at < filter.to)) query = query.where('audit_log.at', '<', filter.to);
   const after = filter.after;
   if (after) {
     // Newest first: keyset on (at, id) descending.
-    query = query.where((eb) =>
-      eb.or([eb('audit_log.at', '<', after.at), eb.and([eb('audit_log.at', '=', after.at), eb('audit_log.id', '<', after.id)])]),
-    );
+    query = query.where(afterKey('audit_log.at', 'audit_log.id', after, 'desc'));
   }
   return query.orderBy('audit_log.at', 'desc').orderBy('audit_log.id', 'desc').limit(filter.limit).execute();
 }

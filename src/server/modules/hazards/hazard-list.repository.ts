@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
-import type { ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder, SqlBool } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { afterKey } from '../../db/keyset.js';
 import type { Executor } from '../../db/with-transaction.js';
 
 /** A worker's view (see hazard-read.service.ts): what they reported, what they own, and their posts' hazards. */
@@ -50,6 +51,8 @@ export interface HazardFilter {
 }
 
 const finished = ['closed', 'rejected'];
+/** Still owed (not closed, not rejected): the WHERE of the partial index hazard_owed_page_idx, verbatim. */
+const owedLiteral = sql<SqlBool>`hazard.status not in ('closed', 'rejected')`;
 
 /** The filtered list, newest first, keyset-paged on (created_at, id) — never OFFSET, never a count. */
 export function listHazardRows(db: Executor, enterpriseId: string, f: HazardFilter) {
@@ -66,12 +69,16 @@ export function listHazardRows(db: Executor, enterpriseId: string, f: HazardFilt
   if (f.grade) query = query.where('hazard.grade', '=', f.grade);
   if (f.postId) query = query.where('hazard.post_id', '=', f.postId);
   if (f.areaId) query = query.where('hazard.area_id', '=', f.areaId);
-  if (f.overdue === true) query = query.where('hazard.deadline', '<', f.now).where('hazard.status', 'not in', finished);
+  // Written with the literal list the partial index hazard_owed_page_idx is defined with: SQLite uses
+  // a partial index only when the query repeats its WHERE terms, and a bound parameter does not.
+  if (f.overdue === true) query = query.where(owedLiteral).where('hazard.deadline', 'is not', null).where('hazard.deadline', '<', f.now);
   if (f.overdue === false) {
     query = query.where((eb) => eb.or([eb('hazard.deadline', 'is', null), eb('hazard.deadline', '>=', f.now), eb('hazard.status', 'in', finished)]));
   }
   if (f.from) query = query.where('hazard.created_at', '>=', f.from);
-  if (f.to) query = query.where('hazard.created_at', '<', f.to);
+  // A cursor before `to` already bounds the range from above: leave it the only upper bound, or
+  // the database takes `to` for the index range and filters every row between it and the cursor.
+  if (f.to && !(f.after && f.after.at < f.to)) query = query.where('hazard.created_at', '<', f.to);
   if (f.q) {
     // Literal, case-insensitive on both databases: LIKE wildcards in the search text are escaped.
     const pattern = `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -82,7 +89,7 @@ export function listHazardRows(db: Executor, enterpriseId: string, f: HazardFilt
   if (scope) query = query.where((eb) => visibleToWorker(eb, enterpriseId, scope));
   if (f.after) {
     const { at, id } = f.after;
-    query = query.where((eb) => eb.or([eb('hazard.created_at', '<', at), eb.and([eb('hazard.created_at', '=', at), eb('hazard.id', '<', id)])]));
+    query = query.where(afterKey('hazard.created_at', 'hazard.id', { at, id }, 'desc'));
   }
   return query.orderBy('hazard.created_at', 'desc').orderBy('hazard.id', 'desc').limit(f.limit).execute();
 }

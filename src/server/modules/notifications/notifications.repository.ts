@@ -1,4 +1,5 @@
 import type { EnterpriseNotificationSettingTable, NotificationTable } from '../../db/database.js';
+import { afterKey } from '../../db/keyset.js';
 import type { Executor } from '../../db/with-transaction.js';
 
 /** One row per recipient; a repeated dedupe key is ignored (the same event notifies once). */
@@ -29,7 +30,7 @@ export function listNotificationsOfUser(
   if (q.isUnreadOnly) query = query.where('read_at', 'is', null);
   if (q.after) {
     const { at, id } = q.after;
-    query = query.where((eb) => eb.or([eb('created_at', '<', at), eb.and([eb('created_at', '=', at), eb('id', '<', id)])]));
+    query = query.where(afterKey('created_at', 'id', { at, id }, 'desc'));
   }
   return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.limit).execute();
 }

@@ -6,6 +6,7 @@ import type {
   RiskTable,
   SpecialControlPlanTable,
 } from '../../db/database.js';
+import { afterKey } from '../../db/keyset.js';
 import type { Executor } from '../../db/with-transaction.js';
 
 export async function insertRisk(db: Executor, row: RiskTable): Promise<void> {
@@ -123,9 +124,7 @@ export function listRiskRows(db: Executor, enterpriseId: string, f: RiskListFilt
   if (!f.includeArchived) query = query.where('risk.archived_at', 'is', null);
   const after = f.after;
   if (after) {
-    query = query.where((eb) =>
-      eb.or([eb('risk.created_at', '>', after.at), eb.and([eb('risk.created_at', '=', after.at), eb('risk.id', '>', after.id)])]),
-    );
+    query = query.where(afterKey('risk.created_at', 'risk.id', after, 'asc'));
   }
   return query.orderBy('risk.created_at').orderBy('risk.id').limit(f.limit).execute();
 }

@@ -2,6 +2,7 @@
  * equipment, materials). Table names are fixed by the feature specs, never by the request. */
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { afterKey } from '../../db/keyset.js';
 import type { Executor } from '../../db/with-transaction.js';
 
 export type TenantTable = 'org_unit' | 'post' | 'person' | 'area' | 'equipment' | 'material';
@@ -38,9 +39,7 @@ export async function listRows(db: Executor, table: TenantTable, spec: ListSpec)
   if (spec.refine) query = spec.refine(query);
   const after = spec.after;
   if (after) {
-    query = query.where((eb) =>
-      eb.or([eb('created_at', '>', after.at), eb.and([eb('created_at', '=', after.at), eb('id', '>', after.id)])]),
-    );
+    query = query.where(afterKey('created_at', 'id', after, 'asc'));
   }
   return (await query.orderBy('created_at').orderBy('id').limit(spec.limit).execute()) as Row[];
 }

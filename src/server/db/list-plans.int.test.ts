@@ -1,0 +1,261 @@
+/* Issue 18: every list pages by an index bound and each filter the UI offers is served in page
+ * order by an index — checked on the query plans the repositories really send, on SQLite and
+ * PostgreSQL. A full scan or a sort of the matches makes a page cost grow with the data. */
+import { CompiledQuery, type Kysely, type KyselyPlugin } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppDeps } from '../app-deps.js';
+import { seedDemo } from '../demo/seed-demo.js';
+import { listAuditEntries } from '../modules/audit/audit.repository.js';
+import { listHazardRows } from '../modules/hazards/hazard-list.repository.js';
+import { listNotificationsOfUser } from '../modules/notifications/notifications.repository.js';
+import { listRiskRows } from '../modules/risks/risks.repository.js';
+import { ManualClock } from '../platform/clock.js';
+import { loadConfig } from '../platform/config.js';
+import { newId } from '../platform/ids.js';
+import { listRows } from '../platform/resource/tenant-resource.repository.js';
+import { insertHazardRows } from '../test/factories/hazard-rows.factory.js';
+import { isDbAvailable } from '../test/test-app.js';
+import { createTestDb, testDialect } from '../test/test-db.js';
+import type { Database } from './database.js';
+
+const dialect = testDialect();
+
+/** Records the SQL a repository function sends, so the test explains exactly that statement. */
+function capturing(kysely: Kysely<Database>) {
+  const sent: CompiledQuery[] = [];
+  const plugin: KyselyPlugin = {
+    transformQuery: (args) => {
+      sent.push(kysely.getExecutor().compileQuery(args.node, args.queryId));
+      return args.node;
+    },
+    transformResult: async (args) => args.result,
+  };
+  return { db: kysely.withPlugin(plugin), sent };
+}
+
+interface PlanFacts {
+  text: string;
+  /** Full scans of a table (no index at all). */
+  fullScans: string[];
+  /** Sorts (temp B-tree for ORDER BY / Sort nodes). */
+  sorts: number;
+  /** How the listed table is read: index name and the conditions bounding the index range. */
+  access: string;
+}
+
+interface PgNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  'Index Cond'?: string;
+  Plans?: PgNode[];
+}
+
+async function explain(kysely: Kysely<Database>, query: CompiledQuery, table: string): Promise<PlanFacts> {
+  if (dialect === 'sqlite') {
+    const { rows } = await kysely.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]));
+    const details = rows.map((r) => r.detail);
+    return {
+      text: details.join('\n'),
+      // "SCAN t" is a full scan; "SCAN t USING [COVERING] INDEX i" walks an index in its order.
+      fullScans: details.filter((d) => /^SCAN \w+$/.test(d.trim()) || /^SCAN \w+ AS \w+$/.test(d.trim())),
+      sorts: details.filter((d) => d.includes('TEMP B-TREE')).length,
+      // e.g. "SEARCH hazard USING INDEX hazard_status_page_idx (enterprise_id=? AND status=? AND (created_at,id)<(?,?))"
+      access: details.find((d) => new RegExp(`^(SEARCH|SCAN) ${table}( |$)`).test(d.trim())) ?? '',
+    };
+  }
+  // The planner's choice on a small test database is not the one it makes at 50,000 rows; with
+  // sequential scans and sorts priced out, a Seq Scan or a Sort left in the plan means no index
+  // can serve the query in page order — the property this test is about.
+  return kysely.transaction().execute(async (trx) => {
+    await trx.executeQuery(CompiledQuery.raw('set local enable_seqscan = off'));
+    await trx.executeQuery(CompiledQuery.raw('set local enable_sort = off'));
+    await trx.executeQuery(CompiledQuery.raw('set local enable_incremental_sort = off'));
+    const { rows } = await trx.executeQuery<{ 'QUERY PLAN': PgNode[] }>(CompiledQuery.raw(`explain (format json) ${query.sql}`, [...query.parameters]));
+    const root = (rows[0]?.['QUERY PLAN'] as unknown as { Plan: PgNode }[])[0]?.Plan as PgNode;
+    const nodes: PgNode[] = [];
+    const walk = (n: PgNode) => {
+      nodes.push(n);
+      n.Plans?.forEach(walk);
+    };
+    walk(root);
+    return {
+      text: JSON.stringify(root, null, 1),
+      fullScans: nodes.filter((n) => n['Node Type'] === 'Seq Scan').map((n) => n['Relation Name'] ?? '?'),
+      sorts: nodes.filter((n) => n['Node Type'].includes('Sort')).length,
+      access: nodes
+        .filter((n) => n['Relation Name'] === table)
+        .map((n) => `${n['Index Name'] ?? n['Node Type']} ${(n['Index Cond'] ?? '').replace(/ROW\(([^)]*)\)/g, (_, cols: string) => `(${cols.replace(/\s/g, '')})`)}`)
+        .join('; '),
+    };
+  });
+}
+
+describe.runIf(isDbAvailable())(`list query plans (${dialect})`, () => {
+  let close: () => Promise<void>;
+  let kysely: Kysely<Database>;
+  let enterpriseId: string;
+  let postId: string;
+  let areaId: string;
+  let userId: string;
+  let orgUnitId: string;
+  const cursor = { at: '2026-06-01T00:00:00.000Z', id: '0190c0de-0000-7000-8000-000000000000' };
+  const now = '2026-12-01T00:00:00.000Z';
+
+  beforeAll(async () => {
+    const scratch = await createTestDb();
+    close = scratch.drop;
+    kysely = scratch.db.kysely;
+    const deps: AppDeps = { db: kysely, dialect, clock: new ManualClock(), config: loadConfig({ DATA_DIR: '/tmp/sk-unused' }) };
+    const demo = await seedDemo(deps, 'plan-pass-123');
+    enterpriseId = demo.enterpriseId;
+    const posts = await kysely.selectFrom('post').select('id').where('enterprise_id', '=', enterpriseId).execute();
+    const areas = await kysely.selectFrom('area').select('id').where('enterprise_id', '=', enterpriseId).execute();
+    const users = await kysely.selectFrom('membership').select('user_id').where('enterprise_id', '=', enterpriseId).execute();
+    const unit = await kysely.selectFrom('org_unit').select('id').where('enterprise_id', '=', enterpriseId).executeTakeFirstOrThrow();
+    postId = posts[0]?.id as string;
+    areaId = areas[0]?.id as string;
+    userId = users[0]?.user_id as string;
+    orgUnitId = unit.id;
+    const common = { postIds: posts.map((p) => p.id), areaIds: areas.map((a) => a.id), reporterUserIds: users.map((u) => u.user_id), now: Date.parse(now) };
+    await insertHazardRows(kysely, { enterpriseId, count: 400, ...common });
+    await insertHazardRows(kysely, { enterpriseId: demo.secondEnterpriseId, count: 100, ...common });
+    const entries = Array.from({ length: 300 }, (_, i) => ({
+      id: newId(),
+      enterprise_id: enterpriseId,
+      actor_user_id: users[i % users.length]?.user_id ?? null,
+      at: new Date(Date.parse(now) - i * 3_600_000).toISOString(),
+      entity: i % 2 ? 'hazard' : 'risk',
+      entity_id: newId(),
+      action: i % 3 ? 'update' : 'create',
+      before: null,
+      after: null,
+    }));
+    await kysely.insertInto('audit_log').values(entries).execute();
+    const notes = Array.from({ length: 200 }, (_, i) => ({
+      id: newId(),
+      enterprise_id: enterpriseId,
+      user_id: userId,
+      role: null,
+      kind: 'hazard_to_confirm',
+      title: 't',
+      body: 'b',
+      link: '/',
+      read_at: i % 10 ? now : null, // most are read
+      dedupe_key: `plan:${i}:${newId()}`,
+      created_at: new Date(Date.parse(now) - i * 60_000).toISOString(),
+    }));
+    await kysely.insertInto('notification').values(notes).execute();
+    // Planner statistics as a live database has them after its first autovacuum / ANALYZE.
+    await kysely.executeQuery(CompiledQuery.raw('analyze'));
+  });
+
+  afterAll(async () => close?.());
+
+  async function planOf(table: string, run: (db: Kysely<Database>) => Promise<unknown>): Promise<PlanFacts> {
+    const c = capturing(kysely);
+    await run(c.db);
+    expect(c.sent).toHaveLength(1);
+    return explain(kysely, c.sent[0] as CompiledQuery, table);
+  }
+
+  /**
+   * No full scan, no sort, and the table is read through `index` with the filter's columns and
+   * the cursor in the index bound (not applied as a filter over every row before the cursor).
+   */
+  function expectIndexPage(plan: PlanFacts, index: string, bound: string[]): void {
+    expect(plan.fullScans, plan.text).toEqual([]);
+    expect(plan.sorts, plan.text).toBe(0);
+    expect(plan.access, plan.text).toContain(index);
+    for (const column of bound) expect(plan.access, plan.text).toMatch(new RegExp(`\\b${column}\\b`));
+  }
+
+  async function expectPages(table: string, index: string, bound: string[], keys: [string, string], run: (db: Kysely<Database>, after?: typeof cursor) => Promise<unknown>) {
+    expectIndexPage(await planOf(table, (db) => run(db)), index, bound);
+    // A deep page: the cursor is a row-value bound on the same index.
+    const deep = await planOf(table, (db) => run(db, cursor));
+    expectIndexPage(deep, index, bound);
+    expect(deep.access, deep.text).toContain(`(${keys[0]},${keys[1]})`);
+  }
+
+  const hazardCases: [string, string, string[], () => Record<string, unknown>][] = [
+    ['no filter', 'hazard_list_idx', ['enterprise_id'], () => ({})],
+    ['status', 'hazard_status_page_idx', ['status'], () => ({ status: 'closed' })],
+    ['grade', 'hazard_grade_page_idx', ['grade'], () => ({ grade: 'major' })],
+    ['post', 'hazard_post_page_idx', ['post_id'], () => ({ postId })],
+    ['area', 'hazard_area_page_idx', ['area_id'], () => ({ areaId })],
+    // The partial index holds only owed hazards; the deadline is checked on those.
+    ['overdue', 'hazard_owed_page_idx', ['enterprise_id'], () => ({ overdue: true })],
+    ['not overdue (most hazards)', 'hazard_list_idx', ['enterprise_id'], () => ({ overdue: false })],
+    ['period', 'hazard_list_idx', ['created_at'], () => ({ from: '2026-01-01T00:00:00.000Z', to: '2026-07-01T00:00:00.000Z' })],
+    ['reported by me', 'hazard_reporter_page_idx', ['reporter_user_id'], () => ({ reportedBy: userId })],
+  ];
+  for (const [name, index, bound, filter] of hazardCases) {
+    it(`hazards — ${name}: page 1 and a deep page read one index range in page order`, async () => {
+      await expectPages('hazard', index, bound, ['created_at', 'id'], (db, after) => listHazardRows(db, enterpriseId, { now, limit: 51, after, ...filter() }));
+    });
+  }
+
+  const auditCases: [string, string, string[], () => Record<string, unknown>][] = [
+    ['no filter', 'audit_log_list_idx', ['enterprise_id'], () => ({})],
+    ['entity', 'audit_log_entity_page_idx', ['entity'], () => ({ entity: 'hazard' })],
+    ['one record', 'audit_log_record_page_idx', ['entity_id'], () => ({ entity: 'hazard', entityId: newId() })],
+    ['action', 'audit_log_action_page_idx', ['action'], () => ({ action: 'update' })],
+    ['actor', 'audit_log_actor_page_idx', ['actor_user_id'], () => ({ actorUserId: userId })],
+    ['period', 'audit_log_list_idx', ['at'], () => ({ from: '2026-11-01T00:00:00.000Z', to: '2026-11-20T00:00:00.000Z' })],
+  ];
+  for (const [name, index, bound, filter] of auditCases) {
+    it(`audit log — ${name}: page 1 and a deep page read one index range in page order`, async () => {
+      await expectPages('audit_log', index, bound, ['at', 'id'], (db, after) => listAuditEntries(db, enterpriseId, { limit: 51, after, ...filter() }));
+    });
+  }
+
+  for (const [isUnreadOnly, index] of [
+    [false, 'notification_user_page_idx'],
+    [true, 'notification_unread_page_idx'],
+  ] as const) {
+    it(`notifications — ${isUnreadOnly ? 'unread' : 'all'}: page 1 and a deep page read one index range in page order`, async () => {
+      await expectPages('notification', index, ['user_id'], ['created_at', 'id'], (db, after) =>
+        listNotificationsOfUser(db, enterpriseId, userId, { isUnreadOnly, limit: 51, after }),
+      );
+    });
+  }
+
+  const riskCases: [string, string, string[], () => Record<string, unknown>][] = [
+    ['no filter', 'risk_list_idx', ['enterprise_id'], () => ({})],
+    ['post', 'risk_post_page_idx', ['post_id'], () => ({ postId })],
+    ['area', 'risk_area_page_idx', ['area_id'], () => ({ areaId })],
+    ['level', 'risk_level_page_idx', ['level'], () => ({ level: 'major' })],
+    ['status', 'risk_status_page_idx', ['status'], () => ({ status: 'accepted' })],
+    ['due for review', 'risk_review_page_idx', ['enterprise_id'], () => ({ isDueForReview: true })],
+  ];
+  for (const [name, index, bound, filter] of riskCases) {
+    it(`risks — ${name}: page 1 and a deep page read one index range in page order`, async () => {
+      await expectPages('risk', index, bound, ['created_at', 'id'], (db, after) => listRiskRows(db, enterpriseId, { includeArchived: false, limit: 51, after, ...filter() }));
+    });
+  }
+
+  it('people — all and by org unit: page 1 and a deep page read one index range in page order', async () => {
+    await expectPages('person', 'person_list_idx', ['enterprise_id'], ['created_at', 'id'], (db, after) =>
+      listRows(db, 'person', { enterpriseId, equals: {}, includeArchived: false, limit: 51, after }),
+    );
+    await expectPages('person', 'person_org_unit_page_idx', ['org_unit_id'], ['created_at', 'id'], (db, after) =>
+      listRows(db, 'person', { enterpriseId, equals: { org_unit_id: orgUnitId }, includeArchived: false, limit: 51, after }),
+    );
+  });
+
+  it('hazards — paging by the cursor returns every hazard once, newest first', async () => {
+    const all = await listHazardRows(kysely, enterpriseId, { now, limit: 10_000 });
+    const seen: string[] = [];
+    let after: { at: string; id: string } | undefined;
+    for (;;) {
+      const page = await listHazardRows(kysely, enterpriseId, { now, limit: 37, after });
+      seen.push(...page.map((r) => r.id));
+      const last = page[page.length - 1];
+      if (page.length < 37 || !last) break;
+      after = { at: last.created_at, id: last.id };
+    }
+    expect(seen).toEqual(all.map((r) => r.id));
+    expect(new Set(seen).size).toBe(400);
+  });
+});
