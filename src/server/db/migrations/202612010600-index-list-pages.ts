@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type SqlBool, sql } from 'kysely';
 
 // Issue 18: every list pages by an index bound, and each filter the UI offers has an index that
 // serves it in page order, led by the enterprise: the database walks one page of index entries
@@ -19,7 +19,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createIndex('hazard_owed_page_idx')
     .on('hazard')
     .columns(['enterprise_id', 'created_at', 'id'])
-    .where(sql.raw(`status not in ('closed', 'rejected')`))
+    .where(sql.raw<SqlBool>(`status not in ('closed', 'rejected')`))
     .execute();
 
   // Audit log (newest first on (at, id)): by entity, by entity and record, by action, by actor.
@@ -36,7 +36,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createIndex('notification_unread_page_idx')
     .on('notification')
     .columns(['enterprise_id', 'user_id', 'created_at', 'id'])
-    .where(sql.raw('read_at is null'))
+    .where(sql.raw<SqlBool>('read_at is null'))
     .execute();
 
   // Risk register (oldest first on (created_at, id)): by post, area, level, control tier, status, review flag.
@@ -52,7 +52,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createIndex('risk_review_page_idx')
     .on('risk')
     .columns(['enterprise_id', 'created_at', 'id'])
-    .where(sql.raw('review_flagged_at is not null'))
+    .where(sql.raw<SqlBool>('review_flagged_at is not null'))
     .execute();
 
   // People by org unit (the other org lists are a few dozen rows per enterprise).
