@@ -14,6 +14,7 @@ import { type AnyRouteDef, registerRoutes } from './platform/http/route.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { resolveSession } from './modules/auth/auth.service.js';
+import { sessionCacheOf } from './platform/auth/session-cache.js';
 import { enterpriseRoutes } from './modules/enterprise/enterprise.routes.js';
 import { importRoutes } from './modules/org/import.routes.js';
 import { attachmentRoutes } from './modules/inspections/attachments.routes.js';
@@ -90,7 +91,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   app.addContentTypeParser([xlsxMime, 'application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   app.addContentTypeParser(['image/png', 'image/jpeg'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   app.addContentTypeParser(['image/webp'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
-  installSessionHook(app, (sessionId) => resolveSession(deps, sessionId));
+  const sessions = sessionCacheOf(deps.db, deps.config.sessionCacheSeconds * 1000);
+  installSessionHook(app, (sessionId) => sessions.resolve(sessionId, deps.clock.now().getTime(), () => resolveSession(deps, sessionId)));
 
   const routes = allRoutes(deps);
   registerRoutes(app, routes);

@@ -9,6 +9,8 @@ export interface Config {
   sessionIdleMinutes: number;
   /** Hours after login after which a session ends whatever the activity. */
   sessionAbsoluteHours: number;
+  /** Seconds a resolved session is served from the process's cache (0: off); see session-cache.ts. */
+  sessionCacheSeconds: number;
   /** Failed logins in a row that lock an account. */
   lockoutThreshold: number;
   lockoutMinutes: number;
@@ -38,6 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     sessionIdleMinutes: intFrom(env.SESSION_IDLE_MINUTES, 120),
     sessionAbsoluteHours: intFrom(env.SESSION_ABSOLUTE_HOURS, 12),
+    sessionCacheSeconds: intFrom(env.SESSION_CACHE_SECONDS, 5),
     lockoutThreshold: intFrom(env.LOGIN_LOCKOUT_THRESHOLD, 5),
     lockoutMinutes: intFrom(env.LOGIN_LOCKOUT_MINUTES, 15),
     loginRatePerMinute: intFrom(env.LOGIN_RATE_PER_MINUTE, 20),

@@ -68,6 +68,8 @@ describe.skipIf(!isDbAvailable())('auth', () => {
     const username = users.worker as string;
     const a = await t.login(username);
     const b = await t.login(username);
+    // b is in use (and so in this process's session cache) when a changes the password.
+    expect((await t.request(b, 'GET', '/api/v1/auth/me')).statusCode).toBe(200);
     const wrong = await t.request(a, 'POST', '/api/v1/auth/password', { currentPassword: 'bad-bad-bad', newPassword: 'another-pass-1' });
     expect(wrong.statusCode).toBe(400);
     const short = await t.request(a, 'POST', '/api/v1/auth/password', { currentPassword: testPassword, newPassword: 'short' });

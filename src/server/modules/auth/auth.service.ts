@@ -5,6 +5,7 @@ import { isLocale, type Locale } from '../../../i18n/locale.js';
 import type { AccountDto, EnterpriseRole, Me } from '../../../schemas/auth.js';
 import type { AuthContext } from '../../platform/auth/auth-context.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../../platform/auth/passwords.js';
+import { invalidateSessions } from '../../platform/auth/session-cache.js';
 import { newSessionToken, sessionIdOf } from '../../platform/auth/session-token.js';
 import { AppError, notFound } from '../../platform/http/app-error.js';
 import { fieldError } from '../../platform/http/validation.js';
@@ -76,6 +77,7 @@ export async function login(
 
 export async function logout(deps: AppDeps, sessionId: string): Promise<void> {
   await repo.deleteSession(deps.db, sessionId);
+  invalidateSessions(deps.db);
 }
 
 /** Resolves a session cookie into an AuthContext, ending it when idle or past its absolute expiry. */
@@ -136,6 +138,7 @@ export async function updateMe(deps: AppDeps, auth: AuthContext, input: { displa
       after: input,
     });
   });
+  invalidateSessions(deps.db);
 }
 
 export async function changePassword(
@@ -158,6 +161,7 @@ export async function changePassword(
       action: 'change_password',
     });
   });
+  invalidateSessions(deps.db);
 }
 
 export async function switchEnterprise(deps: AppDeps, auth: AuthContext, enterpriseId: string): Promise<void> {
@@ -165,6 +169,7 @@ export async function switchEnterprise(deps: AppDeps, auth: AuthContext, enterpr
   // Not a member: the enterprise is not shown to exist.
   if (!membership) throw notFound('enterprise');
   await repo.setSessionEnterprise(deps.db, auth.sessionId, enterpriseId);
+  invalidateSessions(deps.db);
 }
 
 export interface NewUser {
@@ -213,6 +218,8 @@ export async function addMembership(
     person_id: input.personId ?? null,
     created_at: deps.clock.now().toISOString(),
   });
+  // Inside the caller's transaction: a session read before the commit is bounded by the cache TTL.
+  invalidateSessions(deps.db);
 }
 
 export async function listAccounts(deps: AppDeps, enterpriseId: string): Promise<AccountDto[]> {
