@@ -1,11 +1,12 @@
 import type { DueItemProvider } from './platform/due-items/due-items.js';
 import { hazardDueItemProvider } from './modules/hazards/hazard-due-items.service.js';
 import { inspectionDueItemProvider } from './modules/inspections/inspection-due-items.service.js';
+import { standardizationDueItemProvider } from './modules/standardization/standardization-due-items.service.js';
 
 /**
  * Every feature's due-item provider (DESIGN "Mechanisms built once: Due items"). A feature with due
  * dates adds its provider here; the due-items route and the notification job read only this list.
  */
 export function allDueItemProviders(): DueItemProvider[] {
-  return [hazardDueItemProvider, inspectionDueItemProvider];
+  return [hazardDueItemProvider, inspectionDueItemProvider, standardizationDueItemProvider];
 }

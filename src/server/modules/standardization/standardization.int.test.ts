@@ -108,8 +108,14 @@ describe.skipIf(!isDbAvailable())('standardization self-assessment on the demo e
     expect(hazard.description).toContain('【标准化自评 5.4.1】');
     // A hazard closes by its own acceptance, an action here with a note.
     expect((await t.request(safety, 'POST', `${base}/assessments/${id}/actions/${h.json().id}/close`, { note: 'x' })).statusCode).toBe(409);
+    // The action's deadline is a due item (its owner sees it in 待办事项) until it is done.
+    const due = async () => (await t.request(safety, 'GET', '/api/v1/due-items?kind=standardization&to=2027-01-31T00:00:00.000Z')).json().items;
+    expect(await due()).toEqual([
+      expect.objectContaining({ kind: 'standardization.action', status: 'due', ownerPersonId: safetyPersonId, link: `/standardization/assessments/${id}`, dueAt: '2026-12-15T15:59:59.000Z' }),
+    ]);
     const ok = await t.request(safety, 'POST', `${base}/assessments/${id}/actions/${res.json().id}/close`, { note: '已发布' });
     expect(ok.statusCode, ok.body).toBe(200);
+    expect((await due()).map((i: { status: string }) => i.status)).toEqual(['done']);
     // The owner must be one of the enterprise's people.
     const stranger = await t.request(safety, 'POST', `${base}/assessments/${id}/actions`, { itemCode: '5.4.1', kind: 'action', description: 'x', ownerPersonId: '01a2070b-0000-7000-8000-000000000000', deadline: '2026-12-15' });
     expect(stranger.json().errors[0].path).toBe('ownerPersonId');
@@ -120,6 +126,12 @@ describe.skipIf(!isDbAvailable())('standardization self-assessment on the demo e
     expect(early.statusCode).toBe(409);
     expect(early.json().detail).toMatch(/未评分/);
     expect((await t.request(safety, 'POST', `${base}/assessments/${id}/meetings`, { kind: 'first', heldOn: '2026-11-01', attendeePersonIds: [principalPersonId, safetyPersonId], minutes: '部署年度自评' })).statusCode).toBe(201);
+    // The attendees sign the meeting record through the one sign-off mechanism.
+    const meetingId = (await detail()).meetings[0].id;
+    const signed = await t.request(safety, 'POST', '/api/v1/sign-offs', { subjectType: 'standardization-meeting', subjectId: meetingId, role: 'attendee', personId: safetyPersonId, method: 'session' });
+    expect(signed.statusCode, signed.body).toBe(201);
+    const signOffSheet = (await t.request(safety, 'GET', `/api/v1/sign-offs?subjectType=standardization-meeting&subjectId=${meetingId}`)).json();
+    expect(signOffSheet.expected.map((x: { signOffId: string | null }) => Boolean(x.signOffId)).sort()).toEqual([false, true]);
     const rest = await t.request(safety, 'POST', `${base}/assessments/${id}/confirm-remaining`);
     expect(rest.statusCode, rest.body).toBe(200);
     const concluded = await t.request(safety, 'POST', `${base}/assessments/${id}/conclude`);

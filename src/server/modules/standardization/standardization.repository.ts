@@ -154,3 +154,27 @@ export function findPeopleNames(db: Executor, enterpriseId: string, ids: readonl
   if (ids.length === 0) return Promise.resolve([] as { id: string; name: string }[]);
   return db.selectFrom('person').select(['id', 'name']).where('enterprise_id', '=', enterpriseId).where('id', 'in', [...new Set(ids)]).execute();
 }
+
+/** Actions of this module (not hazards) due up to `toDay`: open ones whatever their date, done ones from `fromDay` (due items). */
+export function listActionDeadlines(db: Executor, enterpriseId: string, window: { fromDay: string; toDay: string; ownerPersonId?: string }) {
+  let q = db
+    .selectFrom('standardization_action')
+    .select(['id', 'assessment_id', 'item_code', 'description', 'deadline', 'status', 'owner_person_id'])
+    .where('enterprise_id', '=', enterpriseId)
+    .where('kind', '=', 'action')
+    .where('deadline', '<=', window.toDay)
+    .where((eb) => eb.or([eb('status', '=', 'open'), eb('deadline', '>=', window.fromDay)]));
+  if (window.ownerPersonId) q = q.where('owner_person_id', '=', window.ownerPersonId);
+  return q.orderBy('deadline').limit(2000).execute();
+}
+
+export function findMeeting(db: Executor, enterpriseId: string, id: string) {
+  return db
+    .selectFrom('self_assessment_meeting')
+    .innerJoin('self_assessment', 'self_assessment.id', 'self_assessment_meeting.assessment_id')
+    .selectAll('self_assessment_meeting')
+    .select('self_assessment.title')
+    .where('self_assessment_meeting.enterprise_id', '=', enterpriseId)
+    .where('self_assessment_meeting.id', '=', id)
+    .executeTakeFirst();
+}

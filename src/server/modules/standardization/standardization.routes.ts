@@ -33,6 +33,7 @@ import { type AnyRouteDef, defineRoute, requireTenant, requireUser, type RouteCo
 import { parseOrThrow } from '../../platform/http/validation.js';
 import type { AuthContext } from '../../platform/auth/auth-context.js';
 import { buildSheetTemplate } from './score-sheet-import.js';
+import { registerMeetingSignOff } from './standardization-sign-off.js';
 import { computeScoring, importScoreSheet, listScoreSheets, resolveSheet, toSheetDto } from './score-sheets.service.js';
 import { closeAction, createAction } from './standardization-actions.service.js';
 import { buildApplicationChecklist, buildNonconformityReport, buildScoringWorkbook, buildSelfAssessmentReport } from './standardization-outputs.service.js';
@@ -57,6 +58,7 @@ async function bodyOfAssessment<S extends z.ZodType>(deps: AppDeps, ctx: RouteCo
 }
 
 export function standardizationRoutes(deps: AppDeps): AnyRouteDef[] {
+  registerMeetingSignOff();
   const file = (url: string, summary: string, mime: string, build: (d: AppDeps, e: string, id: string) => Promise<{ buffer: Buffer; fileName: string }>) =>
     defineRoute({
       method: 'GET',

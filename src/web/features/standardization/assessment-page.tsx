@@ -12,6 +12,7 @@ import { useAllItems } from '../../app/ui/use-paged-list';
 import { usePeople } from '../risks/use-people';
 import { assessmentPath, useAssessment, useStandardizationWrite } from './standardization-api';
 import { gradeTag } from './standardization-page';
+import { SignOffList } from '../sign-offs/sign-off-list';
 
 type Item = AssessmentDetailDto['items'][number];
 interface DecisionValues {
@@ -166,6 +167,51 @@ function ItemRow({ item, detail, canWrite, onDecide, onAct, onAccept }: { item: 
   );
 }
 
+/** Seed 002 phase 5: the first and last meetings, their minutes and the attendees' signatures (sign-off mechanism). */
+function MeetingsCard({ detail, canWrite }: { detail: AssessmentDetailDto; canWrite: boolean }) {
+  const { t } = useTranslation();
+  const people = usePeople();
+  const [form] = Form.useForm();
+  const record = useStandardizationWrite((body: unknown) => api(`${assessmentPath(detail.id)}/meetings`, { body }));
+  return (
+    <Card size="small" title={t('standardizationUi.meetings.title')} style={{ marginTop: 12 }}>
+      {detail.meetings.map((m) => (
+        <div key={m.id} style={{ marginBottom: 12 }}>
+          <Typography.Text strong>{`${t(`standardizationUi.meetings.kinds.${m.kind}`)} · ${m.heldOn}`}</Typography.Text>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0' }}>{m.minutes}</Typography.Paragraph>
+          <SignOffList subjectType="standardization-meeting" subjectId={m.id} title={t('standardizationUi.meetings.signatures')} />
+        </div>
+      ))}
+      {canWrite && (
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ kind: detail.meetings.some((m) => m.kind === 'first') ? 'last' : 'first', attendeePersonIds: detail.team.map((m) => m.personId) }}
+          onFinish={(v) => record.mutate(v, { onSuccess: () => form.resetFields(['minutes']), onError: (e) => isApiError(e) && form.setFields(e.errors.map((x) => ({ name: x.path.split('.')[0], errors: [x.message] }))) })}
+        >
+          <Space wrap align="start">
+            <Form.Item name="kind" label={t('standardizationUi.meetings.kind')}>
+              <Radio.Group options={(['first', 'last'] as const).map((k) => ({ value: k, label: t(`standardizationUi.meetings.kinds.${k}`) }))} />
+            </Form.Item>
+            <Form.Item name="heldOn" label={t('standardizationUi.meetings.heldOn')} rules={[{ required: true }]}>
+              <Input type="date" />
+            </Form.Item>
+          </Space>
+          <Form.Item name="attendeePersonIds" label={t('standardizationUi.meetings.attendees')} rules={[{ required: true }]}>
+            <Select mode="multiple" showSearch optionFilterProp="label" options={people.options} />
+          </Form.Item>
+          <Form.Item name="minutes" label={t('standardizationUi.meetings.minutes')} rules={[{ required: true }]}>
+            <Input.TextArea autoSize={{ minRows: 2 }} />
+          </Form.Item>
+          <Button htmlType="submit" loading={record.isPending}>
+            {t('standardizationUi.meetings.record')}
+          </Button>
+        </Form>
+      )}
+    </Card>
+  );
+}
+
 /** One self-assessment: score and grade, item by item with the product's evidence and proposals, files. */
 export function AssessmentPage() {
   const { t } = useTranslation();
@@ -250,6 +296,7 @@ export function AssessmentPage() {
           };
         })}
       />
+      <MeetingsCard detail={detail} canWrite={canWrite} />
       {deciding && <DecisionModal assessmentId={assessmentId} item={deciding} onClose={() => setDeciding(null)} />}
       {acting && <ActionModal assessmentId={assessmentId} item={acting} onClose={() => setActing(null)} />}
     </div>

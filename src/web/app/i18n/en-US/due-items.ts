@@ -14,8 +14,9 @@ export const dueItemsMessages: DueItemsMessages = {
     owner: 'Owner',
     mine: 'Only mine',
     truncated: 'Too many items: only the earliest are shown; filter by kind or status.',
-    features: { hazard: 'Rectification', inspection: 'Inspection', emergency: 'Emergency' },
+    features: { hazard: 'Rectification', inspection: 'Inspection', emergency: 'Emergency', standardization: 'Standardization' },
     kinds: {
+      standardization_action: 'Self-assessment action',
       hazard_rectification: 'Rectification deadline',
       inspection_task: 'Inspection task',
       emergency_planReview: 'Plan review',

@@ -94,6 +94,7 @@ export const standardizationMessages: StandardizationMessages = {
       save: 'Save',
       hint: 'The report uses these facts in its enterprise profile and occupational health sections; blanks are marked "to be completed".',
     },
+    meetings: { title: 'First and last meetings', record: 'Record a meeting', kind: 'Meeting', kinds: { first: 'First meeting', last: 'Last meeting' }, heldOn: 'Date', attendees: 'Attendees', minutes: 'Minutes', save: 'Save', signatures: 'Attendee signatures' },
     saved: 'Saved',
   },
 };

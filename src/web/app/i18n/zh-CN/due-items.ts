@@ -14,8 +14,9 @@ export const dueItemsMessages = {
     owner: '责任人',
     mine: '只看我的',
     truncated: '事项过多，只显示最早的一部分；请按类别或状态筛选。',
-    features: { hazard: '隐患整改', inspection: '隐患排查', emergency: '应急管理' },
+    features: { hazard: '隐患整改', inspection: '隐患排查', emergency: '应急管理', standardization: '标准化自评' },
     kinds: {
+      standardization_action: '标准化自评整改',
       hazard_rectification: '隐患整改期限',
       inspection_task: '排查任务',
       emergency_planReview: '预案评审',

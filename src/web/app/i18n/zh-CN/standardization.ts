@@ -94,6 +94,7 @@ export const standardizationMessages = {
       save: '保存',
       hint: '自评报告“企业简介”和“职业卫生管理”部分使用这些信息；未填写时报告中标注“待补充”。',
     },
+    meetings: { title: '自评首次、末次会议', record: '记录会议', kind: '会议', kinds: { first: '首次会议', last: '末次会议' }, heldOn: '日期', attendees: '参会人员', minutes: '会议记录', save: '保存', signatures: '参会人签字' },
     saved: '已保存',
   },
 } as const;
