@@ -61,6 +61,12 @@ export const errorMessages = {
     'zh-CN': '{person} 须先勾选一备三查的全部四项，再签字确认',
     'en-US': '{person} must tick all four pre-work checks before signing',
   },
+  PLAN_INCOMPLETE: {
+    'zh-CN': '应急预案缺少以下内容，不能批准（小企业职业安全健康管理体系实施指南 三(五)3）：{missingZh}',
+    'en-US': 'The emergency plan lacks these contents and cannot be approved (OHSMS guide for small enterprises III(5)3): {missingEn}',
+  },
+  PLAN_VERSION_CONFLICT: { 'zh-CN': '预案版本状态不允许此操作：{reasonZh}', 'en-US': 'Not possible in the plan version\'s state: {reasonEn}' },
+  DRILL_WRONG_STATE: { 'zh-CN': '演练当前状态不允许此操作：{reasonZh}', 'en-US': 'Not possible in the drill\'s state: {reasonEn}' },
   INTERNAL: { 'zh-CN': '服务器内部错误', 'en-US': 'Internal server error' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
@@ -93,6 +99,10 @@ export const entityNames: Record<string, Record<Locale, string>> = {
   standardization_action: { 'zh-CN': '整改措施', 'en-US': 'Corrective action' },
   internal_assessor: { 'zh-CN': '内审员', 'en-US': 'Internal assessor' },
   work_permit: { 'zh-CN': '作业票', 'en-US': 'Work permit' },
+  emergency_plan: { 'zh-CN': '应急预案', 'en-US': 'Emergency plan' },
+  emergency_supply: { 'zh-CN': '应急物资', 'en-US': 'Emergency supply' },
+  emergency_contact: { 'zh-CN': '应急联系人', 'en-US': 'Emergency contact' },
+  emergency_drill: { 'zh-CN': '应急演练', 'en-US': 'Drill' },
 };
 
 export function formatMessage(template: string, params: Record<string, string | number>): string {

@@ -30,6 +30,7 @@ import { hazardRoutes } from './modules/hazards/hazards.routes.js';
 import { hazardPublicRoutes } from './modules/hazards/hazard-public.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { signOffRoutes } from './platform/sign-off/sign-off.routes.js';
+import { emergencyRoutes } from './modules/emergency/emergency.routes.js';
 import { dueItemRoutes } from './platform/due-items/due-items.routes.js';
 import { allDueItemProviders } from './due-item-providers.js';
 import { standardizationRoutes } from './modules/standardization/standardization.routes.js';
@@ -62,6 +63,7 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
     ...inspectionRoutes(deps),
     ...attachmentRoutes(deps),
     ...signOffRoutes(deps),
+    ...emergencyRoutes(deps),
     ...dueItemRoutes(deps, allDueItemProviders()),
     ...standardizationRoutes(deps),
     ...workPermitRoutes(deps),

@@ -12,6 +12,7 @@ import { materialiseAllEnterprises } from './modules/inspections/inspection-task
 import { loadConfig } from './platform/config.js';
 import { dueItemScheduledJobs } from './modules/notifications/due-item-notifications.service.js';
 import { allDueItemProviders } from './due-item-providers.js';
+import { emergencyScheduledJobs } from './modules/emergency/emergency-supplies.service.js';
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -39,7 +40,7 @@ export async function startServer(): Promise<void> {
   });
   // Idempotent by unique keys: harmless when several nodes run it (DESIGN.md "Recurring work is idempotent").
   const stopScheduler = startScheduler(
-    [{ name: 'inspection-tasks', everyMs: 60_000, run: () => materialiseAllEnterprises(deps) }, ...hazardScheduledJobs(deps), ...dueItemScheduledJobs(deps, allDueItemProviders())],
+    [{ name: 'inspection-tasks', everyMs: 60_000, run: () => materialiseAllEnterprises(deps) }, ...hazardScheduledJobs(deps), ...dueItemScheduledJobs(deps, allDueItemProviders()), ...emergencyScheduledJobs(deps)],
     app.log,
   );
   const close = async () => {

@@ -57,7 +57,26 @@ import type {
 } from './tables/standardization-tables.js';
 import type { WorkPermitTable, WorkPermitEventTable, WorkPermitGasReadingTable, WorkPermitPreworkTable } from './tables/frontline-tables.js';
 
+import type {
+  EmergencyPlanTable,
+  EmergencyPlanVersionTable,
+  EmergencySupplyTable,
+  EmergencyContactTable,
+  PostFirstStepsTable,
+  EmergencySettingTable,
+  EmergencyDrillTable,
+  DrillReviewTable,
+} from './tables/emergency-tables.js';
+
 export type {
+  EmergencyPlanTable,
+  EmergencyPlanVersionTable,
+  EmergencySupplyTable,
+  EmergencyContactTable,
+  PostFirstStepsTable,
+  EmergencySettingTable,
+  EmergencyDrillTable,
+  DrillReviewTable,
   UserTable,
   SessionTable,
   EnterpriseTable,
@@ -146,4 +165,12 @@ export interface Database {
   work_permit_event: WorkPermitEventTable;
   work_permit_gas_reading: WorkPermitGasReadingTable;
   work_permit_prework: WorkPermitPreworkTable;
+  emergency_plan: EmergencyPlanTable;
+  emergency_plan_version: EmergencyPlanVersionTable;
+  emergency_supply: EmergencySupplyTable;
+  emergency_contact: EmergencyContactTable;
+  post_first_steps: PostFirstStepsTable;
+  emergency_setting: EmergencySettingTable;
+  emergency_drill: EmergencyDrillTable;
+  drill_review: DrillReviewTable;
 }

@@ -13,6 +13,7 @@ import * as createSignOff from './migrations/202612010500-create-sign-off.js';
 import * as createWorkPermits from './migrations/202612010510-create-work-permits.js';
 import * as createStandardization from './migrations/202612010800-create-standardization.js';
 import * as indexListPages from './migrations/202612010600-index-list-pages.js';
+import * as createEmergency from './migrations/202612010700-create-emergency.js';
 
 // Listed explicitly (not read from disk) so the bundle and tests see the same set, in order.
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '202612010510-create-work-permits': createWorkPermits,
   '202612010800-create-standardization': createStandardization,
   '202612010600-index-list-pages': indexListPages,
+  '202612010700-create-emergency': createEmergency,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

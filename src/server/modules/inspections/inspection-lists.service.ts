@@ -98,7 +98,8 @@ async function checkPeople(trx: Executor, enterpriseId: string, input: { respons
   }
 }
 
-export async function createExtraItem(deps: AppDeps, actor: InspectionActor, input: ExtraItemInput): Promise<ItemDto> {
+/** `trxIn`: another feature's transaction (e.g. an emergency supply creating its check item). */
+export async function createExtraItem(deps: AppDeps, actor: InspectionActor, input: ExtraItemInput, trxIn?: Executor): Promise<ItemDto> {
   const now = deps.clock.now().toISOString();
   const row: InspectionItemTable = {
     id: newId(),
@@ -116,7 +117,7 @@ export async function createExtraItem(deps: AppDeps, actor: InspectionActor, inp
     updated_at: now,
     archived_at: null,
   };
-  await withTransaction(deps.db, async (trx) => {
+  const work = async (trx: Executor) => {
     if (!(await repo.isLiveRow(trx, 'post', actor.enterpriseId, input.postId))) throw referenceMissing('postId');
     if (input.measureId && !(await repo.findMeasureOfPost(trx, actor.enterpriseId, input.postId, input.measureId))) {
       throw referenceMissing('measureId');
@@ -124,12 +125,13 @@ export async function createExtraItem(deps: AppDeps, actor: InspectionActor, inp
     await checkPeople(trx, actor.enterpriseId, input);
     await repo.insertItem(trx, row);
     await recordChange(trx, actor, deps.clock.now(), { entity: 'inspection_item', entityId: row.id, action: 'create', after: toItemDto(row) });
-  });
+  };
+  await (trxIn ? work(trxIn) : withTransaction(deps.db, work));
   return toItemDto(row);
 }
 
-export async function getItem(deps: AppDeps, enterpriseId: string, id: string): Promise<ItemDto> {
-  const row = await repo.findItem(deps.db, enterpriseId, id);
+export async function getItem(deps: AppDeps, enterpriseId: string, id: string, exec: Executor = deps.db): Promise<ItemDto> {
+  const row = await repo.findItem(exec, enterpriseId, id);
   if (!row) throw notFound('inspection_item');
   return toItemDto(row);
 }
@@ -157,8 +159,8 @@ export async function updateItem(deps: AppDeps, actor: InspectionActor, id: stri
 }
 
 /** Archiving keeps the item (records point at it) but takes it out of lists and future tasks. */
-export async function archiveItem(deps: AppDeps, actor: InspectionActor, id: string): Promise<ItemDto> {
-  return withTransaction(deps.db, async (trx) => {
+export async function archiveItem(deps: AppDeps, actor: InspectionActor, id: string, trxIn?: Executor): Promise<ItemDto> {
+  const work = async (trx: Executor) => {
     const before = await repo.findItem(trx, actor.enterpriseId, id);
     if (!before) throw notFound('inspection_item');
     if (before.archived_at) return toItemDto(before);
@@ -167,5 +169,6 @@ export async function archiveItem(deps: AppDeps, actor: InspectionActor, id: str
     await repo.updateItem(trx, actor.enterpriseId, id, patch);
     await recordChange(trx, actor, deps.clock.now(), { entity: 'inspection_item', entityId: id, action: 'archive', before: toItemDto(before) });
     return toItemDto({ ...before, ...patch });
-  });
+  };
+  return trxIn ? work(trxIn) : withTransaction(deps.db, work);
 }

@@ -36,7 +36,7 @@ export interface ResourceSpec<Dto, CreateIn, UpdateIn, ListQ extends { cursor?: 
   /** Checks beyond references, inside the transaction (e.g. no cycles in the org tree). */
   validate?(trx: Executor, enterpriseId: string, id: string | null, input: Partial<CreateIn> | UpdateIn): Promise<void>;
   /** Writes to side tables after the row itself (e.g. a person's posts). */
-  afterWrite?(trx: Executor, enterpriseId: string, id: string, input: Partial<CreateIn> | UpdateIn): Promise<void>;
+  afterWrite?(trx: Executor, enterpriseId: string, id: string, input: Partial<CreateIn> | UpdateIn, actor: { userId: string; enterpriseId: string }): Promise<void>;
 }
 
 export function createResourceService<Dto, CreateIn, UpdateIn, ListQ extends { cursor?: string; limit: number; q?: string; includeArchived?: boolean }>(
@@ -98,7 +98,7 @@ export function createResourceService<Dto, CreateIn, UpdateIn, ListQ extends { c
           updated_at: now,
           archived_at: null,
         });
-        await spec.afterWrite?.(trx, actor.enterpriseId, id, input);
+        await spec.afterWrite?.(trx, actor.enterpriseId, id, input, actor);
         const dto = await getDto(trx, actor.enterpriseId, id);
         await recordChange(trx, actor, clock.now(), { entity: spec.table, entityId: id, action: 'create', after: dto });
         return dto;
@@ -114,7 +114,7 @@ export function createResourceService<Dto, CreateIn, UpdateIn, ListQ extends { c
         await spec.validate?.(trx, actor.enterpriseId, id, input);
         const columns = spec.toColumns(input);
         await updateRow(trx, spec.table, actor.enterpriseId, id, { ...columns, updated_at: clock.now().toISOString() });
-        await spec.afterWrite?.(trx, actor.enterpriseId, id, input);
+        await spec.afterWrite?.(trx, actor.enterpriseId, id, input, actor);
         const after = await getDto(trx, actor.enterpriseId, id);
         await recordChange(trx, actor, clock.now(), { entity: spec.table, entityId: id, action: 'update', before, after });
         return after;
