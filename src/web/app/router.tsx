@@ -37,6 +37,8 @@ const InspectionTasksPage = lazy(() => import('../features/inspections/inspectio
 const ShiftsPage = lazy(() => import('../features/inspections/shifts-page').then((m) => ({ default: m.ShiftsPage })));
 const StandardizationPage = lazy(() => import('../features/standardization/standardization-page').then((m) => ({ default: m.StandardizationPage })));
 const AssessmentPage = lazy(() => import('../features/standardization/assessment-page').then((m) => ({ default: m.AssessmentPage })));
+const PlansPage = lazy(() => import('../features/emergency/plans-page').then((m) => ({ default: m.PlansPage })));
+const PlanPage = lazy(() => import('../features/emergency/plan-page').then((m) => ({ default: m.PlanPage })));
 const DueItemsPage = lazy(() => import('../features/due-items/due-items-page').then((m) => ({ default: m.DueItemsPage })));
 const NotificationSettingsPage = lazy(() => import('../features/notifications/notification-settings-page').then((m) => ({ default: m.NotificationSettingsPage })));
 
@@ -89,6 +91,8 @@ export const router = createBrowserRouter([
           { path: 'due-items', element: <DueItemsPage /> },
           { path: 'standardization', element: <StandardizationPage /> },
           { path: 'standardization/assessments/:assessmentId', element: <AssessmentPage /> },
+          { path: 'emergency/plans', element: <PlansPage /> },
+          { path: 'emergency/plans/:planId', element: <PlanPage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

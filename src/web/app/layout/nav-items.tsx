@@ -60,6 +60,9 @@ export const riskLinks: NavLink[] = [
 /** What is due across the features (DESIGN "Due items"): the first thing a manager opens. */
 export const overviewLinks: NavLink[] = [{ path: '/due-items', labelKey: 'dueItemUi.nav', icon: <ScheduleOutlined /> }];
 
+/** 应急管理 / Emergency readiness. */
+export const emergencyLinks: NavLink[] = [{ path: '/emergency/plans', labelKey: 'emergencyUi.nav.plans', icon: <FireOutlined /> }];
+
 /** 隐患排查治理 / Hazard management. */
 export const hazardLinks: NavLink[] = [
   { path: '/hazards', labelKey: 'hazardUi.nav.ledger', icon: <WarningOutlined /> },
@@ -89,12 +92,11 @@ const systemLinks: NavLink[] = [
 const comingSoon: { key: string; labelKey: string; icon: ReactNode }[] = [
   { key: 'frontline', labelKey: 'nav.frontline', icon: <AlertOutlined /> },
   { key: 'training', labelKey: 'nav.training', icon: <BookOutlined /> },
-  { key: 'emergency', labelKey: 'nav.emergency', icon: <FireOutlined /> },
 ];
 
 export const allNavPaths = [...orgLinks, ...systemLinks].map((l) => l.path);
 
-const menuPaths = [...overviewLinks, ...orgLinks, ...riskLinks, ...hazardLinks, ...standardizationLinks, ...systemLinks].map((l) => l.path);
+const menuPaths = [...overviewLinks, ...orgLinks, ...riskLinks, ...hazardLinks, ...emergencyLinks, ...standardizationLinks, ...systemLinks].map((l) => l.path);
 
 /** Pages without an entry of their own, and the entry they belong under. */
 const parentOf: [RegExp, string][] = [
@@ -120,6 +122,7 @@ export function buildNavItems(me: Me, t: TFunction): NonNullable<MenuProps['item
     ...(hasEnterprise ? [{ type: 'group' as const, key: 'risk', label: t('nav.riskControl'), children: visible(riskLinks) }] : []),
     ...(hasEnterprise ? [{ type: 'group' as const, key: 'hazard', label: t('hazardUi.nav.group'), children: visible(hazardLinks) }] : []),
     ...(hasEnterprise && visible(standardizationLinks).length ? [{ type: 'group' as const, key: 'standardization', label: t('standardizationUi.nav.group'), children: visible(standardizationLinks) }] : []),
+    ...(hasEnterprise ? [{ type: 'group' as const, key: 'emergency', label: t('emergencyUi.nav.group'), children: visible(emergencyLinks) }] : []),
     // Administrator and consultants register new enterprises (then run the template wizard there).
     ...(me.user.isAdmin || me.memberships.some((m) => m.role === 'consultant')
       ? [{ type: 'group' as const, key: 'setup', label: t('templateUi.nav.setup'), children: [{ key: '/templates/new-enterprise', icon: <PlusSquareOutlined />, label: t('templateUi.nav.newEnterprise') }] }]

@@ -11,6 +11,7 @@ import { templatesMessages } from './templates';
 import { signOffsMessages } from './sign-offs';
 import { dueItemsMessages } from './due-items';
 import { standardizationMessages } from './standardization';
+import { emergencyMessages } from './emergency';
 
 /** Per feature, in the order they are assembled (i18n.test.ts checks they never share a top-level key). */
 export const enUSParts = {
@@ -26,6 +27,7 @@ export const enUSParts = {
   signOffs: signOffsMessages,
   dueItems: dueItemsMessages,
   standardization: standardizationMessages,
+  emergency: emergencyMessages,
 };
 
 /** English UI strings; the type keeps the key set identical to zh-CN. */
@@ -42,4 +44,5 @@ export const enUS: Messages = {
   ...signOffsMessages,
   ...dueItemsMessages,
   ...standardizationMessages,
+  ...emergencyMessages,
 };

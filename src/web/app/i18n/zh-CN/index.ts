@@ -11,6 +11,7 @@ import { templatesMessages } from './templates';
 import { signOffsMessages } from './sign-offs';
 import { dueItemsMessages } from './due-items';
 import { standardizationMessages } from './standardization';
+import { emergencyMessages } from './emergency';
 
 /** Per feature, in the order they are assembled (i18n.test.ts checks they never share a top-level key). */
 export const zhCNParts = {
@@ -26,6 +27,7 @@ export const zhCNParts = {
   signOffs: signOffsMessages,
   dueItems: dueItemsMessages,
   standardization: standardizationMessages,
+  emergency: emergencyMessages,
 } as const;
 
 /** Chinese UI strings (default locale). en-US must have exactly the same keys (see i18n.test.ts). */
@@ -42,6 +44,7 @@ export const zhCN = {
   ...signOffsMessages,
   ...dueItemsMessages,
   ...standardizationMessages,
+  ...emergencyMessages,
 } as const;
 
 export type Messages = Widen<typeof zhCN>;
