@@ -48,7 +48,7 @@ describe.skipIf(shouldSkipBrowser())('standardization: a self-assessment of the 
 
     // The product proposes a deduction with its reason: posts without a published inspection list.
     const lists = page.locator('[data-item="5.5.5"]');
-    await expect.poll(() => lists.getByTestId('proposal').innerText()).toMatch(/建议扣 \d+ 分/);
+    await expect.poll(() => lists.getByTestId('proposal').innerText(), { timeout: 20_000 }).toMatch(/建议扣 \d+ 分/);
     expect(await lists.getByTestId('proposal').innerText()).toContain('岗位排查清单缺');
     await screenshot(page, 'standardization-prefilled', { isFullPage: false });
 
@@ -58,16 +58,16 @@ describe.skipIf(shouldSkipBrowser())('standardization: a self-assessment of the 
     await modal.locator('.ant-input-number input').fill('4');
     await modal.locator('textarea').fill('冲压、焊接岗位的纸质清单已张贴，系统尚未录入');
     await modal.getByRole('button', { name: /保\s*存/ }).click();
-    await expect.poll(() => lists.getByTestId('decision').innerText()).toContain('已调整');
+    await expect.poll(() => lists.getByTestId('decision').innerText(), { timeout: 20_000 }).toContain('已调整');
     expect(await lists.getByTestId('decision').innerText()).toContain('纸质清单已张贴');
 
     // The rest as proposed, then conclude: the grade shows.
     await page.getByRole('button', { name: '其余项目按建议确认' }).click();
     await page.locator('.ant-popover:visible').getByRole('button', { name: /确\s*定|OK/ }).click();
-    await expect.poll(() => page.locator('[data-item="5.1.1"] [data-testid="decision"]').count()).toBe(1);
+    await page.locator('[data-item="5.1.1"] [data-testid="decision"]').waitFor({ timeout: 20_000 });
     await page.getByRole('button', { name: '结束自评' }).click();
     await page.locator('.ant-popover:visible').getByRole('button', { name: /确\s*定|OK/ }).click();
-    await page.getByText('已结束').first().waitFor();
+    await page.getByText('已结束').first().waitFor({ timeout: 20_000 });
     const grade = await page.getByTestId('grade').locator('[data-grade]').innerText();
     expect(['一级', '二级', '三级', '未达到等级']).toContain(grade);
     await screenshot(page, 'standardization-concluded', { isFullPage: false });

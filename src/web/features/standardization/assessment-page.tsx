@@ -260,7 +260,10 @@ export function AssessmentPage() {
           <Statistic title={t('standardizationUi.detail.score100')} value={r.score100 ?? '—'} />
           <div data-testid="grade">
             <Typography.Text type="secondary">{t('standardizationUi.detail.grade')}</Typography.Text>
-            <div>{gradeTag(r.grade, r.score1000, t)}</div>
+            <div>
+              {gradeTag(r.grade, r.score1000, t)}
+              {isOpen && <Typography.Text type="secondary">{t('standardizationUi.detail.provisional', { decided: detail.elements.reduce((n, e) => n + e.decided, 0), total: detail.items.length })}</Typography.Text>}
+            </div>
           </div>
           {r.vetoes.length > 0 && <Tag color="red">{`${t('standardizationUi.detail.vetoes')}：${r.vetoes.join('、')}`}</Tag>}
           {canWrite && (

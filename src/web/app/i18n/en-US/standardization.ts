@@ -33,6 +33,7 @@ export const standardizationMessages: StandardizationMessages = {
       score: 'Score (1,000 scale)',
       score100: '100 scale',
       grade: 'Grade',
+      provisional: 'provisional ({{decided}} / {{total}} scored; unscored items lose nothing yet)',
       vetoes: 'Veto applies',
       progress: '{{decided}} / {{total}} scored',
       refresh: 'Read the evidence again',

@@ -33,6 +33,7 @@ export const standardizationMessages = {
       score: '自评得分（千分制）',
       score100: '百分制',
       grade: '等级',
+      provisional: '暂计（已评 {{decided}} / {{total}} 项，未评项目暂不扣分）',
       vetoes: '否决项成立',
       progress: '已评 {{decided}} / {{total}}',
       refresh: '重新读取证据',
