@@ -37,6 +37,7 @@ const InspectionTasksPage = lazy(() => import('../features/inspections/inspectio
 const ShiftsPage = lazy(() => import('../features/inspections/shifts-page').then((m) => ({ default: m.ShiftsPage })));
 const StandardizationPage = lazy(() => import('../features/standardization/standardization-page').then((m) => ({ default: m.StandardizationPage })));
 const AssessmentPage = lazy(() => import('../features/standardization/assessment-page').then((m) => ({ default: m.AssessmentPage })));
+const EmergencyCardPrintPage = lazy(() => import('../features/emergency/emergency-card-print-page').then((m) => ({ default: m.EmergencyCardPrintPage })));
 const PlansPage = lazy(() => import('../features/emergency/plans-page').then((m) => ({ default: m.PlansPage })));
 const PlanPage = lazy(() => import('../features/emergency/plan-page').then((m) => ({ default: m.PlanPage })));
 const DueItemsPage = lazy(() => import('../features/due-items/due-items-page').then((m) => ({ default: m.DueItemsPage })));
@@ -57,6 +58,7 @@ export const router = createBrowserRouter([
       { path: 'print/posts/:postId/risk-card', element: <Suspense fallback={null}><RiskCardPrintPage /></Suspense> },
       { path: 'print/areas/:areaId/notice-board', element: <Suspense fallback={null}><NoticeBoardPrintPage /></Suspense> },
       { path: 'print/risk-map', element: <Suspense fallback={null}><RiskMapPrintPage /></Suspense> },
+      { path: 'print/posts/:postId/emergency-card', element: <Suspense fallback={null}><EmergencyCardPrintPage /></Suspense> },
       { path: 'print/qr-codes', element: <Suspense fallback={null}><QrCodesPrintPage /></Suspense> },
       { path: 'cards/posts/:postId', element: <Suspense fallback={null}><RiskCardPhonePage /></Suspense> },
       // Outside the app layout: the layout shows nothing but a notice until an enterprise is active.
