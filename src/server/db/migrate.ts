@@ -14,6 +14,7 @@ import * as createWorkPermits from './migrations/202612010510-create-work-permit
 import * as createStandardization from './migrations/202612010800-create-standardization.js';
 import * as indexListPages from './migrations/202612010600-index-list-pages.js';
 import * as createEmergency from './migrations/202612010700-create-emergency.js';
+import * as createTextSearch from './migrations/202612010610-create-text-search.js';
 
 // Listed explicitly (not read from disk) so the bundle and tests see the same set, in order.
 const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '202612010800-create-standardization': createStandardization,
   '202612010600-index-list-pages': indexListPages,
   '202612010700-create-emergency': createEmergency,
+  '202612010610-create-text-search': createTextSearch,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

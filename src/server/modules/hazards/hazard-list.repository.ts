@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { ExpressionBuilder, SqlBool } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { afterKey } from '../../db/keyset.js';
+import { containsText } from '../../db/text-search.js';
 import type { Executor } from '../../db/with-transaction.js';
 
 /** A worker's view (see hazard-read.service.ts): what they reported, what they own, and their posts' hazards. */
@@ -79,11 +80,8 @@ export function listHazardRows(db: Executor, enterpriseId: string, f: HazardFilt
   // A cursor before `to` already bounds the range from above: leave it the only upper bound, or
   // the database takes `to` for the index range and filters every row between it and the cursor.
   if (f.to && !(f.after && f.after.at < f.to)) query = query.where('hazard.created_at', '<', f.to);
-  if (f.q) {
-    // Literal, case-insensitive on both databases: LIKE wildcards in the search text are escaped.
-    const pattern = `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where(sql`lower(hazard.description)`, 'like', sql`${pattern} escape '\\'`);
-  }
+  // Literal, case-insensitive for Latin letters, through the full-text index (db/text-search.ts).
+  if (f.q) query = query.where(containsText(db, 'hazard', f.q));
   if (f.reportedBy) query = query.where('hazard.reporter_user_id', '=', f.reportedBy);
   const scope = f.workerScope;
   if (scope) query = query.where((eb) => visibleToWorker(eb, enterpriseId, scope));

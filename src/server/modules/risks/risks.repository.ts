@@ -7,6 +7,7 @@ import type {
   SpecialControlPlanTable,
 } from '../../db/database.js';
 import { afterKey } from '../../db/keyset.js';
+import { containsText, likeContains } from '../../db/text-search.js';
 import type { Executor } from '../../db/with-transaction.js';
 
 export async function insertRisk(db: Executor, row: RiskTable): Promise<void> {
@@ -116,10 +117,10 @@ export function listRiskRows(db: Executor, enterpriseId: string, f: RiskListFilt
     });
   }
   if (f.q) {
-    const pattern = `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) =>
-      eb.or(['risk.object_name', 'risk.causes', 'post.name'].map((c) => eb(sql`lower(${sql.ref(c)})`, 'like', sql<string>`${pattern} escape '\\'`))),
-    );
+    // Object and causes through the full-text index (db/text-search.ts); the post's name (a few
+    // dozen posts per enterprise) by LIKE.
+    const text = f.q;
+    query = query.where((eb) => eb.or([containsText(db, 'risk', text), likeContains('post.name', text)]));
   }
   if (!f.includeArchived) query = query.where('risk.archived_at', 'is', null);
   const after = f.after;

@@ -3,6 +3,7 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { afterKey } from '../../db/keyset.js';
+import { containsText, likeContains, searchedColumns } from '../../db/text-search.js';
 import type { Executor } from '../../db/with-transaction.js';
 
 export type TenantTable = 'org_unit' | 'post' | 'person' | 'area' | 'equipment' | 'material' | 'emergency_supply' | 'emergency_contact';
@@ -20,10 +21,6 @@ export interface ListSpec {
   refine?: (query: AnySelect) => AnySelect;
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 export async function listRows(db: Executor, table: TenantTable, spec: ListSpec): Promise<Row[]> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   let query: AnySelect = (db as any).selectFrom(table).selectAll().where('enterprise_id', '=', spec.enterpriseId);
@@ -32,9 +29,11 @@ export async function listRows(db: Executor, table: TenantTable, spec: ListSpec)
   }
   if (!spec.includeArchived) query = query.where('archived_at', 'is', null);
   if (spec.search && spec.search.text) {
-    const pattern = `%${escapeLike(spec.search.text.toLowerCase())}%`;
-    const columns = spec.search.columns;
-    query = query.where((eb) => eb.or(columns.map((c) => eb(sql`lower(${sql.ref(c)})`, 'like', sql`${pattern} escape '\\'`))));
+    const { columns, text } = spec.search;
+    // People through the full-text index (db/text-search.ts); the other org tables hold a few
+    // dozen rows per enterprise and are matched by LIKE.
+    if (table === 'person' && columns.join() === searchedColumns.person.join()) query = query.where(containsText(db, 'person', text));
+    else query = query.where((eb) => eb.or(columns.map((c) => likeContains(c, text))));
   }
   if (spec.refine) query = spec.refine(query);
   const after = spec.after;
