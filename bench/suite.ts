@@ -1,0 +1,241 @@
+/* npm run bench — the product's API against a bare Fastify route doing the same SQL (lists) or the
+ * same core writes (create, submission), at 1,000 and 50,000 hazards, on SQLite and PostgreSQL.
+ *
+ * Honest by construction: the server runs in its own process (bench/suite-server.ts) and this
+ * process only generates load, so the CPU per request is the server's own, read from
+ * /proc/<pid>/stat; API and bare runs alternate A/B, B/A, A/B so drift in machine load hits both;
+ * the machine's load average is printed with the figures. PostgreSQL's own backends are separate
+ * processes: their CPU is not in "CPU/req".
+ * Env: BENCH_DB=sqlite|postgres|both, BENCH_SIZES=1000,50000, BENCH_SECONDS (per run, 2),
+ * BENCH_CONNECTIONS (10), BENCH_RECORDS (inspection records, 20000). */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import readline from 'node:readline';
+import autocannon from 'autocannon';
+import { adminDatabaseUrl, isPostgresReachable } from '../src/server/test/scratch-db.js';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 2);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const sizes = (process.env.BENCH_SIZES ?? '1000,50000').split(',').map(Number);
+const which = process.env.BENCH_DB ?? 'both';
+const ticksPerSecond = 100; // USER_HZ on Linux
+
+interface ServerInfo {
+  pid: number;
+  api: string;
+  bare: string;
+  cookie: string;
+  workerCookie: string;
+  postId: string;
+  taskId: string;
+  itemIds: string[];
+  deep: { cursor: string; at: string; id: string };
+  generatedMs: number;
+}
+
+interface Scenario {
+  name: string;
+  api: (s: ServerInfo) => autocannon.Options;
+  bare: (s: ServerInfo) => autocannon.Options;
+}
+
+const json = { 'content-type': 'application/json' };
+const get = (url: string, cookie?: string): autocannon.Options => ({ url, headers: cookie ? { cookie } : {} });
+const post = (url: string, headers: Record<string, string>, body: () => string): autocannon.Options => ({
+  url,
+  requests: [{ method: 'POST', headers: { ...json, ...headers }, setupRequest: (r) => ({ ...r, body: body() }) }],
+});
+const hazardBody = () => JSON.stringify({ description: `压测：护栏缺失 ${randomUUID().slice(0, 8)}`, clientId: randomUUID() });
+
+const scenarios: Scenario[] = [
+  { name: 'page 1', api: (s) => get(`${s.api}/api/v1/hazards?limit=50`, s.cookie), bare: (s) => get(`${s.bare}/hazards`) },
+  {
+    name: 'deep page (after 90 %)',
+    api: (s) => get(`${s.api}/api/v1/hazards?limit=50&cursor=${s.deep.cursor}`, s.cookie),
+    bare: (s) => get(`${s.bare}/hazards?at=${encodeURIComponent(s.deep.at)}&id=${s.deep.id}`),
+  },
+  { name: 'filter status=closed', api: (s) => get(`${s.api}/api/v1/hazards?limit=50&status=closed`, s.cookie), bare: (s) => get(`${s.bare}/hazards?status=closed`) },
+  { name: 'filter post', api: (s) => get(`${s.api}/api/v1/hazards?limit=50&postId=${s.postId}`, s.cookie), bare: (s) => get(`${s.bare}/hazards?postId=${s.postId}`) },
+  { name: 'filter overdue', api: (s) => get(`${s.api}/api/v1/hazards?limit=50&overdue=true`, s.cookie), bare: (s) => get(`${s.bare}/hazards?overdue=true`) },
+  {
+    name: 'search q (5 chars, 1 in 24)',
+    api: (s) => get(`${s.api}/api/v1/hazards?limit=50&q=${encodeURIComponent('配电箱未上')}`, s.cookie),
+    bare: (s) => get(`${s.bare}/hazards?q=${encodeURIComponent('配电箱未上')}`),
+  },
+  {
+    name: 'search q (2 chars)',
+    api: (s) => get(`${s.api}/api/v1/hazards?limit=50&q=${encodeURIComponent('气瓶')}`, s.cookie),
+    bare: (s) => get(`${s.bare}/hazards?q=${encodeURIComponent('气瓶')}`),
+  },
+  { name: 'create hazard', api: (s) => post(`${s.api}/api/v1/hazards`, { cookie: s.cookie }, hazardBody), bare: (s) => post(`${s.bare}/hazards`, {}, hazardBody) },
+  {
+    name: '20-item submission',
+    api: (s) => post(`${s.api}/api/v1/inspection-tasks/${s.taskId}/records`, { cookie: s.workerCookie }, () => submission(s)),
+    bare: (s) => post(`${s.bare}/records`, {}, () => submission(s, true)),
+  },
+];
+
+function submission(s: ServerInfo, withTask = false): string {
+  return JSON.stringify({
+    clientId: randomUUID(),
+    capturedAt: new Date().toISOString(),
+    ...(withTask ? { taskId: s.taskId } : {}),
+    results: s.itemIds.map((itemId, i) => ({ itemId, result: i === 7 ? 'na' : 'pass', note: '' })),
+  });
+}
+
+function cpuTicks(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(fields[11]) + Number(fields[12]); // utime + stime
+}
+
+function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+interface Run {
+  requests: number;
+  errors: number;
+  latencies: number[];
+  cpuMs: number;
+  seconds: number;
+  rssPeak: number;
+}
+
+function once(options: autocannon.Options, pid: number): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const latencies: number[] = [];
+    let rssPeak = rssMb(pid);
+    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMb(pid))), 200);
+    const cpu0 = cpuTicks(pid);
+    const t0 = performance.now();
+    const instance = autocannon({ duration: seconds, connections, ...options }, (error, result) => {
+      clearInterval(sampler);
+      if (error) return reject(error);
+      resolve({
+        requests: result.requests.total,
+        errors: result.errors + result.non2xx,
+        latencies,
+        cpuMs: ((cpuTicks(pid) - cpu0) * 1000) / ticksPerSecond,
+        seconds: (performance.now() - t0) / 1000,
+        rssPeak,
+      });
+    });
+    instance.on('response', (_c, _status, _bytes, ms) => latencies.push(ms));
+  });
+}
+
+interface Side {
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  cpuPerReq: number;
+  errors: number;
+  rssPeak: number;
+}
+
+function summarise(runs: Run[]): Side {
+  const all = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const q = (p: number) => all[Math.min(all.length - 1, Math.floor(p * all.length))] ?? 0;
+  const requests = runs.reduce((n, r) => n + r.requests, 0);
+  return {
+    rps: requests / runs.reduce((n, r) => n + r.seconds, 0),
+    p50: q(0.5),
+    p95: q(0.95),
+    p99: q(0.99),
+    cpuPerReq: runs.reduce((n, r) => n + r.cpuMs, 0) / Math.max(1, requests),
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+    rssPeak: Math.max(...runs.map((r) => r.rssPeak)),
+  };
+}
+
+async function startServer(kind: string, hazards: number): Promise<{ child: ChildProcess; info: ServerInfo }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/suite-server.ts'], {
+    env: { ...process.env, BENCH_DB: kind, BENCH_HAZARDS: String(hazards), LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = readline.createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  for await (const line of lines) {
+    if (line.startsWith('{"pid"')) return { child, info: JSON.parse(line) as ServerInfo };
+  }
+  throw new Error(`bench server for ${kind} ended before it was ready`);
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  const ended = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await ended;
+}
+
+type Results = Map<string, { api: Side; bare: Side }>;
+
+async function benchOne(kind: string, hazards: number): Promise<Results> {
+  const { child, info } = await startServer(kind, hazards);
+  console.log(`\n${kind}, ${hazards.toLocaleString('en')} hazards (data generated in ${(info.generatedMs / 1000).toFixed(1)} s), ${connections} connections, ${seconds} s per run, runs A/B B/A A/B`);
+  console.log('scenario                        side     req/s   p50 ms   p95 ms   p99 ms  CPU ms/req  errors');
+  const results: Results = new Map();
+  try {
+    for (const s of scenarios) {
+      const apiRuns: Run[] = [];
+      const bareRuns: Run[] = [];
+      for (const order of ['AB', 'BA', 'AB']) {
+        for (const side of order) {
+          if (side === 'A') apiRuns.push(await once(s.api(info), info.pid));
+          else bareRuns.push(await once(s.bare(info), info.pid));
+        }
+      }
+      const api = summarise(apiRuns);
+      const bare = summarise(bareRuns);
+      results.set(s.name, { api, bare });
+      for (const [label, x] of [['API', api], ['bare', bare]] as const) {
+        console.log(
+          `${(label === 'API' ? s.name : '').padEnd(31)} ${label.padEnd(5)} ${x.rps.toFixed(0).padStart(8)} ${x.p50.toFixed(1).padStart(8)} ${x.p95.toFixed(1).padStart(8)} ${x.p99.toFixed(1).padStart(8)} ${x.cpuPerReq.toFixed(2).padStart(11)} ${String(x.errors).padStart(7)}`,
+        );
+      }
+    }
+    const peak = Math.max(...[...results.values()].map((r) => Math.max(r.api.rssPeak, r.bare.rssPeak)));
+    console.log(`server RSS peak under load: ${peak.toFixed(0)} MB`);
+  } finally {
+    await stopServer(child);
+  }
+  return results;
+}
+
+const load0 = os.loadavg();
+const started = performance.now();
+console.log(`machine: ${os.cpus().length} CPUs, load average at start ${load0.map((l) => l.toFixed(2)).join(' / ')} (1/5/15 min)`);
+const all = new Map<string, Map<number, Results>>();
+for (const kind of ['sqlite', 'postgres']) {
+  if (which !== 'both' && which !== kind) continue;
+  if (kind === 'postgres' && !(await isPostgresReachable())) {
+    console.log(`PostgreSQL at ${adminDatabaseUrl} not reachable: PostgreSQL figures skipped.`);
+    continue;
+  }
+  const bySize = new Map<number, Results>();
+  for (const size of sizes) bySize.set(size, await benchOne(kind, size));
+  all.set(kind, bySize);
+}
+
+const [small, large] = [Math.min(...sizes), Math.max(...sizes)];
+const kinds = [...all.keys()];
+console.log(`\nRatios at ${large.toLocaleString('en')} hazards — API ÷ bare (req/s; CPU: bare CPU/req ÷ API CPU/req) and ${large / 1000}k ÷ ${small / 1000}k (API req/s)`);
+console.log(`scenario                        ${kinds.map((k) => `${k}: req/s  CPU  size`.padEnd(28)).join('')}`);
+for (const s of scenarios) {
+  const cells = kinds.map((k) => {
+    const big = all.get(k)?.get(large)?.get(s.name);
+    const little = all.get(k)?.get(small)?.get(s.name);
+    if (!big || !little) return ''.padEnd(28);
+    const rps = big.api.rps / big.bare.rps;
+    const cpu = big.bare.cpuPerReq / Math.max(big.api.cpuPerReq, 1e-9);
+    const size = big.api.rps / little.api.rps;
+    return `${' '.repeat(k.length + 2)}${rps.toFixed(2).padStart(5)} ${cpu.toFixed(2).padStart(4)} ${size.toFixed(2).padStart(5)}`.padEnd(28);
+  });
+  console.log(`${s.name.padEnd(31)} ${cells.join('')}`);
+}
+const load1 = os.loadavg();
+console.log(`\nload average at end ${load1.map((l) => l.toFixed(2)).join(' / ')}; bench took ${((performance.now() - started) / 1000).toFixed(0)} s`);
