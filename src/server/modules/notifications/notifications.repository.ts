@@ -2,10 +2,11 @@ import type { EnterpriseNotificationSettingTable, NotificationTable } from '../.
 import { afterKey } from '../../db/keyset.js';
 import type { Executor } from '../../db/with-transaction.js';
 
-/** One row per recipient; a repeated dedupe key is ignored (the same event notifies once). */
-export async function insertNotificationOnce(db: Executor, row: NotificationTable): Promise<boolean> {
-  const result = await db.insertInto('notification').values(row).onConflict((oc) => oc.column('dedupe_key').doNothing()).executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+/** Rows for several recipients in one statement; repeated dedupe keys are ignored. Returns how many were new. */
+export async function insertNotificationsOnce(db: Executor, rows: NotificationTable[]): Promise<number> {
+  if (!rows.length) return 0;
+  const result = await db.insertInto('notification').values(rows).onConflict((oc) => oc.column('dedupe_key').doNothing()).executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
 
 /** Members of the enterprise holding one of the roles (read-only look-up of memberships). */

@@ -31,11 +31,12 @@ export async function notifyInTransaction(trx: Executor, input: NotifyInput): Pr
   const roleUsers = await repo.listUserIdsWithRoles(trx, input.enterpriseId, input.roles ?? []);
   const recipients = [...new Set([...(input.userIds ?? []).filter((u): u is string => Boolean(u)), ...roleUsers])];
   const at = input.at.toISOString();
-  let created = 0;
-  for (const userId of recipients) {
-    const id = newId();
-    const isNew = await repo.insertNotificationOnce(trx, {
-      id,
+  // One statement for every recipient. No audit row of its own (issue 18: one audit row per
+  // change): the change that caused it is audited, and the notification rows are the record.
+  const created = await repo.insertNotificationsOnce(
+    trx,
+    recipients.map((userId) => ({
+      id: newId(),
       enterprise_id: input.enterpriseId,
       user_id: userId,
       role: input.roles?.join(',') ?? null,
@@ -46,17 +47,8 @@ export async function notifyInTransaction(trx: Executor, input: NotifyInput): Pr
       read_at: null,
       dedupe_key: `${input.dedupeKey}:${userId}`,
       created_at: at,
-    });
-    if (isNew) created++;
-  }
-  if (created) {
-    await recordChange(trx, { userId: null, enterpriseId: input.enterpriseId }, input.at, {
-      entity: 'notification',
-      entityId: input.dedupeKey,
-      action: 'notify',
-      after: { kind: input.kind, recipients: created },
-    });
-  }
+    })),
+  );
   const setting = await repo.findSetting(trx, input.enterpriseId);
   if (setting && fromDbBool(setting.is_webhook_enabled) && setting.webhook_url) {
     await enqueueOutbox(trx, {
