@@ -200,6 +200,7 @@ describe.runIf(isDbAvailable())(`list query plans (${dialect})`, () => {
     ['no filter', 'audit_log_list_idx', ['enterprise_id'], () => ({})],
     ['entity', 'audit_log_entity_page_idx', ['entity'], () => ({ entity: 'hazard' })],
     ['one record', 'audit_log_record_page_idx', ['entity_id'], () => ({ entity: 'hazard', entityId: newId() })],
+    ['one record by id alone', 'audit_log_record_page_idx', ['entity_id'], () => ({ entityId: newId() })],
     ['action', 'audit_log_action_page_idx', ['action'], () => ({ action: 'update' })],
     ['actor', 'audit_log_actor_page_idx', ['actor_user_id'], () => ({ actorUserId: userId })],
     ['period', 'audit_log_list_idx', ['at'], () => ({ from: '2026-11-01T00:00:00.000Z', to: '2026-11-20T00:00:00.000Z' })],
