@@ -3,7 +3,7 @@ import type { LocalizedText } from '../localized-text';
 // What the product can show as evidence for a scoring item (issue 16 §3). An item names the key of
 // the evidence that bears on it; the standardization module keeps the table key → evidence function,
 // and each feature that lands later adds its key and function (accidents, trainings, plans and drills…).
-export const evidenceKeys = ['post-duties', 'risk-identification', 'risk-control', 'inspection-lists', 'hazard-remediation', 'open-major-hazards'] as const;
+export const evidenceKeys = ['post-duties', 'risk-identification', 'risk-control', 'inspection-lists', 'hazard-remediation', 'open-major-hazards', 'emergency-plans', 'emergency-drills'] as const;
 export type EvidenceKey = (typeof evidenceKeys)[number];
 
 export const evidenceKeyLabels: Readonly<Record<EvidenceKey, LocalizedText>> = {
@@ -13,6 +13,8 @@ export const evidenceKeyLabels: Readonly<Record<EvidenceKey, LocalizedText>> = {
   'inspection-lists': { 'zh-CN': '排查清单与排查任务完成', 'en-US': 'Inspection lists and task completion' },
   'hazard-remediation': { 'zh-CN': '隐患按期整改', 'en-US': 'Hazards rectified on time' },
   'open-major-hazards': { 'zh-CN': '未整改完成的重大事故隐患', 'en-US': 'Major hazards not yet remediated' },
+  'emergency-plans': { 'zh-CN': '应急预案与应急物资', 'en-US': 'Emergency plans and supplies' },
+  'emergency-drills': { 'zh-CN': '应急演练与评估', 'en-US': 'Emergency drills and their review' },
 };
 
 export function isEvidenceKey(value: string): value is EvidenceKey {

@@ -40,6 +40,8 @@ const evidenceOf: Readonly<Record<string, EvidenceKey>> = {
   '5.5.2': 'risk-control',
   '5.5.5': 'inspection-lists',
   '5.5.6': 'hazard-remediation',
+  '5.6.1': 'emergency-plans',
+  '5.6.2': 'emergency-drills',
   'V-1': 'open-major-hazards',
 };
 

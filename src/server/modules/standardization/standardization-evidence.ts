@@ -11,6 +11,7 @@ import { isEvidenceKey } from '../../../reference/standardization/evidence-keys.
 import type { ScoreSheet, ScoreSheetItem } from '../../../reference/standardization/score-sheet.js';
 import { hazardIndicators } from '../hazards/hazard-reports.service.js';
 import { inspectionIndicators } from '../inspections/inspection-tasks.service.js';
+import { emergencyIndicators } from '../emergency/emergency-due-items.service.js';
 import { orgIndicators } from '../org/posts.service.js';
 import { riskIndicators } from '../risks/risk-read.service.js';
 
@@ -33,6 +34,7 @@ class Indicators {
   risks = () => this.once('risks', () => riskIndicators(this.deps.db, this.enterpriseId));
   inspections = () => this.once('inspections', () => inspectionIndicators(this.deps, this.enterpriseId, this.from, this.to));
   hazards = () => this.once('hazards', () => hazardIndicators(this.deps, this.enterpriseId, this.from, this.to));
+  emergency = () => this.once('emergency', () => emergencyIndicators(this.deps, this.enterpriseId, { from: this.from.toISOString().slice(0, 10), to: this.to.toISOString().slice(0, 10) }));
 }
 
 type EvidenceFn = (ind: Indicators, item: ScoreSheetItem) => Promise<Proposal>;
@@ -121,6 +123,38 @@ export const evidenceRules: Readonly<Record<EvidenceKey, EvidenceFn>> = {
         { 'zh-CN': `当前逾期未整改 ${h.overdue} 项`, 'en-US': `${h.overdue} overdue now` },
       ],
     );
+  },
+  'emergency-plans': async (ind, item) => {
+    const e = await ind.emergency();
+    const noPlan = e.plansInForce === 0;
+    const supplies = e.suppliesExpired + e.suppliesShort;
+    const total = deductionFromRules(item.points, [{ points: rule(item, 0, 20), times: noPlan ? 1 : 0 }, { points: rule(item, 1, 5), times: supplies > 0 ? 1 : 0 }]);
+    return {
+      evidence: [
+        { 'zh-CN': `应急预案 ${e.plans} 个，现行有效 ${e.plansInForce} 个，逾期未评审 ${e.plansOverdueForReview} 个`, 'en-US': `${e.plans} plans, ${e.plansInForce} in force, ${e.plansOverdueForReview} overdue for review` },
+        { 'zh-CN': `应急物资过期 ${e.suppliesExpired} 项、数量不足 ${e.suppliesShort} 项`, 'en-US': `${e.suppliesExpired} supplies expired, ${e.suppliesShort} short` },
+      ],
+      proposedDeduction: total,
+      reason: {
+        'zh-CN': `${noPlan ? '没有现行有效的应急预案' : '有现行有效的应急预案'}；${supplies ? `应急物资过期或不足 ${supplies} 项` : '应急物资齐全有效'}；建议扣 ${total} 分`,
+        'en-US': `${noPlan ? 'no plan in force' : 'plans in force'}; ${supplies ? `${supplies} supplies expired or short` : 'supplies complete'}; proposed deduction ${total}`,
+      },
+      isVetoFired: false,
+    };
+  },
+  'emergency-drills': async (ind, item) => {
+    const e = await ind.emergency();
+    const unreviewed = Math.max(0, e.drillsHeld - e.drillsReviewed);
+    const total = deductionFromRules(item.points, [{ points: rule(item, 0, 10), times: e.cadenceMet ? 0 : 1 }, { points: rule(item, 1, 5), times: unreviewed > 0 ? 1 : 0 }]);
+    return {
+      evidence: [{ 'zh-CN': `评价期内演练 ${e.drillsHeld} 次，已评估 ${e.drillsReviewed} 次；年度演练频次${e.cadenceMet ? '已满足' : '未满足'}`, 'en-US': `${e.drillsHeld} drills in the period, ${e.drillsReviewed} reviewed; yearly cadence ${e.cadenceMet ? 'met' : 'not met'}` }],
+      proposedDeduction: total,
+      reason: {
+        'zh-CN': `${e.cadenceMet ? '按计划演练' : '未按计划完成演练'}；${unreviewed ? `${unreviewed} 次演练未评估` : '演练均已评估'}；建议扣 ${total} 分`,
+        'en-US': `${e.cadenceMet ? 'drills as planned' : 'drills not held as planned'}; ${unreviewed ? `${unreviewed} drills not reviewed` : 'every drill reviewed'}; proposed deduction ${total}`,
+      },
+      isVetoFired: false,
+    };
   },
   'open-major-hazards': async (ind) => {
     const h = await ind.hazards();

@@ -48,7 +48,9 @@ describe.skipIf(!isDbAvailable())('standardization self-assessment on the demo e
     const d = await detail();
     expect(d.team.map((m: { name: string }) => m.name)).toEqual(['王建国', '李秀英']);
     const withProposal = (d.items as Item[]).filter((i) => i.proposal);
-    expect(withProposal.map((i) => i.code).sort()).toEqual(['5.1.2', '5.5.1', '5.5.2', '5.5.5', '5.5.6', 'V-1'].sort());
+    expect(withProposal.map((i) => i.code).sort()).toEqual(['5.1.2', '5.5.1', '5.5.2', '5.5.5', '5.5.6', '5.6.1', '5.6.2', 'V-1'].sort());
+    // The demo has no emergency plan in force yet.
+    expect(withProposal.find((i) => i.code === '5.6.1')?.proposal?.reason).toContain('没有现行有效的应急预案');
     // The demo's posts have risks but no inspection list was ever published: 2 points a post, capped at the item.
     const lists = withProposal.find((i) => i.code === '5.5.5') as Item;
     expect(lists.proposal?.proposedDeduction).toBeGreaterThan(0);
