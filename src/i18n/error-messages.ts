@@ -103,6 +103,7 @@ export const entityNames: Record<string, Record<Locale, string>> = {
   emergency_supply: { 'zh-CN': '应急物资', 'en-US': 'Emergency supply' },
   emergency_contact: { 'zh-CN': '应急联系人', 'en-US': 'Emergency contact' },
   emergency_drill: { 'zh-CN': '应急演练', 'en-US': 'Drill' },
+  accident: { 'zh-CN': '事故事件记录', 'en-US': 'Accident record' },
 };
 
 export function formatMessage(template: string, params: Record<string, string | number>): string {

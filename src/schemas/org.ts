@@ -103,6 +103,8 @@ export const postInputSchema = z.strictObject({
   mainEquipment: optionalText(500),
   mainActivities: optionalText(1000),
   duties: optionalText(4000),
+  /** Issue 8 item 5: the areas where the post's work happens (several allowed); its risks inherit them. */
+  areaIds: z.array(idSchema).max(20).default([]),
 });
 export type PostInput = z.infer<typeof postInputSchema>;
 export const postUpdateSchema = z.strictObject({
@@ -113,6 +115,7 @@ export const postUpdateSchema = z.strictObject({
   mainEquipment: z.string().trim().max(500).optional(),
   mainActivities: z.string().trim().max(1000).optional(),
   duties: z.string().trim().max(4000).optional(),
+  areaIds: z.array(idSchema).max(20).optional(),
 });
 export const riskLevelValues = ['major', 'significant', 'general', 'low'] as const;
 export const postDtoSchema = z.object({
@@ -126,12 +129,14 @@ export const postDtoSchema = z.object({
   duties: z.string(),
   level: z.enum(riskLevelValues).nullable(),
   templateRef: z.string().nullable(),
+  areaIds: z.array(z.string()),
   ...archivable,
 });
 export type PostDto = z.infer<typeof postDtoSchema>;
 export const postListQuerySchema = pageQuerySchema.extend({
   kind: z.enum(postKinds).optional(),
   orgUnitId: idSchema.optional(),
+  areaId: idSchema.optional(),
 });
 
 // ---- people ----
@@ -170,21 +175,33 @@ export const personListQuerySchema = pageQuerySchema.extend({
 });
 
 // ---- areas ----
+/** Seed 001 第七条: 具有中毒、爆炸、火灾等危险因素的场所. */
+export const areaHazardKinds = ['poisoning', 'explosion', 'fire'] as const;
+export type AreaHazardKind = (typeof areaHazardKinds)[number];
+const hazardKindsSchema = z.array(z.enum(areaHazardKinds)).max(3).refine((a) => new Set(a).size === a.length, { message: 'Each hazard kind once' });
+const peopleAtOnceSchema = z.number().int().min(0).max(100_000);
 export const areaInputSchema = z.strictObject({
   name: nonEmptyText(60),
   description: optionalText(1000),
   orgUnitId: idSchema.nullable().default(null),
+  hazardKinds: hazardKindsSchema.default([]),
+  /** 同一作业时间作业人员: the most people working there at the same time. */
+  maxPeopleAtOnce: peopleAtOnceSchema.default(0),
 });
 export const areaUpdateSchema = z.strictObject({
   name: nonEmptyText(60).optional(),
   description: z.string().trim().max(1000).optional(),
   orgUnitId: idSchema.nullable().optional(),
+  hazardKinds: hazardKindsSchema.optional(),
+  maxPeopleAtOnce: peopleAtOnceSchema.optional(),
 });
 export const areaDtoSchema = z.object({
   id: z.string(),
   name: z.string(),
   description: z.string(),
   orgUnitId: z.string().nullable(),
+  hazardKinds: z.array(z.enum(areaHazardKinds)),
+  maxPeopleAtOnce: z.number(),
   ...archivable,
 });
 export type AreaDto = z.infer<typeof areaDtoSchema>;
@@ -197,6 +214,8 @@ export const equipmentInputSchema = z.strictObject({
   code: optionalText(60),
   areaId: idSchema.nullable().default(null),
   isSpecial: z.boolean().default(false),
+  /** 重大危险源 (seed 001 第七条（一）2). */
+  isMajorHazardInstallation: z.boolean().default(false),
 });
 export const equipmentUpdateSchema = z.strictObject({
   name: nonEmptyText(60).optional(),
@@ -204,6 +223,7 @@ export const equipmentUpdateSchema = z.strictObject({
   code: z.string().trim().max(60).optional(),
   areaId: idSchema.nullable().optional(),
   isSpecial: z.boolean().optional(),
+  isMajorHazardInstallation: z.boolean().optional(),
 });
 export const equipmentDtoSchema = z.object({
   id: z.string(),
@@ -212,6 +232,7 @@ export const equipmentDtoSchema = z.object({
   code: z.string(),
   areaId: z.string().nullable(),
   isSpecial: z.boolean(),
+  isMajorHazardInstallation: z.boolean(),
   ...archivable,
 });
 export type EquipmentDto = z.infer<typeof equipmentDtoSchema>;

@@ -35,7 +35,11 @@ export const riskCardSchema = z.object({
   colour: z.enum(levelColourValues).nullable(),
   accidentTypes: z.array(codeLabelSchema.extend({ consequences: localizedTextSchema })),
   hazardFactors: z.array(codeLabelSchema),
-  risks: z.array(z.object({ id: z.string(), objectName: z.string(), level: z.enum(riskLevelValues).nullable(), causes: z.string() })),
+  /** The seed 001 第七条 rule(s) that set the post's level, when one did ("第七条（二）2：…"). */
+  levelBasis: z.string().nullable(),
+  risks: z.array(
+    z.object({ id: z.string(), objectName: z.string(), level: z.enum(riskLevelValues).nullable(), causes: z.string(), levelBasis: z.string().nullable() }),
+  ),
   measureGroups: z.array(measureGroupSchema),
   emergency: z.object({ actions: z.array(z.string()), phones: z.array(emergencyPhoneSchema) }),
   /** Latest change of the post, its risks or their measures: the card's version. */

@@ -10,6 +10,15 @@ export const templateApplicationInputSchema = z.strictObject({
         headcount: z.number().int().min(0).max(100_000).optional(),
         /** Non-routine risk sets (confined space, hot work, …) attached to this post. */
         riskSetKeys: z.array(z.string().min(1).max(80)).max(10).default([]),
+        /**
+         * Issue 8 item 5: where the post's work happens — area names (an existing area of that name is
+         * reused, else created with the template's 第七条 facts) and, for a hazardous place, how many
+         * people work there at once. Omitted: the template's suggested places.
+         */
+        areas: z
+          .array(z.strictObject({ name: z.string().trim().min(1).max(60), peopleAtOnce: z.number().int().min(0).max(100_000).optional() }))
+          .max(10)
+          .optional(),
       }),
     )
     .min(1)
@@ -40,6 +49,8 @@ export const templateSummarySchema = z.object({
       measureCount: z.number(),
       highestLevel: z.enum(['major', 'significant', 'general', 'low']).nullable(),
       templateRef: z.string(),
+      /** Suggested work areas with their seed 001 第七条 facts. */
+      places: z.array(z.object({ name: z.string(), hazardKinds: z.array(z.enum(['poisoning', 'explosion', 'fire'])), peopleAtOnce: z.number() })),
     }),
   ),
   riskSets: z.array(z.object({ key: z.string(), name: z.string(), riskCount: z.number() })),

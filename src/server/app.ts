@@ -35,6 +35,7 @@ import { dueItemRoutes } from './platform/due-items/due-items.routes.js';
 import { allDueItemProviders } from './due-item-providers.js';
 import { standardizationRoutes } from './modules/standardization/standardization.routes.js';
 import { workPermitRoutes } from './modules/frontline/work-permits.routes.js';
+import { accidentRoutes } from './modules/accidents/accidents.routes.js';
 
 export interface BuildAppOptions {
   /** Folder of the built SPA; served when it exists. */
@@ -67,6 +68,7 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
     ...dueItemRoutes(deps, allDueItemProviders()),
     ...standardizationRoutes(deps),
     ...workPermitRoutes(deps),
+    ...accidentRoutes(deps),
   ];
 }
 

@@ -52,6 +52,7 @@ describe.skipIf(!isDbAvailable())('tenant matrix', () => {
     const photoB = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } }).jpeg().toBuffer();
     idsOfB.set('/api/v1/attachments', (await t.request(cookieB, 'POST', '/api/v1/attachments', photoB, { 'content-type': 'image/jpeg' })).json().id);
     // Hazards: a "see it, report it" of B with B's photo (its lifecycle steps are /api/v1/hazards/:id/…).
+    await create('/api/v1/accidents', { kind: 'accident', occurredOn: '2026-10-01', postId: post, minorInjuries: 1, description: 'B 手部划伤' });
     await create('/api/v1/hazards', { description: 'B 防护罩缺失', postId: post, photoIds: [idsOfB.get('/api/v1/attachments')], clientId: 'matrix-b-hazard-0001' });
     // Standardization: B's self-assessment (its items, decisions, actions, files are /…/assessments/:id/…) and internal assessor.
     const personB = idsOfB.get('/api/v1/people');

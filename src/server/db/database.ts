@@ -16,7 +16,9 @@ import type {
   EquipmentTable,
   MaterialTable,
   AuditLogTable,
+  PostAreaTable,
 } from './tables/org-tables.js';
+import type { AccidentTable } from './tables/accident-tables.js';
 import type {
   RiskTable,
   RiskEvaluationTable,
@@ -77,6 +79,8 @@ export type {
   EmergencySettingTable,
   EmergencyDrillTable,
   DrillReviewTable,
+  AccidentTable,
+  PostAreaTable,
   UserTable,
   SessionTable,
   EnterpriseTable,
@@ -173,4 +177,6 @@ export interface Database {
   emergency_setting: EmergencySettingTable;
   emergency_drill: EmergencyDrillTable;
   drill_review: DrillReviewTable;
+  post_area: PostAreaTable;
+  accident: AccidentTable;
 }

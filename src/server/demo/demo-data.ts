@@ -67,13 +67,18 @@ export const demoPeopleNames = [
   '彭飞', '曾琳', '肖鹏', '田野', '董华', '袁鑫', '潘东', '于洋', '蒋波', '蔡琴',
 ];
 
-/** [name, description, org unit] */
-export const demoAreas: [string, string, string | null][] = [
+type AreaHazardKind = 'poisoning' | 'explosion' | 'fire';
+/**
+ * [name, description, org unit, seed 001 第七条 hazard kinds, most people there at once]. The paint
+ * booth (fire + solvent poisoning, the two painters at once) and the paint store (fire + explosion,
+ * one keeper) are graded 较大 by 第七条（二）2 whatever their LEC score.
+ */
+export const demoAreas: [string, string, string | null, AreaHazardKind[]?, number?][] = [
   ['机加工车间', '车床、铣床、磨床作业区', '机加工车间'],
   ['冲焊车间', '冲压与焊接作业区', '冲焊车间'],
-  ['喷漆房', '涂装作业，使用油漆、稀释剂', '焊接涂装班'],
+  ['喷漆房', '涂装作业，使用油漆、稀释剂', '焊接涂装班', ['poisoning', 'fire'], 2],
   ['原料及成品仓库', '钢材、成品存放', '仓储物流部'],
-  ['油漆库', '油漆、稀释剂、气瓶存放', '仓储物流部'],
+  ['油漆库', '油漆、稀释剂、气瓶存放', '仓储物流部', ['explosion', 'fire'], 1],
   ['配电室', '低压配电', '设备动力部'],
   ['空压机房', '空压机及储气罐', '设备动力部'],
   ['办公楼', '办公区域', '综合办公室'],

@@ -1,10 +1,8 @@
-/* The demo's four-colour map: each post's risks are placed in the area where the work happens,
- * and the areas get rectangles on the (grid) plan, so the map is coloured on first start. Runs
- * after the main seed transaction, through the same services a user's clicks go through. */
+/* The demo's four-colour map: each post works in an area (given to the template wizard, so its
+ * risks inherit it), and the areas get rectangles on the (grid) plan, so the map is coloured on
+ * first start. Runs after the main seed transaction, through the services a user's clicks go through. */
 import type { AppDeps } from '../app-deps.js';
 import { setAreaPolygon } from '../modules/publication/risk-map.service.js';
-import { listRisks } from '../modules/risks/risk-read.service.js';
-import { updateRisk } from '../modules/risks/risk-identification.service.js';
 
 /** Template post key → demo area name. */
 export const demoPostAreas: Record<string, string> = {
@@ -39,14 +37,8 @@ export async function seedDemoMap(
   postIdsByKey: Map<string, string>,
   areaIdsByName: Map<string, string>,
 ): Promise<void> {
-  const writer = { ...actor, role: 'safety_manager' as const };
-  for (const [postKey, areaName] of Object.entries(demoPostAreas)) {
-    const postId = postIdsByKey.get(postKey);
-    const areaId = areaIdsByName.get(areaName);
-    if (!postId || !areaId) continue;
-    const page = await listRisks(deps.db, actor.enterpriseId, { postId, limit: 200 });
-    for (const risk of page.items) await updateRisk(deps, writer, risk.id, { areaId }, 'zh-CN');
-  }
+  // The posts were placed in their areas by the wizard (demoPostAreas), and their risks inherited them.
+  void postIdsByKey;
   for (const [areaName, [x, y, w, h]] of Object.entries(demoAreaRects)) {
     const areaId = areaIdsByName.get(areaName);
     if (!areaId) continue;

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, isDbAvailable, type TestApp } from '../test/test-app.js';
 import { demoUsers } from './demo-data.js';
@@ -35,6 +36,31 @@ describe.skipIf(!isDbAvailable())('demo data', () => {
     const coloured = (map.areas as { name: string; level: string | null; points: unknown[] | null }[]).filter((a) => a.level && a.points);
     expect(coloured.length).toBeGreaterThanOrEqual(5);
     expect(coloured.map((a) => a.level)).toContain('significant');
+  });
+
+  it('grades the paint booth and the paint store by seed 001 第七条 (fire + poisoning, 2 painters at once → 较大), on the card and in 附件1', async () => {
+    const cookie = await t.login('safety', 'demo-pass-123');
+    const posts = (await t.request(cookie, 'GET', '/api/v1/posts?limit=100')).json().items as { id: string; name: string; level: string; areaIds: string[] }[];
+    const painter = posts.find((p) => p.name === '喷漆工');
+    const keeper = posts.find((p) => p.name === '仓管员');
+    expect(painter).toMatchObject({ level: 'significant' });
+    expect(painter?.areaIds).toHaveLength(1);
+    expect(keeper?.level).toBe('significant');
+    const risks = (await t.request(cookie, 'GET', `/api/v1/risks?postId=${painter?.id}`)).json().items as { id: string }[];
+    const detail = (await t.request(cookie, 'GET', `/api/v1/risks/${risks[0]?.id}`)).json();
+    expect(detail.inherentEvaluation.firedRules.map((r: { clause: string }) => r.clause)).toContain('第七条（二）2');
+
+    const card = (await t.request(cookie, 'GET', `/api/v1/posts/${painter?.id}/risk-card`)).json();
+    expect(card.level).toBe('significant');
+    expect(card.levelBasis).toMatch(/^第七条（二）2：具有中毒、爆炸、火灾等危险因素的场所/);
+
+    const res = await t.request(cookie, 'GET', `/api/v1/posts/${painter?.id}/risk-list.xlsx`);
+    expect(res.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const op = book.getWorksheet('操作岗位') as ExcelJS.Worksheet;
+    // 附件1 column 7 is 风险等级: the level with the rule under it.
+    expect(String(op.getCell(3, 7).value)).toBe('较大\n（第七条（二）2）');
   });
 
   it('gives one working login per role, consultants and regulators two enterprises', async () => {

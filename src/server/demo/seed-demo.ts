@@ -8,7 +8,7 @@ import { addMembership, createUser } from '../modules/auth/auth.service.js';
 import { createEnterprise } from '../modules/enterprise/enterprise.service.js';
 import { createOrgServices } from '../modules/org/org.routes.js';
 import { applyTemplate } from '../modules/templates/template-application.service.js';
-import { seedDemoMap } from './seed-demo-map.js';
+import { demoPostAreas, seedDemoMap } from './seed-demo-map.js';
 import { countEnterprises } from './seed.repository.js';
 import {
   demoAreas,
@@ -53,11 +53,26 @@ async function seedOrg(deps: AppDeps, trx: Executor, enterpriseId: string, actor
     unitIds.set(name, u.id);
   }
   const peopleIds = new Map<string, string>();
+  // Areas first: the template posts are placed in them (issue 8 item 5), so their risks inherit the
+  // area and its seed 001 第七条 facts (the paint booth and paint store come out 较大).
+  const areaIds = new Map<string, string>();
+  for (const [name, description, unit, hazardKinds = [], maxPeopleAtOnce = 0] of demoAreas) {
+    const a = await org.areas.create(actor, { name, description, orgUnitId: unit ? (unitIds.get(unit) ?? null) : null, hazardKinds, maxPeopleAtOnce }, trx);
+    areaIds.set(name, a.id);
+  }
   const applied = await applyTemplate(
     deps,
     org,
     actor,
-    { industry: 'machinery', posts: demoPosts.map(([key, , headcount, riskSetKeys]) => ({ key, headcount, riskSetKeys })) },
+    {
+      industry: 'machinery',
+      posts: demoPosts.map(([key, , headcount, riskSetKeys]) => ({
+        key,
+        headcount,
+        riskSetKeys,
+        areas: demoPostAreas[key] ? [{ name: demoPostAreas[key] as string }] : [],
+      })),
+    },
     trx,
   );
   let next = 0;
@@ -82,13 +97,8 @@ async function seedOrg(deps: AppDeps, trx: Executor, enterpriseId: string, actor
       peopleIds.set(personName, person.id);
     }
   }
-  const areaIds = new Map<string, string>();
-  for (const [name, description, unit] of demoAreas) {
-    const a = await org.areas.create(actor, { name, description, orgUnitId: unit ? (unitIds.get(unit) ?? null) : null }, trx);
-    areaIds.set(name, a.id);
-  }
   for (const [name, model, code, area, isSpecial] of demoEquipment) {
-    await org.equipment.create(actor, { name, model, code, areaId: areaIds.get(area) ?? null, isSpecial }, trx);
+    await org.equipment.create(actor, { name, model, code, areaId: areaIds.get(area) ?? null, isSpecial, isMajorHazardInstallation: false }, trx);
   }
   for (const [name, dangerousClass, casNo, maxStock, area] of demoMaterials) {
     await org.materials.create(

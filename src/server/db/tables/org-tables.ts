@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Accounts, enterprises and the organisation model. Timestamps are ISO text and booleans 0/1 on both dialects (codecs.ts). */
 
 /**
@@ -110,9 +112,19 @@ export interface AreaTable {
   name: string;
   description: string;
   org_unit_id: string | null;
+  // Defaulted columns are Generated: rows inserted without them (older code, benchmarks) stay valid.
+  hazard_kinds: Generated<string>; // JSON array of poisoning | explosion | fire (seed 001 第七条)
+  max_people_at_once: Generated<number>;
   created_at: string;
   updated_at: string;
   archived_at: string | null;
+}
+
+/** The areas where a post's work happens (issue 8 item 5); several allowed. */
+export interface PostAreaTable {
+  enterprise_id: string;
+  post_id: string;
+  area_id: string;
 }
 
 export interface EquipmentTable {
@@ -123,6 +135,7 @@ export interface EquipmentTable {
   code: string;
   area_id: string | null;
   is_special: number;
+  is_major_hazard_installation: Generated<number>;
   created_at: string;
   updated_at: string;
   archived_at: string | null;

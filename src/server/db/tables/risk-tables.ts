@@ -45,6 +45,8 @@ export interface RiskEvaluationTable {
   level: string;
   profile: string | null;
   reasons: string; // JSON array of localized texts
+  facts?: string | null; // JSON Art7Facts the evaluation used (seed 001 第七条)
+  fired_rules?: string | null; // JSON array of { rule, level, clause }
   note: string;
   evaluated_by_user_id: string | null;
   evaluated_at: string;

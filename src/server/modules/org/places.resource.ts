@@ -20,7 +20,7 @@ import {
 } from '../../../schemas/org.js';
 import type { ResourceSpec } from '../../platform/resource/tenant-resource.js';
 import { findRow, type Row } from '../../platform/resource/tenant-resource.repository.js';
-import { flagRisksOfChangedObject } from '../risks/risks.service.js';
+import { flagRisksOfChangedObject, reevaluateRisksOfChangedArea } from '../risks/risks.service.js';
 
 const stamps = (r: Row) => ({ createdAt: r.created_at, updatedAt: r.updated_at as string, archivedAt: r.archived_at });
 
@@ -41,9 +41,25 @@ export const areaSpec: ResourceSpec<AreaDto, z.infer<typeof areaInputSchema>, z.
     ...(input.name !== undefined && { name: input.name }),
     ...(input.description !== undefined && { description: input.description }),
     ...(input.orgUnitId !== undefined && { org_unit_id: input.orgUnitId }),
+    ...(input.hazardKinds !== undefined && { hazard_kinds: JSON.stringify(input.hazardKinds) }),
+    ...(input.maxPeopleAtOnce !== undefined && { max_people_at_once: input.maxPeopleAtOnce }),
   }),
+  // Seed 001 第七条 / Art. 6: a change of the area re-evaluates (its facts) and flags the risks placed there
+  // or on posts working there. A new area has no risks yet, so on create this finds nothing.
+  afterWrite: async (trx, enterpriseId, id, input) => {
+    const row = await findRow(trx, 'area', enterpriseId, id);
+    if (row) await reevaluateRisksOfChangedArea(trx, enterpriseId, id, row.name as string, input as Record<string, unknown>, new Date(row.updated_at as string));
+  },
   toDtos: async (_db, _e, rows) =>
-    rows.map((r) => ({ id: r.id, name: r.name as string, description: r.description as string, orgUnitId: r.org_unit_id as string | null, ...stamps(r) })),
+    rows.map((r) => ({
+      id: r.id,
+      name: r.name as string,
+      description: r.description as string,
+      orgUnitId: r.org_unit_id as string | null,
+      hazardKinds: JSON.parse((r.hazard_kinds as string | null) ?? '[]') as AreaDto['hazardKinds'],
+      maxPeopleAtOnce: Number(r.max_people_at_once ?? 0),
+      ...stamps(r),
+    })),
 };
 
 export const equipmentSpec: ResourceSpec<
@@ -76,6 +92,7 @@ export const equipmentSpec: ResourceSpec<
     ...(input.code !== undefined && { code: input.code }),
     ...(input.areaId !== undefined && { area_id: input.areaId }),
     ...(input.isSpecial !== undefined && { is_special: toDbBool(input.isSpecial) }),
+    ...(input.isMajorHazardInstallation !== undefined && { is_major_hazard_installation: toDbBool(input.isMajorHazardInstallation) }),
   }),
   toDtos: async (_db, _e, rows) =>
     rows.map((r) => ({
@@ -85,6 +102,7 @@ export const equipmentSpec: ResourceSpec<
       code: r.code as string,
       areaId: r.area_id as string | null,
       isSpecial: fromDbBool(r.is_special as number),
+      isMajorHazardInstallation: fromDbBool(r.is_major_hazard_installation as number),
       ...stamps(r),
     })),
 };

@@ -3,7 +3,9 @@ import { allRoles, managerRoles } from '../../../schemas/auth.js';
 import { type PostDto, postDtoSchema, postInputSchema, postListQuerySchema, postUpdateSchema } from '../../../schemas/org.js';
 import type { ResourceSpec } from '../../platform/resource/tenant-resource.js';
 import { findRow } from '../../platform/resource/tenant-resource.repository.js';
-import { flagRisksOfChangedPost } from '../risks/risks.service.js';
+import { flagRisksOfChangedPost, placePostInAreas } from '../risks/risks.service.js';
+import { areaIdsOfPosts } from './places.service.js';
+import { whereWorksIn } from './places.repository.js';
 
 type CreateIn = z.infer<typeof postInputSchema>;
 type UpdateIn = z.infer<typeof postUpdateSchema>;
@@ -20,7 +22,8 @@ export const postSpec: ResourceSpec<PostDto, CreateIn, UpdateIn, z.infer<typeof 
   listQuerySchema: postListQuerySchema,
   searchColumns: ['name', 'main_equipment', 'main_activities'],
   filters: { kind: 'kind', orgUnitId: 'org_unit_id' },
-  references: { orgUnitId: 'org_unit' },
+  references: { orgUnitId: 'org_unit', areaIds: { table: 'area', many: true } },
+  refineList: (query, q) => (q.areaId ? whereWorksIn(query, q.areaId) : query),
   toColumns: (input) => ({
     ...(input.name !== undefined && { name: input.name }),
     ...(input.kind !== undefined && { kind: input.kind }),
@@ -33,10 +36,14 @@ export const postSpec: ResourceSpec<PostDto, CreateIn, UpdateIn, z.infer<typeof 
   // Seed 001 Art. 6: a changed post (kind, headcount, equipment, activities) flags its risks for re-identification.
   afterWrite: async (trx, enterpriseId, id, input) => {
     const row = await findRow(trx, 'post', enterpriseId, id);
-    if (row) await flagRisksOfChangedPost(trx, enterpriseId, id, input as Record<string, unknown>, new Date(row.updated_at as string));
+    if (!row) return;
+    const at = new Date(row.updated_at as string);
+    if (input.areaIds !== undefined) await placePostInAreas(trx, enterpriseId, id, input.areaIds, at);
+    await flagRisksOfChangedPost(trx, enterpriseId, id, input as Record<string, unknown>, at);
   },
-  toDtos: async (_db, _enterpriseId, rows) =>
-    rows.map((r) => ({
+  toDtos: async (db, enterpriseId, rows) => {
+    const areas = await areaIdsOfPosts(db, enterpriseId, rows.map((r) => r.id));
+    return rows.map((r) => ({
       id: r.id,
       name: r.name as string,
       kind: r.kind as PostDto['kind'],
@@ -47,8 +54,10 @@ export const postSpec: ResourceSpec<PostDto, CreateIn, UpdateIn, z.infer<typeof 
       duties: r.duties as string,
       level: (r.level as PostDto['level']) ?? null,
       templateRef: (r.template_ref as string | null) ?? null,
+      areaIds: areas.get(r.id) ?? [],
       createdAt: r.created_at,
       updatedAt: r.updated_at as string,
       archivedAt: r.archived_at,
-    })),
+    }));
+  },
 };

@@ -18,6 +18,7 @@ import { parseOrThrow } from '../../platform/http/validation.js';
 import { recordChange } from '../audit/audit.service.js';
 import { typicalConsequences } from './accident-consequences.js';
 import * as repo from './publication.repository.js';
+import { levelBasisOfRisks } from '../risks/risk-facts.service.js';
 
 type MeasureRow = Awaited<ReturnType<typeof repo.listLiveMeasuresOfRisks>>[number];
 type MeasureType = (typeof measureTypes)[number];
@@ -103,6 +104,8 @@ export async function getRiskCard(deps: AppDeps, enterpriseId: string, postId: s
   const accidentCodes = risks.flatMap((r) => parseCodes(r.accident_type_codes));
   const hazardCodes = uniqueSorted(risks.flatMap((r) => parseCodes(r.hazard_factor_codes)));
   const riskChange = await repo.latestRiskChangeOfPost(deps.db, enterpriseId, postId);
+  // Issue 9 §1: the seed 001 第七条 rule behind a level, shown on the card.
+  const basis = await levelBasisOfRisks(deps.db, enterpriseId, risks.map((r) => r.id), 'zh-CN');
   return {
     enterprise: { id: enterprise.id, name: enterprise.name },
     post: {
@@ -121,7 +124,8 @@ export async function getRiskCard(deps: AppDeps, enterpriseId: string, postId: s
       consequences: isAccidentTypeCode(a.code) ? typicalConsequences[a.code] : { 'zh-CN': '', 'en-US': '' },
     })),
     hazardFactors: hazardCodes.map((code) => ({ code, label: findHazardFactor(code)?.label ?? { 'zh-CN': code, 'en-US': code } })),
-    risks: risks.map((r) => ({ id: r.id, objectName: r.object_name, level: isRiskLevel(r.level) ? r.level : null, causes: r.causes })),
+    levelBasis: [...new Set(risks.filter((r) => r.level === level).flatMap((r) => (basis.get(r.id) ? [basis.get(r.id)!.text] : [])))].join('；') || null,
+    risks: risks.map((r) => ({ id: r.id, objectName: r.object_name, level: isRiskLevel(r.level) ? r.level : null, causes: r.causes, levelBasis: basis.get(r.id)?.text ?? null })),
     measureGroups: groupMeasures(post.kind, measures),
     emergency: { actions: emergencyActions(post.emergency_actions, measures), phones: emergencyPhones(enterprise.emergency_phone) },
     version: latest(post.updated_at, post.emergency_updated_at, riskChange),

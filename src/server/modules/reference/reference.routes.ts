@@ -34,7 +34,7 @@ export function referenceRoutes(): AnyRouteDef[] {
       method: 'POST',
       url: '/api/v1/risk-evaluations',
       access: { kind: 'user' },
-      summary: 'Evaluate a risk (LEC, LS or direct judgement) without storing anything — the live preview',
+      summary: 'Evaluate a risk (LEC, LS or direct judgement, with optional seed 001 第七条 facts) without storing anything — the live preview',
       tags,
       body: riskEvaluationInputSchema,
       response: riskEvaluationResultSchema,
@@ -48,9 +48,9 @@ export function referenceRoutes(): AnyRouteDef[] {
           colour: result.colour,
           profile: result.profile,
           reasons: result.reasons.map((r) => r[locale]),
-          ...('firedRules' in result
-            ? { firedRules: result.firedRules.map((f) => ({ rule: f.rule, level: f.level, text: f.text[locale] })) }
-            : {}),
+          // Seed 001 第七条 floors every method: the fired rules and the method's own level before it.
+          firedRules: result.firedRules.map((f) => ({ rule: f.rule, level: f.level, clause: f.clause, text: f.text[locale] })),
+          methodLevel: result.methodLevel,
         };
       },
     }),

@@ -12,6 +12,7 @@ import { recordChange } from '../audit/audit.service.js';
 import { getRiskDetail, getRiskRow, toEvaluationHistory } from './risk-read.service.js';
 import * as repo from './risks.repository.js';
 import { evaluateAt, recomputePostLevel } from './risks.service.js';
+import { evaluateForRisk } from './risk-facts.service.js';
 
 export async function addEvaluation(
   deps: AppDeps,
@@ -24,7 +25,13 @@ export async function addEvaluation(
     const row = await getRiskRow(trx, actor.enterpriseId, riskId);
     if (row.archived_at) throw new AppError('ARCHIVED', { entity: 'risk' });
     if (row.status === 'rejected') throw new AppError('RISK_STATUS_CONFLICT', { status: row.status });
-    const result = evaluateAt(input.evaluation, 'evaluation.');
+    // Seed 001 第七条 floors the inherent grading; the residual risk after measures is the method's alone.
+    const place = { postId: row.post_id, areaId: row.area_id, objectKind: row.object_kind, objectId: row.object_id };
+    const evaluated =
+      input.stage === 'inherent'
+        ? await evaluateForRisk(trx, actor.enterpriseId, place, input.evaluation)
+        : { result: evaluateAt(input.evaluation, 'evaluation.'), facts: null, firedRulesJson: null };
+    const result = evaluated.result;
     const now = deps.clock.now();
     const at = now.toISOString();
     const id = newId();
@@ -39,6 +46,8 @@ export async function addEvaluation(
       level: result.level,
       profile: result.profile,
       reasons: JSON.stringify(result.reasons),
+      facts: evaluated.facts ? JSON.stringify(evaluated.facts) : null,
+      fired_rules: evaluated.firedRulesJson,
       note: input.note,
       evaluated_by_user_id: actor.userId,
       evaluated_at: at,

@@ -13,6 +13,7 @@ import { allActiveExist } from '../../platform/resource/tenant-resource.reposito
 import { recordChange } from '../audit/audit.service.js';
 import { getRiskDetail, getRiskRow } from './risk-read.service.js';
 import * as repo from './risks.repository.js';
+import { reevaluateRiskRows } from './risk-facts.service.js';
 import { checkCodes, createRiskInTransaction, recomputePostLevel } from './risks.service.js';
 
 export interface RiskWriter {
@@ -139,6 +140,11 @@ export async function updateRisk(deps: AppDeps, actor: RiskWriter, riskId: strin
       updated_at: at,
     };
     await repo.updateRiskColumns(trx, actor.enterpriseId, riskId, patch);
+    // Its place or object is a 第七条 fact (area hazards, 重大危险源, accidents there): re-evaluate on a move.
+    if (input.areaId !== undefined || input.objectId !== undefined || input.objectKind !== undefined) {
+      const moved = await repo.findRisk(trx, actor.enterpriseId, riskId);
+      if (moved) await reevaluateRiskRows(trx, actor.enterpriseId, [moved], '风险位置或对象变更（第七条）', now, { flag: false });
+    }
     await recordChange(trx, actor, now, {
       entity: 'risk',
       entityId: riskId,

@@ -7,6 +7,7 @@ import { findAccidentType } from '../../../reference/accident-types.js';
 import type { PostDto } from '../../../schemas/org.js';
 import { byHierarchy, phaseLabel } from './risk-read.service.js';
 import * as repo from './risks.repository.js';
+import { levelBasisOfRisks } from './risk-facts.service.js';
 
 type Column = { zh: string; en: string; width: number; scope: 'post' | 'risk' | 'duty' | 'measure' };
 
@@ -73,6 +74,8 @@ async function loadBlocks(db: Executor, enterpriseId: string, posts: PostDto[]):
     items.push(...(await repo.listItemsOfMeasures(db, enterpriseId, measures.slice(i, i + 500).map((m) => m.id))));
   }
   const names = await repo.personNames(db, enterpriseId, risks.flatMap((r) => (r.responsible_person_id ? [r.responsible_person_id] : [])));
+  // Issue 9 §1: a level set by a seed 001 第七条 rule says so under the level.
+  const basis = await levelBasisOfRisks(db, enterpriseId, risks.map((r) => r.id), 'zh-CN');
   const order = ['major', 'significant', 'general', 'low'];
   return posts.map((post) => ({
     post,
@@ -81,7 +84,7 @@ async function loadBlocks(db: Executor, enterpriseId: string, posts: PostDto[]):
       .sort((a, b) => order.indexOf(a.level ?? '') - order.indexOf(b.level ?? ''))
       .map((r) => {
         const accidentTypes = (JSON.parse(r.accident_type_codes) as string[]).map((c) => findAccidentType(c)?.label['zh-CN'] ?? c).join('、');
-        const riskCells = { accidentTypes, causes: r.causes, level: r.level ?? '' };
+        const riskCells = { accidentTypes, causes: r.causes, level: r.level ?? '', levelBasis: basis.get(r.id)?.clauses.join('、') ?? '' };
         const own = measures
           .filter((m) => m.risk_id === r.id)
           .map((m) => ({ ...m, position: Number(m.position) }))
@@ -170,7 +173,7 @@ function addSheet(book: ExcelJS.Workbook, kind: 'operation' | 'management', bloc
           cell.value = c.scope === 'post' ? postCell(block.post, c.zh) : key ? (data[key] ?? '') : '';
           if (key === 'level' && typeof cell.value === 'string' && levelCells[cell.value]) {
             const l = levelCells[cell.value] as (typeof levelCells)[string];
-            cell.value = l.text;
+            cell.value = data.levelBasis ? `${l.text}\n（${data.levelBasis}）` : l.text;
             cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: l.fill } };
             cell.font = { bold: true, color: { argb: l.font } };
           }

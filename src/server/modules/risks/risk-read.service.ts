@@ -6,6 +6,7 @@ import { isControlledAtTier } from '../../../domain/risk/control-tier.js';
 import type { Locale } from '../../../i18n/locale.js';
 import { controlTiers, type ControlTier } from '../../../reference/control-tiers.js';
 import type { LocalizedText } from '../../../reference/localized-text.js';
+import { directRules } from '../../../domain/risk/evaluate-direct.js';
 import {
   type EvaluationHistoryDto,
   type MeasureFullDto,
@@ -119,8 +120,20 @@ export function toEvaluationHistory(rows: repo.EvaluationRow[], locale: Locale):
       evaluatedAt: e.evaluated_at,
       evaluatedByUserId: e.evaluated_by_user_id,
       evaluatedByName: e.evaluated_by_name ?? null,
+      firedRules: toFiredRules(e.fired_rules ?? null, locale),
     };
   });
+}
+
+/** Stored 第七条 rules ({ rule, level, clause }) with their sentence in the request's language. */
+export function toFiredRules(json: string | null, locale: Locale): NonNullable<EvaluationHistoryDto['firedRules']> {
+  if (!json) return [];
+  return (JSON.parse(json) as { rule: string; level: EvaluationHistoryDto['level']; clause: string }[]).map((r) => ({
+    rule: r.rule,
+    level: r.level,
+    clause: r.clause,
+    text: directRules.find((d) => d.id === r.rule)?.text[locale] ?? r.rule,
+  }));
 }
 
 /** Art. 8: eliminate → substitute → engineering → administrative → ppe → emergency, then entry order. */

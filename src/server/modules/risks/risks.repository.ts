@@ -325,5 +325,69 @@ export function listPostsWithoutAcceptedRisk(db: Executor, enterpriseId: string)
       ),
     )
     .orderBy('post.name')
+
+/** Live, not rejected risks of the posts, placed in the areas or naming the objects (seed 001 第七条 re-evaluation). */
+export async function listLiveRisksOfPlaces(db: Executor, enterpriseId: string, where: { postIds: string[]; areaIds: string[]; objectIds: string[] }) {
+  if (!where.postIds.length && !where.areaIds.length && !where.objectIds.length) return [];
+  return db
+    .selectFrom('risk')
+    .selectAll()
+    .where('enterprise_id', '=', enterpriseId)
+    .where('archived_at', 'is', null)
+    .where('status', '!=', 'rejected')
+    .where((eb) =>
+      eb.or([
+        ...(where.postIds.length ? [eb('post_id', 'in', where.postIds)] : []),
+        ...(where.areaIds.length ? [eb('area_id', 'in', where.areaIds)] : []),
+        ...(where.objectIds.length ? [eb('object_id', 'in', where.objectIds)] : []),
+      ]),
+    )
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export function findEvaluation(db: Executor, enterpriseId: string, id: string) {
+  return db.selectFrom('risk_evaluation').selectAll().where('enterprise_id', '=', enterpriseId).where('id', '=', id).executeTakeFirst();
+}
+
+/** Flags the accepted ones among the given risks (proposals are decided first). */
+export async function flagRisksByIds(db: Executor, enterpriseId: string, ids: string[], reason: string, at: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('risk')
+    .select('id')
+    .where('enterprise_id', '=', enterpriseId)
+    .where('id', 'in', ids)
+    .where('status', '=', 'accepted')
+    .where('archived_at', 'is', null)
+    .execute();
+  const accepted = rows.map((r) => r.id);
+  if (accepted.length) {
+    await db.updateTable('risk').set({ review_reason: reason, review_flagged_at: at, updated_at: at }).where('enterprise_id', '=', enterpriseId).where('id', 'in', accepted).execute();
+  }
+  return accepted;
+}
+
+/** Issue 8 item 5: the post's live risks without an area take the post's work area. */
+export async function placeUnplacedRisksOfPost(db: Executor, enterpriseId: string, postId: string, areaId: string, at: string): Promise<void> {
+  await db
+    .updateTable('risk')
+    .set({ area_id: areaId, updated_at: at })
+    .where('enterprise_id', '=', enterpriseId)
+    .where('post_id', '=', postId)
+    .where('area_id', 'is', null)
+    .where('archived_at', 'is', null)
+    .execute();
+}
+
+/** The fired 第七条 rules of each risk's current inherent evaluation. */
+export async function listCurrentFiredRules(db: Executor, enterpriseId: string, riskIds: string[]) {
+  if (!riskIds.length) return [];
+  return db
+    .selectFrom('risk')
+    .innerJoin('risk_evaluation as e', 'e.id', 'risk.inherent_evaluation_id')
+    .select(['risk.id as risk_id', 'risk.level', 'e.fired_rules'])
+    .where('risk.enterprise_id', '=', enterpriseId)
+    .where('risk.id', 'in', riskIds)
     .execute();
 }

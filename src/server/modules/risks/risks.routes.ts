@@ -19,6 +19,7 @@ import {
 } from '../../../schemas/risks.js';
 import type { AuthContext } from '../../platform/auth/auth-context.js';
 import { type AnyRouteDef, defineRoute, type RouteContext, requireTenant, requireUser } from '../../platform/http/route.js';
+import { lateBody } from '../../platform/http/late-body.js';
 import { parseOrThrow } from '../../platform/http/validation.js';
 import { addMeasure, archiveMeasure, assertMeasureExists, getMeasure, updateMeasure } from './control-measures.service.js';
 import { addEvaluation, listEvaluations } from './risk-evaluation.service.js';
@@ -35,18 +36,6 @@ import { getRiskDetail, getRiskOverview, getRiskRow, listRisks } from './risk-re
 import { putSpecialControlPlan } from './special-control-plan.service.js';
 
 const tags = ['risks'];
-
-/**
- * The body is read only after the record is found and the caller may act on it, so another
- * enterprise's id is "not found" (never "your body is wrong") and an account that may not propose
- * is refused whatever it sends. OpenAPI still shows the real schema.
- */
-function lateBody<T>(schema: z.ZodType<T>) {
-  return {
-    body: z.unknown().meta(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>),
-    parse: (ctx: RouteContext<unknown, unknown, unknown>): T => parseOrThrow(schema, ctx.request.body ?? {}, ctx.locale),
-  };
-}
 
 const writer = (auth: AuthContext | null) => {
   const tenant = requireTenant(auth);

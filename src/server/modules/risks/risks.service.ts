@@ -15,6 +15,8 @@ import { newId } from '../../platform/ids.js';
 import { recordChange } from '../audit/audit.service.js';
 import { findPost, setPostLevel } from '../org/posts.service.js';
 import * as repo from './risks.repository.js';
+import { evaluateForRisk, reevaluateRiskRows, reevaluateRisksOfPlaces } from './risk-facts.service.js';
+import { areaIdsOfPosts, setAreasOfPost } from '../org/places.service.js';
 
 export interface RiskActor {
   userId: string | null;
@@ -89,7 +91,7 @@ export async function flagRisksOfChangedPost(trx: Executor, enterpriseId: string
 }
 
 const objectChangeLabels = {
-  equipment: { name: '名称', model: '型号', code: '编号', areaId: '所在区域', isSpecial: '特种设备' },
+  equipment: { name: '名称', model: '型号', code: '编号', areaId: '所在区域', isSpecial: '特种设备', isMajorHazardInstallation: '重大危险源' },
   material: { name: '名称', dangerousClass: '危险类别', casNo: 'CAS 号', maxStock: '最大存量', areaId: '存放区域' },
 } as const;
 
@@ -104,15 +106,56 @@ export async function flagRisksOfChangedObject(
   objectId: string,
   input: Record<string, unknown>,
   changedAt: Date,
+  previousAreaId: string | null = null,
 ): Promise<void> {
   const labels = objectChangeLabels[kind] as Record<string, string>;
   const changed = Object.keys(labels).filter((k) => input[k] !== undefined);
   if (!changed.length) return;
   const what = kind === 'equipment' ? '设备设施变更' : '危险物品变更';
+  if (kind === 'equipment' && (input.isMajorHazardInstallation !== undefined || input.areaId !== undefined)) {
+    // 重大危险源 is a 第七条 fact of the risks naming the equipment and of those placed in its area.
+    const areaIds = [input.areaId, ...(previousAreaId ? [previousAreaId] : [])].filter((a): a is string => typeof a === 'string');
+    await reevaluateRisksOfPlaces(trx, enterpriseId, { objectIds: [objectId], areaIds }, `${what}：${changed.map((k) => labels[k]).join('、')}`, changedAt, {
+      includePostsWorkingIn: false,
+    });
+    return;
+  }
   const ids = await repo.flagRisks(trx, enterpriseId, { objectId }, `${what}：${changed.map((k) => labels[k]).join('、')}`, changedAt.toISOString());
   for (const id of ids) {
     await recordChange(trx, { userId: null, enterpriseId }, changedAt, { entity: 'risk', entityId: id, action: 'flag_for_review', after: { reason: what } });
   }
+}
+
+/**
+ * Issue 8 item 5: a post's work areas. Its risks not yet placed inherit the first of them, and every
+ * risk of the post is re-evaluated with the areas' 第七条 facts (a post whose work happens there);
+ * a post that already had areas is a changed post (Art. 6), so its risks are flagged too.
+ */
+export async function placePostInAreas(trx: Executor, enterpriseId: string, postId: string, areaIds: string[], at: Date): Promise<void> {
+  const before = (await areaIdsOfPosts(trx, enterpriseId, [postId])).get(postId) ?? [];
+  await setAreasOfPost(trx, enterpriseId, postId, areaIds);
+  const [first] = areaIds;
+  if (first) await repo.placeUnplacedRisksOfPost(trx, enterpriseId, postId, first, at.toISOString());
+  const isChange = before.length > 0 && [...before].sort().join() !== [...new Set(areaIds)].sort().join();
+  const risks = await repo.listLiveRisksOfPlaces(trx, enterpriseId, { postIds: [postId], areaIds: [], objectIds: [] });
+  await reevaluateRiskRows(trx, enterpriseId, risks, '岗位作业区域变更（第七条）', at, { flag: isChange });
+}
+
+/** The areas a new risk inherits when it names none. */
+export async function firstAreaOfPost(db: Executor, enterpriseId: string, postId: string): Promise<string | null> {
+  return (await areaIdsOfPosts(db, enterpriseId, [postId])).get(postId)?.[0] ?? null;
+}
+
+const areaChangeLabels = { name: '名称', description: '说明', orgUnitId: '所属部门', hazardKinds: '危险因素', maxPeopleAtOnce: '同一时间作业人数' } as const;
+
+/**
+ * Item 10 / seed 001 Art. 6 and 第七条: a changed area flags the risks placed there and on posts
+ * working there; its hazard kinds and people at once are 第七条 facts, so those risks are re-evaluated.
+ */
+export async function reevaluateRisksOfChangedArea(trx: Executor, enterpriseId: string, areaId: string, areaName: string, input: Record<string, unknown>, changedAt: Date) {
+  const changed = (Object.keys(areaChangeLabels) as (keyof typeof areaChangeLabels)[]).filter((k) => input[k] !== undefined);
+  if (!changed.length) return;
+  await reevaluateRisksOfPlaces(trx, enterpriseId, { areaIds: [areaId] }, `区域变更：${areaName} ${changed.map((k) => areaChangeLabels[k]).join('、')}`, changedAt);
 }
 
 /** Domain field names (L, E, C…) are reported under the body path they came from. */
@@ -154,7 +197,10 @@ export async function createRiskInTransaction(
   if (post.archived_at) throw new AppError('ARCHIVED', { entity: 'post' });
   checkCodes(input);
   input.measures.forEach((m, i) => checkMeasureFitsPost(post.kind, m, `measures.${i}.`));
-  const evaluation = evaluateAt(input.evaluation);
+  // Issue 8 item 5: a risk named in no area inherits its post's work area.
+  const areaId = input.areaId ?? (await firstAreaOfPost(trx, actor.enterpriseId, input.postId));
+  // Seed 001 第七条 is a floor under the method: the records' facts about the place and past accidents.
+  const { result: evaluation, facts, firedRulesJson } = await evaluateForRisk(trx, actor.enterpriseId, { ...input, areaId }, input.evaluation);
   const now = deps.clock.now();
   const at = now.toISOString();
   const riskId = newId();
@@ -166,7 +212,7 @@ export async function createRiskInTransaction(
     object_kind: input.objectKind,
     object_name: input.objectName,
     object_id: input.objectId,
-    area_id: input.areaId,
+    area_id: areaId,
     is_non_routine: toDbBool(input.isNonRoutine),
     hazard_factor_codes: JSON.stringify(input.hazardFactorCodes),
     accident_type_codes: JSON.stringify(input.accidentTypeCodes),
@@ -203,6 +249,8 @@ export async function createRiskInTransaction(
     level: evaluation.level,
     profile: evaluation.profile,
     reasons: JSON.stringify(evaluation.reasons),
+    facts: JSON.stringify(facts),
+    fired_rules: firedRulesJson,
     note: options.note ?? '',
     evaluated_by_user_id: actor.userId,
     evaluated_at: at,

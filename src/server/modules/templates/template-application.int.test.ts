@@ -82,4 +82,34 @@ describe.skipIf(!isDbAvailable())('applying a post template', () => {
     const res = await t.request(worker, 'POST', '/api/v1/template-applications', { industry: 'machinery', posts: [{ key: 'x' }] });
     expect(res.statusCode).toBe(403);
   });
+
+  it('places the posts where the wizard says, with the template’s 第七条 facts, and the risks inherit the area', async () => {
+    const e = await createEnterpriseWithUsers(t.deps, 'tplp', ['safety_manager']);
+    const c = await t.login(e.usernames.safety_manager as string);
+    const summary = (await t.request(c, 'GET', '/api/v1/templates/machinery')).json();
+    const painter = summary.posts.find((p: { key: string }) => p.key === 'spray-painter');
+    expect(painter.places).toEqual([{ name: '喷漆房', hazardKinds: ['poisoning', 'fire'], peopleAtOnce: 2 }]);
+    expect(painter.highestLevel).toBe('significant');
+
+    const res = await t.request(c, 'POST', '/api/v1/template-applications', {
+      industry: 'machinery',
+      posts: [
+        { key: 'spray-painter', areas: [{ name: '喷漆房', peopleAtOnce: 3 }] },
+        // Same place name: one area, reused; a name the template does not know gets no facts.
+        { key: 'warehouse-keeper', areas: [{ name: '喷漆房' }, { name: '成品库' }] },
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const [painterId, keeperId] = res.json().postIds as string[];
+    const areas = (await t.request(c, 'GET', '/api/v1/areas')).json().items as { id: string; name: string; hazardKinds: string[]; maxPeopleAtOnce: number }[];
+    expect(areas.map((a) => a.name).sort()).toEqual(['喷漆房', '成品库']);
+    const booth = areas.find((a) => a.name === '喷漆房');
+    expect(booth).toMatchObject({ hazardKinds: ['poisoning', 'fire'], maxPeopleAtOnce: 3 });
+    const painterPost = (await t.request(c, 'GET', `/api/v1/posts/${painterId}`)).json();
+    expect(painterPost).toMatchObject({ areaIds: [booth?.id], level: 'major' });
+    expect((await t.request(c, 'GET', `/api/v1/posts/${keeperId}`)).json().areaIds).toHaveLength(2);
+    const risks = (await t.request(c, 'GET', `/api/v1/risks?postId=${painterId}`)).json().items as { areaId: string; level: string }[];
+    expect(risks.length).toBeGreaterThan(0);
+    expect(risks.every((r) => r.areaId === booth?.id && r.level === 'major')).toBe(true);
+  });
 });

@@ -19,10 +19,16 @@ import { fieldError } from '../../platform/http/validation.js';
 import { recordChange } from '../audit/audit.service.js';
 import type { OrgServices } from '../org/org.routes.js';
 import { setPostTemplateRef } from '../org/posts.service.js';
+import { findAreaByName, listAreaFacts } from '../org/places.service.js';
+import { type TemplatePlace, templatePlacesOf } from '../../../reference/templates/template-places.js';
+import { mergeArt7Facts, noArt7Facts } from '../../../domain/risk/art7-floor.js';
 import { createRiskInTransaction } from '../risks/risks.service.js';
 
-function levelsOf(risks: readonly TemplateRisk[]) {
-  return highestLevel(risks.map((r) => evaluateRisk(r.evaluation).level));
+/** The post's level as the wizard will create it: its risks floored by its suggested places' 第七条 facts. */
+function levelsOf(risks: readonly TemplateRisk[], places: readonly TemplatePlace[] = []) {
+  const hazardous = places.filter((p) => p.hazardKinds.length > 0);
+  const facts = mergeArt7Facts(noArt7Facts, { hazardKinds: hazardous.flatMap((p) => p.hazardKinds), peopleAtOnce: Math.max(0, ...hazardous.map((p) => p.peopleAtOnce)) });
+  return highestLevel(risks.map((r) => evaluateRisk(r.evaluation, facts).level));
 }
 
 export function listTemplates() {
@@ -43,11 +49,49 @@ export function summarise(industry: Industry) {
       defaultHeadcount: p.defaultHeadcount,
       riskCount: p.risks.length,
       measureCount: p.risks.reduce((n, r) => n + r.measures.length, 0),
-      highestLevel: levelsOf(p.risks),
+      highestLevel: levelsOf(p.risks, templatePlacesOf(t.industry, p.key)),
       templateRef: templateRef(t.industry, p.key),
+      places: templatePlacesOf(t.industry, p.key).map((pl) => ({ name: pl.name, hazardKinds: [...pl.hazardKinds], peopleAtOnce: pl.peopleAtOnce })),
     })),
     riskSets: riskSetTemplates.map((s) => ({ key: s.key, name: s.name, riskCount: s.risks.length })),
   };
+}
+
+function templatePlaceNamed(industry: Industry, name: string) {
+  for (const p of findIndustryTemplate(industry)?.posts ?? []) {
+    const found = templatePlacesOf(industry, p.key).find((pl) => pl.name === name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * The wizard's places: an area of that name is reused (its 第七条 facts raised to the template's
+ * where they are stricter), otherwise created with them.
+ */
+async function ensureArea(
+  org: OrgServices,
+  trx: Executor,
+  actor: { userId: string; enterpriseId: string },
+  cache: Map<string, string>,
+  a: { name: string; hazardKinds: ('poisoning' | 'explosion' | 'fire')[]; peopleAtOnce: number },
+): Promise<string> {
+  const known = cache.get(a.name) ?? (await findAreaByName(trx, actor.enterpriseId, a.name))?.id;
+  if (!known) {
+    const created = await org.areas.create(actor, { name: a.name, description: '', orgUnitId: null, hazardKinds: a.hazardKinds, maxPeopleAtOnce: a.hazardKinds.length ? a.peopleAtOnce : 0 }, trx);
+    cache.set(a.name, created.id);
+    return created.id;
+  }
+  cache.set(a.name, known);
+  const [facts] = await listAreaFacts(trx, actor.enterpriseId, [known]);
+  if (facts && a.hazardKinds.length) {
+    const kinds = [...new Set([...facts.hazardKinds, ...a.hazardKinds])];
+    const people = Math.max(facts.maxPeopleAtOnce, a.peopleAtOnce);
+    if (kinds.length !== facts.hazardKinds.length || people !== facts.maxPeopleAtOnce) {
+      await org.areas.update(actor, known, { hazardKinds: kinds, maxPeopleAtOnce: people }, trx);
+    }
+  }
+  return known;
 }
 
 function toRiskInput(postId: string, post: PostTemplate, risk: TemplateRisk): RiskInput {
@@ -98,7 +142,12 @@ export async function applyTemplate(
       if (!set) throw fieldError(`posts.${i}.riskSetKeys.${j}`, { 'zh-CN': `没有风险集 ${key}`, 'en-US': `No risk set ${key}` });
       return set;
     });
-    return { template, headcount: p.headcount ?? template.defaultHeadcount, riskSets };
+    const suggested = templatePlacesOf(input.industry, p.key);
+    const areas = (p.areas ?? suggested.map((pl) => ({ name: pl.name, peopleAtOnce: pl.peopleAtOnce }))).map((a) => {
+      const known = suggested.find((pl) => pl.name === a.name) ?? templatePlaceNamed(input.industry, a.name);
+      return { name: a.name, hazardKinds: known ? [...known.hazardKinds] : [], peopleAtOnce: a.peopleAtOnce ?? known?.peopleAtOnce ?? 0 };
+    });
+    return { template, headcount: p.headcount ?? template.defaultHeadcount, riskSets, areas };
   });
   const keys = new Set<string>();
   input.posts.forEach((p, i) => {
@@ -108,8 +157,11 @@ export async function applyTemplate(
 
   const work = async (trx: Executor) => {
     const result: TemplateApplicationResult = { posts: 0, risks: 0, measures: 0, inspectionItems: 0, postIds: [] };
-    for (const { template, headcount, riskSets } of chosen) {
+    const areaIdsByName = new Map<string, string>();
+    for (const { template, headcount, riskSets, areas } of chosen) {
       const ref = templateRef(input.industry, template.key);
+      const areaIds: string[] = [];
+      for (const a of areas) areaIds.push(await ensureArea(org, trx, actor, areaIdsByName, a));
       const post = await org.posts.create(
         actor,
         {
@@ -120,6 +172,8 @@ export async function applyTemplate(
           mainEquipment: template.mainEquipment,
           mainActivities: template.mainActivities,
           duties: template.duties ?? '',
+          // Risks created below inherit the first area (issue 8 item 5) and its 第七条 facts.
+          areaIds,
         },
         trx,
       );
