@@ -41,6 +41,7 @@ const EmergencyCardPrintPage = lazy(() => import('../features/emergency/emergenc
 const PlansPage = lazy(() => import('../features/emergency/plans-page').then((m) => ({ default: m.PlansPage })));
 const PlanPage = lazy(() => import('../features/emergency/plan-page').then((m) => ({ default: m.PlanPage })));
 const DueItemsPage = lazy(() => import('../features/due-items/due-items-page').then((m) => ({ default: m.DueItemsPage })));
+const AccidentsPage = lazy(() => import('../features/accidents/accidents-page').then((m) => ({ default: m.AccidentsPage })));
 const NotificationSettingsPage = lazy(() => import('../features/notifications/notification-settings-page').then((m) => ({ default: m.NotificationSettingsPage })));
 
 function NotFound() {
@@ -80,6 +81,7 @@ export const router = createBrowserRouter([
           { path: 'system/password', element: <ChangePasswordPage /> },
           { path: 'risk-map', element: <RiskMapPage /> },
           { path: 'risks', element: <RisksPage /> },
+          { path: 'accidents', element: <AccidentsPage /> },
           { path: 'posts/:postId', element: <PostPage /> },
           { path: 'templates/wizard', element: <TemplateWizardPage /> },
           { path: 'hazards', element: <HazardLedgerPage /> },

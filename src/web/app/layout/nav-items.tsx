@@ -54,6 +54,7 @@ const orgLinks: NavLink[] = [
 export const riskLinks: NavLink[] = [
   { path: '/risk-map', labelKey: 'publication.nav', icon: <EnvironmentOutlined /> },
   { path: '/risks', labelKey: 'riskUi.nav.register', icon: <SafetyOutlined /> },
+  { path: '/accidents', labelKey: 'accidentUi.nav', icon: <FireOutlined /> },
   { path: '/templates/wizard', labelKey: 'templateUi.nav.wizard', icon: <AppstoreAddOutlined />, roles: managerRoles },
 ];
 

@@ -26,6 +26,9 @@ function EquipmentFields() {
       <Form.Item name="isSpecial" label={t('equipment.isSpecial')} valuePropName="checked">
         <Switch />
       </Form.Item>
+      <Form.Item name="isMajorHazardInstallation" label={t('equipment.isMajorHazardInstallation')} extra={t('equipment.majorHazardHint')} valuePropName="checked">
+        <Switch />
+      </Form.Item>
     </>
   );
 }
@@ -73,7 +76,7 @@ export function EquipmentPage() {
         updateSchema: equipmentUpdateSchema,
         createTitle: t('equipment.createTitle'),
         editTitle: t('equipment.editTitle'),
-        emptyValues: { isSpecial: false },
+        emptyValues: { isSpecial: false, isMajorHazardInstallation: false },
         toFormValues: (e) => ({ ...e }),
         fromFormValues: (v: FormValues) => ({
           name: v.name ?? '',
@@ -81,6 +84,7 @@ export function EquipmentPage() {
           code: v.code ?? undefined,
           areaId: nullIfEmpty(v.areaId),
           isSpecial: Boolean(v.isSpecial),
+          isMajorHazardInstallation: Boolean(v.isMajorHazardInstallation),
         }),
         fields: <EquipmentFields />,
       }}

@@ -6,11 +6,12 @@ import { type PostDto, postInputSchema, postKinds, postUpdateSchema } from '../.
 import { type FormValues, nullIfEmpty } from '../../app/ui/resource-form-drawer';
 import { LevelTag } from '../../app/ui/level-tag';
 import { ResourceListPage } from '../../app/ui/resource-list-page';
-import { orgPaths, useOrgUnits } from './use-org-lookups';
+import { orgPaths, useAreas, useOrgUnits } from './use-org-lookups';
 
 function PostFields() {
   const { t } = useTranslation();
   const orgUnits = useOrgUnits();
+  const areas = useAreas();
   return (
     <>
       <Form.Item name="name" label={t('post.name')} required>
@@ -24,6 +25,9 @@ function PostFields() {
       </Form.Item>
       <Form.Item name="headcount" label={t('post.headcount')}>
         <InputNumber min={0} precision={0} style={{ width: 140 }} />
+      </Form.Item>
+      <Form.Item name="areaIds" label={t('post.areas')} extra={t('post.areasHint')}>
+        <Select mode="multiple" allowClear options={areas.options} showSearch={{ optionFilterProp: 'label' }} data-testid="post-areas" />
       </Form.Item>
       <Form.Item name="mainEquipment" label={t('post.mainEquipment')}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} />
@@ -47,6 +51,7 @@ function PostFields() {
 export function PostsPage() {
   const { t } = useTranslation();
   const orgUnits = useOrgUnits();
+  const areas = useAreas();
 
   const columns: ColumnType<PostDto>[] = [
     { key: 'name', dataIndex: 'name', title: t('post.name'), render: (name: string, post: PostDto) => <Link to={`/posts/${post.id}`} data-testid="post-link"><Typography.Text strong>{name}</Typography.Text></Link> },
@@ -58,6 +63,7 @@ export function PostsPage() {
     },
     { key: 'orgUnit', dataIndex: 'orgUnitId', title: t('post.orgUnit'), render: (id: string | null) => orgUnits.nameOf(id) },
     { key: 'level', dataIndex: 'level', title: t('post.level'), render: (level: PostDto['level']) => <LevelTag level={level} /> },
+    { key: 'areas', dataIndex: 'areaIds', title: t('post.areas'), render: (ids: string[]) => ids.map((id) => areas.nameOf(id)).join('、') },
     { key: 'headcount', dataIndex: 'headcount', title: t('post.headcount'), align: 'right' },
     {
       key: 'mainEquipment',
@@ -80,19 +86,21 @@ export function PostsPage() {
       filters={[
         { name: 'kind', placeholder: t('post.filterKind'), options: postKinds.map((k) => ({ value: k, label: t(`postKind.${k}`) })) },
         { name: 'orgUnitId', placeholder: t('post.filterOrgUnit'), options: orgUnits.options, width: 200 },
+        { name: 'areaId', placeholder: t('post.filterArea'), options: areas.options, width: 180 },
       ]}
       form={{
         createSchema: postInputSchema,
         updateSchema: postUpdateSchema,
         createTitle: t('post.createTitle'),
         editTitle: t('post.editTitle'),
-        emptyValues: { kind: 'operation', headcount: 1 },
+        emptyValues: { kind: 'operation', headcount: 1, areaIds: [] },
         toFormValues: (p) => ({ ...p }),
         fromFormValues: (v: FormValues) => ({
           name: v.name ?? '',
           kind: v.kind,
           orgUnitId: nullIfEmpty(v.orgUnitId),
           headcount: v.headcount ?? undefined,
+          areaIds: (v.areaIds as string[] | undefined) ?? [],
           mainEquipment: v.mainEquipment ?? undefined,
           mainActivities: v.mainActivities ?? undefined,
           ...(v.kind === 'management' && { duties: v.duties ?? undefined }),

@@ -2,6 +2,7 @@ import { Space, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RiskDetailDto } from '../../../schemas/risks.js';
 import { LevelTag } from '../../app/ui/level-tag';
+import { Art7Basis } from './art7-basis';
 
 /** Every evaluation of a risk: stage, level change, method, who, when and why. */
 export function EvaluationHistory({ history }: { history: RiskDetailDto['history'] }) {
@@ -29,6 +30,7 @@ export function EvaluationHistory({ history }: { history: RiskDetailDto['history
             <div>
               <Typography.Text type="secondary">{h.note}</Typography.Text>
             </div>
+            <Art7Basis evaluation={h} />
           </div>
         ),
       }))}

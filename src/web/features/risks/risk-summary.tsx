@@ -1,6 +1,7 @@
 import { Button, Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RiskDetailDto } from '../../../schemas/risks.js';
+import { Art7Basis } from './art7-basis';
 import { LevelTag } from '../../app/ui/level-tag';
 import { useReference } from './risk-api';
 import { useHazardFactorTree } from './use-hazard-factor-tree';
@@ -43,6 +44,7 @@ export function RiskSummary({ risk, onOpenPlan }: { risk: RiskDetailDto; onOpenP
             <Typography.Text type="secondary">
               {risk.inherentEvaluation.method} {risk.inherentEvaluation.score ?? ''} · {risk.inherentEvaluation.profile}
             </Typography.Text>
+            <Art7Basis evaluation={risk.inherentEvaluation} />
           </Space>
         ) : (
           '—'

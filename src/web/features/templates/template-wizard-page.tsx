@@ -19,7 +19,11 @@ type TemplatePost = TemplateSummary['posts'][number];
 interface PostChoice {
   headcount: number;
   riskSetKeys: string[];
+  /** Issue 8 item 5: where the post works; a hazardous place asks how many people work there at once (seed 001 第七条). */
+  areas: { name: string; peopleAtOnce: number }[];
 }
+
+const defaultAreas = (p: TemplatePost) => p.places.map((pl) => ({ name: pl.name, peopleAtOnce: pl.peopleAtOnce }));
 
 function useTemplates() {
   const { i18n } = useTranslation();
@@ -52,7 +56,7 @@ export function TemplateWizardPage() {
     const tpl = templates.data?.items.find((x) => x.industry === next);
     if (!tpl) return;
     setTicked(tpl.posts.map((p) => p.key));
-    setChoices(Object.fromEntries(tpl.posts.map((p) => [p.key, { headcount: p.defaultHeadcount, riskSetKeys: [] }])));
+    setChoices(Object.fromEntries(tpl.posts.map((p) => [p.key, { headcount: p.defaultHeadcount, riskSetKeys: [], areas: defaultAreas(p) }])));
   }
 
   // Default ticks when the industry was preset from the enterprise.
@@ -86,7 +90,12 @@ export function TemplateWizardPage() {
     if (!template) return;
     const input = {
       industry: template.industry,
-      posts: chosenPosts.map((p) => ({ key: p.key, headcount: choices[p.key]?.headcount ?? p.defaultHeadcount, riskSetKeys: choices[p.key]?.riskSetKeys ?? [] })),
+      posts: chosenPosts.map((p) => ({
+        key: p.key,
+        headcount: choices[p.key]?.headcount ?? p.defaultHeadcount,
+        riskSetKeys: choices[p.key]?.riskSetKeys ?? [],
+        areas: choices[p.key]?.areas ?? defaultAreas(p),
+      })),
     };
     const parsed = templateApplicationInputSchema.safeParse(input);
     if (!parsed.success) {
@@ -97,7 +106,9 @@ export function TemplateWizardPage() {
   }
 
   const setChoice = (key: string, patch: Partial<PostChoice>) =>
-    setChoices((prev) => ({ ...prev, [key]: { headcount: prev[key]?.headcount ?? 0, riskSetKeys: prev[key]?.riskSetKeys ?? [], ...patch } }));
+    setChoices((prev) => ({ ...prev, [key]: { headcount: prev[key]?.headcount ?? 0, riskSetKeys: prev[key]?.riskSetKeys ?? [], areas: prev[key]?.areas ?? [], ...patch } }));
+  // A place's 第七条 hazards, wherever the template suggests it.
+  const hazardsOf = (name: string) => template?.posts.flatMap((p) => p.places).find((pl) => pl.name === name)?.hazardKinds ?? [];
 
   return (
     <div data-testid="template-wizard">
@@ -182,6 +193,49 @@ export function TemplateWizardPage() {
                     aria-label={`${p.name} ${t('post.headcount')}`}
                   />
                 ),
+              },
+              {
+                key: 'areas',
+                title: t('templateUi.wizard.areas'),
+                render: (_v, p) => {
+                  const areas = choices[p.key]?.areas ?? defaultAreas(p);
+                  return (
+                    <Space orientation="vertical" size={4} data-testid={`wizard-areas-${p.key}`}>
+                      <Select
+                        size="small"
+                        mode="tags"
+                        style={{ minWidth: 180 }}
+                        disabled={!ticked.includes(p.key)}
+                        placeholder={t('templateUi.wizard.areasPlaceholder')}
+                        value={areas.map((a) => a.name)}
+                        onChange={(names: string[]) =>
+                          setChoice(p.key, {
+                            areas: names.map((name) => areas.find((a) => a.name === name) ?? { name, peopleAtOnce: p.places.find((pl) => pl.name === name)?.peopleAtOnce ?? 0 }),
+                          })
+                        }
+                        aria-label={`${p.name} ${t('templateUi.wizard.areas')}`}
+                      />
+                      {areas
+                        .filter((a) => hazardsOf(a.name).length > 0)
+                        .map((a) => (
+                          <Space key={a.name} size={4}>
+                            <Typography.Text type="secondary">{t('templateUi.wizard.peopleAtOnce', { name: a.name, hazards: hazardsOf(a.name).map((k) => t(`area.hazardKind.${k}`)).join('、') })}</Typography.Text>
+                            <InputNumber
+                              size="small"
+                              min={0}
+                              max={100000}
+                              precision={0}
+                              style={{ width: 64 }}
+                              disabled={!ticked.includes(p.key)}
+                              value={a.peopleAtOnce}
+                              onChange={(v) => setChoice(p.key, { areas: areas.map((x) => (x.name === a.name ? { ...x, peopleAtOnce: v ?? 0 } : x)) })}
+                              aria-label={`${p.name} ${a.name} ${t('area.maxPeopleAtOnce')}`}
+                            />
+                          </Space>
+                        ))}
+                    </Space>
+                  );
+                },
               },
               {
                 key: 'sets',

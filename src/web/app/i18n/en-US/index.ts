@@ -12,6 +12,7 @@ import { signOffsMessages } from './sign-offs';
 import { dueItemsMessages } from './due-items';
 import { standardizationMessages } from './standardization';
 import { emergencyMessages } from './emergency';
+import { accidentsMessages } from './accidents';
 
 /** Per feature, in the order they are assembled (i18n.test.ts checks they never share a top-level key). */
 export const enUSParts = {
@@ -28,6 +29,7 @@ export const enUSParts = {
   dueItems: dueItemsMessages,
   standardization: standardizationMessages,
   emergency: emergencyMessages,
+  accidents: accidentsMessages,
 };
 
 /** English UI strings; the type keeps the key set identical to zh-CN. */
@@ -45,4 +47,5 @@ export const enUS: Messages = {
   ...dueItemsMessages,
   ...standardizationMessages,
   ...emergencyMessages,
+  ...accidentsMessages,
 };

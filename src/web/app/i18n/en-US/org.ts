@@ -57,6 +57,9 @@ export const orgMessages: OrgMessages = {
     editTitle: 'Edit post',
     filterKind: 'Post kind',
     filterOrgUnit: 'Org unit',
+    areas: 'Work areas',
+    areasHint: 'Where the post works (several allowed); its risks without an area are placed in the first one',
+    filterArea: 'By work area',
   },
   postKind: { operation: 'Operation post', management: 'Management post' },
   person: {
@@ -83,6 +86,12 @@ export const orgMessages: OrgMessages = {
     orgUnit: 'Managing unit',
     createTitle: 'New area',
     editTitle: 'Edit area',
+    hazardKinds: 'Hazards (Art. 7)',
+    hazardKindsHint: 'A place with poisoning, explosion or fire hazards: 3 or more people at the same time make its risks major, 1–2 significant (seed 001 Art. 7)',
+    hazardKind: { poisoning: 'Poisoning', explosion: 'Explosion', fire: 'Fire' },
+    maxPeopleAtOnce: 'People at the same time',
+    maxPeopleAtOnceHint: 'The most people working in this place at the same time',
+    peopleAtOnce: '{{count}} at once',
   },
   equipment: {
     title: 'Equipment',
@@ -96,6 +105,8 @@ export const orgMessages: OrgMessages = {
     editTitle: 'Edit equipment',
     filterSpecial: 'Special equipment?',
     searchPlaceholder: 'Name, model or code',
+    isMajorHazardInstallation: 'Major hazard installation',
+    majorHazardHint: 'Risks involving a major hazard installation are major (seed 001 Art. 7)',
   },
   material: {
     title: 'Dangerous goods',

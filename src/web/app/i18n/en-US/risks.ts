@@ -78,6 +78,10 @@ export const risksMessages: RisksMessages = {
     },
     objectKind: { activity: 'Activity', equipment: 'Equipment', place: 'Place', material: 'Material', duty: 'Legal duty', rule: 'Rule' },
     identificationMethod: { brainstorming: 'Brainstorming', jha: 'Job hazard analysis (JHA)', checklist: 'Safety checklist (SCL)', pha: 'Preliminary hazard analysis (PHA)' },
+    art7: {
+      decisive: '{{clause}}: {{text}}',
+      alsoFired: 'Also meets {{clause}}: {{text}}',
+    },
     eval: {
       method: 'Evaluation method',
       methods: { LEC: 'LEC', LS: 'LS risk matrix', DIRECT: 'Direct judgement' },

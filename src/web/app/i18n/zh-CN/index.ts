@@ -12,6 +12,7 @@ import { signOffsMessages } from './sign-offs';
 import { dueItemsMessages } from './due-items';
 import { standardizationMessages } from './standardization';
 import { emergencyMessages } from './emergency';
+import { accidentsMessages } from './accidents';
 
 /** Per feature, in the order they are assembled (i18n.test.ts checks they never share a top-level key). */
 export const zhCNParts = {
@@ -28,6 +29,7 @@ export const zhCNParts = {
   dueItems: dueItemsMessages,
   standardization: standardizationMessages,
   emergency: emergencyMessages,
+  accidents: accidentsMessages,
 } as const;
 
 /** Chinese UI strings (default locale). en-US must have exactly the same keys (see i18n.test.ts). */
@@ -45,6 +47,7 @@ export const zhCN = {
   ...dueItemsMessages,
   ...standardizationMessages,
   ...emergencyMessages,
+  ...accidentsMessages,
 } as const;
 
 export type Messages = Widen<typeof zhCN>;

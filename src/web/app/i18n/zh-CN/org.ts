@@ -57,6 +57,9 @@ export const orgMessages = {
     editTitle: '编辑岗位',
     filterKind: '岗位类型',
     filterOrgUnit: '所属单位',
+    areas: '作业区域',
+    areasHint: '岗位作业所在的场所区域（可多选）；未指定区域的风险随岗位放入第一个区域',
+    filterArea: '按作业区域',
   },
   postKind: { operation: '操作岗位', management: '管理岗位' },
   person: {
@@ -83,6 +86,12 @@ export const orgMessages = {
     orgUnit: '管理单位',
     createTitle: '新建场所区域',
     editTitle: '编辑场所区域',
+    hazardKinds: '危险因素（第七条）',
+    hazardKindsHint: '具有中毒、爆炸、火灾等危险因素的场所：同一时间作业3人及以上为重大风险，1–2人为较大风险（指导书第七条）',
+    hazardKind: { poisoning: '中毒', explosion: '爆炸', fire: '火灾' },
+    maxPeopleAtOnce: '同一时间作业人数',
+    maxPeopleAtOnceHint: '同一作业时间在此场所作业的最多人数',
+    peopleAtOnce: '同时 {{count}} 人',
   },
   equipment: {
     title: '设备设施',
@@ -96,6 +105,8 @@ export const orgMessages = {
     editTitle: '编辑设备设施',
     filterSpecial: '是否特种设备',
     searchPlaceholder: '名称、型号或编号',
+    isMajorHazardInstallation: '重大危险源',
+    majorHazardHint: '涉及重大危险源的风险直接判定为重大风险（指导书第七条）',
   },
   material: {
     title: '危险物品',

@@ -78,6 +78,10 @@ export const risksMessages = {
     },
     objectKind: { activity: '作业活动', equipment: '设备设施', place: '作业场所', material: '物料', duty: '法定职责', rule: '规章制度' },
     identificationMethod: { brainstorming: '头脑风暴', jha: '工作危害分析（JHA）', checklist: '安全检查表（SCL）', pha: '预先危险性分析（PHA）' },
+    art7: {
+      decisive: '{{clause}}：{{text}}',
+      alsoFired: '另符合 {{clause}}：{{text}}',
+    },
     eval: {
       method: '评价方法',
       methods: { LEC: 'LEC 作业条件危险性', LS: 'LS 风险矩阵', DIRECT: '直接判定' },

@@ -1,0 +1,56 @@
+import type { Widen } from '../widen';
+
+/** 中文 — the accident and incident register. Assembled in ./index.ts; en-US/accidents.ts has exactly the same keys. */
+export const accidentsMessages = {
+  accidentUi: {
+    nav: '事故事件台账',
+    title: '事故事件台账',
+    hint: '登记事故和未遂事件。登记或更正后，涉及岗位、区域、设备的风险按指导书第七条自动重新评价（如1–2次轻伤事故为较大风险，3次及以上为重大风险），并标记复核。记录只增不改，更正会作为新的记录保留原记录。',
+    create: '登记事故事件',
+    detailTitle: '事故事件记录',
+    correct: '更正',
+    correctTitle: '更正记录',
+    correctHint: '更正不会覆盖原记录：将新增一条更正记录，写明原因。',
+    corrected: '已更正，重新评价了 {{count}} 项风险',
+    void: '已作废',
+    revision: '第 {{n}} 版',
+    history: '记录历史',
+    reasonLine: '更正原因：{{reason}}',
+    henan: '河南通知',
+    casualties: '死亡 {{d}}，重伤 {{s}}，轻伤 {{m}}',
+    kind: { accident: '事故', near_miss: '未遂事件' },
+    figures: {
+      accidents: '{{from}} 年以来事故',
+      nearMisses: '未遂事件',
+      deaths: '死亡',
+      seriousInjuries: '重伤',
+      minorInjuries: '轻伤',
+    },
+    field: {
+      kind: '类别',
+      occurredOn: '发生日期',
+      post: '岗位',
+      area: '场所区域',
+      equipment: '设备设施',
+      place: '发生地点',
+      placeHint: '涉及的岗位、区域或设备的风险将按第七条重新评价',
+      type: '事故类型（GB 6441）',
+      peopleInvolved: '涉及人员',
+      deaths: '死亡人数',
+      seriousInjuries: '重伤人数',
+      minorInjuries: '轻伤人数',
+      casualties: '伤亡',
+      directLossCny: '直接经济损失（元）',
+      isMajorPropertyLoss: '重大财产损失',
+      description: '经过描述',
+      causeAnalysis: '原因分析',
+      correctiveActions: '整改措施',
+      authorityReport: '向主管部门报告',
+      authorityReportHint: '依法需要报告的，写明报告对象和时间',
+      reason: '更正原因',
+      isVoid: '误登记，作废此记录',
+    },
+  },
+} as const;
+
+export type AccidentsMessages = Widen<typeof accidentsMessages>;
