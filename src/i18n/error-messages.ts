@@ -47,6 +47,10 @@ export const errorMessages = {
   HAZARD_WRONG_STATE: { 'zh-CN': '不能进行此隐患操作：{reasonZh}', 'en-US': 'This hazard action is not possible now: {reasonEn}' },
   HAZARD_NOT_PERMITTED: { 'zh-CN': '不能进行此隐患操作：{reasonZh}', 'en-US': 'You may not do this hazard action: {reasonEn}' },
   ANONYMOUS_REPORTS_DISABLED: { 'zh-CN': '该企业未开放匿名隐患报告', 'en-US': 'This enterprise does not take anonymous hazard reports' },
+  REMEDIATION_NOT_EVALUATED: {
+    'zh-CN': '重大事故隐患治理完成后，须先由技术人员或专家进行治理评估且结论为合格，才能验收并恢复作业',
+    'en-US': 'A major hazard can be accepted and work resumed only after technical staff or experts have evaluated the remediation as passed',
+  },
   SIGN_OFF_NOT_EXPECTED: {
     'zh-CN': '{person} 不在此记录的签字人名单中（{role}），不能签字',
     'en-US': '{person} is not listed to sign this record as {role}',
@@ -104,6 +108,7 @@ export const entityNames: Record<string, Record<Locale, string>> = {
   emergency_contact: { 'zh-CN': '应急联系人', 'en-US': 'Emergency contact' },
   emergency_drill: { 'zh-CN': '应急演练', 'en-US': 'Drill' },
   accident: { 'zh-CN': '事故事件记录', 'en-US': 'Accident record' },
+  bureau_report: { 'zh-CN': '隐患报告', 'en-US': 'Hazard report' },
 };
 
 export function formatMessage(template: string, params: Record<string, string | number>): string {

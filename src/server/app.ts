@@ -36,6 +36,7 @@ import { allDueItemProviders } from './due-item-providers.js';
 import { standardizationRoutes } from './modules/standardization/standardization.routes.js';
 import { workPermitRoutes } from './modules/frontline/work-permits.routes.js';
 import { accidentRoutes } from './modules/accidents/accidents.routes.js';
+import { oversightRoutes } from './modules/oversight/oversight.routes.js';
 
 export interface BuildAppOptions {
   /** Folder of the built SPA; served when it exists. */
@@ -69,6 +70,7 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
     ...standardizationRoutes(deps),
     ...workPermitRoutes(deps),
     ...accidentRoutes(deps),
+    ...oversightRoutes(deps),
   ];
 }
 

@@ -19,6 +19,7 @@ import type {
   PostAreaTable,
 } from './tables/org-tables.js';
 import type { AccidentTable } from './tables/accident-tables.js';
+import type { BureauReportAckTable, BureauReportTable, RemediationEvaluationTable } from './tables/oversight-tables.js';
 import type {
   RiskTable,
   RiskEvaluationTable,
@@ -179,4 +180,7 @@ export interface Database {
   drill_review: DrillReviewTable;
   post_area: PostAreaTable;
   accident: AccidentTable;
+  bureau_report: BureauReportTable;
+  bureau_report_ack: BureauReportAckTable;
+  remediation_evaluation: RemediationEvaluationTable;
 }

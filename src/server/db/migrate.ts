@@ -17,6 +17,7 @@ import * as createEmergency from './migrations/202612010700-create-emergency.js'
 import * as createTextSearch from './migrations/202612010610-create-text-search.js';
 import * as indexAuditRecord from './migrations/202612010620-index-audit-record.js';
 import * as createAccidentRegister from './migrations/202612010300-create-accident-register.js';
+import * as createBureauReports from './migrations/202612010310-create-bureau-reports.js';
 
 // Listed explicitly (not read from disk) so the bundle and tests see the same set, in order.
 const migrations: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '202612010610-create-text-search': createTextSearch,
   '202612010620-index-audit-record': indexAuditRecord,
   '202612010300-create-accident-register': createAccidentRegister,
+  '202612010310-create-bureau-reports': createBureauReports,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -6,6 +6,7 @@ import { createBrowserRouter, Navigate, useNavigate } from 'react-router';
 import { LoginPage } from './auth/login-page';
 import { RequireAuth } from './auth/require-auth';
 import { AppLayout } from './layout/app-layout';
+import { useCurrentUser } from './auth/use-me';
 
 // One chunk per feature page: the shell loads first, pages on demand.
 const EnterprisePage = lazy(() => import('../features/org/enterprise-page').then((m) => ({ default: m.EnterprisePage })));
@@ -41,8 +42,15 @@ const EmergencyCardPrintPage = lazy(() => import('../features/emergency/emergenc
 const PlansPage = lazy(() => import('../features/emergency/plans-page').then((m) => ({ default: m.PlansPage })));
 const PlanPage = lazy(() => import('../features/emergency/plan-page').then((m) => ({ default: m.PlanPage })));
 const DueItemsPage = lazy(() => import('../features/due-items/due-items-page').then((m) => ({ default: m.DueItemsPage })));
+const OversightPage = lazy(() => import('../features/oversight/oversight-page').then((m) => ({ default: m.OversightPage })));
 const AccidentsPage = lazy(() => import('../features/accidents/accidents-page').then((m) => ({ default: m.AccidentsPage })));
 const NotificationSettingsPage = lazy(() => import('../features/notifications/notification-settings-page').then((m) => ({ default: m.NotificationSettingsPage })));
+
+/** Item 10 (issue 9): a regulator lands on the overview of its enterprises, not on one arbitrary enterprise. */
+function HomeRedirect() {
+  const me = useCurrentUser();
+  return <Navigate to={me.role === 'regulator' ? '/oversight' : '/org/posts'} replace />;
+}
 
 function NotFound() {
   const { t } = useTranslation();
@@ -67,7 +75,7 @@ export const router = createBrowserRouter([
       {
         element: <AppLayout />,
         children: [
-          { index: true, element: <Navigate to="/org/posts" replace /> },
+          { index: true, element: <HomeRedirect /> },
           { path: 'org/enterprise', element: <EnterprisePage /> },
           { path: 'org/units', element: <OrgUnitsPage /> },
           { path: 'org/posts', element: <PostsPage /> },
@@ -82,6 +90,7 @@ export const router = createBrowserRouter([
           { path: 'risk-map', element: <RiskMapPage /> },
           { path: 'risks', element: <RisksPage /> },
           { path: 'accidents', element: <AccidentsPage /> },
+          { path: 'oversight', element: <OversightPage /> },
           { path: 'posts/:postId', element: <PostPage /> },
           { path: 'templates/wizard', element: <TemplateWizardPage /> },
           { path: 'hazards', element: <HazardLedgerPage /> },

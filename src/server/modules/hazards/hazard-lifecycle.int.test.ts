@@ -162,9 +162,39 @@ describe.skipIf(!isDbAvailable())('hazard lifecycle', () => {
     expect(back.json().stopWork[0].liftedAt).toBeNull();
     await act(w.cookies.team_leader, id, 'submit', {});
     expect((await t.request(w.cookies.principal, 'GET', `/api/v1/hazards/${id}/result-report.docx`)).statusCode).toBe(409);
+    // Seed 001 Art. 17: the report reached the regulator linked to the enterprise, who acknowledges it.
+    const inbox = (await t.request(w.cookies.regulator, 'GET', '/api/v1/bureau-reports')).json().items;
+    const bureau = inbox.find((r: { hazardId: string }) => r.hazardId === id);
+    expect(bureau).toMatchObject({ kind: 'major_hazard', enterpriseId: w.enterpriseId, isAcknowledgedByMe: false, bureau: expect.stringContaining('应急管理局') });
+    const notes = (await t.request(w.cookies.regulator, 'GET', '/api/v1/notifications')).json();
+    expect(JSON.stringify(notes)).toContain('重大事故隐患报告');
+    expect((await t.request(w.cookies.worker, 'POST', `/api/v1/bureau-reports/${bureau.id}/acknowledge`, {})).statusCode).toBe(404);
+    const ack = await t.request(w.cookies.regulator, 'POST', `/api/v1/bureau-reports/${bureau.id}/acknowledge`, { note: '已收悉，请按方案治理' });
+    expect(ack.statusCode, ack.body).toBe(200);
+    expect(ack.json()).toMatchObject({ isAcknowledgedByMe: true, acknowledgements: [expect.objectContaining({ note: '已收悉，请按方案治理' })] });
+    const docx = await t.request(w.cookies.regulator, 'GET', bureau.docxUrl);
+    expect(docx.statusCode).toBe(200);
+    expect((await t.request(w.cookies.principal, 'GET', `/api/v1/hazards/${id}/bureau-reports`)).json().items[0].acknowledgements).toHaveLength(1);
+
     t.clock.advanceMinutes(60);
+    // 16号令: no acceptance (and no lifting) before technical staff or experts evaluated the remediation as passed.
+    const early = await act(w.cookies.worker, id, 'accept', { note: '试车合格', result: '制动器已更换，试车合格' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().code).toBe('REMEDIATION_NOT_EVALUATED');
+    expect((await t.request(w.cookies.principal, 'GET', `/api/v1/hazards/${id}`)).json().stopWork[0].liftedAt).toBeNull();
+    const evaluation = { evaluators: '设备科 王工、外聘专家 刘工', evaluatorKind: 'experts', conclusion: 'failed', opinion: '制动器未调整到位', evaluatedOn: '2026-11-23' };
+    expect((await t.request(w.cookies.worker, 'POST', `/api/v1/hazards/${id}/remediation-evaluations`, evaluation)).statusCode).toBe(403);
+    expect((await t.request(w.cookies.safety_manager, 'POST', `/api/v1/hazards/${id}/remediation-evaluations`, evaluation)).statusCode).toBe(201);
+    expect((await act(w.cookies.worker, id, 'accept', { note: '试车合格' })).json().code).toBe('REMEDIATION_NOT_EVALUATED');
+    const passed = await t.request(w.cookies.safety_manager, 'POST', `/api/v1/hazards/${id}/remediation-evaluations`, { ...evaluation, conclusion: 'passed', opinion: '制动可靠，同意恢复' });
+    expect(passed.statusCode, passed.body).toBe(201);
     const accepted = await act(w.cookies.worker, id, 'accept', { note: '试车合格', result: '制动器已更换，试车合格' });
     expect(accepted.json().stopWork[0].liftedAt).toBe(t.clock.now().toISOString());
+    const evaluations = (await t.request(w.cookies.principal, 'GET', `/api/v1/hazards/${id}/remediation-evaluations`)).json().items;
+    expect(evaluations.map((e: { conclusion: string }) => e.conclusion)).toEqual(['failed', 'passed']);
+    // The result report is delivered too.
+    const after = (await t.request(w.cookies.regulator, 'GET', '/api/v1/bureau-reports')).json().items.filter((r: { hazardId: string }) => r.hazardId === id);
+    expect(after.map((r: { kind: string }) => r.kind).sort()).toEqual(['major_hazard', 'result']);
 
     for (const [file, titles] of [
       ['bureau-report.docx', ['隐患的现状及其产生原因', '隐患的危害程度和整改难易程度分析', '隐患的治理方案', '制动片磨损超限']],

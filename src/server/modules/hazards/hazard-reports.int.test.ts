@@ -73,6 +73,9 @@ describe.skipIf(!isDbAvailable())('hazard overdue, statistics, ledger and tenanc
     const b = await report('B 重大，逾期整改');
     await plan(b, 'major', 1, 5000);
     t.clock.advanceMinutes(3 * 24 * 60);
+    // 16号令: the remediation of a major hazard is evaluated before its acceptance.
+    const evaluation = { evaluators: '技术负责人', evaluatorKind: 'technical_staff', conclusion: 'passed', opinion: '合格', evaluatedOn: '2026-11-20' };
+    expect((await t.request(w.cookies.safety_manager, 'POST', `/api/v1/hazards/${b}/remediation-evaluations`, evaluation)).statusCode).toBe(201);
     await close(b);
     const c = await report('C 待确认');
     const d = await report('D 不予确认');

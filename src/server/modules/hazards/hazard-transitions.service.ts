@@ -9,6 +9,7 @@ import { AppError, notFound } from '../../platform/http/app-error.js';
 import { fieldError, referenceMissing } from '../../platform/http/validation.js';
 import { newId } from '../../platform/ids.js';
 import { recordChange } from '../audit/audit.service.js';
+import { hasPassedRemediationEvaluation, reportToBureau } from '../oversight/oversight.service.js';
 import { type LocalizedText, notifyInTransaction } from '../notifications/notifications.service.js';
 import * as repo from './hazards.repository.js';
 
@@ -142,6 +143,8 @@ export function confirmHazard(deps: AppDeps, actor: HazardActor, hazardId: strin
         };
         await repo.insertStopWork(trx, stop);
         await recordChange(trx, actor, now, { entity: 'stop_work', entityId: stop.id, action: 'stop', after: stop });
+        // Seed 001 Art. 17: 及时报告当地县级应急管理等相关部门 — a report record delivered to the linked regulators.
+        await reportToBureau(trx, { enterpriseId: actor.enterpriseId, hazardId, kind: 'major_hazard', userId: actor.userId, summary: h.description, at: now });
         await notifyInTransaction(trx, {
           enterpriseId: actor.enterpriseId,
           roles: ['principal', 'safety_manager'],
@@ -242,9 +245,15 @@ export function submitRectification(deps: AppDeps, actor: HazardActor, hazardId:
 export function acceptHazard(deps: AppDeps, actor: HazardActor, hazardId: string, input: { note: string; result?: string }) {
   return runTransition(deps, actor, hazardId, 'accept', async (trx, hazard) => {
     const now = deps.clock.now();
+    // 16号令: a major hazard's remediation is evaluated (technical staff or experts) before work resumes.
+    if (hazard.grade === 'major' && !(await hasPassedRemediationEvaluation(trx, actor.enterpriseId, hazardId))) throw new AppError('REMEDIATION_NOT_EVALUATED');
     const lifted = await repo.liftStopWork(trx, actor.enterpriseId, hazardId, now.toISOString(), actor.userId);
     for (const id of lifted) await recordChange(trx, actor, now, { entity: 'stop_work', entityId: id, action: 'lift', after: { liftedAt: now.toISOString() } });
     if (hazard.grade === 'major' && input.result) await repo.setRemediationResult(trx, actor.enterpriseId, hazardId, input.result, now.toISOString());
+    // Seed 001 Art. 17: 治理结果及时报告 — the result report reaches the regulators too.
+    if (hazard.grade === 'major') {
+      await reportToBureau(trx, { enterpriseId: actor.enterpriseId, hazardId, kind: 'result', userId: actor.userId, summary: input.result || input.note || hazard.description, at: now });
+    }
     return { patch: { closed_at: now.toISOString() }, data: { note: input.note, liftedStopWork: lifted } };
   });
 }

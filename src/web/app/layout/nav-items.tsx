@@ -55,6 +55,7 @@ export const riskLinks: NavLink[] = [
   { path: '/risk-map', labelKey: 'publication.nav', icon: <EnvironmentOutlined /> },
   { path: '/risks', labelKey: 'riskUi.nav.register', icon: <SafetyOutlined /> },
   { path: '/accidents', labelKey: 'accidentUi.nav', icon: <FireOutlined /> },
+  { path: '/oversight', labelKey: 'oversightUi.nav', icon: <BankOutlined />, roles: ['regulator', 'consultant'] },
   { path: '/templates/wizard', labelKey: 'templateUi.nav.wizard', icon: <AppstoreAddOutlined />, roles: managerRoles },
 ];
 

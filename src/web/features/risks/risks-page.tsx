@@ -67,6 +67,7 @@ export function RisksPage() {
   const [selected, setSelected] = useState<string[]>([]);
   const [bulkTier, setBulkTier] = useState<string>();
   const [bulkPerson, setBulkPerson] = useState<string>();
+  const [bulkArea, setBulkArea] = useState<string>();
 
   const params: ListParams = { q: q || undefined, ...filters };
   const list = usePagedList<RiskListItemDto>(riskPaths.risks, params, 50);
@@ -193,6 +194,11 @@ export function RisksPage() {
             <Select size="small" placeholder={t('riskUi.field.responsible')} style={{ width: 150 }} value={bulkPerson} onChange={setBulkPerson} options={people.options} showSearch={{ optionFilterProp: 'label' }} />
             <Button size="small" disabled={!bulkPerson} loading={bulk.isPending} onClick={() => bulk.mutate({ kind: 'patch', body: { responsiblePersonId: bulkPerson } })}>
               {t('riskUi.bulk.setResponsible')}
+            </Button>
+            {/* Issue 8 item 5: place many risks at once; each is re-evaluated with the area's 第七条 facts. */}
+            <Select size="small" placeholder={t('riskUi.field.area')} style={{ width: 150 }} value={bulkArea} onChange={setBulkArea} options={areas.options} showSearch={{ optionFilterProp: 'label' }} data-testid="bulk-area" />
+            <Button size="small" disabled={!bulkArea} loading={bulk.isPending} onClick={() => bulk.mutate({ kind: 'patch', body: { areaId: bulkArea } })} data-testid="bulk-set-area">
+              {t('riskUi.bulk.setArea')}
             </Button>
             <Button size="small" type="link" onClick={() => setSelected([])}>
               {t('riskUi.bulk.clear')}

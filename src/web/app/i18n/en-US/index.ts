@@ -13,6 +13,7 @@ import { dueItemsMessages } from './due-items';
 import { standardizationMessages } from './standardization';
 import { emergencyMessages } from './emergency';
 import { accidentsMessages } from './accidents';
+import { oversightMessages } from './oversight';
 
 /** Per feature, in the order they are assembled (i18n.test.ts checks they never share a top-level key). */
 export const enUSParts = {
@@ -30,6 +31,7 @@ export const enUSParts = {
   standardization: standardizationMessages,
   emergency: emergencyMessages,
   accidents: accidentsMessages,
+  oversight: oversightMessages,
 };
 
 /** English UI strings; the type keeps the key set identical to zh-CN. */
@@ -48,4 +50,5 @@ export const enUS: Messages = {
   ...standardizationMessages,
   ...emergencyMessages,
   ...accidentsMessages,
+  ...oversightMessages,
 };

@@ -22,6 +22,7 @@ export const risksMessages: RisksMessages = {
       acceptConfirm: 'Accept the {{count}} selected proposed risks?',
       setTier: 'Set control tier',
       setResponsible: 'Set responsible person',
+      setArea: 'Set area',
       clear: 'Clear selection',
       done: '{{done}} done, {{skipped}} skipped',
     },

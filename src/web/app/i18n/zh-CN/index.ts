@@ -13,6 +13,7 @@ import { dueItemsMessages } from './due-items';
 import { standardizationMessages } from './standardization';
 import { emergencyMessages } from './emergency';
 import { accidentsMessages } from './accidents';
+import { oversightMessages } from './oversight';
 
 /** Per feature, in the order they are assembled (i18n.test.ts checks they never share a top-level key). */
 export const zhCNParts = {
@@ -30,6 +31,7 @@ export const zhCNParts = {
   standardization: standardizationMessages,
   emergency: emergencyMessages,
   accidents: accidentsMessages,
+  oversight: oversightMessages,
 } as const;
 
 /** Chinese UI strings (default locale). en-US must have exactly the same keys (see i18n.test.ts). */
@@ -48,6 +50,7 @@ export const zhCN = {
   ...standardizationMessages,
   ...emergencyMessages,
   ...accidentsMessages,
+  ...oversightMessages,
 } as const;
 
 export type Messages = Widen<typeof zhCN>;

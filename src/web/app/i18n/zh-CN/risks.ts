@@ -22,6 +22,7 @@ export const risksMessages = {
       acceptConfirm: '接受所选的 {{count}} 条上报风险？',
       setTier: '设置管控层级',
       setResponsible: '设置责任人',
+      setArea: '设置区域',
       clear: '取消选择',
       done: '已处理 {{done}} 条，跳过 {{skipped}} 条',
     },

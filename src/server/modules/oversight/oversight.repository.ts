@@ -1,0 +1,106 @@
+/* Reports to the county bureau, their acknowledgements, the remediation evaluations; and the
+ * cross-enterprise reads of the regulator's overview (every query names the enterprises the user is linked to). */
+import type { BureauReportAckTable, BureauReportTable, RemediationEvaluationTable } from '../../db/tables/oversight-tables.js';
+import type { Executor } from '../../db/with-transaction.js';
+
+export async function insertReportOnce(db: Executor, row: BureauReportTable): Promise<boolean> {
+  const existing = await db.selectFrom('bureau_report').select('id').where('hazard_id', '=', row.hazard_id).where('kind', '=', row.kind).executeTakeFirst();
+  if (existing) return false;
+  await db.insertInto('bureau_report').values(row).execute();
+  return true;
+}
+
+export function findReport(db: Executor, id: string) {
+  return db.selectFrom('bureau_report').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function listReports(db: Executor, enterpriseIds: string[], hazardId?: string) {
+  if (!enterpriseIds.length) return Promise.resolve([]);
+  let query = db
+    .selectFrom('bureau_report as r')
+    .innerJoin('enterprise as e', 'e.id', 'r.enterprise_id')
+    .leftJoin('user as u', 'u.id', 'r.reported_by_user_id')
+    .selectAll('r')
+    .select(['e.name as enterprise_name', 'u.display_name as reported_by_name'])
+    .where('r.enterprise_id', 'in', enterpriseIds);
+  if (hazardId) query = query.where('r.hazard_id', '=', hazardId);
+  return query.orderBy('r.reported_at', 'desc').orderBy('r.id', 'desc').limit(500).execute();
+}
+
+export async function listAcks(db: Executor, reportIds: string[]) {
+  if (!reportIds.length) return [];
+  return db
+    .selectFrom('bureau_report_ack as a')
+    .leftJoin('user as u', 'u.id', 'a.user_id')
+    .selectAll('a')
+    .select('u.display_name as user_name')
+    .where('a.report_id', 'in', reportIds)
+    .orderBy('a.acknowledged_at')
+    .execute();
+}
+
+export async function insertAckOnce(db: Executor, row: BureauReportAckTable): Promise<boolean> {
+  const existing = await db.selectFrom('bureau_report_ack').select('id').where('report_id', '=', row.report_id).where('user_id', '=', row.user_id).executeTakeFirst();
+  if (existing) return false;
+  await db.insertInto('bureau_report_ack').values(row).execute();
+  return true;
+}
+
+/** Enterprises where the user holds one of the roles, with the role. */
+export function listLinkedEnterprises(db: Executor, userId: string, roles: string[]) {
+  return db
+    .selectFrom('membership as m')
+    .innerJoin('enterprise as e', 'e.id', 'm.enterprise_id')
+    .select(['e.id', 'e.name', 'e.industry', 'e.region_code', 'e.size_class', 'm.role'])
+    .where('m.user_id', '=', userId)
+    .where('m.role', 'in', roles)
+    .where('e.archived_at', 'is', null)
+    .orderBy('e.name')
+    .execute();
+}
+
+export function listRegulatorUserIds(db: Executor, enterpriseId: string) {
+  return db.selectFrom('membership').select('user_id').where('enterprise_id', '=', enterpriseId).where('role', '=', 'regulator').execute();
+}
+
+export function findEnterpriseRegion(db: Executor, enterpriseId: string) {
+  return db.selectFrom('enterprise').select(['name', 'region_code']).where('id', '=', enterpriseId).executeTakeFirst();
+}
+
+export async function insertEvaluation(db: Executor, row: RemediationEvaluationTable): Promise<void> {
+  await db.insertInto('remediation_evaluation').values(row).execute();
+}
+
+export function listEvaluations(db: Executor, enterpriseId: string, hazardId: string) {
+  return db
+    .selectFrom('remediation_evaluation as v')
+    .leftJoin('user as u', 'u.id', 'v.recorded_by_user_id')
+    .selectAll('v')
+    .select('u.display_name as recorded_by_name')
+    .where('v.enterprise_id', '=', enterpriseId)
+    .where('v.hazard_id', '=', hazardId)
+    .orderBy('v.recorded_at')
+    .execute();
+}
+
+export async function countOpenHazards(db: Executor, enterpriseIds: string[]) {
+  if (!enterpriseIds.length) return [];
+  return db
+    .selectFrom('hazard')
+    .select(['enterprise_id', 'grade', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('enterprise_id', 'in', enterpriseIds)
+    .where('status', 'not in', ['closed', 'rejected'])
+    .groupBy(['enterprise_id', 'grade'])
+    .execute();
+}
+
+export async function countPostLevels(db: Executor, enterpriseIds: string[]) {
+  if (!enterpriseIds.length) return [];
+  return db
+    .selectFrom('post')
+    .select(['enterprise_id', 'level', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('enterprise_id', 'in', enterpriseIds)
+    .where('archived_at', 'is', null)
+    .groupBy(['enterprise_id', 'level'])
+    .execute();
+}
