@@ -325,6 +325,8 @@ export function listPostsWithoutAcceptedRisk(db: Executor, enterpriseId: string)
       ),
     )
     .orderBy('post.name')
+    .execute();
+}
 
 /** Live, not rejected risks of the posts, placed in the areas or naming the objects (seed 001 第七条 re-evaluation). */
 export async function listLiveRisksOfPlaces(db: Executor, enterpriseId: string, where: { postIds: string[]; areaIds: string[]; objectIds: string[] }) {
