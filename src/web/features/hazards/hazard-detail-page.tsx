@@ -11,6 +11,7 @@ import { hasRole, useCurrentUser } from '../../app/auth/use-me';
 import { PageHeader } from '../../app/ui/page-header';
 import { usePeople } from '../risks/use-people';
 import { remediationParts, HazardActionPanel } from './hazard-action-panel';
+import { MajorHazardOversight } from './major-hazard-oversight';
 import { formatCny, formatDate, formatDateTime, reportRoles, useEnterpriseTimeZone, useHazard, useMajorHazardCriteria } from './hazard-api';
 import { HazardTags } from './hazard-tags';
 
@@ -204,6 +205,8 @@ export function HazardDetailPage() {
           </Descriptions>
         </Card>
       )}
+
+      {isMajor && <MajorHazardOversight hazardId={h.id} isClosed={h.status === 'closed'} />}
 
       <Card size="small" title={t('hazardUi.timeline.title')} data-testid="hazard-timeline">
         <Timeline

@@ -3,6 +3,22 @@ import type { HazardsMessages } from '../zh-CN/hazards';
 /** English — hazard investigation and remediation (隐患排查治理); the type keeps the keys identical to zh-CN/hazards.ts. */
 export const hazardsMessages: HazardsMessages = {
   hazardUi: {
+    oversight: {
+      title: 'Reports and remediation evaluation (Art. 17, 16号令)',
+      reports: 'Reports to the county bureau',
+      acknowledgedBy: 'Acknowledged by {{names}}',
+      notAcknowledged: 'Not yet acknowledged by the regulator',
+      evaluations: 'Remediation evaluation (must pass before acceptance and restart)',
+      noEvaluation: 'Not evaluated yet',
+      evaluators: 'Evaluators',
+      evaluatorKind: 'Evaluated by',
+      kind: { technical_staff: 'Technical staff', experts: 'Experts' },
+      conclusionLabel: 'Conclusion',
+      conclusion: { passed: 'Passed', failed: 'Failed' },
+      opinion: 'Opinion',
+      evaluatedOn: 'Date',
+      record: 'Record the evaluation',
+    },
     nav: {
       group: 'Hazard management',
       ledger: 'Hazard ledger',

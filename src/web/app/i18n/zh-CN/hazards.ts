@@ -3,6 +3,22 @@ import type { Widen } from '../widen';
 /** 中文 — hazard investigation and remediation (隐患排查治理). Assembled in ./index.ts; en-US/hazards.ts has exactly the same keys. */
 export const hazardsMessages = {
   hazardUi: {
+    oversight: {
+      title: '报告与治理评估（第十七条、16号令）',
+      reports: '向县级应急管理部门的报告',
+      acknowledgedBy: '{{names}} 已收悉',
+      notAcknowledged: '监管部门尚未确认',
+      evaluations: '治理评估（验收、恢复作业前须评估合格）',
+      noEvaluation: '尚未评估',
+      evaluators: '评估人员',
+      evaluatorKind: '评估人员类别',
+      kind: { technical_staff: '技术人员', experts: '专家' },
+      conclusionLabel: '评估结论',
+      conclusion: { passed: '合格', failed: '不合格' },
+      opinion: '评估意见',
+      evaluatedOn: '评估日期',
+      record: '记录评估',
+    },
     nav: {
       group: '隐患排查治理',
       ledger: '隐患台账',
