@@ -109,6 +109,8 @@ export const entityNames: Record<string, Record<Locale, string>> = {
   emergency_drill: { 'zh-CN': '应急演练', 'en-US': 'Drill' },
   accident: { 'zh-CN': '事故事件记录', 'en-US': 'Accident record' },
   bureau_report: { 'zh-CN': '隐患报告', 'en-US': 'Hazard report' },
+  training_session: { 'zh-CN': '培训', 'en-US': 'Training session' },
+  certificate: { 'zh-CN': '证书', 'en-US': 'Certificate' },
 };
 
 export function formatMessage(template: string, params: Record<string, string | number>): string {

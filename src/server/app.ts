@@ -28,6 +28,7 @@ import { templateRoutes } from './modules/templates/templates.routes.js';
 import { hazardTransitionRoutes } from './modules/hazards/hazard-transitions.routes.js';
 import { hazardRoutes } from './modules/hazards/hazards.routes.js';
 import { hazardPublicRoutes } from './modules/hazards/hazard-public.routes.js';
+import { trainingRoutes } from './modules/training/training.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { signOffRoutes } from './platform/sign-off/sign-off.routes.js';
 import { emergencyRoutes } from './modules/emergency/emergency.routes.js';
@@ -64,6 +65,7 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
     ...publicationRoutes(deps),
     ...inspectionRoutes(deps),
     ...attachmentRoutes(deps),
+    ...trainingRoutes(deps),
     ...signOffRoutes(deps),
     ...emergencyRoutes(deps),
     ...dueItemRoutes(deps, allDueItemProviders()),

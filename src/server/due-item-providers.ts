@@ -1,6 +1,7 @@
 import type { DueItemProvider } from './platform/due-items/due-items.js';
 import { hazardDueItemProvider } from './modules/hazards/hazard-due-items.service.js';
 import { emergencyDueItemProvider } from './modules/emergency/emergency-due-items.service.js';
+import { trainingDueItemProvider } from './modules/training/training-due-items.service.js';
 import { inspectionDueItemProvider } from './modules/inspections/inspection-due-items.service.js';
 import { standardizationDueItemProvider } from './modules/standardization/standardization-due-items.service.js';
 
@@ -9,5 +10,5 @@ import { standardizationDueItemProvider } from './modules/standardization/standa
  * dates adds its provider here; the due-items route and the notification job read only this list.
  */
 export function allDueItemProviders(): DueItemProvider[] {
-  return [hazardDueItemProvider, inspectionDueItemProvider, standardizationDueItemProvider, emergencyDueItemProvider];
+  return [hazardDueItemProvider, inspectionDueItemProvider, standardizationDueItemProvider, emergencyDueItemProvider, trainingDueItemProvider];
 }

@@ -59,6 +59,7 @@ import type {
   StandardizationProfileTable,
 } from './tables/standardization-tables.js';
 import type { WorkPermitTable, WorkPermitEventTable, WorkPermitGasReadingTable, WorkPermitPreworkTable } from './tables/frontline-tables.js';
+import type { CertificateTable, TrainingAttendeeTable, TrainingScoreTable, TrainingSessionTable } from './tables/training-tables.js';
 
 import type {
   EmergencyPlanTable,
@@ -183,4 +184,8 @@ export interface Database {
   bureau_report: BureauReportTable;
   bureau_report_ack: BureauReportAckTable;
   remediation_evaluation: RemediationEvaluationTable;
+  training_session: TrainingSessionTable;
+  training_attendee: TrainingAttendeeTable;
+  training_score: TrainingScoreTable;
+  certificate: CertificateTable;
 }

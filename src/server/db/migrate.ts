@@ -18,6 +18,7 @@ import * as createTextSearch from './migrations/202612010610-create-text-search.
 import * as indexAuditRecord from './migrations/202612010620-index-audit-record.js';
 import * as createAccidentRegister from './migrations/202612010300-create-accident-register.js';
 import * as createBureauReports from './migrations/202612010310-create-bureau-reports.js';
+import * as createTraining from './migrations/202612010900-create-training.js';
 
 // Listed explicitly (not read from disk) so the bundle and tests see the same set, in order.
 const migrations: Record<string, Migration> = {
@@ -39,10 +40,13 @@ const migrations: Record<string, Migration> = {
   '202612010620-index-audit-record': indexAuditRecord,
   '202612010300-create-accident-register': createAccidentRegister,
   '202612010310-create-bureau-reports': createBureauReports,
+  '202612010900-create-training': createTraining,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // Features land in parallel, so a migration may arrive with an earlier name than one already
+  // applied; each is independent and runs once, by name.
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

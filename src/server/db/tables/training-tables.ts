@@ -1,0 +1,49 @@
+/** Training and competence (migrations/202612010900-create-training.ts). */
+export interface TrainingSessionTable {
+  id: string;
+  enterprise_id: string;
+  title: string;
+  kind: string;
+  held_on: string;
+  hours: number;
+  trainer: string;
+  audience: string;
+  content: string;
+  post_id: string | null;
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TrainingAttendeeTable {
+  enterprise_id: string;
+  session_id: string;
+  person_id: string;
+}
+
+/** Insert-only: the latest row of a (session, person) is the score. */
+export interface TrainingScoreTable {
+  id: string;
+  enterprise_id: string;
+  session_id: string;
+  person_id: string;
+  score: number;
+  recorded_by_user_id: string | null;
+  recorded_at: string;
+}
+
+export interface CertificateTable {
+  id: string;
+  enterprise_id: string;
+  person_id: string;
+  kind: string;
+  operation_code: string | null;
+  number: string;
+  issuer: string;
+  issued_on: string;
+  expires_on: string | null;
+  review_due_on: string | null;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}

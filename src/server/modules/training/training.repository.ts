@@ -1,0 +1,156 @@
+/* The only file of the training feature that touches Kysely. Every query is scoped by enterprise. */
+import type { Executor } from '../../db/with-transaction.js';
+import type { CertificateTable, TrainingScoreTable, TrainingSessionTable } from '../../db/tables/training-tables.js';
+
+export type SessionRow = TrainingSessionTable & { post_name: string | null };
+
+export function insertSession(db: Executor, row: TrainingSessionTable) {
+  return db.insertInto('training_session').values(row).execute();
+}
+
+export function updateSession(db: Executor, enterpriseId: string, id: string, patch: Partial<TrainingSessionTable>) {
+  return db.updateTable('training_session').set(patch).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+}
+
+const sessionSelect = (db: Executor, enterpriseId: string) =>
+  db
+    .selectFrom('training_session as s')
+    .leftJoin('post as p', (j) => j.onRef('p.id', '=', 's.post_id').onRef('p.enterprise_id', '=', 's.enterprise_id'))
+    .selectAll('s')
+    .select('p.name as post_name')
+    .where('s.enterprise_id', '=', enterpriseId);
+
+export function findSession(db: Executor, enterpriseId: string, id: string): Promise<SessionRow | undefined> {
+  return sessionSelect(db, enterpriseId).where('s.id', '=', id).executeTakeFirst();
+}
+
+export function listSessions(db: Executor, enterpriseId: string, q: { from?: string; to?: string; status?: string; personId?: string }): Promise<SessionRow[]> {
+  let query = sessionSelect(db, enterpriseId);
+  if (q.from) query = query.where('s.held_on', '>=', q.from);
+  if (q.to) query = query.where('s.held_on', '<=', q.to);
+  if (q.status) query = query.where('s.status', '=', q.status);
+  if (q.personId) {
+    const personId = q.personId;
+    query = query.where((eb) =>
+      eb.exists(eb.selectFrom('training_attendee as a').select('a.person_id').whereRef('a.session_id', '=', 's.id').where('a.person_id', '=', personId)),
+    );
+  }
+  return query.orderBy('s.held_on', 'desc').orderBy('s.id', 'desc').limit(2000).execute();
+}
+
+export async function replaceAttendees(db: Executor, enterpriseId: string, sessionId: string, personIds: readonly string[]) {
+  await db.deleteFrom('training_attendee').where('enterprise_id', '=', enterpriseId).where('session_id', '=', sessionId).execute();
+  if (personIds.length) {
+    await db
+      .insertInto('training_attendee')
+      .values(personIds.map((person_id) => ({ enterprise_id: enterpriseId, session_id: sessionId, person_id })))
+      .execute();
+  }
+}
+
+export function listAttendees(db: Executor, enterpriseId: string, sessionIds: readonly string[]) {
+  if (!sessionIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('training_attendee as a')
+    .innerJoin('person as p', 'p.id', 'a.person_id')
+    .select(['a.session_id', 'a.person_id', 'p.name as person_name'])
+    .where('a.enterprise_id', '=', enterpriseId)
+    .where('a.session_id', 'in', sessionIds)
+    .orderBy('p.name')
+    .execute();
+}
+
+export function insertScore(db: Executor, row: TrainingScoreTable) {
+  return db.insertInto('training_score').values(row).execute();
+}
+
+/** Every score row of the sessions, oldest first: the last one of a (session, person) counts. */
+export function listScores(db: Executor, enterpriseId: string, sessionIds: readonly string[]) {
+  if (!sessionIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('training_score')
+    .select(['session_id', 'person_id', 'score', 'recorded_at', 'id'])
+    .where('enterprise_id', '=', enterpriseId)
+    .where('session_id', 'in', sessionIds)
+    .orderBy('recorded_at')
+    .orderBy('id')
+    .execute();
+}
+
+export type CertificateRow = CertificateTable & { person_name: string };
+
+const certificateSelect = (db: Executor, enterpriseId: string) =>
+  db
+    .selectFrom('certificate as c')
+    .innerJoin('person as p', 'p.id', 'c.person_id')
+    .selectAll('c')
+    .select('p.name as person_name')
+    .where('c.enterprise_id', '=', enterpriseId)
+    .where('c.archived_at', 'is', null);
+
+export function insertCertificate(db: Executor, row: CertificateTable) {
+  return db.insertInto('certificate').values(row).execute();
+}
+
+export function updateCertificate(db: Executor, enterpriseId: string, id: string, patch: Partial<CertificateTable>) {
+  return db.updateTable('certificate').set(patch).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+}
+
+export function findCertificate(db: Executor, enterpriseId: string, id: string): Promise<CertificateRow | undefined> {
+  return certificateSelect(db, enterpriseId).where('c.id', '=', id).executeTakeFirst();
+}
+
+export function listCertificates(db: Executor, enterpriseId: string, q: { personId?: string } = {}): Promise<CertificateRow[]> {
+  let query = certificateSelect(db, enterpriseId);
+  if (q.personId) query = query.where('c.person_id', '=', q.personId);
+  return query.orderBy('p.name').orderBy('c.issued_on').execute();
+}
+
+/** The people the enterprise view lists: active, with their org unit, posts (names, levels) and roles. */
+export async function listPeopleFacts(db: Executor, enterpriseId: string, personId?: string) {
+  let people = db
+    .selectFrom('person as p')
+    .leftJoin('org_unit as u', (j) => j.onRef('u.id', '=', 'p.org_unit_id').onRef('u.enterprise_id', '=', 'p.enterprise_id'))
+    .select(['p.id', 'p.name', 'p.hire_date', 'p.is_contractor', 'u.name as org_unit_name'])
+    .where('p.enterprise_id', '=', enterpriseId)
+    .where('p.archived_at', 'is', null);
+  if (personId) people = people.where('p.id', '=', personId);
+  const rows = await people.orderBy('p.name').orderBy('p.id').execute();
+  const ids = rows.map((r) => r.id);
+  const posts = ids.length
+    ? await db
+        .selectFrom('person_post as pp')
+        .innerJoin('post as po', 'po.id', 'pp.post_id')
+        .select(['pp.person_id', 'po.name', 'po.level'])
+        .where('pp.enterprise_id', '=', enterpriseId)
+        .where('po.archived_at', 'is', null)
+        .execute()
+    : [];
+  const roles = ids.length
+    ? await db.selectFrom('membership').select(['person_id', 'role']).where('enterprise_id', '=', enterpriseId).where('person_id', 'is not', null).execute()
+    : [];
+  return rows.map((r) => ({
+    ...r,
+    posts: posts.filter((p) => p.person_id === r.id),
+    roles: roles.filter((m) => m.person_id === r.id).map((m) => m.role),
+  }));
+}
+
+export function findEnterpriseIndustry(db: Executor, enterpriseId: string) {
+  return db.selectFrom('enterprise').select(['industry', 'time_zone', 'name']).where('id', '=', enterpriseId).executeTakeFirstOrThrow();
+}
+
+export function personBelongs(db: Executor, enterpriseId: string, personIds: readonly string[]) {
+  if (!personIds.length) return Promise.resolve([]);
+  return db.selectFrom('person').select('id').where('enterprise_id', '=', enterpriseId).where('id', 'in', personIds).where('archived_at', 'is', null).execute();
+}
+
+/** The first signature shows the session took place. */
+export function markSessionHeld(db: Executor, enterpriseId: string, id: string, at: string) {
+  return db.updateTable('training_session').set({ status: 'held', updated_at: at }).where('enterprise_id', '=', enterpriseId).where('id', '=', id).where('status', '=', 'planned').execute();
+}
+
+export async function activePostExists(db: Executor, enterpriseId: string, postId: string): Promise<boolean> {
+  const row = await db.selectFrom('post').select('id').where('enterprise_id', '=', enterpriseId).where('id', '=', postId).where('archived_at', 'is', null).executeTakeFirst();
+  return Boolean(row);
+}
