@@ -69,6 +69,10 @@ describe.skipIf(!isDbAvailable())('tenant matrix', () => {
     await create('/api/v1/emergency-contacts', { name: 'B 值班室', phone: '119', isExternal: true });
     const planB = await create('/api/v1/emergency-plans', { kind: 'onsite', title: 'B 现场处置方案', scenarioCode: 'fire', postId: post });
     await create('/api/v1/emergency-drills', { planId: planB, plannedOn: '2026-12-01', participantPersonIds: [idsOfB.get('/api/v1/people')] });
+    // Training: a session with B's person, a certificate of B's person, B's person record.
+    await create('/api/v1/training-sessions', { title: 'B 三级教育', kind: 'three_level_company', heldOn: '2026-06-01', hours: 8, attendeePersonIds: [idsOfB.get('/api/v1/people')] });
+    await create('/api/v1/certificates', { personId: idsOfB.get('/api/v1/people'), kind: 'special_operation', operationCode: 'electrical', number: 'B-T-001', issuedOn: '2024-01-01' });
+    idsOfB.set('/api/v1/training-records', idsOfB.get('/api/v1/people') as string);
   });
   afterAll(() => t.close());
 

@@ -25,6 +25,7 @@ import {
 import { localizeDeep } from '../../../reference/localized-text.js';
 import type { AuthContext } from '../../platform/auth/auth-context.js';
 import { xlsxMime } from '../../platform/exports/xlsx-builder.js';
+import { lateBody } from '../../platform/http/late-body.js';
 import { type AnyRouteDef, defineRoute, requireTenant, requireUser } from '../../platform/http/route.js';
 import { createCertificate, getCertificate, listCertificates, updateCertificate } from './certificates.service.js';
 import { getPersonTrainingRecord, listTrainingRecords } from './training-records.service.js';
@@ -41,6 +42,9 @@ const actorOf = (auth: AuthContext | null): TrainingActor => ({ userId: requireU
 const enterpriseOf = (auth: AuthContext | null) => requireTenant(auth).enterpriseId;
 
 export function trainingRoutes(deps: AppDeps): AnyRouteDef[] {
+  const sessionPatch = lateBody(trainingSessionUpdateSchema);
+  const scoreBody = lateBody(trainingScoreInputSchema);
+  const certificatePatch = lateBody(certificateUpdateSchema);
   return [
     defineRoute({
       method: 'POST',
@@ -116,9 +120,12 @@ export function trainingRoutes(deps: AppDeps): AnyRouteDef[] {
       summary: 'Change a session (a person who signed stays on the list; a signed session cannot be cancelled)',
       tags,
       params: idParamsSchema,
-      body: trainingSessionUpdateSchema,
+      body: sessionPatch.body,
       response: trainingSessionSchema,
-      handler: async ({ auth, params, body }) => updateSession(deps, actorOf(auth), params.id, body),
+      handler: async (ctx) => {
+        await getSession(deps, enterpriseOf(ctx.auth), ctx.params.id);
+        return updateSession(deps, actorOf(ctx.auth), ctx.params.id, sessionPatch.parse(ctx));
+      },
     }),
     defineRoute({
       method: 'POST',
@@ -127,10 +134,13 @@ export function trainingRoutes(deps: AppDeps): AnyRouteDef[] {
       summary: "Record an attendee's test score (insert-only; the latest counts)",
       tags,
       params: idParamsSchema,
-      body: trainingScoreInputSchema,
+      body: scoreBody.body,
       response: trainingSessionSchema,
       successStatus: 201,
-      handler: async ({ auth, params, body }) => recordScore(deps, actorOf(auth), params.id, body),
+      handler: async (ctx) => {
+        await getSession(deps, enterpriseOf(ctx.auth), ctx.params.id);
+        return recordScore(deps, actorOf(ctx.auth), ctx.params.id, scoreBody.parse(ctx));
+      },
     }),
     defineRoute({
       method: 'GET',
@@ -204,9 +214,12 @@ export function trainingRoutes(deps: AppDeps): AnyRouteDef[] {
       summary: 'Renew (new expiry or review date) or correct a certificate; the audit log keeps the old values',
       tags,
       params: idParamsSchema,
-      body: certificateUpdateSchema,
+      body: certificatePatch.body,
       response: certificateSchema,
-      handler: async ({ auth, params, body, locale }) => updateCertificate(deps, actorOf(auth), params.id, body, locale),
+      handler: async (ctx) => {
+        await getCertificate(deps, enterpriseOf(ctx.auth), ctx.params.id, ctx.locale);
+        return updateCertificate(deps, actorOf(ctx.auth), ctx.params.id, certificatePatch.parse(ctx), ctx.locale);
+      },
     }),
   ];
 }
