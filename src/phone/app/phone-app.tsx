@@ -1,4 +1,5 @@
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { TrainingSessionPage } from '../training/training-session-page';
 import { AnonymousReportPage } from '../hazards/anonymous-report-page';
 import { HazardPage } from '../hazards/hazard-page';
 import { HazardsPage } from '../hazards/hazards-page';
@@ -32,6 +33,7 @@ export function PhoneApp() {
           <Route path="/hazards/:hazardId" element={guarded(<HazardPage />)} />
           <Route path="/permits" element={guarded(<PermitsPage />)} />
           <Route path="/permits/:permitId" element={guarded(<PermitPage />)} />
+          <Route path="/training/:sessionId" element={guarded(<TrainingSessionPage />)} />
           <Route path="*" element={<Navigate to="/tasks" replace />} />
         </Routes>
       </BrowserRouter>

@@ -146,6 +146,7 @@ export const enUS: PhoneDictionary = {
     start: 'Start the work',
     running: 'In progress (started {{time}})',
   },
+  training: { title: 'Training attendance', when: '{{date}} · {{hours}} h', trainer: 'Trainer: {{name}}', content: 'Content' },
   signOff: {
     title: 'Sign-off',
     progress: '{{signed}} / {{total}} signed',

@@ -145,6 +145,7 @@ export const zhCN = {
     start: '开始作业',
     running: '作业中（{{time}} 开始）',
   },
+  training: { title: '培训签到', when: '{{date}} · {{hours}} 学时', trainer: '授课人：{{name}}', content: '培训内容' },
   signOff: {
     title: '签字确认',
     progress: '已签 {{signed}} / {{total}}',

@@ -44,6 +44,11 @@ const PlanPage = lazy(() => import('../features/emergency/plan-page').then((m) =
 const DueItemsPage = lazy(() => import('../features/due-items/due-items-page').then((m) => ({ default: m.DueItemsPage })));
 const OversightPage = lazy(() => import('../features/oversight/oversight-page').then((m) => ({ default: m.OversightPage })));
 const AccidentsPage = lazy(() => import('../features/accidents/accidents-page').then((m) => ({ default: m.AccidentsPage })));
+const TrainingSessionsPage = lazy(() => import('../features/training/training-sessions-page').then((m) => ({ default: m.TrainingSessionsPage })));
+const TrainingSessionPage = lazy(() => import('../features/training/training-session-page').then((m) => ({ default: m.TrainingSessionPage })));
+const TrainingRecordsPage = lazy(() => import('../features/training/training-records-page').then((m) => ({ default: m.TrainingRecordsPage })));
+const PersonTrainingPage = lazy(() => import('../features/training/person-training-page').then((m) => ({ default: m.PersonTrainingPage })));
+const CertificatesPage = lazy(() => import('../features/training/certificates-page').then((m) => ({ default: m.CertificatesPage })));
 const NotificationSettingsPage = lazy(() => import('../features/notifications/notification-settings-page').then((m) => ({ default: m.NotificationSettingsPage })));
 
 /** Item 10 (issue 9): a regulator lands on the overview of its enterprises, not on one arbitrary enterprise. */
@@ -106,6 +111,11 @@ export const router = createBrowserRouter([
           { path: 'standardization/assessments/:assessmentId', element: <AssessmentPage /> },
           { path: 'emergency/plans', element: <PlansPage /> },
           { path: 'emergency/plans/:planId', element: <PlanPage /> },
+          { path: 'training/sessions', element: <TrainingSessionsPage /> },
+          { path: 'training/sessions/:sessionId', element: <TrainingSessionPage /> },
+          { path: 'training/records', element: <TrainingRecordsPage /> },
+          { path: 'training/people/:personId', element: <PersonTrainingPage /> },
+          { path: 'training/certificates', element: <CertificatesPage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -84,6 +84,14 @@ export const standardizationLinks: NavLink[] = [
 export const accountRoles = ['principal', 'safety_manager', 'consultant'] as const satisfies readonly EnterpriseRole[];
 export const auditRoles = ['principal', 'safety_manager'] as const satisfies readonly EnterpriseRole[];
 
+/** 教育培训 / Training (issue 12). Records are personal: not for workers. */
+const trainingReaderRoles = ['principal', 'safety_manager', 'dept_head', 'team_leader', 'consultant', 'regulator'] as const satisfies readonly EnterpriseRole[];
+export const trainingLinks: NavLink[] = [
+  { path: '/training/sessions', labelKey: 'trainingUi.nav.sessions', icon: <BookOutlined /> },
+  { path: '/training/records', labelKey: 'trainingUi.nav.records', icon: <IdcardOutlined />, roles: trainingReaderRoles },
+  { path: '/training/certificates', labelKey: 'trainingUi.nav.certificates', icon: <SafetyOutlined />, roles: trainingReaderRoles },
+];
+
 const systemLinks: NavLink[] = [
   { path: '/system/accounts', labelKey: 'nav.accounts', icon: <UserSwitchOutlined />, roles: accountRoles },
   { path: '/system/audit-log', labelKey: 'nav.auditLog', icon: <AuditOutlined />, roles: auditRoles },
@@ -93,17 +101,17 @@ const systemLinks: NavLink[] = [
 /** Areas of the seed that have no pages yet (risk control and hazard investigation now do). */
 const comingSoon: { key: string; labelKey: string; icon: ReactNode }[] = [
   { key: 'frontline', labelKey: 'nav.frontline', icon: <AlertOutlined /> },
-  { key: 'training', labelKey: 'nav.training', icon: <BookOutlined /> },
 ];
 
 export const allNavPaths = [...orgLinks, ...systemLinks].map((l) => l.path);
 
-const menuPaths = [...overviewLinks, ...orgLinks, ...riskLinks, ...hazardLinks, ...emergencyLinks, ...standardizationLinks, ...systemLinks].map((l) => l.path);
+const menuPaths = [...overviewLinks, ...orgLinks, ...riskLinks, ...hazardLinks, ...trainingLinks, ...emergencyLinks, ...standardizationLinks, ...systemLinks].map((l) => l.path);
 
 /** Pages without an entry of their own, and the entry they belong under. */
 const parentOf: [RegExp, string][] = [
   [/^\/posts\/[^/]+\/inspection-list(\/|$)/, '/inspection-lists'],
   [/^\/posts(\/|$)/, '/org/posts'],
+  [/^\/training\/people(\/|$)/, '/training/records'],
 ];
 
 /** The menu entry to highlight: the page's own, or its parent's on a detail page (/hazards/:id → 隐患台账). */
@@ -123,6 +131,7 @@ export function buildNavItems(me: Me, t: TFunction): NonNullable<MenuProps['item
     ...(hasEnterprise ? [{ type: 'group' as const, key: 'org', label: t('nav.org'), children: visible(orgLinks) }] : []),
     ...(hasEnterprise ? [{ type: 'group' as const, key: 'risk', label: t('nav.riskControl'), children: visible(riskLinks) }] : []),
     ...(hasEnterprise ? [{ type: 'group' as const, key: 'hazard', label: t('hazardUi.nav.group'), children: visible(hazardLinks) }] : []),
+    ...(hasEnterprise ? [{ type: 'group' as const, key: 'training', label: t('trainingUi.nav.group'), children: visible(trainingLinks) }] : []),
     ...(hasEnterprise && visible(standardizationLinks).length ? [{ type: 'group' as const, key: 'standardization', label: t('standardizationUi.nav.group'), children: visible(standardizationLinks) }] : []),
     ...(hasEnterprise ? [{ type: 'group' as const, key: 'emergency', label: t('emergencyUi.nav.group'), children: visible(emergencyLinks) }] : []),
     // Administrator and consultants register new enterprises (then run the template wizard there).

@@ -14,6 +14,7 @@ import { standardizationMessages } from './standardization';
 import { emergencyMessages } from './emergency';
 import { accidentsMessages } from './accidents';
 import { oversightMessages } from './oversight';
+import { trainingMessages } from './training';
 
 /** Per feature, in the order they are assembled (i18n.test.ts checks they never share a top-level key). */
 export const enUSParts = {
@@ -32,6 +33,7 @@ export const enUSParts = {
   emergency: emergencyMessages,
   accidents: accidentsMessages,
   oversight: oversightMessages,
+  training: trainingMessages,
 };
 
 /** English UI strings; the type keeps the key set identical to zh-CN. */
@@ -51,4 +53,5 @@ export const enUS: Messages = {
   ...emergencyMessages,
   ...accidentsMessages,
   ...oversightMessages,
+  ...trainingMessages,
 };

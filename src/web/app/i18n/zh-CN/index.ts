@@ -14,6 +14,7 @@ import { standardizationMessages } from './standardization';
 import { emergencyMessages } from './emergency';
 import { accidentsMessages } from './accidents';
 import { oversightMessages } from './oversight';
+import { trainingMessages } from './training';
 
 /** Per feature, in the order they are assembled (i18n.test.ts checks they never share a top-level key). */
 export const zhCNParts = {
@@ -32,6 +33,7 @@ export const zhCNParts = {
   emergency: emergencyMessages,
   accidents: accidentsMessages,
   oversight: oversightMessages,
+  training: trainingMessages,
 } as const;
 
 /** Chinese UI strings (default locale). en-US must have exactly the same keys (see i18n.test.ts). */
@@ -51,6 +53,7 @@ export const zhCN = {
   ...emergencyMessages,
   ...accidentsMessages,
   ...oversightMessages,
+  ...trainingMessages,
 } as const;
 
 export type Messages = Widen<typeof zhCN>;
