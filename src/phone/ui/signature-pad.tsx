@@ -59,7 +59,11 @@ export const SignaturePad = forwardRef<SignaturePadHandle, Props>(function Signa
 
   const onPointerDown = (e: React.PointerEvent<HTMLCanvasElement>) => {
     e.preventDefault();
-    e.currentTarget.setPointerCapture?.(e.pointerId);
+    try {
+      e.currentTarget.setPointerCapture?.(e.pointerId);
+    } catch {
+      // Some WebViews refuse capture for a pointer they do not track; drawing works without it.
+    }
     const p = pointOf(e);
     drawing.current = [p];
     strokes.current.push(drawing.current);
