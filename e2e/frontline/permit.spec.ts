@@ -54,6 +54,11 @@ describe.skipIf(shouldSkipBrowser())('phone: 动火 permit — 一备三查 by t
 
   it('the safety manager issues the permit, records a gas reading and signs as approver and measure owner', async () => {
     const [chen, yang, liu, li] = await Promise.all(['陈静', '杨磊', '刘洋', '李秀英'].map(personId));
+    // 动火 needs a valid 焊接与热切割作业 certificate of each worker (checked by the training module).
+    const issuedOn = new Date(Date.now() - 400 * 86_400_000).toISOString().slice(0, 10);
+    for (const [p, number] of [[chen, 'E2E-HJ-1'], [yang, 'E2E-HJ-2']]) {
+      await safety.post('/api/v1/certificates', { personId: p, kind: 'special_operation', operationCode: 'welding_cutting', number, issuedOn });
+    }
     const now = Date.now();
     const permit = await safety.post<WorkPermitDetail>('/api/v1/work-permits', {
       workType: 'hot_work',

@@ -59,6 +59,11 @@ describe.skipIf(!isDbAvailable())('hazardous-work permits with 一备三查 (/ap
     foreignPerson = b.people.worker;
     foreignCookie = b.cookies.safety_manager;
     signature = await drawn();
+    // Both welders hold a valid 焊接与热切割 certificate (the training module checks them).
+    for (const [personId, number] of [[w.people.worker, 'T-HJ-001'], [welder, 'T-HJ-002']]) {
+      const cert = await t.request(w.cookies.safety_manager, 'POST', '/api/v1/certificates', { personId, kind: 'special_operation', operationCode: 'welding_cutting', number, issuedOn: '2025-03-01' });
+      expect(cert.statusCode, cert.body).toBe(201);
+    }
   });
   afterAll(() => t.close());
 
@@ -72,7 +77,7 @@ describe.skipIf(!isDbAvailable())('hazardous-work permits with 一备三查 (/ap
       { seq: 8, label: '火灾', gbCode: '08' },
     ]);
     expect(p.prework[0].requiredCertificates).toEqual([{ category: 'welding_cutting', label: '焊接与热切割作业' }]);
-    expect(p.prework[0].certificates).toBeNull(); // no module records certificates yet: shown, not checked
+    expect(p.prework[0].certificates).toEqual([expect.objectContaining({ category: 'welding_cutting', number: 'T-HJ-001' })]);
     expect(p.startBlockers.map((b: { kind: string }) => b.kind)).toEqual(['check_missing', 'check_missing', 'measure_unconfirmed', 'approver_unsigned', 'gas_reading_missing']);
     expect(p.startBlockers[0].message).toBe('操作工 未完成一备三查：做好工作准备、检查知识技能、检查工具装备、检查周边环境');
   });

@@ -11,6 +11,9 @@ import { notFound } from '../../platform/http/app-error.js';
 import { fieldError, referenceMissing } from '../../platform/http/validation.js';
 import { newId } from '../../platform/ids.js';
 import { recordChange } from '../audit/audit.service.js';
+import { registerCertificateProvider } from '../frontline/certificates.seam.js';
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
 import * as repo from './training.repository.js';
 import { defaultCertificateDates, enterpriseToday, type TrainingActor } from './training.service.js';
 
@@ -106,3 +109,14 @@ export async function findValidCertificates(db: Executor, enterpriseId: string, 
   const rows = await repo.listCertificates(db, enterpriseId, { personId });
   return rows.filter((r) => r.operation_code !== null && operationCodes.includes(r.operation_code) && isCertificateUsable({ expiresOn: r.expires_on, reviewDueOn: r.review_due_on }, onDate));
 }
+
+// The permit module asks here whether a worker holds a usable certificate of the categories its
+// work type needs (issue 11 §3, issue 12 §4): from now on a missing or lapsed one blocks the start.
+registerCertificateProvider({
+  async findValidCertificates(db, enterpriseId, personId, categories, on) {
+    const { time_zone: tz } = await repo.findEnterpriseIndustry(db, enterpriseId);
+    const day = format(new TZDate(on.getTime(), tz), 'yyyy-MM-dd');
+    const rows = await findValidCertificates(db, enterpriseId, personId, categories, day);
+    return rows.map((r) => ({ category: r.operation_code as string, number: r.number, validUntil: r.expires_on }));
+  },
+});

@@ -22,7 +22,7 @@ describe.skipIf(!isDbAvailable())('training: sessions with signed attendance, re
   let signature: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ loginRatePerMinute: 10_000 });
+    t = await createTestApp({ loginRatePerMinute: 10_000, sessionIdleMinutes: 100_000, sessionAbsoluteHours: 10_000 });
     t.clock.set(new Date('2026-06-01T02:00:00Z'));
     w = await hazardWorld(t, 'trn');
     other = await hazardWorld(t, 'trnx');
@@ -151,6 +151,28 @@ describe.skipIf(!isDbAvailable())('training: sessions with signed attendance, re
     expect(await findValidCertificates(t.deps.db, w.enterpriseId, w.people.worker, ['electrical'], '2026-07-01')).toHaveLength(1);
     expect(await findValidCertificates(t.deps.db, w.enterpriseId, w.people.worker, ['electrical'], '2026-07-02')).toHaveLength(0);
     expect(await findValidCertificates(t.deps.db, w.enterpriseId, w.people.worker, ['welding_cutting'], '2026-06-01')).toHaveLength(0);
+    // The permit module asks here: a 临时用电 permit names the missing certificate once it has lapsed.
+    const permit = await t.request(w.cookies.team_leader, 'POST', '/api/v1/work-permits', {
+      workType: 'temporary_electricity',
+      content: '临时接线',
+      place: '机加工区',
+      windowStart: '2026-07-02T01:00:00Z',
+      windowEnd: '2026-07-02T05:00:00Z',
+      workerIds: [w.people.worker],
+      guardianPersonId: w.people.team_leader,
+      approverPersonId: w.people.dept_head,
+      measures: [{ text: '漏电保护器', responsiblePersonId: w.people.dept_head }],
+    });
+    expect(permit.statusCode, permit.body).toBe(201);
+    const blockers = async () => {
+      const res = await t.request(w.cookies.safety_manager, 'GET', `/api/v1/work-permits/${permit.json().id}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().startBlockers.map((b: { kind: string }) => b.kind);
+    };
+    expect(await blockers()).not.toContain('certificate_missing');
+    t.clock.set(new Date('2026-07-02T01:30:00Z'));
+    expect(await blockers()).toContain('certificate_missing');
+    t.clock.set(new Date('2026-06-01T02:00:00Z'));
     const due = await t.request(w.cookies.safety_manager, 'GET', '/api/v1/due-items?kind=training');
     expect(due.statusCode, due.body).toBe(200);
     const kinds = due.json().items.map((i: { kind: string }) => i.kind);
