@@ -38,7 +38,12 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startServer(): Promise<TestServer> {
+export interface StartServerOptions {
+  /** false: an empty database, as a production install started with SEED_DEMO=false (first-run set-up). */
+  isDemoSeeded?: boolean;
+}
+
+export async function startServer({ isDemoSeeded = true }: StartServerOptions = {}): Promise<TestServer> {
   ensureWebBuild();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shuangkong-e2e-'));
   const db = createDb(`file:${path.join(dataDir, 'e2e.sqlite')}`);
@@ -47,9 +52,9 @@ export async function startServer(): Promise<TestServer> {
     db: db.kysely,
     dialect: db.dialect,
     clock: systemClock,
-    config: loadConfig({ ...process.env, DATA_DIR: dataDir }),
+    config: loadConfig({ ...process.env, DATA_DIR: dataDir, ...(isDemoSeeded ? {} : { SEED_DEMO: 'false' }) }),
   };
-  await seedDemo(deps, demoPassword);
+  if (isDemoSeeded) await seedDemo(deps, demoPassword);
   const app: FastifyInstance = await buildApp(deps, { webDir });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeCheckChar } from '../../src/domain/enterprise/credit-code.js';
 import { launchBrowser, screenshot, shouldSkipBrowser } from '../support/browser.js';
+import { pickRegion } from '../support/region.js';
 import { demoPassword, startServer, type TestServer } from '../support/server.js';
 
 /** A valid GB 32100 code, different on every run. */
@@ -42,11 +43,13 @@ describe.skipIf(shouldSkipBrowser())('templates: new enterprise → template wiz
     const form = page.getByTestId('new-enterprise');
     await form.getByLabel('企业名称').fill('齐鲁小型机械配件厂');
     await form.getByLabel('统一社会信用代码').fill(newCreditCode());
-    await form.getByLabel('行政区划代码').fill('370102');
+    await pickRegion(page, form, '历下区');
     await form.getByLabel('主要负责人', { exact: true }).fill('赵国强');
     await form.getByLabel('地址').fill('济南市历下区工业南路 88 号');
     await form.getByLabel('从业人员数').fill('35');
     await form.getByLabel('营业收入（元）').fill('8000000');
+    // The administrator registers the enterprise without its first login here (the journey in e2e/first-hour covers it).
+    await form.getByTestId('with-first-login').click();
     await screenshot(page, 'wizard-new-enterprise');
     await form.getByTestId('new-enterprise-save').click();
     await page.waitForURL('**/templates/wizard');

@@ -71,6 +71,14 @@ export const errorMessages = {
   },
   PLAN_VERSION_CONFLICT: { 'zh-CN': '预案版本状态不允许此操作：{reasonZh}', 'en-US': 'Not possible in the plan version\'s state: {reasonEn}' },
   DRILL_WRONG_STATE: { 'zh-CN': '演练当前状态不允许此操作：{reasonZh}', 'en-US': 'Not possible in the drill\'s state: {reasonEn}' },
+  SETUP_DONE: {
+    'zh-CN': '本系统已完成首次设置，请直接登录；新企业由系统管理员或咨询机构登记',
+    'en-US': 'This installation is already set up; log in instead. New enterprises are registered by the administrator or a consultancy',
+  },
+  INVITATION_INVALID: {
+    'zh-CN': '邀请链接无效、已使用或已过期，请让安全管理人员重新发送',
+    'en-US': 'This invitation link is invalid, used or expired; ask your safety manager for a new one',
+  },
   INTERNAL: { 'zh-CN': '服务器内部错误', 'en-US': 'Internal server error' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
@@ -111,6 +119,8 @@ export const entityNames: Record<string, Record<Locale, string>> = {
   bureau_report: { 'zh-CN': '隐患报告', 'en-US': 'Hazard report' },
   training_session: { 'zh-CN': '培训', 'en-US': 'Training session' },
   certificate: { 'zh-CN': '证书', 'en-US': 'Certificate' },
+  device_session: { 'zh-CN': '已记住的手机', 'en-US': 'Remembered phone' },
+  account: { 'zh-CN': '账号', 'en-US': 'Login' },
 };
 
 export function formatMessage(template: string, params: Record<string, string | number>): string {

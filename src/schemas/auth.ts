@@ -51,7 +51,11 @@ export const meSchema = z.object({
     displayName: z.string(),
     isAdmin: z.boolean(),
     locale: z.enum(locales).nullable(),
+    /** A one-time password was used: the web app asks for a new one before anything else. */
+    mustChangePassword: z.boolean(),
   }),
+  /** office: idle/absolute limits; device: a remembered phone (DEVICE_SESSION_DAYS), revocable by the safety manager. */
+  sessionKind: z.enum(['office', 'device']),
   memberships: z.array(membershipDtoSchema),
   activeEnterpriseId: z.string().nullable(),
   role: z.enum(enterpriseRoles).nullable(),
@@ -76,5 +80,8 @@ export const accountDtoSchema = z.object({
   displayName: z.string(),
   role: z.enum(enterpriseRoles),
   personId: z.string().nullable(),
+  phone: z.string().nullable(),
+  /** The person has chosen a PIN (an accepted invitation): their phone can sign in with phone number + PIN. */
+  hasPin: z.boolean(),
 });
 export type AccountDto = z.infer<typeof accountDtoSchema>;

@@ -12,7 +12,9 @@ import { installErrorHandler, sendProblem } from './platform/http/error-handler.
 import { buildOpenApi } from './platform/http/openapi.js';
 import { type AnyRouteDef, registerRoutes } from './platform/http/route.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { accountRoutes } from './modules/auth/accounts.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { setupRoutes } from './modules/setup/setup.routes.js';
 import { resolveSession } from './modules/auth/auth.service.js';
 import { sessionCacheOf } from './platform/auth/session-cache.js';
 import { enterpriseRoutes } from './modules/enterprise/enterprise.routes.js';
@@ -50,6 +52,8 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
   const org = createOrgServices(deps);
   return [
     ...authRoutes(deps),
+    ...accountRoutes(deps),
+    ...setupRoutes(deps),
     ...enterpriseRoutes(deps),
     ...orgRoutes(org),
     ...importRoutes(deps, org),

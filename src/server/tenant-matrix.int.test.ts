@@ -14,6 +14,8 @@ describe.skipIf(!isDbAvailable())('tenant matrix', () => {
   let workerA: string;
   let regulatorA: string;
   const idsOfB = new Map<string, string>();
+  /** Ids of B reached only by actions (no GET by id): logins, remembered phones. */
+  const actionIdsOfB = new Map<string, string>();
 
   beforeAll(async () => {
     t = await createTestApp({ loginRatePerMinute: 10_000 });
@@ -73,6 +75,14 @@ describe.skipIf(!isDbAvailable())('tenant matrix', () => {
     await create('/api/v1/training-sessions', { title: 'B 三级教育', kind: 'three_level_company', heldOn: '2026-06-01', hours: 8, attendeePersonIds: [idsOfB.get('/api/v1/people')] });
     await create('/api/v1/certificates', { personId: idsOfB.get('/api/v1/people'), kind: 'special_operation', operationCode: 'electrical', number: 'B-T-001', issuedOn: '2024-01-01' });
     idsOfB.set('/api/v1/training-records', idsOfB.get('/api/v1/people') as string);
+    // Accounts: B's person gets a login by invitation and accepts it on a phone (a device session of B).
+    const invited = await t.request(cookieB, 'POST', '/api/v1/accounts/bulk', { personIds: [idsOfB.get('/api/v1/people')], role: 'worker', method: 'invitation' });
+    expect(invited.statusCode, invited.body).toBe(201);
+    const credential = invited.json().created[0];
+    actionIdsOfB.set('/api/v1/accounts', credential.userId);
+    const token = String(credential.invitationPath).split('/').pop();
+    expect((await t.request(null, 'POST', `/api/v1/public/invitations/${token}/accept`, { pin: '246810' })).statusCode).toBe(200);
+    actionIdsOfB.set('/api/v1/device-sessions', (await t.request(cookieB, 'GET', '/api/v1/device-sessions')).json().items[0].id);
   });
   afterAll(() => t.close());
 
@@ -94,14 +104,17 @@ describe.skipIf(!isDbAvailable())('tenant matrix', () => {
     for (const r of routes()) {
       if (r.access.kind !== 'tenant' || !r.url.includes(':id')) continue;
       const collection = r.url.split('/:id')[0] as string;
-      const idOfB = idsOfB.get(collection);
+      const idOfB = idsOfB.get(collection) ?? actionIdsOfB.get(collection);
       expect(idOfB, `no record of B for ${collection}: extend the matrix set-up`).toBeDefined();
       const res = await t.request(cookieA, r.method, concrete(r.url, idOfB as string), bodyFor(r.method));
       expect([403, 404], `${r.method} ${r.url} → ${res.statusCode} ${res.body}`).toContain(res.statusCode);
       checked++;
     }
     expect(checked).toBeGreaterThanOrEqual(24);
-    // B's records are untouched.
+    // B's records are untouched; B's remembered phone still works.
+    expect((await t.request(cookieB, 'GET', '/api/v1/device-sessions')).json().items.map((d: { id: string }) => d.id)).toContain(
+      actionIdsOfB.get('/api/v1/device-sessions'),
+    );
     for (const [collection, id] of idsOfB) {
       const res = await t.request(cookieB, 'GET', `${collection}/${id}`);
       expect(res.statusCode).toBe(200);
@@ -112,7 +125,7 @@ describe.skipIf(!isDbAvailable())('tenant matrix', () => {
   });
 
   it("never shows B's records in A's lists", async () => {
-    const bIds = [...idsOfB.values()];
+    const bIds = [...idsOfB.values(), ...actionIdsOfB.values()];
     for (const r of routes()) {
       if (r.method !== 'GET' || r.url.includes(':') || r.access.kind === 'public' || r.produces) continue;
       const res = await t.request(cookieA, 'GET', `${r.url}${r.url.includes('?') ? '&' : '?'}`.replace(/\?$/, ''));

@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { loginSchema, type Me } from '../../schemas/auth.js';
+import { deviceLoginSchema } from '../../schemas/accounts.js';
+import type { Me } from '../../schemas/auth.js';
 import type { ReportInfo } from '../../schemas/hazards.js';
 import { Shell } from '../ui/shell';
 import { api, ApiError } from './phone-api';
@@ -37,15 +38,18 @@ export function LoginPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const parsed = loginSchema.safeParse({ username, password });
-    if (!parsed.success) {
+    // Passwords have 8+ characters, so six digits are always the PIN (issue 8 §3: workers type a short PIN).
+    const secret = /^\d{6}$/.test(password.trim()) ? { pin: password.trim() } : { password };
+    const parsed = deviceLoginSchema.safeParse({ login: username, ...secret });
+    if (!parsed.success || !username.trim() || !password) {
       setError(t('errors.required'));
       return;
     }
     setIsBusy(true);
     setError(null);
     try {
-      const fresh = await api<Me>('/api/v1/auth/login', { body: parsed.data });
+      // A device session: this phone stays signed in, and the next post QR opens without a login.
+      const fresh = await api<Me>('/api/v1/auth/device-login', { body: parsed.data });
       signIn(fresh);
       navigate(next, { replace: true });
     } catch (e) {
@@ -60,6 +64,7 @@ export function LoginPage() {
       <form className="login" onSubmit={submit} noValidate>
         <h2>{t('login.title')}</h2>
         <p className="muted">{t('login.hint')}</p>
+        <p className="muted">{t('login.remembered')}</p>
         <label className="field">
           <span>{t('login.username')}</span>
           <input className="input" name="username" autoComplete="username" inputMode="text" value={username} onChange={(e) => setUsername(e.target.value)} />
@@ -68,6 +73,9 @@ export function LoginPage() {
           <span>{t('login.password')}</span>
           <input className="input" name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
         </label>
+        <p className="muted" style={{ fontSize: 13, marginTop: -8 }}>
+          {t('login.pinHint')}
+        </p>
         {error && (
           <div className="notice error" role="alert">
             {error}

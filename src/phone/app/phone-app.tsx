@@ -9,6 +9,8 @@ import { PermitsPage } from '../frontline/permits-page';
 import { InspectionPage } from '../tasks/inspection-page';
 import { PlacePage } from '../tasks/place-page';
 import { TasksPage } from '../tasks/tasks-page';
+import { BadgePage } from './badge-page';
+import { InvitePage } from './invite-page';
 import { LoginPage } from './login-page';
 import { RequireLogin, SessionProvider } from './session';
 
@@ -21,6 +23,9 @@ export function PhoneApp() {
       <BrowserRouter basename="/m">
         <Routes>
           <Route path="/login" element={<LoginPage />} />
+          {/* Issue 8: an invitation QR sets the PIN; a badge QR + PIN signs in; both remember the phone. */}
+          <Route path="/invite/:token" element={<InvitePage />} />
+          <Route path="/badge/:token" element={<BadgePage />} />
           <Route path="/tasks" element={guarded(<TasksPage />)} />
           <Route path="/tasks/:taskId" element={guarded(<InspectionPage />)} />
           <Route path="/p/:postId" element={guarded(<PlacePage />)} />

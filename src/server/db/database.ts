@@ -17,6 +17,8 @@ import type {
   MaterialTable,
   AuditLogTable,
   PostAreaTable,
+  InstallationSetupTable,
+  InvitationTable,
 } from './tables/org-tables.js';
 import type { AccidentTable } from './tables/accident-tables.js';
 import type { BureauReportAckTable, BureauReportTable, RemediationEvaluationTable } from './tables/oversight-tables.js';
@@ -83,6 +85,8 @@ export type {
   DrillReviewTable,
   AccidentTable,
   PostAreaTable,
+  InstallationSetupTable,
+  InvitationTable,
   UserTable,
   SessionTable,
   EnterpriseTable,
@@ -188,4 +192,6 @@ export interface Database {
   training_attendee: TrainingAttendeeTable;
   training_score: TrainingScoreTable;
   certificate: CertificateTable;
+  installation_setup: InstallationSetupTable;
+  invitation: InvitationTable;
 }

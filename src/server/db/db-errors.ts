@@ -47,3 +47,8 @@ export function fieldOfUniqueColumns(columns: readonly string[]): string {
   const named = columns.filter((c) => !scopeColumns.has(c));
   return (named.length ? named : columns).map(camel).join(',');
 }
+
+/** For services that turn a lost race into their own 409 (e.g. the first-run set-up's SETUP_DONE). */
+export function isUniqueViolation(error: unknown): boolean {
+  return meaningOfDbError(error)?.kind === 'unique';
+}

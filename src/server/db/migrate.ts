@@ -19,6 +19,7 @@ import * as indexAuditRecord from './migrations/202612010620-index-audit-record.
 import * as createAccidentRegister from './migrations/202612010300-create-accident-register.js';
 import * as createBureauReports from './migrations/202612010310-create-bureau-reports.js';
 import * as createTraining from './migrations/202612010900-create-training.js';
+import * as addFirstHourAccounts from './migrations/202612010100-add-first-hour-accounts.js';
 
 // Listed explicitly (not read from disk) so the bundle and tests see the same set, in order.
 const migrations: Record<string, Migration> = {
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '202612010300-create-accident-register': createAccidentRegister,
   '202612010310-create-bureau-reports': createBureauReports,
   '202612010900-create-training': createTraining,
+  '202612010100-add-first-hour-accounts': addFirstHourAccounts,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

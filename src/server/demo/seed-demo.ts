@@ -5,7 +5,7 @@ import { creditCodeCheckChar } from '../../domain/enterprise/credit-code.js';
 import type { EnterpriseRole } from '../../schemas/auth.js';
 import type { AuthContext } from '../platform/auth/auth-context.js';
 import { addMembership, createUser } from '../modules/auth/auth.service.js';
-import { createEnterprise } from '../modules/enterprise/enterprise.service.js';
+import { insertEnterpriseRecord } from '../modules/enterprise/enterprise.service.js';
 import { createOrgServices } from '../modules/org/org.routes.js';
 import { applyTemplate } from '../modules/templates/template-application.service.js';
 import { demoPostAreas, seedDemoMap } from './seed-demo-map.js';
@@ -117,21 +117,20 @@ async function seedOrg(deps: AppDeps, trx: Executor, enterpriseId: string, actor
 export async function seedDemo(deps: AppDeps, password: string | null): Promise<DemoLogins> {
   const demoPassword = password ?? randomBytes(9).toString('base64url');
   const seeded = await withTransaction(deps.db, async (trx) => {
-    const first = await createEnterprise(
+    const first = await insertEnterpriseRecord(deps, trx, seedAdmin.userId, {
+      ...demoEnterprise,
+      creditCode: demoEnterprise.creditCodeBody + creditCodeCheckChar(demoEnterprise.creditCodeBody),
+      timeZone: 'Asia/Shanghai',
+    });
+    const second = await insertEnterpriseRecord(
       deps,
-      seedAdmin,
-      { ...demoEnterprise, creditCode: demoEnterprise.creditCodeBody + creditCodeCheckChar(demoEnterprise.creditCodeBody), timeZone: 'Asia/Shanghai' },
       trx,
-    );
-    const second = await createEnterprise(
-      deps,
-      seedAdmin,
+      seedAdmin.userId,
       {
         ...demoSecondEnterprise,
         creditCode: demoSecondEnterprise.creditCodeBody + creditCodeCheckChar(demoSecondEnterprise.creditCodeBody),
         timeZone: 'Asia/Shanghai',
       },
-      trx,
     );
     const userIds = new Map<string, string>();
     for (const u of demoUsers) {

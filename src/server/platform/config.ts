@@ -11,6 +11,10 @@ export interface Config {
   sessionAbsoluteHours: number;
   /** Seconds a resolved session is served from the process's cache (0: off); see session-cache.ts. */
   sessionCacheSeconds: number;
+  /** Days a worker's remembered phone (device session) stays signed in; no idle limit. */
+  deviceSessionDays: number;
+  /** Days an invitation link/QR stays valid. */
+  invitationDays: number;
   /** Failed logins in a row that lock an account. */
   lockoutThreshold: number;
   lockoutMinutes: number;
@@ -41,6 +45,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: intFrom(env.SESSION_IDLE_MINUTES, 120),
     sessionAbsoluteHours: intFrom(env.SESSION_ABSOLUTE_HOURS, 12),
     sessionCacheSeconds: intFrom(env.SESSION_CACHE_SECONDS, 5),
+    deviceSessionDays: intFrom(env.DEVICE_SESSION_DAYS, 90),
+    invitationDays: intFrom(env.INVITATION_DAYS, 7),
     lockoutThreshold: intFrom(env.LOGIN_LOCKOUT_THRESHOLD, 5),
     lockoutMinutes: intFrom(env.LOGIN_LOCKOUT_MINUTES, 15),
     loginRatePerMinute: intFrom(env.LOGIN_RATE_PER_MINUTE, 20),

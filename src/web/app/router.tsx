@@ -49,6 +49,9 @@ const TrainingSessionPage = lazy(() => import('../features/training/training-ses
 const TrainingRecordsPage = lazy(() => import('../features/training/training-records-page').then((m) => ({ default: m.TrainingRecordsPage })));
 const PersonTrainingPage = lazy(() => import('../features/training/person-training-page').then((m) => ({ default: m.PersonTrainingPage })));
 const CertificatesPage = lazy(() => import('../features/training/certificates-page').then((m) => ({ default: m.CertificatesPage })));
+const SetupPage = lazy(() => import('../features/setup/setup-page').then((m) => ({ default: m.SetupPage })));
+const CredentialsPrintPage = lazy(() => import('../features/accounts/credentials-print-page').then((m) => ({ default: m.CredentialsPrintPage })));
+const MembersPage = lazy(() => import('../features/accounts/members-page').then((m) => ({ default: m.MembersPage })));
 const NotificationSettingsPage = lazy(() => import('../features/notifications/notification-settings-page').then((m) => ({ default: m.NotificationSettingsPage })));
 
 /** Item 10 (issue 9): a regulator lands on the overview of its enterprises, not on one arbitrary enterprise. */
@@ -65,6 +68,7 @@ function NotFound() {
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  { path: '/setup', element: <Suspense fallback={null}><SetupPage /></Suspense> },
   {
     element: <RequireAuth />,
     children: [
@@ -74,6 +78,7 @@ export const router = createBrowserRouter([
       { path: 'print/risk-map', element: <Suspense fallback={null}><RiskMapPrintPage /></Suspense> },
       { path: 'print/posts/:postId/emergency-card', element: <Suspense fallback={null}><EmergencyCardPrintPage /></Suspense> },
       { path: 'print/qr-codes', element: <Suspense fallback={null}><QrCodesPrintPage /></Suspense> },
+      { path: 'print/credentials', element: <Suspense fallback={null}><CredentialsPrintPage /></Suspense> },
       { path: 'cards/posts/:postId', element: <Suspense fallback={null}><RiskCardPhonePage /></Suspense> },
       // Outside the app layout: the layout shows nothing but a notice until an enterprise is active.
       { path: 'templates/new-enterprise', element: <Suspense fallback={null}><NewEnterprisePage /></Suspense> },
@@ -92,6 +97,7 @@ export const router = createBrowserRouter([
           { path: 'system/accounts', element: <AccountsPage /> },
           { path: 'system/audit-log', element: <AuditLogPage /> },
           { path: 'system/password', element: <ChangePasswordPage /> },
+          { path: 'system/members', element: <MembersPage /> },
           { path: 'risk-map', element: <RiskMapPage /> },
           { path: 'risks', element: <RisksPage /> },
           { path: 'accidents', element: <AccidentsPage /> },

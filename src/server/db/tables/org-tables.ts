@@ -19,6 +19,14 @@ export interface UserTable {
   password_changed_at: string;
   created_at: string;
   archived_at: string | null;
+  /** argon2id hash of the worker's short PIN (phone number + PIN on the phone). */
+  pin_hash?: string | null;
+  /** sha256 of the personal badge QR's secret. */
+  badge_token_hash?: string | null;
+  /** Where the next login starts (consultants, regulators, the administrator). */
+  last_enterprise_id?: string | null;
+  /** 1 after a one-time password was handed out: the first login must set a new one. */
+  must_change_password?: number;
 }
 
 export interface SessionTable {
@@ -30,6 +38,28 @@ export interface SessionTable {
   expires_at: string;
   ip: string | null;
   user_agent: string | null;
+  /** 'office' (idle/absolute limits) or 'device' (a worker's remembered phone, DEVICE_SESSION_DAYS). */
+  kind?: string;
+  /** Public handle of a device session, for listing and revoking (the id is the token's hash). */
+  public_id?: string | null;
+}
+
+export interface InstallationSetupTable {
+  id: string;
+  enterprise_id: string;
+  user_id: string;
+  created_at: string;
+}
+
+export interface InvitationTable {
+  id: string;
+  token_hash: string;
+  enterprise_id: string;
+  user_id: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }
 
 export interface EnterpriseTable {

@@ -54,7 +54,9 @@ export function findSessionWithUser(db: Executor, sessionId: string) {
       'session.active_enterprise_id',
       'session.last_seen_at',
       'session.expires_at',
+      'session.kind',
       'user.username',
+      'user.must_change_password',
       'user.display_name',
       'user.is_admin',
       'user.locale',
@@ -79,6 +81,18 @@ export async function deleteSession(db: Executor, sessionId: string): Promise<vo
 
 export async function deleteOtherSessions(db: Executor, userId: string, keepSessionId: string): Promise<void> {
   await db.deleteFrom('session').where('user_id', '=', userId).where('id', '!=', keepSessionId).execute();
+}
+
+export async function setLastEnterprise(db: Executor, userId: string, enterpriseId: string): Promise<void> {
+  await db.updateTable('user').set({ last_enterprise_id: enterpriseId }).where('id', '=', userId).execute();
+}
+
+export function findUserByPhone(db: Executor, phone: string): Promise<UserTable | undefined> {
+  return db.selectFrom('user').selectAll().where('phone', '=', phone).where('archived_at', 'is', null).executeTakeFirst();
+}
+
+export function findUserByBadge(db: Executor, badgeTokenHash: string): Promise<UserTable | undefined> {
+  return db.selectFrom('user').selectAll().where('badge_token_hash', '=', badgeTokenHash).where('archived_at', 'is', null).executeTakeFirst();
 }
 
 export function listMembershipsOfUser(db: Executor, userId: string) {
@@ -109,7 +123,7 @@ export function listAccountsOfEnterprise(db: Executor, enterpriseId: string) {
   return db
     .selectFrom('membership')
     .innerJoin('user', 'user.id', 'membership.user_id')
-    .select(['user.id as user_id', 'user.username', 'user.display_name', 'membership.role', 'membership.person_id'])
+    .select(['user.id as user_id', 'user.username', 'user.display_name', 'user.phone', 'user.pin_hash', 'membership.role', 'membership.person_id'])
     .where('membership.enterprise_id', '=', enterpriseId)
     .orderBy('user.username')
     .execute();

@@ -9,7 +9,8 @@ import {
   switchEnterpriseSchema,
   updateMeSchema,
 } from '../../../schemas/auth.js';
-import { sessionCookieName, sessionIdOf } from '../../platform/auth/session-token.js';
+import { sessionCookieName } from '../../platform/auth/session-token.js';
+import { setSessionCookie } from './session-cookie.js';
 import { type AnyRouteDef, defineRoute, requireTenant, requireUser } from '../../platform/http/route.js';
 import { personExists } from '../org/people.service.js';
 import * as auth from './auth.service.js';
@@ -30,15 +31,7 @@ export function authRoutes(deps: AppDeps): AnyRouteDef[] {
       config: { rateLimit: { max: deps.config.loginRatePerMinute, timeWindow: '1 minute' } },
       handler: async ({ body, request, reply }) => {
         const result = await auth.login(deps, body, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
-        reply.setCookie(sessionCookieName, result.token, {
-          path: '/',
-          httpOnly: true,
-          sameSite: 'lax',
-          secure: deps.config.isSecureCookie,
-          expires: result.expiresAt,
-        });
-        const context = await auth.resolveSession(deps, sessionIdOf(result.token));
-        return context ? auth.getMe(deps, context) : null;
+        return auth.getMe(deps, await setSessionCookie(deps, reply, result));
       },
     }),
     defineRoute({

@@ -1,6 +1,7 @@
 import type { AppDeps } from '../../app-deps.js';
 import { toDbBool } from '../../db/codecs.js';
-import { withTransaction } from '../../db/with-transaction.js';
+import type { UserTable } from '../../db/database.js';
+import { type Executor, withTransaction } from '../../db/with-transaction.js';
 import { isLocale, type Locale } from '../../../i18n/locale.js';
 import type { AccountDto, EnterpriseRole, Me } from '../../../schemas/auth.js';
 import type { AuthContext } from '../../platform/auth/auth-context.js';
@@ -22,57 +23,81 @@ export interface LoginResult {
   expiresAt: Date;
 }
 
+/** Checks a password or PIN with the account lockout: a locked account is refused even with the right secret. */
+export async function verifyWithLockout(deps: AppDeps, user: UserTable, isRight: () => Promise<boolean>): Promise<void> {
+  const { db, clock, config } = deps;
+  const now = clock.now();
+  if (user.locked_until && Date.parse(user.locked_until) > now.getTime()) {
+    const minutes = Math.ceil((Date.parse(user.locked_until) - now.getTime()) / minute);
+    throw new AppError('ACCOUNT_LOCKED', { minutes });
+  }
+  if (await isRight()) return;
+  const failures = await repo.recordFailedLogin(db, user.id);
+  if (failures >= config.lockoutThreshold) {
+    const lockedUntil = new Date(now.getTime() + config.lockoutMinutes * minute).toISOString();
+    await withTransaction(db, async (trx) => {
+      await repo.updateUser(trx, user.id, { locked_until: lockedUntil, failed_logins: 0 });
+      await recordChange(trx, { userId: null, enterpriseId: null }, now, {
+        entity: 'user',
+        entityId: user.id,
+        action: 'lock',
+        after: { lockedUntil, reason: 'failed_logins' },
+      });
+    });
+    throw new AppError('ACCOUNT_LOCKED', { minutes: config.lockoutMinutes });
+  }
+  throw new AppError('INVALID_CREDENTIALS');
+}
+
+/** Where a login starts: the enterprise used last if still a member there, else the first by name. */
+export function startEnterprise(user: Pick<UserTable, 'last_enterprise_id'>, memberships: { enterprise_id: string }[]): string | null {
+  const last = user.last_enterprise_id ? memberships.find((m) => m.enterprise_id === user.last_enterprise_id) : undefined;
+  return (last ?? memberships[0])?.enterprise_id ?? null;
+}
+
+export type SessionKind = 'office' | 'device';
+
+/** Opens a session (office, or a device session for a remembered phone) after the credentials were checked. */
+export async function openSession(
+  deps: AppDeps,
+  trx: Executor,
+  input: { userId: string; enterpriseId: string | null; kind: SessionKind; client: { ip: string | null; userAgent: string | null } },
+): Promise<LoginResult> {
+  const now = deps.clock.now();
+  const token = newSessionToken();
+  const lifetimeMs =
+    input.kind === 'device' ? deps.config.deviceSessionDays * 24 * 60 * minute : deps.config.sessionAbsoluteHours * 60 * minute;
+  const expiresAt = new Date(now.getTime() + lifetimeMs);
+  await repo.updateUser(trx, input.userId, { failed_logins: 0, locked_until: null });
+  await repo.insertSession(trx, {
+    id: sessionIdOf(token),
+    user_id: input.userId,
+    active_enterprise_id: input.enterpriseId,
+    created_at: now.toISOString(),
+    last_seen_at: now.toISOString(),
+    expires_at: expiresAt.toISOString(),
+    ip: input.client.ip,
+    user_agent: input.client.userAgent?.slice(0, 300) ?? null,
+    kind: input.kind,
+    public_id: input.kind === 'device' ? newId() : null,
+  });
+  return { token, expiresAt };
+}
+
 export async function login(
   deps: AppDeps,
   input: { username: string; password: string },
   client: { ip: string | null; userAgent: string | null },
 ): Promise<LoginResult> {
-  const { db, clock, config } = deps;
-  const now = clock.now();
+  const { db } = deps;
   const user = await repo.findUserByLogin(db, input.username);
   if (!user) {
     await burnPasswordCheck(input.password);
     throw new AppError('INVALID_CREDENTIALS');
   }
-  if (user.locked_until && Date.parse(user.locked_until) > now.getTime()) {
-    const minutes = Math.ceil((Date.parse(user.locked_until) - now.getTime()) / minute);
-    throw new AppError('ACCOUNT_LOCKED', { minutes });
-  }
-  if (!(await verifyPassword(user.password_hash, input.password))) {
-    const failures = await repo.recordFailedLogin(db, user.id);
-    if (failures >= config.lockoutThreshold) {
-      const lockedUntil = new Date(now.getTime() + config.lockoutMinutes * minute).toISOString();
-      await withTransaction(db, async (trx) => {
-        await repo.updateUser(trx, user.id, { locked_until: lockedUntil, failed_logins: 0 });
-        await recordChange(trx, { userId: null, enterpriseId: null }, now, {
-          entity: 'user',
-          entityId: user.id,
-          action: 'lock',
-          after: { lockedUntil, reason: 'failed_logins' },
-        });
-      });
-      throw new AppError('ACCOUNT_LOCKED', { minutes: config.lockoutMinutes });
-    }
-    throw new AppError('INVALID_CREDENTIALS');
-  }
+  await verifyWithLockout(deps, user, () => verifyPassword(user.password_hash, input.password));
   const memberships = await repo.listMembershipsOfUser(db, user.id);
-  const token = newSessionToken();
-  const expiresAt = new Date(now.getTime() + config.sessionAbsoluteHours * 60 * minute);
-  await withTransaction(db, async (trx) => {
-    await repo.updateUser(trx, user.id, { failed_logins: 0, locked_until: null });
-    await repo.insertSession(trx, {
-      id: sessionIdOf(token),
-      user_id: user.id,
-      // Start in the first enterprise (by name); consultants and regulators switch from the header.
-      active_enterprise_id: memberships[0]?.enterprise_id ?? null,
-      created_at: now.toISOString(),
-      last_seen_at: now.toISOString(),
-      expires_at: expiresAt.toISOString(),
-      ip: client.ip,
-      user_agent: client.userAgent?.slice(0, 300) ?? null,
-    });
-  });
-  return { token, expiresAt };
+  return withTransaction(db, (trx) => openSession(deps, trx, { userId: user.id, enterpriseId: startEnterprise(user, memberships), kind: 'office', client }));
 }
 
 export async function logout(deps: AppDeps, sessionId: string): Promise<void> {
@@ -86,7 +111,9 @@ export async function resolveSession(deps: AppDeps, sessionId: string): Promise<
   const row = await repo.findSessionWithUser(db, sessionId);
   if (!row || row.archived_at) return null;
   const now = clock.now().getTime();
-  const idleLimit = Date.parse(row.last_seen_at) + config.sessionIdleMinutes * minute;
+  // A device session (a worker's remembered phone) has no idle limit: it lasts until it expires or is revoked.
+  const isDevice = row.kind === 'device';
+  const idleLimit = isDevice ? Number.POSITIVE_INFINITY : Date.parse(row.last_seen_at) + config.sessionIdleMinutes * minute;
   if (now >= Date.parse(row.expires_at) || now >= idleLimit) {
     await repo.deleteSession(db, sessionId);
     return null;
@@ -101,6 +128,8 @@ export async function resolveSession(deps: AppDeps, sessionId: string): Promise<
     locale: isLocale(row.locale) ? row.locale : null,
     enterpriseId: row.role ? row.active_enterprise_id : null,
     role: (row.role as EnterpriseRole | null) ?? null,
+    sessionKind: isDevice ? 'device' : 'office',
+    mustChangePassword: row.must_change_password === 1,
   };
 }
 
@@ -110,7 +139,15 @@ export async function getMe(deps: AppDeps, auth: AuthContext): Promise<Me> {
     ? await repo.findPersonAndPostsOfMember(deps.db, auth.userId, auth.enterpriseId)
     : { personId: null, postIds: [] };
   return {
-    user: { id: auth.userId, username: auth.username, displayName: auth.displayName, isAdmin: auth.isAdmin, locale: auth.locale },
+    user: {
+      id: auth.userId,
+      username: auth.username,
+      displayName: auth.displayName,
+      isAdmin: auth.isAdmin,
+      locale: auth.locale,
+      mustChangePassword: auth.mustChangePassword ?? false,
+    },
+    sessionKind: auth.sessionKind ?? 'office',
     memberships: memberships.map((m) => ({
       enterpriseId: m.enterprise_id,
       enterpriseName: m.enterprise_name,
@@ -152,7 +189,7 @@ export async function changePassword(
   const passwordHash = await hashPassword(input.newPassword);
   const now = deps.clock.now();
   await withTransaction(deps.db, async (trx) => {
-    await repo.updateUser(trx, auth.userId, { password_hash: passwordHash, password_changed_at: now.toISOString() });
+    await repo.updateUser(trx, auth.userId, { password_hash: passwordHash, password_changed_at: now.toISOString(), must_change_password: 0 });
     // Other devices signed in with the old password are signed out.
     await repo.deleteOtherSessions(trx, auth.userId, auth.sessionId);
     await recordChange(trx, { userId: auth.userId, enterpriseId: auth.enterpriseId }, now, {
@@ -170,6 +207,8 @@ export async function switchEnterprise(deps: AppDeps, auth: AuthContext, enterpr
   if (!membership) throw notFound('enterprise');
   await repo.setSessionEnterprise(deps.db, auth.sessionId, enterpriseId);
   invalidateSessions(deps.db);
+  // The next login starts here (issue 8 §9: not in the alphabetically first enterprise).
+  await repo.setLastEnterprise(deps.db, auth.userId, enterpriseId);
 }
 
 export interface NewUser {
@@ -178,6 +217,8 @@ export interface NewUser {
   phone?: string | null;
   password: string;
   isAdmin?: boolean;
+  /** A one-time password handed out by someone else: the first login must change it. */
+  mustChangePassword?: boolean;
 }
 
 /** Creates a user (or finds the existing one by username) — used by the seed, admin and accounts. */
@@ -199,6 +240,33 @@ export async function createUser(deps: AppDeps, trx: Parameters<typeof repo.inse
     password_changed_at: now,
     created_at: now,
     archived_at: null,
+    must_change_password: toDbBool(input.mustChangePassword ?? false),
+  });
+  return id;
+}
+
+/** Inserts a user whose password was already hashed (outside the transaction: argon2 is slow). */
+export async function createUserWithHash(
+  deps: AppDeps,
+  trx: Executor,
+  input: { id?: string; username: string; displayName: string; phone: string | null; passwordHash: string; mustChangePassword: boolean },
+): Promise<string> {
+  const id = input.id ?? newId();
+  const now = deps.clock.now().toISOString();
+  await repo.insertUser(trx, {
+    id,
+    username: input.username,
+    phone: input.phone,
+    display_name: input.displayName,
+    password_hash: input.passwordHash,
+    is_admin: 0,
+    locale: null,
+    failed_logins: 0,
+    locked_until: null,
+    password_changed_at: now,
+    created_at: now,
+    archived_at: null,
+    must_change_password: toDbBool(input.mustChangePassword),
   });
   return id;
 }
@@ -230,6 +298,8 @@ export async function listAccounts(deps: AppDeps, enterpriseId: string): Promise
     displayName: r.display_name,
     role: r.role as EnterpriseRole,
     personId: r.person_id,
+    phone: r.phone,
+    hasPin: Boolean(r.pin_hash),
   }));
 }
 
@@ -251,6 +321,8 @@ export async function createAccount(
       displayName: input.displayName,
       role: input.role,
       personId: input.personId ?? null,
+      phone: input.phone ?? null,
+      hasPin: false,
     };
     await recordChange(trx, actor, deps.clock.now(), { entity: 'membership', entityId: userId, action: 'create', after: dto });
     return dto;

@@ -64,4 +64,72 @@ describe.skipIf(!isDbAvailable())('enterprises', () => {
     const res = await t.request(sm, 'POST', '/api/v1/enterprises', { ...base, creditCode: makeCreditCode() });
     expect(res.statusCode).toBe(403);
   });
+
+  it('refuses a second enterprise of the same name with 409 naming the field, in the user\'s language (issue 8 §9)', async () => {
+    const first = await t.request(admin, 'POST', '/api/v1/enterprises', { ...base, name: '同名机械厂', creditCode: makeCreditCode() });
+    expect(first.statusCode).toBe(201);
+    const zh = await t.request(admin, 'POST', '/api/v1/enterprises', { ...base, name: '同名机械厂', creditCode: makeCreditCode() });
+    expect(zh.statusCode).toBe(409);
+    expect(zh.json().errors).toEqual([{ path: 'name', message: expect.stringContaining('已有同名企业“同名机械厂”') }]);
+    const en = await t.request(admin, 'POST', '/api/v1/enterprises', { ...base, name: '同名机械厂', creditCode: makeCreditCode() }, { 'accept-language': 'en-US' });
+    expect(en.json().errors[0].message).toMatch(/already registered/);
+    // Renaming another enterprise to a taken name is refused too; keeping one's own name is fine.
+    const sm = await t.login('sm');
+    expect((await t.request(sm, 'PATCH', '/api/v1/enterprises/current', { name: '同名机械厂' })).statusCode).toBe(409);
+    expect((await t.request(sm, 'PATCH', '/api/v1/enterprises/current', { name: base.name })).statusCode).toBe(200);
+  });
+
+  it('reads a bad region code as a sentence, and refuses a code that is no county of the list', async () => {
+    const typed = await t.request(admin, 'POST', '/api/v1/enterprises', { ...base, name: '区划测试厂', regionCode: '3701', creditCode: makeCreditCode() });
+    expect(typed.statusCode).toBe(400);
+    expect(typed.json().errors).toEqual([{ path: 'regionCode', message: '请填写 6 位数字' }]);
+    expect(typed.json().detail).toBe('提交的内容有误，请检查标出的字段：所在地区：请填写 6 位数字');
+    expect(typed.json().detail).not.toMatch(/正则|\/\^/);
+    const unknown = await t.request(admin, 'POST', '/api/v1/enterprises', { ...base, name: '区划测试厂', regionCode: '370100', creditCode: makeCreditCode() });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors[0]).toEqual({ path: 'regionCode', message: '请从列表中选择所在的省、市、县' });
+  });
+
+  it('registers an enterprise with its first login in one step; that login changes its one-time password first', async () => {
+    const res = await t.request(admin, 'POST', '/api/v1/enterprises', {
+      ...base,
+      name: '首账号机械厂',
+      creditCode: makeCreditCode(),
+      firstLogin: { role: 'principal', displayName: '赵厂长', username: 'zhao', phone: '13900000001', password: 'handed-over-1' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const zhao = await t.login('zhao', 'handed-over-1');
+    const me = (await t.request(zhao, 'GET', '/api/v1/auth/me')).json();
+    expect(me).toMatchObject({ activeEnterpriseId: res.json().id, role: 'principal', user: { mustChangePassword: true } });
+    await t.request(zhao, 'POST', '/api/v1/auth/password', { currentPassword: 'handed-over-1', newPassword: 'my-own-pass-1' });
+    expect((await t.request(zhao, 'GET', '/api/v1/auth/me')).json().user.mustChangePassword).toBe(false);
+    // A taken username rolls the whole registration back: no enterprise without its login.
+    const taken = await t.request(admin, 'POST', '/api/v1/enterprises', {
+      ...base,
+      name: '回滚机械厂',
+      creditCode: makeCreditCode(),
+      firstLogin: { role: 'safety_manager', displayName: '钱', username: 'zhao', password: 'handed-over-2' },
+    });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().errors[0].path).toBe('firstLogin.username');
+    const names = (await t.request(admin, 'GET', '/api/v1/enterprises')).json().items.map((e: { name: string }) => e.name);
+    expect(names).not.toContain('回滚机械厂');
+  });
+
+  it('starts a consultant\'s next login in the enterprise used last, not the alphabetically first (issue 8 §9)', async () => {
+    await withTransaction(t.deps.db, (trx) => createUser(t.deps, trx, { username: 'cons', displayName: 'cons', password: testPassword }));
+    const a = await t.request(admin, 'POST', '/api/v1/enterprises', { ...base, name: '甲 A 厂', creditCode: makeCreditCode() });
+    const z = await t.request(admin, 'POST', '/api/v1/enterprises', { ...base, name: '乙 Z 厂', creditCode: makeCreditCode() });
+    for (const e of [a, z]) {
+      expect((await t.request(admin, 'POST', `/api/v1/enterprises/${e.json().id}/members`, { username: 'cons', role: 'consultant' })).statusCode).toBe(201);
+    }
+    const members = await t.request(admin, 'GET', `/api/v1/enterprises/${z.json().id}/members`);
+    expect(members.json().items).toEqual([{ userId: expect.any(String), username: 'cons', displayName: 'cons', role: 'consultant' }]);
+    const first = await t.login('cons');
+    const startedIn = (await t.request(first, 'GET', '/api/v1/auth/me')).json().activeEnterpriseId;
+    const other = startedIn === a.json().id ? z.json().id : a.json().id;
+    expect((await t.request(first, 'POST', '/api/v1/auth/active-enterprise', { enterpriseId: other })).statusCode).toBe(200);
+    const next = await t.login('cons');
+    expect((await t.request(next, 'GET', '/api/v1/auth/me')).json().activeEnterpriseId).toBe(other);
+  });
 });

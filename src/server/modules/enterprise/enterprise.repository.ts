@@ -36,3 +36,25 @@ export async function userHasRoleAnywhere(db: Executor, userId: string, role: st
   const row = await db.selectFrom('membership').select('id').where('user_id', '=', userId).where('role', '=', role).executeTakeFirst();
   return Boolean(row);
 }
+
+/** A registered (not archived) enterprise with this exact name, other than `exceptId`. */
+export function findEnterpriseByName(db: Executor, name: string, exceptId?: string): Promise<{ id: string } | undefined> {
+  let query = db.selectFrom('enterprise').select('id').where('name', '=', name).where('archived_at', 'is', null);
+  if (exceptId) query = query.where('id', '!=', exceptId);
+  return query.executeTakeFirst();
+}
+
+export function countEnterprises(db: Executor): Promise<{ n: string | number | bigint } | undefined> {
+  return db.selectFrom('enterprise').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+}
+
+export function listMembersOfEnterprise(db: Executor, enterpriseId: string) {
+  return db
+    .selectFrom('membership')
+    .innerJoin('user', 'user.id', 'membership.user_id')
+    .select(['user.id as user_id', 'user.username', 'user.display_name', 'membership.role'])
+    .where('membership.enterprise_id', '=', enterpriseId)
+    .orderBy('membership.role')
+    .orderBy('user.username')
+    .execute();
+}

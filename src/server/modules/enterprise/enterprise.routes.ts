@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.js';
 import { allRoles, enterpriseRoles, managerRoles } from '../../../schemas/auth.js';
 import { idParamsSchema } from '../../../schemas/common.js';
-import { enterpriseDtoSchema, enterpriseInputSchema, enterpriseUpdateSchema } from '../../../schemas/org.js';
+import { enterpriseMemberDtoSchema, enterpriseRegistrationSchema } from '../../../schemas/accounts.js';
+import { enterpriseDtoSchema, enterpriseUpdateSchema } from '../../../schemas/org.js';
 import { type AnyRouteDef, defineRoute, requireTenant, requireUser } from '../../platform/http/route.js';
 import * as service from './enterprise.service.js';
 
@@ -24,11 +25,14 @@ export function enterpriseRoutes(deps: AppDeps): AnyRouteDef[] {
       method: 'POST',
       url: '/api/v1/enterprises',
       access: { kind: 'user' },
-      summary: 'Register an enterprise (administrator or consultant)',
+      summary: 'Register an enterprise (administrator or consultant), optionally with its first login (principal or safety manager)',
       tags,
-      body: enterpriseInputSchema,
+      body: enterpriseRegistrationSchema,
       response: enterpriseDtoSchema,
-      handler: async ({ auth, body }) => service.createEnterprise(deps, requireUser(auth), body),
+      handler: async ({ auth, body }) => {
+        const { firstLogin, ...enterprise } = body;
+        return service.createEnterprise(deps, requireUser(auth), enterprise, { firstLogin });
+      },
     }),
     defineRoute({
       method: 'GET',
@@ -62,6 +66,16 @@ export function enterpriseRoutes(deps: AppDeps): AnyRouteDef[] {
         await service.linkMember(deps, requireUser(auth), params.id, body);
         return { ok: true };
       },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/enterprises/:id/members',
+      access: { kind: 'admin' },
+      summary: 'Logins linked to an enterprise and their roles (the administrator links consultants and regulators)',
+      tags,
+      params: idParamsSchema,
+      response: z.object({ items: z.array(enterpriseMemberDtoSchema) }),
+      handler: async ({ params }) => ({ items: await service.listMembers(deps, params.id) }),
     }),
   ];
 }

@@ -11,6 +11,9 @@ export interface AuthContext {
   locale: Locale | null;
   enterpriseId: string | null;
   role: EnterpriseRole | null;
+  /** 'device': a worker's remembered phone (long-lived, revocable); 'office': idle and absolute limits. Absent means office. */
+  sessionKind?: 'office' | 'device';
+  mustChangePassword?: boolean;
 }
 
 declare module 'fastify' {

@@ -61,6 +61,8 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   PLAN_INCOMPLETE: 422,
   PLAN_VERSION_CONFLICT: 409,
   DRILL_WRONG_STATE: 409,
+  SETUP_DONE: 409,
+  INVITATION_INVALID: 410,
   INTERNAL: 500,
 };
 

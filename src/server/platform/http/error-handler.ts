@@ -4,6 +4,7 @@ import { entityNames, type ErrorCode, errorMessages, formatMessage } from '../..
 import type { Locale } from '../../../i18n/locale.js';
 import { unstorableTextMessage } from '../../../schemas/common.js';
 import { fieldOfUniqueColumns, meaningOfDbError } from '../../db/db-errors.js';
+import { fieldLabel } from '../../../i18n/validation-messages.js';
 import { AppError, httpStatusOf } from './app-error.js';
 
 function localiseParams(params: Record<string, string | number>, locale: Locale): Record<string, string | number> {
@@ -19,7 +20,9 @@ export function problemBody(error: AppError, locale: Locale) {
     path: i.path,
     message: typeof i.message === 'string' ? i.message : i.message[locale],
   }));
-  const fieldText = errors.length ? `: ${errors.map((e) => `${e.path || '(body)'} — ${e.message}`).join('; ')}` : '';
+  // The detail is a sentence for a person: fields by their names on the form, not their code paths.
+  const sep = locale === 'zh-CN' ? '：' : ': ';
+  const fieldText = errors.length ? `${sep}${errors.map((e) => (e.path ? `${fieldLabel(e.path, locale)}${sep}${e.message}` : e.message)).join(locale === 'zh-CN' ? '；' : '; ')}` : '';
   return {
     type: `https://shuangkong.local/problems/${error.code.toLowerCase()}`,
     title: error.code,

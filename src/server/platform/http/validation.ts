@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Locale } from '../../../i18n/locale.js';
 import { findUnstorableText, unstorableTextMessage } from '../../../schemas/common.js';
+import { humanIssueMessage } from '../../../i18n/validation-messages.js';
 import { AppError, type FieldIssue } from './app-error.js';
 
 const zodLocales: Record<Locale, ReturnType<typeof z.locales.en>> = {
@@ -21,7 +22,7 @@ export function toFieldIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[]
 
 /** Parses with the shared schema; on failure throws VALIDATION naming every failing field, in the user's language. */
 export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, locale: Locale): T {
-  const result = schema.safeParse(value, { error: zodLocales[locale].localeError });
+  const result = schema.safeParse(value, { error: (issue) => humanIssueMessage(issue, locale) ?? zodLocales[locale].localeError(issue) });
   if (result.success) return result.data;
   throw new AppError('VALIDATION', {}, toFieldIssues(result.error.issues));
 }

@@ -7,6 +7,7 @@ import { loginSchema, type LoginInput, type Me } from '../../../schemas/auth.js'
 import { api } from '../api/api-client';
 import { useZodForm } from '../forms/use-zod-form';
 import { LanguageSwitch } from '../layout/language-switch';
+import { useSetupStatus } from '../../features/setup/use-setup-status';
 import { meKey, useMe } from './use-me';
 
 export function LoginPage() {
@@ -28,7 +29,9 @@ export function LoginPage() {
     },
     onError: (error) => zodForm.showServerErrors(error),
   });
+  const setup = useSetupStatus(!me);
   if (me) return <Navigate to={target} replace />;
+  if (setup.data?.isSetupNeeded) return <Navigate to="/setup" replace />;
 
   return (
     <div className="login-screen">

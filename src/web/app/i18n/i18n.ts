@@ -4,6 +4,7 @@ import { z } from 'zod';
 import zodEn from 'zod/v4/locales/en.js';
 import zodZhCN from 'zod/v4/locales/zh-CN.js';
 import { defaultLocale, isLocale, type Locale } from '../../../i18n/locale.js';
+import { humanIssueMessage } from '../../../i18n/validation-messages.js';
 import { enUS } from './en-US';
 import { zhCN } from './zh-CN';
 
@@ -19,15 +20,8 @@ function initialLocale(): Locale {
 /** zod messages from the shared schemas follow the UI language too. */
 function configureZod(locale: Locale): void {
   z.config(locale === 'en-US' ? zodEn() : zodZhCN());
-  // "Too small: expected string to have >=1 characters" means "required" to a user.
-  z.config({
-    customError: (issue) => {
-      const isMissing =
-        (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1) ||
-        ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && (issue.input === undefined || issue.input === null || issue.input === ''));
-      return isMissing ? i18next.t('common.required', { lng: locale }) : undefined;
-    },
-  });
+  // The same sentences the server sends (src/i18n/validation-messages.ts), never a type name or a regex.
+  z.config({ customError: (issue) => humanIssueMessage(issue, locale) });
 }
 
 const startLocale = initialLocale();

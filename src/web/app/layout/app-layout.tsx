@@ -1,5 +1,5 @@
 import { MenuOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Button, Drawer, Grid, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
+import { Button, Drawer, Grid, Layout, Menu, Space, Spin, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -7,6 +7,7 @@ import { NotificationBell } from '../../features/notifications/notification-bell
 import { useCurrentUser } from '../auth/use-me';
 import { EnterpriseSwitcher } from './enterprise-switcher';
 import { LanguageSwitch } from './language-switch';
+import { NoEnterprise } from './no-enterprise';
 import { buildNavItems, selectedNavKey } from './nav-items';
 import { UserMenu } from './user-menu';
 
@@ -87,8 +88,8 @@ export function AppLayout() {
           </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: isPhone ? 8 : 20 }}>
-          {me.activeEnterpriseId === null && !location.pathname.startsWith('/system/password') ? (
-            <Result status="info" title={t('app.noEnterprise')} subTitle={t('app.noEnterpriseHint')} />
+          {me.activeEnterpriseId === null && !location.pathname.startsWith('/system/password') && !location.pathname.startsWith('/system/members') ? (
+            <NoEnterprise me={me} />
           ) : (
             <Suspense fallback={<Spin style={{ display: 'block', margin: '80px auto' }} />}>
               <Outlet />

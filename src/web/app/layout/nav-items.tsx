@@ -20,6 +20,7 @@ import {
   FireOutlined,
   IdcardOutlined,
   KeyOutlined,
+  LinkOutlined,
   SafetyOutlined,
   TeamOutlined,
   ToolOutlined,
@@ -136,7 +137,18 @@ export function buildNavItems(me: Me, t: TFunction): NonNullable<MenuProps['item
     ...(hasEnterprise ? [{ type: 'group' as const, key: 'emergency', label: t('emergencyUi.nav.group'), children: visible(emergencyLinks) }] : []),
     // Administrator and consultants register new enterprises (then run the template wizard there).
     ...(me.user.isAdmin || me.memberships.some((m) => m.role === 'consultant')
-      ? [{ type: 'group' as const, key: 'setup', label: t('templateUi.nav.setup'), children: [{ key: '/templates/new-enterprise', icon: <PlusSquareOutlined />, label: t('templateUi.nav.newEnterprise') }] }]
+      ? [
+          {
+            type: 'group' as const,
+            key: 'setup',
+            label: t('templateUi.nav.setup'),
+            children: [
+              { key: '/templates/new-enterprise', icon: <PlusSquareOutlined />, label: t('templateUi.nav.newEnterprise') },
+              // The administrator links consultancies and regulators to enterprises (issue 8 §2).
+              ...(me.user.isAdmin ? [{ key: '/system/members', icon: <LinkOutlined />, label: t('members.nav') }] : []),
+            ],
+          },
+        ]
       : []),
     { type: 'group' as const, key: 'system', label: t('nav.system'), children: hasEnterprise ? visible(systemLinks) : visible(systemLinks.filter((l) => !l.roles)) },
     {

@@ -34,10 +34,12 @@ interface Props<Dto extends ResourceRow> {
   filters?: ListFilter[];
   form: ResourceFormSpec<Dto>;
   testId?: string;
+  /** Bulk actions over ticked rows (e.g. create logins for the ticked people); the table gets checkboxes. */
+  selectionActions?: (selected: Dto[], clear: () => void) => ReactNode;
 }
 
 /** List with search, filters and "load more", plus the create/edit drawer and archive/restore; shared by the org resources. */
-export function ResourceListPage<Dto extends ResourceRow>({ path, title, hint, searchPlaceholder, columns, filters = [], form, testId }: Props<Dto>) {
+export function ResourceListPage<Dto extends ResourceRow>({ path, title, hint, searchPlaceholder, columns, filters = [], form, testId, selectionActions }: Props<Dto>) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const client = useQueryClient();
@@ -46,6 +48,7 @@ export function ResourceListPage<Dto extends ResourceRow>({ path, title, hint, s
   const [filterValues, setFilterValues] = useState<Record<string, string | undefined>>({});
   const [includeArchived, setIncludeArchived] = useState(false);
   const [drawer, setDrawer] = useState<{ isOpen: boolean; editing: Dto | null }>({ isOpen: false, editing: null });
+  const [selectedIds, setSelectedIds] = useState<string[]>([]);
 
   const params: ListParams = { q: q || undefined, includeArchived: includeArchived || undefined, ...filterValues };
   const list = usePagedList<Dto>(path, params);
@@ -123,8 +126,24 @@ export function ResourceListPage<Dto extends ResourceRow>({ path, title, hint, s
         <Checkbox checked={includeArchived} onChange={(e) => setIncludeArchived(e.target.checked)}>
           {t('common.showArchived')}
         </Checkbox>
+        {selectionActions?.(
+          list.items.filter((item) => selectedIds.includes(item.id)),
+          () => setSelectedIds([]),
+        )}
       </div>
-      <ResponsiveTable<Dto> dataSource={list.items} columns={allColumns} loading={list.isLoading} locale={{ emptyText: t('common.empty') }} />
+      <ResponsiveTable<Dto>
+        dataSource={list.items}
+        columns={allColumns}
+        loading={list.isLoading}
+        locale={{ emptyText: t('common.empty') }}
+        {...(selectionActions && {
+          rowSelection: {
+            selectedRowKeys: selectedIds,
+            onChange: (keys) => setSelectedIds(keys.map(String)),
+            getCheckboxProps: (record: Dto) => ({ disabled: record.archivedAt !== null }),
+          },
+        })}
+      />
       <div style={{ textAlign: 'center', margin: '12px 0' }}>
         {list.hasNextPage ? (
           <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>

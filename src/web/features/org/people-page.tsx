@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { type PersonDto, personInputSchema, personUpdateSchema } from '../../../schemas/org.js';
 import { type FormValues, nullIfEmpty } from '../../app/ui/resource-form-drawer';
 import { ResourceListPage } from '../../app/ui/resource-list-page';
+import { CreateLoginsButton } from '../accounts/create-logins-button';
 import { orgPaths, useOrgUnits, usePosts } from './use-org-lookups';
 
 function PersonFields() {
@@ -66,6 +67,7 @@ export function PeoplePage() {
     <ResourceListPage<PersonDto>
       testId="people-page"
       path={orgPaths.people}
+      selectionActions={(selected, clear) => <CreateLoginsButton selected={selected} onDone={clear} />}
       title={t('person.title')}
       searchPlaceholder={t('person.searchPlaceholder')}
       columns={columns}

@@ -1,6 +1,10 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { Button, Form, Input, Select, Tag, Typography } from 'antd';
+import { IdcardOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { App, Button, Form, Input, Select, Space, Tag, Typography } from 'antd';
+import { useNavigate } from 'react-router';
+import type { BadgeDto, IssuedCredential } from '../../../schemas/accounts.js';
+import type { CredentialSheetState } from '../accounts/credentials-print-page';
+import { DeviceSessionsCard } from '../accounts/device-sessions-card';
 import type { ColumnType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -49,6 +53,20 @@ export function AccountsPage() {
   const me = useCurrentUser();
   const canCreate = hasRole(me, ['principal', 'safety_manager']);
   const [isOpen, setOpen] = useState(false);
+  const [selectedIds, setSelectedIds] = useState<string[]>([]);
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const onError = (error: Error) => void message.error(error.message);
+  const reinvite = useMutation({
+    mutationFn: (userId: string) => api<IssuedCredential>(`${path}/${userId}/invitation`, { method: 'POST' }),
+    onSuccess: (credential) => navigate('/print/credentials', { state: { kind: 'credentials', items: [credential] } satisfies CredentialSheetState }),
+    onError,
+  });
+  const badges = useMutation({
+    mutationFn: (userIds: string[]) => api<{ items: BadgeDto[] }>(`${path}/badges`, { method: 'POST', body: { userIds } }),
+    onSuccess: (result) => navigate('/print/credentials', { state: { kind: 'badges', items: result.items } satisfies CredentialSheetState }),
+    onError,
+  });
   const accounts = useQuery({ queryKey: [path], queryFn: () => api<{ items: AccountDto[] }>(path) });
   const people = useAllItems<PersonDto>('/api/v1/people');
   const personName = (id: string | null) => (id ? (people.data?.find((p) => p.id === id)?.name ?? '') : '');
@@ -58,6 +76,21 @@ export function AccountsPage() {
     { key: 'username', dataIndex: 'username', title: t('accounts.username') },
     { key: 'role', dataIndex: 'role', title: t('accounts.role'), render: (r: AccountDto['role']) => <Tag color="blue">{t(`roles.${r}`)}</Tag> },
     { key: 'person', dataIndex: 'personId', title: t('accounts.person'), render: personName },
+    { key: 'phone', dataIndex: 'phone', title: t('accounts.phone') },
+    { key: 'pin', dataIndex: 'hasPin', title: 'PIN', render: (has: boolean) => (has ? <Tag color="green">{t('logins.hasPin')}</Tag> : <Tag>{t('logins.noPin')}</Tag>) },
+    ...(canCreate
+      ? [
+          {
+            key: 'actions',
+            title: t('common.actions'),
+            render: (_v: unknown, a: AccountRow) => (
+              <Button size="small" type="link" title={t('logins.reinviteHint')} onClick={() => reinvite.mutate(a.userId)} data-testid="reinvite">
+                {t('logins.reinvite')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
   ];
   const rows = (accounts.data?.items ?? []).map((a) => ({ ...a, id: a.userId }));
 
@@ -74,7 +107,23 @@ export function AccountsPage() {
           )
         }
       />
-      <ResponsiveTable<AccountRow> dataSource={rows} columns={columns} loading={accounts.isLoading} locale={{ emptyText: t('common.empty') }} />
+      {canCreate && (
+        <Space className="page-toolbar" wrap>
+          <Button icon={<IdcardOutlined />} disabled={selectedIds.length === 0} loading={badges.isPending} onClick={() => badges.mutate(selectedIds)} data-testid="print-badges">
+            {t('logins.badges')}
+            {selectedIds.length > 0 && ` (${selectedIds.length})`}
+          </Button>
+          <Typography.Text type="secondary">{t('logins.badgesHint')}</Typography.Text>
+        </Space>
+      )}
+      <ResponsiveTable<AccountRow>
+        dataSource={rows}
+        columns={columns}
+        loading={accounts.isLoading}
+        locale={{ emptyText: t('common.empty') }}
+        {...(canCreate && { rowSelection: { selectedRowKeys: selectedIds, onChange: (keys) => setSelectedIds(keys.map(String)) } })}
+      />
+      {canCreate && <DeviceSessionsCard />}
       <ResourceFormDrawer<AccountRow>
         path={path}
         isOpen={isOpen}

@@ -1,10 +1,12 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Result, Row, Select } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Form, Result, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Me } from '../../../schemas/auth.js';
-import { type EnterpriseDto, enterpriseInputSchema, industries } from '../../../schemas/org.js';
+import { enterpriseRegistrationSchema } from '../../../schemas/accounts.js';
+import type { EnterpriseDto } from '../../../schemas/org.js';
+import { EnterpriseFields, enterpriseFromForm, enterpriseInitialValues, FirstLoginFields, firstLoginFromForm } from '../setup/enterprise-fields';
 import { api } from '../../app/api/api-client';
 import { meKey, useCurrentUser } from '../../app/auth/use-me';
 import { useZodForm } from '../../app/forms/use-zod-form';
@@ -26,7 +28,7 @@ export function NewEnterprisePage() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const [form] = Form.useForm();
-  const zodForm = useZodForm(form, enterpriseInputSchema);
+  const zodForm = useZodForm(form, enterpriseRegistrationSchema, ['firstLogin']);
 
   const create = useMutation({
     mutationFn: async (input: unknown) => {
@@ -52,15 +54,8 @@ export function NewEnterprisePage() {
   if (!mayCreateEnterprise(me)) return <Result status="403" title={t('app.forbidden')} />;
 
   const fromForm = (v: Record<string, unknown>) => ({
-    name: v.name ?? '',
-    creditCode: v.creditCode ?? '',
-    industry: v.industry,
-    regionCode: v.regionCode ?? '',
-    address: v.address ?? '',
-    headcount: v.headcount,
-    revenueCny: v.revenueCny,
-    principalName: v.principalName ?? '',
-    ...(v.principalPhone ? { principalPhone: v.principalPhone } : {}),
+    ...enterpriseFromForm(v),
+    ...(v.withFirstLogin ? { firstLogin: firstLoginFromForm((v.firstLogin ?? {}) as Record<string, unknown>) } : {}),
   });
 
   return (
@@ -79,57 +74,25 @@ export function NewEnterprisePage() {
         <Form
           form={form}
           layout="vertical"
-          initialValues={{ industry: 'machinery', headcount: 20, revenueCny: 0 }}
+          initialValues={{ ...enterpriseInitialValues, withFirstLogin: true, firstLogin: { role: 'principal' } }}
           onFinish={(v: Record<string, unknown>) => zodForm.submit(fromForm(v), (parsed) => create.mutate(parsed))}
           onValuesChange={zodForm.clearChanged}
         >
-          <Row gutter={12}>
-            <Col xs={24} md={14}>
-              <Form.Item name="name" label={t('enterprise.name')} required>
-                <Input autoFocus maxLength={100} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={10}>
-              <Form.Item name="creditCode" label={t('enterprise.creditCode')} required extra={t('templateUi.newEnterprise.creditCodeHint')}>
-                <Input maxLength={18} style={{ textTransform: 'uppercase' }} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item name="industry" label={t('enterprise.industry')} required>
-                <Select options={industries.map((i) => ({ value: i, label: t(`industry.${i}`) }))} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item name="regionCode" label={t('enterprise.regionCode')} required extra={t('templateUi.newEnterprise.regionHint')}>
-                <Input maxLength={6} inputMode="numeric" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item name="principalName" label={t('enterprise.principalName')} required>
-                <Input maxLength={60} />
-              </Form.Item>
-            </Col>
-            <Col xs={24}>
-              <Form.Item name="address" label={t('enterprise.address')} required>
-                <Input maxLength={200} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item name="headcount" label={t('enterprise.headcount')} required>
-                <InputNumber min={1} precision={0} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item name="revenueCny" label={t('enterprise.revenueCny')} required>
-                <InputNumber min={0} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item name="principalPhone" label={t('enterprise.principalPhone')}>
-                <Input maxLength={11} inputMode="tel" />
-              </Form.Item>
-            </Col>
-          </Row>
+          <EnterpriseFields />
+          {/* Issue 8 §1: whoever registers an enterprise creates its first logins in the same step. */}
+          <Form.Item name="withFirstLogin" valuePropName="checked">
+            <Checkbox data-testid="with-first-login">{t('setup.firstLoginOptional')}</Checkbox>
+          </Form.Item>
+          <Form.Item noStyle shouldUpdate={(a, b) => a.withFirstLogin !== b.withFirstLogin}>
+            {({ getFieldValue }) =>
+              getFieldValue('withFirstLogin') ? (
+                <>
+                  <FirstLoginFields prefix={['firstLogin']} />
+                  <Typography.Paragraph type="secondary">{t('setup.firstLoginOneTime')}</Typography.Paragraph>
+                </>
+              ) : null
+            }
+          </Form.Item>
           <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="new-enterprise-save">
             {t('templateUi.newEnterprise.submit')}
           </Button>

@@ -9,7 +9,6 @@ export const commonMessages: CommonMessages = {
     loading: 'Loading…',
     comingSoon: 'coming soon',
     noEnterprise: 'This account is not linked to an enterprise yet',
-    noEnterpriseHint: 'Ask the administrator to add your account to an enterprise, or pick one at the top right.',
     forbidden: 'You may not view this page',
     notFound: 'Page not found',
     backHome: 'Back to start',

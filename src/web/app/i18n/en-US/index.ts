@@ -15,6 +15,7 @@ import { emergencyMessages } from './emergency';
 import { accidentsMessages } from './accidents';
 import { oversightMessages } from './oversight';
 import { trainingMessages } from './training';
+import { firstHourMessages } from './first-hour';
 
 /** Per feature, in the order they are assembled (i18n.test.ts checks they never share a top-level key). */
 export const enUSParts = {
@@ -34,6 +35,7 @@ export const enUSParts = {
   accidents: accidentsMessages,
   oversight: oversightMessages,
   training: trainingMessages,
+  firstHour: firstHourMessages,
 };
 
 /** English UI strings; the type keeps the key set identical to zh-CN. */
@@ -54,4 +56,5 @@ export const enUS: Messages = {
   ...accidentsMessages,
   ...oversightMessages,
   ...trainingMessages,
+  ...firstHourMessages,
 };

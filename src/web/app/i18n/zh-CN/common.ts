@@ -9,7 +9,6 @@ export const commonMessages = {
     loading: '加载中…',
     comingSoon: '即将推出',
     noEnterprise: '当前账号尚未关联企业',
-    noEnterpriseHint: '请联系系统管理员将您的账号加入企业，或在右上角选择企业。',
     forbidden: '您没有权限查看此页面',
     notFound: '页面不存在',
     backHome: '返回首页',

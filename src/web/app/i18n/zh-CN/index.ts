@@ -15,6 +15,7 @@ import { emergencyMessages } from './emergency';
 import { accidentsMessages } from './accidents';
 import { oversightMessages } from './oversight';
 import { trainingMessages } from './training';
+import { firstHourMessages } from './first-hour';
 
 /** Per feature, in the order they are assembled (i18n.test.ts checks they never share a top-level key). */
 export const zhCNParts = {
@@ -34,6 +35,7 @@ export const zhCNParts = {
   accidents: accidentsMessages,
   oversight: oversightMessages,
   training: trainingMessages,
+  firstHour: firstHourMessages,
 } as const;
 
 /** Chinese UI strings (default locale). en-US must have exactly the same keys (see i18n.test.ts). */
@@ -54,6 +56,7 @@ export const zhCN = {
   ...accidentsMessages,
   ...oversightMessages,
   ...trainingMessages,
+  ...firstHourMessages,
 } as const;
 
 export type Messages = Widen<typeof zhCN>;
