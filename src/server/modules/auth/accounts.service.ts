@@ -1,6 +1,5 @@
 import type { AppDeps } from '../../app-deps.js';
 import { toDbBool } from '../../db/codecs.js';
-import { isUniqueViolation } from '../../db/db-errors.js';
 import { type Executor, withTransaction } from '../../db/with-transaction.js';
 import type {
   BadgeDto,
@@ -95,41 +94,36 @@ export async function createAccountsForPeople(deps: AppDeps, actor: Actor, input
     }),
   );
 
-  try {
-    const created = await withTransaction(deps.db, async (trx) => {
-      const out: IssuedCredential[] = [];
-      for (const plan of plans) {
-        const userId = await createUserWithHash(deps, trx, {
-          username: plan.username,
-          displayName: plan.person.name,
-          phone: plan.person.phone,
-          passwordHash: plan.passwordHash,
-          mustChangePassword: input.method === 'password',
-        });
-        await addMembership(deps, trx, { userId, enterpriseId: actor.enterpriseId, role: input.role, personId: plan.person.id });
-        await recordChange(trx, actor, deps.clock.now(), {
-          entity: 'membership',
-          entityId: userId,
-          action: 'create',
-          after: { username: plan.username, displayName: plan.person.name, role: input.role, personId: plan.person.id, method: input.method },
-        });
-        const credential: IssuedCredential = { personId: plan.person.id, userId, displayName: plan.person.name, username: plan.username };
-        if (plan.oneTimePassword) credential.oneTimePassword = plan.oneTimePassword;
-        else {
-          const invitation = await issueInvitation(deps, trx, actor, userId);
-          credential.invitationPath = invitation.path;
-          credential.invitationExpiresAt = invitation.expiresAt;
-        }
-        out.push(credential);
+  // A login created at the same moment for the same person, name or phone meets a unique key: 409 from the error handler.
+  const created = await withTransaction(deps.db, async (trx) => {
+    const out: IssuedCredential[] = [];
+    for (const plan of plans) {
+      const userId = await createUserWithHash(deps, trx, {
+        username: plan.username,
+        displayName: plan.person.name,
+        phone: plan.person.phone,
+        passwordHash: plan.passwordHash,
+        mustChangePassword: input.method === 'password',
+      });
+      await addMembership(deps, trx, { userId, enterpriseId: actor.enterpriseId, role: input.role, personId: plan.person.id });
+      await recordChange(trx, actor, deps.clock.now(), {
+        entity: 'membership',
+        entityId: userId,
+        action: 'create',
+        after: { username: plan.username, displayName: plan.person.name, role: input.role, personId: plan.person.id, method: input.method },
+      });
+      const credential: IssuedCredential = { personId: plan.person.id, userId, displayName: plan.person.name, username: plan.username };
+      if (plan.oneTimePassword) credential.oneTimePassword = plan.oneTimePassword;
+      else {
+        const invitation = await issueInvitation(deps, trx, actor, userId);
+        credential.invitationPath = invitation.path;
+        credential.invitationExpiresAt = invitation.expiresAt;
       }
-      return out;
-    });
-    return { created, skipped };
-  } catch (error) {
-    // A login created at the same moment for the same person, name or phone.
-    if (isUniqueViolation(error)) throw new AppError('CONFLICT', { detail: 'account' });
-    throw error;
-  }
+      out.push(credential);
+    }
+    return out;
+  });
+  return { created, skipped };
 }
 
 /** A new invitation link for a login of the enterprise (first time, or a forgotten PIN); older links stop working. */

@@ -14,7 +14,6 @@ import { recordChange } from '../audit/audit.service.js';
 import { addMembership, createUserWithHash } from '../auth/auth.service.js';
 import { findUserByPhone, findUserByUsername } from '../auth/auth.repository.js';
 import { hashPassword } from '../../platform/auth/passwords.js';
-import { isUniqueViolation } from '../../db/db-errors.js';
 import { findCounty } from '../../../domain/enterprise/region.js';
 import type { EnterpriseMemberDto, FirstLoginInput } from '../../../schemas/accounts.js';
 import * as repo from './enterprise.repository.js';
@@ -98,13 +97,8 @@ export async function insertEnterpriseRecord(deps: AppDeps, trx: Executor, actor
     updated_at: now,
     archived_at: null,
   };
-  try {
-    await repo.insertEnterprise(trx, row);
-  } catch (error) {
-    // A concurrent registration of the same code won the race.
-    if (isUniqueViolation(error)) throw new AppError('CONFLICT', { detail: input.creditCode });
-    throw error;
-  }
+  // A concurrent registration of the same code meets the unique key: the error handler answers 409 naming creditCode.
+  await repo.insertEnterprise(trx, row);
   const dto = toEnterpriseDto(row);
   await recordChange(trx, { userId: actorUserId, enterpriseId: row.id }, deps.clock.now(), { entity: 'enterprise', entityId: row.id, action: 'create', after: dto });
   return dto;

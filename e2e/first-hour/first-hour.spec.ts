@@ -1,0 +1,143 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { creditCodeCheckChar } from '../../src/domain/enterprise/credit-code.js';
+import { ensurePhoneBuild } from '../phone/phone-support.js';
+import { launchBrowser, screenshot, shouldSkipBrowser } from '../support/browser.js';
+import { pickRegion } from '../support/region.js';
+import { startServer, type TestServer } from '../support/server.js';
+
+const phone = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' } as const;
+const creditBody = '91371002MA3W5X6Y7';
+
+/** Steps and their durations, printed at the end (issue 8 acceptance: "its steps and timings printed by the test"). */
+const timings: [string, number][] = [];
+async function step<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await work();
+  timings.push([name, Math.round(performance.now() - started)]);
+  return result;
+}
+
+describe.skipIf(shouldSkipBrowser())('the first hour: an empty installation to a worker whose phone is remembered (issue 8)', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let office: Page;
+  let invitationUrl: string;
+  let postId: string;
+
+  beforeAll(async () => {
+    ensurePhoneBuild();
+    server = await startServer({ isDemoSeeded: false });
+    browser = await launchBrowser();
+    office = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } })).newPage();
+    office.on('pageerror', (e) => console.log('[pageerror]', e.message));
+  });
+
+  afterAll(async () => {
+    console.log(['[first-hour] steps and timings:', ...timings.map(([name, ms]) => `  ${name}: ${(ms / 1000).toFixed(1)} s`), `  total: ${(timings.reduce((s, [, ms]) => s + ms, 0) / 1000).toFixed(1)} s`].join('\n'));
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('opens the set-up page on an empty database, registers the enterprise and its safety manager, and goes on to the wizard', async () => {
+    await step('set-up (enterprise + first login)', async () => {
+      await office.goto(server.url);
+      await office.waitForURL('**/setup');
+      const form = office.getByTestId('setup-page');
+      // A region code typed by hand is refused in words, before anything is sent.
+      await form.getByLabel('企业名称').fill('威海环翠五金制品有限公司');
+      await form.getByTestId('setup-submit').click();
+      await form.locator('.ant-form-item-explain-error', { hasText: '此项必填' }).first().waitFor();
+      expect(await form.locator('.ant-form-item-explain-error').allTextContents()).not.toContain(expect.stringMatching(/正则|\/\^/));
+      await form.getByLabel('统一社会信用代码').fill(creditBody + creditCodeCheckChar(creditBody));
+      await pickRegion(office, form, '环翠区');
+      await form.getByLabel('地址').fill('威海市环翠区工业新区 9 号');
+      await form.getByLabel('从业人员数').fill('28');
+      await form.getByLabel('营业收入（元）').fill('6000000');
+      await form.getByLabel('主要负责人', { exact: true }).fill('孙厂长');
+      await form.getByLabel('姓名').fill('李安全');
+      await form.getByLabel('登录用户名').fill('lianquan');
+      await form.getByLabel('登录密码').fill('first-pass-123');
+      await screenshot(office, 'first-hour-setup');
+      await form.getByTestId('setup-submit').click();
+      await office.waitForURL('**/templates/wizard');
+      await office.getByTestId('template-wizard').waitFor();
+    });
+  });
+
+  it('creates the posts, risks and inspection items from the machinery template', async () => {
+    await step('template wizard', async () => {
+      const wizard = office.getByTestId('template-wizard');
+      await wizard.locator('[data-testid="industry-machinery"][aria-checked="true"]').waitFor();
+      await wizard.getByTestId('wizard-next').click();
+      await wizard.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+      await wizard.getByTestId('wizard-next').click();
+      await wizard.getByTestId('wizard-apply').click();
+      await wizard.getByText('已按模板创建').waitFor({ timeout: 30_000 });
+    });
+  });
+
+  it('invites a worker from the people list: one tick, one click, a printable invitation QR', async () => {
+    await step('worker invited', async () => {
+      const posts = (await (await office.request.get(`${server.url}/api/v1/posts?limit=200`)).json()) as { items: { id: string; name: string }[] };
+      const lathe = posts.items.find((p) => p.name.includes('车工')) ?? posts.items[0];
+      postId = lathe!.id;
+      const created = await office.request.post(`${server.url}/api/v1/people`, { data: { name: '周师傅', phone: '13906310001', postIds: [postId] } });
+      expect(created.status()).toBe(201);
+      await office.goto(`${server.url}/org/people`);
+      const row = office.locator('.ant-table-row', { hasText: '周师傅' });
+      await row.locator('input[type="checkbox"]').check();
+      await office.getByTestId('create-logins').click();
+      await office.getByTestId('create-logins-submit').click();
+      await office.waitForURL('**/print/credentials');
+      const card = office.getByTestId('credential-card');
+      await card.first().waitFor();
+      invitationUrl = (await card.first().getAttribute('data-url')) ?? '';
+      expect(invitationUrl).toMatch(/\/m\/invite\//);
+      await card.first().locator('img.cred-qr').waitFor();
+      await screenshot(office, 'first-hour-invitation-sheet');
+    });
+  });
+
+  it('the worker opens the invitation on a 360-px phone, chooses a PIN once, and a post QR then opens without a sign-in', async () => {
+    const context = await browser.newContext(phone);
+    const worker = await context.newPage();
+    await step('worker signs in once (invitation → PIN)', async () => {
+      await worker.goto(invitationUrl);
+      await worker.getByTestId('invite-page').getByText('周师傅，您好').waitFor();
+      await worker.getByLabel('设置 6 位 PIN 码').fill('482916');
+      await worker.getByLabel('再输一次 PIN 码').fill('482916');
+      await screenshot(worker, 'first-hour-phone-invite');
+      await worker.getByRole('button', { name: '完成' }).click();
+      await worker.waitForURL('**/m/tasks');
+    });
+    // The phone is remembered far beyond the office session's 12 hours.
+    const cookie = (await context.cookies()).find((c) => c.name === 'sk_session');
+    expect(cookie?.httpOnly).toBe(true);
+    expect((cookie?.expires ?? 0) * 1000 - Date.now()).toBeGreaterThan(30 * 24 * 3600 * 1000);
+    await worker.close();
+
+    await step('second visit to the post QR (no sign-in)', async () => {
+      const again = await context.newPage();
+      await again.goto(`${server.url}/m/p/${postId}`);
+      await again.getByTestId('report-hazard').waitFor();
+      expect(again.url()).toContain(`/m/p/${postId}`);
+      expect(again.url()).not.toContain('/login');
+      await screenshot(again, 'first-hour-phone-post');
+    });
+
+    // The safety manager sees the remembered phone, and signing it out ends it.
+    await step('safety manager revokes the phone', async () => {
+      await office.goto(`${server.url}/system/accounts`);
+      const devices = office.getByTestId('device-sessions');
+      await devices.locator('.ant-table-row', { hasText: '周师傅' }).waitFor();
+      await devices.getByTestId('revoke-device').first().click();
+      await office.locator('.ant-popconfirm').getByRole('button', { name: '注销' }).click();
+      await devices.getByText('还没有记住的手机').waitFor();
+      const revoked = await context.newPage();
+      await revoked.goto(`${server.url}/m/p/${postId}`);
+      await revoked.waitForURL(/\/m\/login\?next=/);
+    });
+    await context.close();
+  });
+});
