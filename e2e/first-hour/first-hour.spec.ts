@@ -132,7 +132,7 @@ describe.skipIf(shouldSkipBrowser())('the first hour: an empty installation to a
       const devices = office.getByTestId('device-sessions');
       await devices.locator('.ant-table-row', { hasText: '周师傅' }).waitFor();
       await devices.getByTestId('revoke-device').first().click();
-      await office.locator('.ant-popconfirm').getByRole('button', { name: '注销' }).click();
+      await office.locator('.ant-popconfirm').getByRole('button', { name: /注\s*销/ }).click();
       await devices.getByText('还没有记住的手机').waitFor();
       const revoked = await context.newPage();
       await revoked.goto(`${server.url}/m/p/${postId}`);
