@@ -2,6 +2,7 @@
  * checked first; bad cells are reported by sheet, row and column, and nothing is written until the
  * file is clean. */
 import ExcelJS from 'exceljs';
+import { newWorkbook } from '../../platform/exports/xlsx-builder.js';
 import type { AppDeps } from '../../app-deps.js';
 import { withTransaction } from '../../db/with-transaction.js';
 import type { Locale } from '../../../i18n/locale.js';
@@ -19,8 +20,7 @@ const yes = new Set(['是', 'Y', 'YES', 'TRUE', '1']);
 const no = new Set(['', '否', 'N', 'NO', 'FALSE', '0']);
 
 export async function buildImportTemplate(): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  book.creator = 'Shuangkong';
+  const book = newWorkbook();
   const posts = book.addWorksheet(postSheet.name);
   posts.addRow(postSheet.columns);
   // Example rows: replace them with your own (names already in the system are reported, not duplicated).

@@ -1,6 +1,7 @@
 /* "One post, one list" (seed 001 Art. 20) as .xlsx, in the two templates of 附件1 and 附件2:
  * one row per control measure, post and risk cells merged down, levels filled in their colour. */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook, workbookBuffer } from '../../platform/exports/xlsx-builder.js';
 import type { Executor } from '../../db/with-transaction.js';
 import type { Locale } from '../../../i18n/locale.js';
 import { findAccidentType } from '../../../reference/accident-types.js';
@@ -215,10 +216,9 @@ export async function buildRiskListWorkbook(
   sheets: readonly ('operation' | 'management')[],
 ): Promise<Buffer> {
   const blocks = await loadBlocks(db, enterpriseId, posts);
-  const book = new ExcelJS.Workbook();
-  book.creator = 'Shuangkong';
+  const book = newWorkbook();
   for (const kind of sheets) addSheet(book, kind, blocks.filter((b) => b.post.kind === kind), locale);
-  return Buffer.from(await book.xlsx.writeBuffer());
+  return workbookBuffer(book);
 }
 
 /** RFC 6266 / 5987: an ASCII fallback and the Chinese name. */
