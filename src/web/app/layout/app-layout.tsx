@@ -50,7 +50,7 @@ export function AppLayout() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       {!isPhone && (
-        <Layout.Sider width={siderWidth} collapsible collapsed={isCollapsed} onCollapse={setCollapsed} breakpoint="lg" style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}>
+        <Layout.Sider width={siderWidth} collapsible collapsed={isCollapsed} onCollapse={setCollapsed} breakpoint="lg" className="app-sider" style={{ position: 'sticky', top: 0, height: '100vh' }}>
           <Brand isCollapsed={isCollapsed} />
           {menu}
         </Layout.Sider>
