@@ -102,6 +102,24 @@ describe.skipIf(shouldSkipBrowser())('risks: identify and evaluate a risk on a p
     await screenshot(page, 'risk-post-page-after');
   });
 
+  it('opens the special plan form whole at 1366 px, every field and the save button inside the window (issue 8 §9)', async () => {
+    await page.getByTestId('missing-plan').first().getByRole('button', { name: '制定专项管控方案' }).click();
+    const form = page.getByTestId('special-plan-form');
+    await form.waitFor();
+    const width = page.viewportSize()?.width ?? 0;
+    for (const box of [await form.boundingBox(), await form.getByRole('button', { name: /保\s*存/ }).boundingBox(), await form.getByLabel('进度安排').boundingBox()]) {
+      expect(box).not.toBeNull();
+      expect((box?.x ?? -1) >= 0 && (box?.x ?? 0) + (box?.width ?? 0) <= width).toBe(true);
+    }
+    await form.getByLabel('管控目标').fill('杜绝卡盘扳手飞出伤人');
+    await form.getByLabel('管控措施').fill('扳手自动弹出装置；开机前确认');
+    await form.getByLabel('责任人员').fill('车间主任');
+    await form.getByLabel('进度安排').fill('本月底前完成');
+    await form.getByRole('button', { name: /保\s*存/ }).click();
+    await form.waitFor({ state: 'hidden' });
+    await page.getByTestId('missing-plan').first().waitFor({ state: 'hidden' });
+  });
+
   it('shows the register with the new 较大 risk counted', async () => {
     await page.goto(`${server.url}/risks`);
     await page.getByTestId('risk-overview').waitFor();

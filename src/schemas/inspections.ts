@@ -153,6 +153,9 @@ export const attachmentUploadQuerySchema = z.strictObject({
   equipmentId: idSchema.optional(),
   /** When the phone took the photo; the server refuses a time in the future (beyond clock skew). */
   capturedAt: z.iso.datetime({ offset: true }).optional(),
+  /** The phone's name for this photo: uploading it again (发送 tapped before the first upload ended,
+   * an outbox retry) answers the attachment already stored instead of storing a second one. */
+  clientKey: z.string().trim().min(8).max(100).optional(),
 });
 export type AttachmentUploadQuery = z.infer<typeof attachmentUploadQuerySchema>;
 export const attachmentDtoSchema = z.object({

@@ -62,7 +62,7 @@ export function backoffMs(attempts: number): number {
 async function uploadPhotos(entry: OutboxEntry, target: PhotoTarget): Promise<void> {
   for (const photo of entry.photos) {
     if (photo.uploadedId || !photo.blob) continue;
-    const upload = (capturedAt: string | null) => api<{ id: string }>(photoUploadPath(target, capturedAt), { body: photo.blob, timeoutMs: 90_000 });
+    const upload = (capturedAt: string | null) => api<{ id: string }>(photoUploadPath(target, capturedAt, photo.key.length >= 8 ? photo.key : undefined), { body: photo.blob, timeoutMs: 90_000 });
     let id: string;
     try {
       ({ id } = await upload(photo.capturedAt ?? null));

@@ -27,7 +27,7 @@ export function TaskCard({ task, timeZone, isQueued = false, now = new Date() }:
             {task.status === 'done' && <span className="badge done">{t('tasks.done')}</span>}
           </div>
           <div className="meta">
-            {period} · {t('tasks.items', { count: task.itemCount })} · {t('tasks.due', { time: formatDueTime(task.windowEnd, i18n.language, timeZone, now) })}
+            {period} · {t('tasks.items', { count: task.itemCount })} · {t('tasks.due', { time: formatDueTime(task.windowEnd, i18n.language, timeZone) })}
           </div>
         </div>
         <span className="chev" aria-hidden>

@@ -20,3 +20,13 @@ describe('photoUploadPath', () => {
     expect(photoUploadPath({}, null)).toBe('/api/v1/attachments');
   });
 });
+
+describe('photoUploadPath with a client key (issue 8 §9: 发送 before the upload ended sent the photo twice)', () => {
+  it('sends the same key on the first upload and on the outbox retry', () => {
+    const key = '6f1c2f0e-1d2b-4c3a-9e8f-0a1b2c3d4e5f';
+    const first = photoUploadPath({ postId: 'p1' }, null, key);
+    expect(first).toBe(`/api/v1/attachments?postId=p1&clientKey=${key}`);
+    expect(photoUploadPath({ postId: 'p1' }, null, key)).toBe(first);
+  });
+});
+

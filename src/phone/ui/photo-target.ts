@@ -14,12 +14,14 @@ export function captureTimeOf(file: File, now = Date.now()): string {
   return new Date(Number.isFinite(t) && t > 0 && t <= now + 60_000 ? t : now).toISOString();
 }
 
-export function photoUploadPath(target: PhotoTarget, capturedAt: string | null): string {
+/** `clientKey` names the photo: uploading it twice (发送 before the first upload ended, an outbox retry) stores it once. */
+export function photoUploadPath(target: PhotoTarget, capturedAt: string | null, clientKey?: string): string {
   const query = new URLSearchParams();
   if (target.postId) query.set('postId', target.postId);
   if (target.areaId) query.set('areaId', target.areaId);
   if (target.equipmentId) query.set('equipmentId', target.equipmentId);
   if (capturedAt) query.set('capturedAt', capturedAt);
+  if (clientKey) query.set('clientKey', clientKey);
   const text = query.toString();
   return `${target.url ?? '/api/v1/attachments'}${text ? `?${text}` : ''}`;
 }

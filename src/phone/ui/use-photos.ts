@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { newClientId } from '../app/client-id';
 import { api } from '../app/phone-api';
 import type { OutboxPhoto } from '../outbox/outbox-store';
 import { captureTimeOf, type PhotoTarget, photoUploadPath } from './photo-target';
@@ -12,8 +13,6 @@ export interface PhotoSlot {
   /** When the photo was taken (the file's time, else the moment it was chosen): the server stamps it. */
   capturedAt: string;
 }
-
-let counter = 0;
 
 /**
  * Photos of one page: resized on the phone, then uploaded at once when there is a connection (so
@@ -32,11 +31,12 @@ export function usePhotos(place: string | null | PhotoTarget) {
     async (file: File): Promise<string> => {
       const capturedAt = captureTimeOf(file);
       const blob = await resizePhoto(file);
-      const key = `p${Date.now().toString(36)}${(counter++).toString(36)}`;
+      // The key is also the upload's client key: the outbox sending it again gets the same attachment.
+      const key = newClientId();
       const slot: PhotoSlot = { key, blob, url: URL.createObjectURL(blob), uploadedId: null, capturedAt };
       setSlots((s) => [...s, slot]);
       if (navigator.onLine) {
-        api<{ id: string }>(photoUploadPath(JSON.parse(targetKey) as PhotoTarget, capturedAt), { body: blob, timeoutMs: 90_000 }).then(
+        api<{ id: string }>(photoUploadPath(JSON.parse(targetKey) as PhotoTarget, capturedAt, key), { body: blob, timeoutMs: 90_000 }).then(
           ({ id }) => setSlots((s) => s.map((x) => (x.key === key ? { ...x, uploadedId: id } : x))),
           () => undefined, // the outbox uploads it with the submission
         );

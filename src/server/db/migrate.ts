@@ -20,6 +20,7 @@ import * as createAccidentRegister from './migrations/202612010300-create-accide
 import * as createBureauReports from './migrations/202612010310-create-bureau-reports.js';
 import * as createTraining from './migrations/202612010900-create-training.js';
 import * as addFirstHourAccounts from './migrations/202612010100-add-first-hour-accounts.js';
+import * as addFirstHourDefects from './migrations/202612030100-add-first-hour-defects.js';
 
 // Listed explicitly (not read from disk) so the bundle and tests see the same set, in order.
 const migrations: Record<string, Migration> = {
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '202612010310-create-bureau-reports': createBureauReports,
   '202612010900-create-training': createTraining,
   '202612010100-add-first-hour-accounts': addFirstHourAccounts,
+  '202612030100-add-first-hour-defects': addFirstHourDefects,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

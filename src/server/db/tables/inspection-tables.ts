@@ -64,4 +64,6 @@ export interface AttachmentTable {
   captured_at: string | null;
   /** 0/1: sent through the public report page, without an account. */
   is_anonymous: number;
+  /** The phone's name for the photo: a second upload of the same key answers this row (issue 8 §9). */
+  client_key?: string | null;
 }

@@ -3,6 +3,8 @@ import { withTransaction } from '../../db/with-transaction.js';
 import { type EscalationTier, escalationTiers, isDeadlineNear, nextTier } from '../../../domain/hazard/overdue.js';
 import type { HazardStatus } from '../../../domain/hazard/hazard-lifecycle.js';
 import { newId } from '../../platform/ids.js';
+import { readableInstant } from '../../../domain/calendar/enterprise-day.js';
+import { getEnterprise } from '../enterprise/enterprise.service.js';
 import { recordChange } from '../audit/audit.service.js';
 import { notifyInTransaction } from '../notifications/notifications.service.js';
 import { listOwedWithDeadlineBefore, markOverdue } from './hazard-list.repository.js';
@@ -26,8 +28,10 @@ export async function runOverdueEscalation(deps: AppDeps, enterpriseId: string, 
   const candidates = await listOwedWithDeadlineBefore(deps.db, enterpriseId, horizon);
   let escalated = 0;
   let warned = 0;
+  const timeZone = candidates.length ? (await getEnterprise(deps, enterpriseId)).timeZone : '';
   for (const h of candidates) {
     const deadline = h.deadline as string;
+    const shown = readableInstant(deadline, timeZone); // issue 8 §9: not the raw instant
     if (deadline >= now) {
       if (!isDeadlineNear({ status: h.status as HazardStatus, deadline }, at)) continue;
       await withTransaction(deps.db, async (trx) => {
@@ -39,7 +43,7 @@ export async function runOverdueEscalation(deps: AppDeps, enterpriseId: string, 
           roles: owner ? [] : ['safety_manager'],
           kind: 'deadline_near',
           title: { 'zh-CN': '隐患整改期限将至', 'en-US': 'Rectification deadline is near' },
-          body: { 'zh-CN': `${h.description.slice(0, 150)}（期限 ${deadline}）`, 'en-US': `${h.description.slice(0, 150)} (due ${deadline})` },
+          body: { 'zh-CN': `${h.description.slice(0, 150)}（期限 ${shown}）`, 'en-US': `${h.description.slice(0, 150)} (due ${shown})` },
           link: `/hazards/${h.id}`,
           dedupeKey: `deadline_near:${h.id}:${deadline}`,
           at,
@@ -73,7 +77,7 @@ export async function runOverdueEscalation(deps: AppDeps, enterpriseId: string, 
         roles: rolesOfTier[to],
         kind: 'hazard_overdue',
         title: { 'zh-CN': '隐患整改逾期，已上报上一级', 'en-US': 'Rectification overdue; escalated one tier up' },
-        body: { 'zh-CN': `${h.description.slice(0, 150)}（期限 ${deadline}）`, 'en-US': `${h.description.slice(0, 150)} (was due ${deadline})` },
+        body: { 'zh-CN': `${h.description.slice(0, 150)}（期限 ${shown}）`, 'en-US': `${h.description.slice(0, 150)} (was due ${shown})` },
         link: `/hazards/${h.id}`,
         dedupeKey: `hazard_overdue:${h.id}:${deadline}`,
         at,

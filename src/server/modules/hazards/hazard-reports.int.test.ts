@@ -58,6 +58,13 @@ describe.skipIf(!isDbAvailable())('hazard overdue, statistics, ledger and tenanc
     expect(inbox.items.filter((n: { kind: string }) => n.kind === 'hazard_overdue')).toHaveLength(1);
     const owner = (await t.request(w.cookies.team_leader, 'GET', '/api/v1/notifications?isUnreadOnly=true')).json();
     expect(owner.items.map((n: { kind: string }) => n.kind)).toEqual(expect.arrayContaining(['hazard_overdue', 'deadline_near', 'hazard_assigned']));
+    // Issue 8 §9: the deadline reads as the enterprise's day and time (10:00 Shanghai), never 2026-10-07T02:00:00.000Z.
+    const bodies = owner.items.filter((n: { kind: string }) => ['hazard_overdue', 'deadline_near', 'hazard_assigned'].includes(n.kind)).map((n: { body: string }) => n.body);
+    expect(bodies).toHaveLength(3);
+    for (const body of bodies) {
+      expect(body).toContain('期限 2026-10-07 10:00');
+      expect(body).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    }
     const overdue = (await t.request(w.cookies.safety_manager, 'GET', '/api/v1/hazards?overdue=true')).json();
     expect(overdue.items.map((x: { id: string }) => x.id)).toEqual([id]);
     await close(id);

@@ -8,6 +8,8 @@ import type { ConfirmInput, RectificationPlanInput, RemediationPlanInput } from 
 import { AppError, notFound } from '../../platform/http/app-error.js';
 import { fieldError, referenceMissing } from '../../platform/http/validation.js';
 import { newId } from '../../platform/ids.js';
+import { readableInstant } from '../../../domain/calendar/enterprise-day.js';
+import { loadCalendar } from '../inspections/shifts.service.js';
 import { recordChange } from '../audit/audit.service.js';
 import { hasPassedRemediationEvaluation, reportToBureau } from '../oversight/oversight.service.js';
 import { type LocalizedText, notifyInTransaction } from '../notifications/notifications.service.js';
@@ -224,7 +226,11 @@ export function planRectification(deps: AppDeps, actor: HazardActor, hazardId: s
           enterpriseId: actor.enterpriseId,
           userIds: [await userOfPerson(t, actor.enterpriseId, input.ownerPersonId)],
           kind: 'hazard_assigned',
-          ...notice({ 'zh-CN': '您有一项隐患需要整改', 'en-US': 'A hazard to rectify is assigned to you' }, `${h.description.slice(0, 150)}（${deadline}）`, hazardId),
+          ...notice(
+            { 'zh-CN': '您有一项隐患需要整改', 'en-US': 'A hazard to rectify is assigned to you' },
+            `${h.description.slice(0, 150)}（期限 ${readableInstant(deadline, (await loadCalendar(t, actor.enterpriseId)).timeZone)}）`,
+            hazardId,
+          ),
           dedupeKey: `hazard_assigned:${hazardId}:${deadline}:${input.ownerPersonId}`,
           at: now,
         });

@@ -12,3 +12,7 @@ export function findAttachment(db: Executor, enterpriseId: string, id: string): 
 export function listAttachmentIds(db: Executor, enterpriseId: string, ids: string[]) {
   return db.selectFrom('attachment').select('id').where('enterprise_id', '=', enterpriseId).where('id', 'in', ids).execute();
 }
+
+export function findAttachmentByClientKey(db: Executor, enterpriseId: string, clientKey: string): Promise<AttachmentTable | undefined> {
+  return db.selectFrom('attachment').selectAll().where('enterprise_id', '=', enterpriseId).where('client_key', '=', clientKey).executeTakeFirst();
+}

@@ -4,7 +4,9 @@ import { format } from 'date-fns';
 import type { AppDeps } from '../../app-deps.js';
 import { withTransaction } from '../../db/with-transaction.js';
 import type { AttachmentDto } from '../../../schemas/inspections.js';
-import { readFile, saveFile } from '../../platform/files/file-store.js';
+import { readFile, removeFile, saveFile } from '../../platform/files/file-store.js';
+import { isUniqueViolation } from '../../db/db-errors.js';
+import type { AttachmentTable } from '../../db/database.js';
 import { AppError, notFound } from '../../platform/http/app-error.js';
 import { fieldError, referenceMissing } from '../../platform/http/validation.js';
 import { newId } from '../../platform/ids.js';
@@ -20,6 +22,8 @@ export interface UploadPlace {
   equipmentId?: string;
   /** The device's capture time (ISO); refused when in the future beyond the clock skew allowed. */
   capturedAt?: string;
+  /** The phone's name for the photo: the same key uploaded again answers the stored attachment. */
+  clientKey?: string;
 }
 
 /** A phone's clock may run a little ahead of the server's. */
@@ -51,7 +55,30 @@ export function stampTimeLines(now: Date, captured: Date | null, timeZone: strin
   return [`拍摄 ${local(captured)}`, `上传 ${local(now)} (${timeZone})`];
 }
 
+const toDto = (row: AttachmentTable): AttachmentDto => ({
+  id: row.id,
+  sha256: row.sha256,
+  mime: row.mime,
+  bytes: row.bytes,
+  width: row.width,
+  height: row.height,
+  stampedText: row.stamped_text,
+  createdAt: row.created_at,
+  capturedAt: row.captured_at,
+});
+
+/** The attachment a client key already names, if the same sender stored it (another sender's key is a conflict, not a leak). */
+async function storedUnderKey(deps: AppDeps, actor: PhotoActor, clientKey: string | undefined): Promise<AttachmentDto | null> {
+  if (!clientKey) return null;
+  const row = await repo.findAttachmentByClientKey(deps.db, actor.enterpriseId, clientKey);
+  if (!row) return null;
+  if ((row.created_by ?? null) !== actor.userId) throw new AppError('CONFLICT', { detail: 'clientKey' }, [{ path: 'clientKey', message: { 'zh-CN': '该照片编号已被使用，请重新拍摄', 'en-US': 'This photo key is taken; take the photo again' } }]);
+  return toDto(row);
+}
+
 export async function uploadPhoto(deps: AppDeps, actor: PhotoActor, declaredMime: string, body: unknown, place: UploadPlace): Promise<AttachmentDto> {
+  const known = await storedUnderKey(deps, actor, place.clientKey);
+  if (known) return known;
   const mime = declaredMime.split(';')[0]?.trim().toLowerCase() ?? '';
   if (!(photoMimes as readonly string[]).includes(mime) || !Buffer.isBuffer(body)) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', { detail: `${mime || '-'}; ${photoMimes.join(', ')}` });
@@ -102,27 +129,27 @@ export async function uploadPhoto(deps: AppDeps, actor: PhotoActor, declaredMime
     created_at: now.toISOString(),
     captured_at: captured ? captured.toISOString() : null,
     is_anonymous: isAnonymous ? 1 : 0,
+    client_key: place.clientKey ?? null,
   };
-  await withTransaction(deps.db, async (trx) => {
-    await repo.insertAttachment(trx, row);
-    await recordChange(trx, actor, now, {
-      entity: 'attachment',
-      entityId: id,
-      action: 'create',
-      after: { sha256: row.sha256, bytes: row.bytes, stampedText: row.stamped_text, capturedAt: row.captured_at, isAnonymous },
+  try {
+    await withTransaction(deps.db, async (trx) => {
+      await repo.insertAttachment(trx, row);
+      await recordChange(trx, actor, now, {
+        entity: 'attachment',
+        entityId: id,
+        action: 'create',
+        after: { sha256: row.sha256, bytes: row.bytes, stampedText: row.stamped_text, capturedAt: row.captured_at, isAnonymous },
+      });
     });
-  });
-  return {
-    id,
-    sha256: row.sha256,
-    mime: row.mime,
-    bytes: row.bytes,
-    width: row.width,
-    height: row.height,
-    stampedText: row.stamped_text,
-    createdAt: row.created_at,
-    capturedAt: row.captured_at,
-  };
+  } catch (error) {
+    // Two uploads of one key at once: the later one meets the unique key, drops its file and answers the first.
+    if (!place.clientKey || !isUniqueViolation(error)) throw error;
+    await removeFile(deps.config.dataDir, stored.relativePath);
+    const first = await storedUnderKey(deps, actor, place.clientKey);
+    if (!first) throw error;
+    return first;
+  }
+  return toDto(row);
 }
 
 export async function readPhoto(deps: AppDeps, enterpriseId: string, id: string): Promise<{ data: Buffer; mime: string; sha256: string }> {

@@ -130,6 +130,22 @@ describe.skipIf(!isDbAvailable())('submitting inspection records', () => {
       expect(foreign.statusCode).toBe(404);
     });
 
+    it('stores a photo once when the phone uploads it twice under one client key (发送 tapped before the upload ended)', async () => {
+      const before = await countRows(f.t, 'attachment', f.enterpriseId);
+      const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#a33' } }).png().toBuffer();
+      const key = randomUUID();
+      const url = `/api/v1/attachments?postId=${f.postId}&clientKey=${key}`;
+      // The page's upload and the outbox's at the same time, then the outbox's retry.
+      const [a, b] = await Promise.all([f.t.request(f.worker, 'POST', url, png, { 'content-type': 'image/png' }), f.t.request(f.worker, 'POST', url, png, { 'content-type': 'image/png' })]);
+      const c = await f.t.request(f.worker, 'POST', url, png, { 'content-type': 'image/png' });
+      expect([a.statusCode, b.statusCode, c.statusCode], a.body + b.body).toEqual([201, 201, 201]);
+      expect(new Set([a.json().id, b.json().id, c.json().id]).size).toBe(1);
+      expect(await countRows(f.t, 'attachment', f.enterpriseId)).toBe(before + 1);
+      // Another member cannot claim that key (nor learn the photo through it).
+      const other = await f.t.request(f.manager, 'POST', url, png, { 'content-type': 'image/png' });
+      expect([other.statusCode, other.json().errors?.[0]?.path]).toEqual([409, 'clientKey']);
+    });
+
     it('refuses a body whose bytes are not the declared image type, another type, or more than 8 MB', async () => {
       const before = await countRows(f.t, 'attachment', f.enterpriseId);
       const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } }).png().toBuffer();

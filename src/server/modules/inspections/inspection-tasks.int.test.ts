@@ -105,6 +105,8 @@ describe.skipIf(!isDbAvailable())('inspection lists and recurring tasks', () => 
       const qr = (await f.t.request(f.worker, 'GET', `/api/v1/posts/${f.postId}/open-tasks`)).json();
       expect(qr.placeName).toBe('车床工');
       expect(qr.items.map((x: { id: string }) => x.id)).toContain(shiftTask.id);
+      // Issue 8 §9: the task due soonest (this shift) comes first, the month's after it.
+      expect(qr.items.map((x: { period: string }) => x.period)).toEqual(['shift', 'month']);
       const other = await f.t.request(f.otherManager, 'GET', `/api/v1/inspection-tasks/${shiftTask.id}`);
       expect(other.statusCode).toBe(404);
       expect((await f.t.request(f.otherManager, 'GET', '/api/v1/inspection-tasks')).json().items).toEqual([]);

@@ -200,7 +200,10 @@ export async function listOpenTasksOfPlace(
   if (!ids.length) return { placeName: found.name, items: [] };
   const rows = await repo.listTasks(deps.db, viewer.enterpriseId, { personId, status: 'open', limit: 200 });
   const wanted = new Set(ids.map((r) => r.id));
-  return { placeName: found.name, items: rows.filter((r) => wanted.has(r.id)).map((r) => toTaskDto(r, fromDbCount(r.item_count))) };
+  // The task due soonest first (issue 8 §9: the shift's task was listed last, under the month's).
+  const items = rows.filter((r) => wanted.has(r.id)).map((r) => toTaskDto(r, fromDbCount(r.item_count)));
+  items.sort((a, b) => a.windowEnd.localeCompare(b.windowEnd) || a.id.localeCompare(b.id));
+  return { placeName: found.name, items };
 }
 
 /** Task completion rate (done / (done + missed)) of windows ending in [from, to), and the share of late records. */

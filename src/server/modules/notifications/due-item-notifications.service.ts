@@ -6,6 +6,8 @@ import type { AppDeps } from '../../app-deps.js';
 import { withTransaction } from '../../db/with-transaction.js';
 import type { DueItemProvider } from '../../platform/due-items/due-items.js';
 import type { ScheduledJob } from '../../platform/scheduler.js';
+import { readableInstant } from '../../../domain/calendar/enterprise-day.js';
+import { loadCalendar } from '../inspections/shifts.service.js';
 import { notifyInTransaction } from './notifications.service.js';
 import * as repo from './notifications.repository.js';
 
@@ -13,6 +15,7 @@ const day = 86_400_000;
 
 export async function notifyFallingDue(deps: AppDeps, providers: readonly DueItemProvider[], enterpriseId: string, at: Date): Promise<number> {
   let sent = 0;
+  let timeZone: string | null = null;
   for (const p of providers) {
     if (p.notifyDaysBefore === null) continue;
     const horizon = new Date(at.getTime() + p.notifyDaysBefore * day);
@@ -22,7 +25,8 @@ export async function notifyFallingDue(deps: AppDeps, providers: readonly DueIte
       const isOverdue = item.status === 'overdue';
       sent += await withTransaction(deps.db, async (trx) => {
         const owner = item.ownerPersonId ? await repo.findUserIdOfPerson(trx, enterpriseId, item.ownerPersonId) : null;
-        const date = item.dueAt.slice(0, 10);
+        timeZone ??= (await loadCalendar(trx, enterpriseId)).timeZone;
+        const date = readableInstant(item.dueAt, timeZone); // the enterprise's day, not the UTC one
         return notifyInTransaction(trx, {
           enterpriseId,
           userIds: [owner],

@@ -160,4 +160,22 @@ describe.skipIf(!isDbAvailable())('organisation model', () => {
     expect(paint.json()).toMatchObject({ dangerousClass: '3', casNo: '108-88-3' });
     expect((await t.request(cookie, 'GET', '/api/v1/materials?dangerousClass=3')).json().items).toHaveLength(1);
   });
+
+  it('refuses a second live area of the same name with 409 naming the field, also when two arrive at once (issue 8 §9)', async () => {
+    const first = await t.request(cookie, 'POST', '/api/v1/areas', { name: '喷涂车间' });
+    expect(first.statusCode).toBe(201);
+    const twin = await t.request(cookie, 'POST', '/api/v1/areas', { name: '喷涂车间' });
+    expect([twin.statusCode, twin.json().errors[0].path]).toEqual([409, 'name']);
+    expect(twin.json().errors[0].message).toContain('喷涂车间');
+    const other = (await t.request(cookie, 'POST', '/api/v1/areas', { name: '装配车间' })).json();
+    const renamed = await t.request(cookie, 'PATCH', `/api/v1/areas/${other.id}`, { name: '喷涂车间' });
+    expect([renamed.statusCode, renamed.json().errors[0].path]).toEqual([409, 'name']);
+    const race = await Promise.all([1, 2, 3].map(() => t.request(cookie, 'POST', '/api/v1/areas', { name: '包装区' })));
+    expect(race.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
+    const names = (await t.request(cookie, 'GET', '/api/v1/areas?limit=100')).json().items.map((a: { name: string }) => a.name);
+    expect(names.filter((n: string) => n === '包装区')).toHaveLength(1);
+    // An archived area frees its name.
+    expect((await t.request(cookie, 'POST', `/api/v1/areas/${first.json().id}/archive`)).statusCode).toBeLessThan(300);
+    expect((await t.request(cookie, 'POST', '/api/v1/areas', { name: '喷涂车间' })).statusCode).toBe(201);
+  });
 });

@@ -20,6 +20,8 @@ import {
 } from '../../../schemas/org.js';
 import type { ResourceSpec } from '../../platform/resource/tenant-resource.js';
 import { findRow, type Row } from '../../platform/resource/tenant-resource.repository.js';
+import { AppError } from '../../platform/http/app-error.js';
+import { findLiveAreaByName } from './places.repository.js';
 import { flagRisksOfChangedObject, reevaluateRisksOfChangedArea } from '../risks/risks.service.js';
 
 const stamps = (r: Row) => ({ createdAt: r.created_at, updatedAt: r.updated_at as string, archivedAt: r.archived_at });
@@ -44,6 +46,17 @@ export const areaSpec: ResourceSpec<AreaDto, z.infer<typeof areaInputSchema>, z.
     ...(input.hazardKinds !== undefined && { hazard_kinds: JSON.stringify(input.hazardKinds) }),
     ...(input.maxPeopleAtOnce !== undefined && { max_people_at_once: input.maxPeopleAtOnce }),
   }),
+  // Issue 8 §9: a second live area of the same name was accepted silently; now 409 naming the field
+  // (a concurrent twin meets the partial unique index area_live_name_uq, mapped the same way).
+  validate: async (trx, enterpriseId, id, input) => {
+    if (input.name === undefined) return;
+    const twin = await findLiveAreaByName(trx, enterpriseId, input.name);
+    if (twin && twin.id !== id) {
+      throw new AppError('CONFLICT', { detail: input.name }, [
+        { path: 'name', message: { 'zh-CN': `已有名为“${input.name}”的区域，请换一个名称或使用已有区域`, 'en-US': `An area named "${input.name}" exists; choose another name or use that area` } },
+      ]);
+    }
+  },
   // Seed 001 第七条 / Art. 6: a change of the area re-evaluates (its facts) and flags the risks placed there
   // or on posts working there. A new area has no risks yet, so on create this finds nothing.
   afterWrite: async (trx, enterpriseId, id, input) => {

@@ -48,3 +48,15 @@ describe('UI translations', () => {
     for (const [key, value] of zh) expect(placeholders(en.get(key)), key).toEqual(placeholders(value));
   });
 });
+
+describe('the task completion rate (issue 8 §9: "任务完成率 100%" while 63 tasks were open)', () => {
+  const fill = (text: string, values: Record<string, number>) => text.replace(/\{\{(\w+)\}\}/g, (_m, k: string) => String(values[k]));
+  it('says in both languages that it counts ended tasks and how many open ones it leaves out', () => {
+    const values = { done: 37, closed: 37, open: 63 };
+    expect(zhCN.hazardUi.stats.taskCompletion).toContain('已结束');
+    expect(fill(zhCN.hazardUi.stats.taskCompletionBasis, values)).toBe('完成 37 / 已结束 37；进行中的 63 项不计入');
+    expect(enUS.hazardUi.stats.taskCompletion).toContain('ended');
+    expect(fill(enUS.hazardUi.stats.taskCompletionBasis, values)).toBe('37 done of 37 ended; 63 still open are not counted');
+  });
+});
+

@@ -13,15 +13,18 @@ import {
   remediationPlanInputSchema,
 } from '../../../schemas/hazards.js';
 import { usePeople } from '../risks/use-people';
-import { type HazardStep, useMajorHazardCriteria } from './hazard-api';
+import { endOfLocalDay } from '../../../domain/calendar/enterprise-day.js';
+import { type HazardStep, useEnterpriseTimeZone, useMajorHazardCriteria } from './hazard-api';
 import { HazardStepForm, type StepValues } from './hazard-step-form';
 
 const otherCriterion = '__other';
 const text = (rows = 3) => <Input.TextArea autoSize={{ minRows: rows, maxRows: 10 }} />;
-const endOfDay = (v: unknown) => (v && typeof (v as Dayjs).endOf === 'function' ? (v as Dayjs).endOf('day').toISOString() : undefined);
+/** The picked day ends at the enterprise's midnight, not the browser's (issue 8 §9). */
+const endOfDay = (v: unknown, timeZone: string) => (v && typeof (v as Dayjs).format === 'function' ? endOfLocalDay((v as Dayjs).format('YYYY-MM-DD'), timeZone) : undefined);
 
 function ConfirmForm({ hazard }: { hazard: HazardDetailDto }) {
   const { t, i18n } = useTranslation();
+  const tz = useEnterpriseTimeZone();
   const [grade, setGrade] = useState<'general' | 'major'>('general');
   const [criterion, setCriterion] = useState<string | undefined>();
   const criteria = useMajorHazardCriteria(i18n.language, grade === 'major');
@@ -50,11 +53,11 @@ function ConfirmForm({ hazard }: { hazard: HazardDetailDto }) {
               grade: 'major',
               criterionId: v.criterionId && v.criterionId !== otherCriterion ? v.criterionId : null,
               criterionOtherReason: v.criterionId === otherCriterion ? v.criterionOtherReason || null : null,
-              deadline: endOfDay(v.deadline) ?? null,
+              deadline: endOfDay(v.deadline, tz) ?? null,
               peopleWithdrawn: v.peopleWithdrawn || null,
               withdrawnBy: v.withdrawnBy || null,
             }
-          : { grade: 'general', deadline: endOfDay(v.deadline) ?? null }
+          : { grade: 'general', deadline: endOfDay(v.deadline, tz) ?? null }
       }
       submitLabel={t('hazardUi.confirm.submit')}
       fields={
@@ -103,6 +106,7 @@ function ConfirmForm({ hazard }: { hazard: HazardDetailDto }) {
 
 function RectificationPlanForm({ hazard }: { hazard: HazardDetailDto }) {
   const { t } = useTranslation();
+  const tz = useEnterpriseTimeZone();
   const people = usePeople();
   return (
     <>
@@ -111,7 +115,7 @@ function RectificationPlanForm({ hazard }: { hazard: HazardDetailDto }) {
         hazardId={hazard.id}
         step="rectification-plan"
         schema={rectificationPlanInputSchema}
-        toInput={(v) => ({ ...v, deadline: endOfDay(v.deadline), fundsCny: v.fundsCny ?? undefined })}
+        toInput={(v) => ({ ...v, deadline: endOfDay(v.deadline, tz), fundsCny: v.fundsCny ?? undefined })}
         submitLabel={t('hazardUi.rectification.submit')}
         fields={
           <>

@@ -11,6 +11,7 @@ import { PageHeader } from '../../app/ui/page-header';
 import { ResponsiveTable } from '../../app/ui/responsive-table';
 import { type ListParams, usePagedList } from '../../app/ui/use-paged-list';
 import { useAreas, usePosts } from '../org/use-org-lookups';
+import { endOfLocalDay, startOfLocalDay } from '../../../domain/calendar/enterprise-day.js';
 import { formatDate, formatDateTime, hazardStatuses, hazardsPath, useEnterpriseTimeZone } from './hazard-api';
 import { HazardGradeTag, HazardStatusTag } from './hazard-tags';
 
@@ -26,7 +27,8 @@ interface Filters {
 }
 
 /** The list's query — also the ledger export's, so the .xlsx holds exactly what the screen shows. */
-function toParams(f: Filters): ListParams {
+/** The range is read as the enterprise's days (issue 8 §9), not the browser's. */
+function toParams(f: Filters, timeZone: string): ListParams {
   return {
     status: f.status,
     grade: f.grade,
@@ -34,8 +36,8 @@ function toParams(f: Filters): ListParams {
     areaId: f.areaId,
     overdue: f.isOverdue || undefined,
     reportedByMe: f.isMine || undefined,
-    from: f.range?.[0]?.startOf('day').toISOString(),
-    to: f.range?.[1]?.endOf('day').toISOString(),
+    from: f.range?.[0] ? startOfLocalDay(f.range[0].format('YYYY-MM-DD'), timeZone) : undefined,
+    to: f.range?.[1] ? endOfLocalDay(f.range[1].format('YYYY-MM-DD'), timeZone) : undefined,
     q: f.q || undefined,
   };
 }
@@ -47,7 +49,7 @@ export function HazardLedgerPage() {
   const posts = usePosts();
   const areas = useAreas();
   const [filters, setFilters] = useState<Filters>({ isOverdue: false, isMine: false, range: null, q: '' });
-  const params = toParams(filters);
+  const params = toParams(filters, tz);
   const list = usePagedList<HazardDto>(hazardsPath, params);
   const set = (patch: Partial<Filters>) => setFilters((prev) => ({ ...prev, ...patch }));
   const exportUrl = withQuery(`${hazardsPath}/ledger.xlsx`, params);

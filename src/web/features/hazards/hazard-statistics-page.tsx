@@ -83,6 +83,12 @@ export function HazardStatisticsPage() {
             <Col xs={8} md={6}>
               <Card size="small">
                 <Statistic title={t('hazardUi.stats.taskCompletion')} value={tasks.data ? percent(tasks.data.completionRate) : '…'} />
+                {/* Issue 8 §9: "100%" with 63 tasks open read as all done; the rate counts ended tasks only, and says so. */}
+                {tasks.data && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="task-completion-basis">
+                    {t('hazardUi.stats.taskCompletionBasis', { done: tasks.data.tasks.done, closed: tasks.data.tasks.done + tasks.data.tasks.missed, open: tasks.data.tasks.open })}
+                  </Typography.Text>
+                )}
               </Card>
             </Col>
             <Col xs={8} md={6}>

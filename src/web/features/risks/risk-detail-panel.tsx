@@ -1,5 +1,5 @@
 import { EditOutlined, HistoryOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Skeleton, Space, Typography } from 'antd';
+import { Button, Drawer, Grid, Skeleton, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PostDto } from '../../../schemas/org.js';
@@ -23,6 +23,7 @@ export function RiskDetailPanel({ riskId, post }: { riskId: string; post: PostDt
   const detail = useRiskDetail(riskId);
   const [modal, setModal] = useState<null | 'evaluate' | 'measure' | 'reject' | 'edit' | 'plan' | 'history'>(null);
   const close = () => setModal(null);
+  const screens = Grid.useBreakpoint();
 
   if (detail.isLoading || !detail.data) return <Skeleton active />;
   const risk = detail.data;
@@ -37,12 +38,11 @@ export function RiskDetailPanel({ riskId, post }: { riskId: string; post: PostDt
         onEdit={() => setModal('edit')}
         onCreatePlan={() => setModal('plan')}
       />
-      {modal === 'plan' && (
-        <div style={{ border: '1px solid #ffccc7', borderRadius: 6, padding: 12, marginBottom: 8 }}>
-          <Typography.Title level={5}>{t('riskUi.plan.title')}</Typography.Title>
-          <SpecialPlanForm risk={risk} onDone={close} />
-        </div>
-      )}
+      {/* A drawer of its own, not a box inside the expanded table row: at 1366 px the row's scroll
+          width cut the form off on the right (issue 8 §9). */}
+      <Drawer open={modal === 'plan'} onClose={close} title={t('riskUi.plan.title')} size={screens.md ? 720 : '100%'} destroyOnHidden data-testid="special-plan-drawer">
+        {modal === 'plan' && <SpecialPlanForm risk={risk} onDone={close} />}
+      </Drawer>
       <RiskSummary risk={risk} onOpenPlan={() => setModal('plan')} />
       {canManage && risk.status !== 'rejected' && (
         <Space wrap style={{ marginBottom: 12 }}>
