@@ -1,5 +1,7 @@
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { TrainingSessionPage } from '../training/training-session-page';
+import { DrillSignInPage } from '../emergency/drill-sign-in-page';
+import { PostEmergencyPage } from '../emergency/post-emergency-page';
 import { AnonymousReportPage } from '../hazards/anonymous-report-page';
 import { HazardPage } from '../hazards/hazard-page';
 import { HazardsPage } from '../hazards/hazards-page';
@@ -29,6 +31,8 @@ export function PhoneApp() {
           <Route path="/tasks" element={guarded(<TasksPage />)} />
           <Route path="/tasks/:taskId" element={guarded(<InspectionPage />)} />
           <Route path="/p/:postId" element={guarded(<PlacePage />)} />
+          <Route path="/p/:postId/emergency" element={guarded(<PostEmergencyPage />)} />
+          <Route path="/drills/:drillId" element={guarded(<DrillSignInPage />)} />
           <Route path="/a/:placeId" element={guarded(<PlacePage kind="area" />)} />
           <Route path="/e/:placeId" element={guarded(<PlacePage kind="equipment" />)} />
           {/* No login: the post's report page for contractors and visitors (issue 5 §4). */}

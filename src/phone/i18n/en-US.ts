@@ -169,6 +169,18 @@ export const enUS: PhoneDictionary = {
     running: 'In progress (started {{time}})',
   },
   training: { title: 'Training attendance', when: '{{date}} · {{hours}} h', trainer: 'Trainer: {{name}}', content: 'Content' },
+  emergency: {
+    title: 'Emergency',
+    open: '🆘 Emergency · call',
+    call: 'Call',
+    noContacts: 'No emergency numbers yet — ask the safety manager',
+    firstSteps: 'First steps',
+    noSteps: 'No first steps written for this post yet',
+    steps: { stop: 'Stop', alarm: 'Alarm', isolate: 'Isolate', firstAid: 'First aid', evacuation: 'Evacuation route', assemblyPoint: 'Assembly point' },
+    onsitePlan: 'On-site plan',
+    supplies: 'Emergency supplies nearby',
+    drill: 'Drill sign-in',
+  },
   signOff: {
     title: 'Sign-off',
     progress: '{{signed}} / {{total}} signed',

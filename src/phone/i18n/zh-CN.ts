@@ -168,6 +168,18 @@ export const zhCN = {
     running: '作业中（{{time}} 开始）',
   },
   training: { title: '培训签到', when: '{{date}} · {{hours}} 学时', trainer: '授课人：{{name}}', content: '培训内容' },
+  emergency: {
+    title: '应急处置',
+    open: '🆘 应急处置 · 一键呼叫',
+    call: '一键呼叫',
+    noContacts: '尚未登记应急电话，请联系安全管理人员',
+    firstSteps: '自救互救要点',
+    noSteps: '本岗位尚未填写自救互救要点',
+    steps: { stop: '停', alarm: '报警', isolate: '隔离', firstAid: '急救', evacuation: '撤离路线', assemblyPoint: '集合点' },
+    onsitePlan: '现场处置方案',
+    supplies: '附近应急物资',
+    drill: '演练签到',
+  },
   signOff: {
     title: '签字确认',
     progress: '已签 {{signed}} / {{total}}',

@@ -33,6 +33,11 @@ export function PlacePage({ kind = 'post' }: { kind?: PlaceKind }) {
       <p className="muted" style={{ textAlign: 'center', margin: '4px 0 12px' }}>
         {t('place.reportHint')}
       </p>
+      {kind === 'post' && (
+        <Link to={`/p/${encodeURIComponent(id)}/emergency`} className="btn sos" data-testid="post-emergency">
+          {t('emergency.open')}
+        </Link>
+      )}
       <div className="section-title">{t(titleKeyOf[kind])}</div>
       {isLoading && !data && <Skeleton rows={2} />}
       {error && !data ? <ErrorNotice error={error} onRetry={reload} /> : null}

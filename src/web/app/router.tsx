@@ -41,6 +41,10 @@ const AssessmentPage = lazy(() => import('../features/standardization/assessment
 const EmergencyCardPrintPage = lazy(() => import('../features/emergency/emergency-card-print-page').then((m) => ({ default: m.EmergencyCardPrintPage })));
 const PlansPage = lazy(() => import('../features/emergency/plans-page').then((m) => ({ default: m.PlansPage })));
 const PlanPage = lazy(() => import('../features/emergency/plan-page').then((m) => ({ default: m.PlanPage })));
+const SuppliesPage = lazy(() => import('../features/emergency/supplies-page').then((m) => ({ default: m.SuppliesPage })));
+const ContactsPage = lazy(() => import('../features/emergency/contacts-page').then((m) => ({ default: m.ContactsPage })));
+const DrillsPage = lazy(() => import('../features/emergency/drills-page').then((m) => ({ default: m.DrillsPage })));
+const CardsPage = lazy(() => import('../features/emergency/cards-page').then((m) => ({ default: m.CardsPage })));
 const DueItemsPage = lazy(() => import('../features/due-items/due-items-page').then((m) => ({ default: m.DueItemsPage })));
 const OversightPage = lazy(() => import('../features/oversight/oversight-page').then((m) => ({ default: m.OversightPage })));
 const AccidentsPage = lazy(() => import('../features/accidents/accidents-page').then((m) => ({ default: m.AccidentsPage })));
@@ -117,6 +121,10 @@ export const router = createBrowserRouter([
           { path: 'standardization/assessments/:assessmentId', element: <AssessmentPage /> },
           { path: 'emergency/plans', element: <PlansPage /> },
           { path: 'emergency/plans/:planId', element: <PlanPage /> },
+          { path: 'emergency/supplies', element: <SuppliesPage /> },
+          { path: 'emergency/contacts', element: <ContactsPage /> },
+          { path: 'emergency/drills', element: <DrillsPage /> },
+          { path: 'emergency/cards', element: <CardsPage /> },
           { path: 'training/sessions', element: <TrainingSessionsPage /> },
           { path: 'training/sessions/:sessionId', element: <TrainingSessionPage /> },
           { path: 'training/records', element: <TrainingRecordsPage /> },

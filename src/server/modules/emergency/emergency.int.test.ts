@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, isDbAvailable, type TestApp } from '../../test/test-app.js';
@@ -167,6 +168,39 @@ describe.skipIf(!isDbAvailable())('emergency readiness', () => {
     expect(due.find((i) => i.kind === 'emergency.supplyExpiry')).toMatchObject({ status: 'overdue', title: expect.stringContaining('急救箱') });
     // The year's special drill was held; the half-year's on-site drill is still owed.
     expect(due.filter((i) => i.kind === 'emergency.drill').map((i) => i.title).join()).toContain('现场处置方案演练');
+  });
+
+  it("puts a supply's check on its post's list; the check failed on the task raises a hazard", async () => {
+    const supply = await t.request(w.cookies.safety_manager, 'POST', '/api/v1/emergency-supplies', {
+      name: '二氧化碳灭火器',
+      quantity: 4,
+      minQuantity: 4,
+      unit: '具',
+      location: '车床区东墙',
+      responsiblePersonId: w.people.worker,
+      checkPeriod: 'month',
+      checkPostId: w.postId,
+    });
+    expect(supply.statusCode, supply.body).toBe(201);
+    const itemId = supply.json().inspectionItemId as string;
+    expect(itemId).toEqual(expect.any(String));
+    const tasks = (await t.request(w.cookies.worker, 'GET', '/api/v1/inspection-tasks?mine=true&status=open')).json().items as { id: string }[];
+    let taskId: string | null = null;
+    for (const task of tasks) {
+      const detail = (await t.request(w.cookies.worker, 'GET', `/api/v1/inspection-tasks/${task.id}`)).json();
+      if (detail.items.some((i: { id: string }) => i.id === itemId)) taskId = task.id;
+    }
+    expect(taskId, 'the worker has a task holding the supply check').not.toBeNull();
+    const res = await t.request(w.cookies.worker, 'POST', `/api/v1/inspection-tasks/${taskId}/records`, {
+      clientId: randomUUID(),
+      capturedAt: t.clock.now().toISOString(),
+      results: [{ itemId, result: 'fail', note: '压力表指针在红区' }],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const hazardId = res.json().records[0].hazardId as string;
+    const hazard = (await t.request(w.cookies.safety_manager, 'GET', `/api/v1/hazards/${hazardId}`)).json();
+    expect(hazard.description).toContain('压力表指针在红区');
+    expect(hazard.postId).toBe(w.postId);
   });
 
   it("shows a post's card: first steps, the call tree and the on-site plan in force", async () => {

@@ -18,6 +18,8 @@ import {
   ExperimentOutlined,
   EnvironmentOutlined,
   FireOutlined,
+  MedicineBoxOutlined,
+  PhoneOutlined,
   IdcardOutlined,
   KeyOutlined,
   LinkOutlined,
@@ -64,7 +66,13 @@ export const riskLinks: NavLink[] = [
 export const overviewLinks: NavLink[] = [{ path: '/due-items', labelKey: 'dueItemUi.nav', icon: <ScheduleOutlined /> }];
 
 /** 应急管理 / Emergency readiness. */
-export const emergencyLinks: NavLink[] = [{ path: '/emergency/plans', labelKey: 'emergencyUi.nav.plans', icon: <FireOutlined /> }];
+export const emergencyLinks: NavLink[] = [
+  { path: '/emergency/plans', labelKey: 'emergencyUi.nav.plans', icon: <FireOutlined /> },
+  { path: '/emergency/drills', labelKey: 'emergencyUi.nav.drills', icon: <ScheduleOutlined /> },
+  { path: '/emergency/supplies', labelKey: 'emergencyUi.nav.supplies', icon: <MedicineBoxOutlined /> },
+  { path: '/emergency/contacts', labelKey: 'emergencyUi.nav.contacts', icon: <PhoneOutlined /> },
+  { path: '/emergency/cards', labelKey: 'emergencyUi.nav.cards', icon: <AlertOutlined /> },
+];
 
 /** 隐患排查治理 / Hazard management. */
 export const hazardLinks: NavLink[] = [

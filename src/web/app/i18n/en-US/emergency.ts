@@ -87,6 +87,7 @@ export const emergencyMessages: EmergencyMessages = {
       duty: 'Emergency duty',
       phone: 'Phone',
       isExternal: 'External',
+      person: 'Person',
       callOrder: 'Call order',
       createTitle: 'New contact',
       editTitle: 'Edit contact',
@@ -120,6 +121,10 @@ export const emergencyMessages: EmergencyMessages = {
       statuses: { planned: 'Planned', held: 'Held' },
       reviewed: 'Reviewed',
       empty: 'No drills this year',
+      status: 'Status',
+      signOnPhone: 'Sign in on the phone (participants scan)',
+      findingPost: 'Post of the findings (optional)',
+      newVersionOpened: 'A new plan version was opened',
     },
     card: {
       title: 'Post emergency card',
@@ -135,6 +140,8 @@ export const emergencyMessages: EmergencyMessages = {
       callTree: 'Emergency numbers',
       supplies: 'Supplies nearby',
       notSet: 'Not set',
+      phone: 'Phone view',
+      pickPost: 'Pick a post',
     },
   },
 };

@@ -87,6 +87,7 @@ export const emergencyMessages = {
       duty: '应急职责',
       phone: '电话',
       isExternal: '外部单位',
+      person: '对应人员',
       callOrder: '呼叫顺序',
       createTitle: '新增联系人',
       editTitle: '编辑联系人',
@@ -120,6 +121,10 @@ export const emergencyMessages = {
       statuses: { planned: '已计划', held: '已演练' },
       reviewed: '已评估',
       empty: '本年度暂无演练',
+      status: '状态',
+      signOnPhone: '手机签到（参演人员扫码）',
+      findingPost: '问题所在岗位（可选）',
+      newVersionOpened: '已新建预案修订版本',
     },
     card: {
       title: '岗位应急处置卡',
@@ -135,6 +140,8 @@ export const emergencyMessages = {
       callTree: '应急电话',
       supplies: '附近应急物资',
       notSet: '未填写',
+      phone: '手机端查看',
+      pickPost: '请选择岗位',
     },
   },
 } as const;
