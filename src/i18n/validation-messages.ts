@@ -17,6 +17,7 @@ const patternTexts: [RegExp, Texts][] = [
   [/^\^\\d\{4,8\}\$$/, t('请填写 4 到 8 位数字', 'Enter 4 to 8 digits')],
   [/^\^\[A-Za-z0-9_\.@-\]\+\$$/, t('只能包含英文字母、数字和 _ . @ -', 'Use only letters, digits and _ . @ -')],
   [/^\^\\d\{2\}:\\d\{2\}\$$/, t('请按“时:分”填写，如 08:30', 'Enter a time as hh:mm, e.g. 08:30')],
+  [/^\^\[0-9\+\\-\(\) \]\{3,30\}\$$/, t('请填写电话号码：3 到 30 位数字，可含 + - 括号和空格', 'Enter a phone number: 3 to 30 digits, with + - brackets or spaces if needed')],
 ];
 
 const formatTexts: Record<string, Texts> = {

@@ -42,6 +42,8 @@ export const riskCardSchema = z.object({
   ),
   measureGroups: z.array(measureGroupSchema),
   emergency: z.object({ actions: z.array(z.string()), phones: z.array(emergencyPhoneSchema) }),
+  /** The enterprise's footer line (publication settings), printed at the foot of the card. */
+  footer: z.string().nullable(),
   /** Latest change of the post, its risks or their measures: the card's version. */
   version: z.string(),
 });
@@ -67,6 +69,7 @@ export const noticeBoardSchema = z.object({
   ),
   responsiblePeople: z.array(z.string()),
   emergency: z.object({ actions: z.array(z.string()), phones: z.array(emergencyPhoneSchema) }),
+  footer: z.string().nullable(),
   version: z.string(),
 });
 export type NoticeBoard = z.infer<typeof noticeBoardSchema>;
@@ -106,7 +109,7 @@ export type RiskMap = z.infer<typeof riskMapSchema>;
 export const postEmergencyInputSchema = z.strictObject({ emergencyActions: z.string().trim().max(2000) });
 export type PostEmergencyInput = z.infer<typeof postEmergencyInputSchema>;
 
-export const publicationSettingsSchema = z.object({ emergencyPhone: z.string().nullable() });
+export const publicationSettingsSchema = z.object({ emergencyPhone: z.string().nullable(), cardFooter: z.string().nullable() });
 export const publicationSettingsInputSchema = z.strictObject({
   /** The enterprise's own emergency number (duty room); 119 and 120 are always printed. */
   emergencyPhone: z
@@ -114,6 +117,8 @@ export const publicationSettingsInputSchema = z.strictObject({
     .trim()
     .regex(/^[0-9+\-() ]{3,30}$/)
     .nullable(),
+  /** The footer line of every card and board, e.g. "安全管理部编制 · 监督电话 0631-5200000"; left out = unchanged. */
+  cardFooter: z.string().trim().min(2).max(120).nullable().optional(),
 });
 export type PublicationSettingsInput = z.infer<typeof publicationSettingsInputSchema>;
 

@@ -15,6 +15,7 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { accountRoutes } from './modules/auth/accounts.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { setupRoutes } from './modules/setup/setup.routes.js';
+import { onboardingRoutes } from './modules/onboarding/onboarding.routes.js';
 import { resolveSession } from './modules/auth/auth.service.js';
 import { sessionCacheOf } from './platform/auth/session-cache.js';
 import { enterpriseRoutes } from './modules/enterprise/enterprise.routes.js';
@@ -54,6 +55,7 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
     ...authRoutes(deps),
     ...accountRoutes(deps),
     ...setupRoutes(deps),
+    ...onboardingRoutes(deps),
     ...enterpriseRoutes(deps),
     ...orgRoutes(org),
     ...importRoutes(deps, org),

@@ -21,6 +21,7 @@ import * as createBureauReports from './migrations/202612010310-create-bureau-re
 import * as createTraining from './migrations/202612010900-create-training.js';
 import * as addFirstHourAccounts from './migrations/202612010100-add-first-hour-accounts.js';
 import * as addFirstHourDefects from './migrations/202612030100-add-first-hour-defects.js';
+import * as addCardFooter from './migrations/202612030200-add-card-footer.js';
 
 // Listed explicitly (not read from disk) so the bundle and tests see the same set, in order.
 const migrations: Record<string, Migration> = {
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '202612010900-create-training': createTraining,
   '202612010100-add-first-hour-accounts': addFirstHourAccounts,
   '202612030100-add-first-hour-defects': addFirstHourDefects,
+  '202612030200-add-card-footer': addCardFooter,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -35,6 +35,7 @@ const HazardDetailPage = lazy(() => import('../features/hazards/hazard-detail-pa
 const HazardStatisticsPage = lazy(() => import('../features/hazards/hazard-statistics-page').then((m) => ({ default: m.HazardStatisticsPage })));
 const InspectionListsPage = lazy(() => import('../features/inspections/inspection-lists-page').then((m) => ({ default: m.InspectionListsPage })));
 const InspectionTasksPage = lazy(() => import('../features/inspections/inspection-tasks-page').then((m) => ({ default: m.InspectionTasksPage })));
+const PublicationSettingsPage = lazy(() => import('../features/publication/publication-settings-page').then((m) => ({ default: m.PublicationSettingsPage })));
 const ShiftsPage = lazy(() => import('../features/inspections/shifts-page').then((m) => ({ default: m.ShiftsPage })));
 const StandardizationPage = lazy(() => import('../features/standardization/standardization-page').then((m) => ({ default: m.StandardizationPage })));
 const AssessmentPage = lazy(() => import('../features/standardization/assessment-page').then((m) => ({ default: m.AssessmentPage })));
@@ -115,6 +116,7 @@ export const router = createBrowserRouter([
           { path: 'posts/:postId/inspection-list', element: <InspectionListsPage /> },
           { path: 'inspection-tasks', element: <InspectionTasksPage /> },
           { path: 'settings/shifts', element: <ShiftsPage /> },
+          { path: 'settings/publication', element: <PublicationSettingsPage /> },
           { path: 'settings/notifications', element: <NotificationSettingsPage /> },
           { path: 'due-items', element: <DueItemsPage /> },
           { path: 'standardization', element: <StandardizationPage /> },

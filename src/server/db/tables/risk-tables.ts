@@ -98,6 +98,8 @@ export interface SpecialControlPlanTable {
 export interface PublicationSettingTable {
   enterprise_id: string;
   emergency_phone: string | null;
+  /** The line printed at the foot of every card and board (issue 8 §6); null until set. */
+  card_footer?: string | null;
   updated_at: string;
 }
 

@@ -172,3 +172,8 @@ export async function archiveItem(deps: AppDeps, actor: InspectionActor, id: str
   };
   return trxIn ? work(trxIn) : withTransaction(deps.db, work);
 }
+
+/** Live posts whose inspection list was never published (the onboarding checklist reads this). */
+export function postsWithoutPublishedList(deps: AppDeps, enterpriseId: string) {
+  return repo.listPostsWithoutPublishedList(deps.db, enterpriseId);
+}

@@ -7,7 +7,7 @@ export function findEnterpriseHeader(db: Executor, enterpriseId: string) {
   return db
     .selectFrom('enterprise')
     .leftJoin('publication_setting', 'publication_setting.enterprise_id', 'enterprise.id')
-    .select(['enterprise.id', 'enterprise.name', 'publication_setting.emergency_phone'])
+    .select(['enterprise.id', 'enterprise.name', 'publication_setting.emergency_phone', 'publication_setting.card_footer'])
     .where('enterprise.id', '=', enterpriseId)
     .executeTakeFirst();
 }
@@ -161,11 +161,12 @@ export async function upsertFloorPlan(db: Executor, row: FloorPlanTable): Promis
     .execute();
 }
 
-export async function upsertEmergencyPhone(db: Executor, enterpriseId: string, phone: string | null, at: string): Promise<void> {
+export async function upsertPublicationSettings(db: Executor, enterpriseId: string, set: { emergencyPhone: string | null; cardFooter: string | null }, at: string): Promise<void> {
+  const values = { emergency_phone: set.emergencyPhone, card_footer: set.cardFooter, updated_at: at };
   await db
     .insertInto('publication_setting')
-    .values({ enterprise_id: enterpriseId, emergency_phone: phone, updated_at: at })
-    .onConflict((oc) => oc.column('enterprise_id').doUpdateSet({ emergency_phone: phone, updated_at: at }))
+    .values({ enterprise_id: enterpriseId, ...values })
+    .onConflict((oc) => oc.column('enterprise_id').doUpdateSet(values))
     .execute();
 }
 

@@ -128,6 +128,7 @@ export async function getRiskCard(deps: AppDeps, enterpriseId: string, postId: s
     risks: risks.map((r) => ({ id: r.id, objectName: r.object_name, level: isRiskLevel(r.level) ? r.level : null, causes: r.causes, levelBasis: basis.get(r.id)?.text ?? null })),
     measureGroups: groupMeasures(post.kind, measures),
     emergency: { actions: emergencyActions(post.emergency_actions, measures), phones: emergencyPhones(enterprise.emergency_phone) },
+    footer: enterprise.card_footer ?? null,
     version: latest(post.updated_at, post.emergency_updated_at, riskChange),
   };
 }
@@ -172,6 +173,7 @@ export async function getNoticeBoard(deps: AppDeps, enterpriseId: string, areaId
     })),
     responsiblePeople: people,
     emergency: { actions: emergencyActions(null, measures), phones: emergencyPhones(enterprise.emergency_phone) },
+    footer: enterprise.card_footer ?? null,
     version: latest(area.updated_at, ...risks.map((r) => r.updated_at)),
   };
 }
@@ -200,21 +202,18 @@ export async function setPostEmergencyActions(deps: AppDeps, actor: PublicationA
 
 export async function getPublicationSettings(deps: AppDeps, enterpriseId: string) {
   const e = await enterpriseHeader(deps, enterpriseId);
-  return { emergencyPhone: e.emergency_phone ?? null };
+  return { emergencyPhone: e.emergency_phone ?? null, cardFooter: e.card_footer ?? null };
 }
 
+/** Emergency phone and card footer (issue 8 §6); a field left out keeps its value. */
 export async function setPublicationSettings(deps: AppDeps, actor: PublicationActor, input: PublicationSettingsInput) {
   return withTransaction(deps.db, async (trx) => {
-    const before = await repo.findEnterpriseHeader(trx, actor.enterpriseId);
+    const row = await repo.findEnterpriseHeader(trx, actor.enterpriseId);
+    const before = { emergencyPhone: row?.emergency_phone ?? null, cardFooter: row?.card_footer ?? null };
+    const after = { emergencyPhone: input.emergencyPhone, cardFooter: input.cardFooter === undefined ? before.cardFooter : input.cardFooter };
     const at = deps.clock.now();
-    await repo.upsertEmergencyPhone(trx, actor.enterpriseId, input.emergencyPhone, at.toISOString());
-    await recordChange(trx, actor, at, {
-      entity: 'enterprise',
-      entityId: actor.enterpriseId,
-      action: 'update_publication_settings',
-      before: { emergencyPhone: before?.emergency_phone ?? null },
-      after: { emergencyPhone: input.emergencyPhone },
-    });
-    return { emergencyPhone: input.emergencyPhone };
+    await repo.upsertPublicationSettings(trx, actor.enterpriseId, after, at.toISOString());
+    await recordChange(trx, actor, at, { entity: 'enterprise', entityId: actor.enterpriseId, action: 'update_publication_settings', before, after });
+    return after;
   });
 }

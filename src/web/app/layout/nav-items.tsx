@@ -10,6 +10,7 @@ import {
   WarningOutlined,
   PlusSquareOutlined,
   QrcodeOutlined,
+  PrinterOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
@@ -60,6 +61,7 @@ export const riskLinks: NavLink[] = [
   { path: '/accidents', labelKey: 'accidentUi.nav', icon: <FireOutlined /> },
   { path: '/oversight', labelKey: 'oversightUi.nav', icon: <BankOutlined />, roles: ['regulator', 'consultant'] },
   { path: '/templates/wizard', labelKey: 'templateUi.nav.wizard', icon: <AppstoreAddOutlined />, roles: managerRoles },
+  { path: '/settings/publication', labelKey: 'pubSettings.nav', icon: <PrinterOutlined />, roles: managerRoles },
 ];
 
 /** What is due across the features (DESIGN "Due items"): the first thing a manager opens. */

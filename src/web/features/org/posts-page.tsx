@@ -1,3 +1,4 @@
+import { OnboardingPanel } from '../onboarding/onboarding-panel';
 import { Form, Input, InputNumber, Radio, Select, Tag, Typography } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
@@ -78,6 +79,9 @@ export function PostsPage() {
   ];
 
   return (
+    <>
+    {/* The home page: 还差几步 on top until the enterprise has everything it needs (issue 8 §4). */}
+    <OnboardingPanel />
     <ResourceListPage<PostDto>
       testId="posts-page"
       path={orgPaths.posts}
@@ -108,5 +112,6 @@ export function PostsPage() {
         fields: <PostFields />,
       }}
     />
+    </>
   );
 }

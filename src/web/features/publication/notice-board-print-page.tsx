@@ -76,7 +76,8 @@ export function NoticeBoardPrintPage() {
           ))}
         </div>
       </div>
-      <footer style={{ marginTop: 6, fontSize: 11, color: '#595959', display: 'flex', justifyContent: 'space-between' }}>
+      <footer style={{ marginTop: 6, fontSize: 11, color: '#595959', display: 'flex', justifyContent: 'space-between', gap: 8, flexWrap: 'wrap' }} data-testid="board-footer">
+        {board.footer && <span>{board.footer}</span>}
         <span>
           {board.enterprise.name} · {t('publication.board.people')}：{board.responsiblePeople.join('、') || '—'}
         </span>

@@ -131,7 +131,8 @@ export function RiskCardContent({ card, variant }: { card: RiskCard; variant: 'p
           </div>
         )}
       </div>
-      <footer style={{ marginTop: 6, fontSize: 11, color: '#595959', display: 'flex', justifyContent: 'space-between' }}>
+      <footer style={{ marginTop: 6, fontSize: 11, color: '#595959', display: 'flex', justifyContent: 'space-between', gap: 8, flexWrap: 'wrap' }} data-testid="card-footer">
+        {card.footer && <span data-testid="card-footer-text">{card.footer}</span>}
         <span data-testid="card-version">
           {t('publication.card.version')}：{formatStamp(card.version)}
         </span>

@@ -90,4 +90,31 @@ export const firstHourMessages: FirstHourMessages = {
   mustChange: {
     notice: 'You signed in with a one-time password: choose your own password first.',
   },
+  onboarding: {
+    title: 'A few steps left',
+    hint: 'Once these are done the enterprise runs on its own. A step disappears when done and comes back if something goes missing later.',
+    allDone: 'Everything needed to start is in place',
+    fix: 'Fix',
+    step: {
+      risksWithoutPlan: '{{count}} significant or major risks have no special control plan',
+      itemsWithoutResponsible: '{{count}} inspection items have no one responsible and nobody holds their post: no one gets the task',
+      unpublishedLists: "{{count}} posts' inspection lists are not published",
+      postsWithoutHolders: '{{count}} posts have nobody holding them',
+      peopleWithoutLogins: '{{count}} people have no login',
+      areasWithoutPolygons: '{{count}} areas are not drawn on the risk map',
+      shiftsNotDefined: "The enterprise's shifts are not set",
+      emergencyPhoneNotSet: "The enterprise's emergency phone is not set (printed on cards and boards)",
+      cardFooterNotSet: 'The card footer (issuing department, supervision phone) is not set',
+    },
+  },
+  pubSettings: {
+    nav: 'Card settings',
+    title: 'Risk card and notice board settings',
+    hint: "What every post risk card and notice board prints. 119 and 120 are always printed; enter the enterprise's own emergency phone here.",
+    emergencyPhone: 'Enterprise emergency phone',
+    emergencyPhoneHint: 'e.g. the duty room, 0631-5200119',
+    cardFooter: 'Card footer',
+    cardFooterHint: 'e.g. "Issued by the safety department · supervision phone 0631-5200000", printed at the foot of every card',
+    printAll: 'Print all cards',
+  },
 };

@@ -90,6 +90,33 @@ export const firstHourMessages = {
   mustChange: {
     notice: '您正在使用一次性密码，请先设置自己的密码。',
   },
+  onboarding: {
+    title: '还差几步',
+    hint: '以下事项补齐后，企业就能自己运转起来。做完一项，它会自动消失；以后出现新的缺项，它会再回来。',
+    allDone: '开通所需的各项都已齐备',
+    fix: '去处理',
+    step: {
+      risksWithoutPlan: '{{count}} 项较大及以上风险还没有专项管控方案',
+      itemsWithoutResponsible: '{{count}} 个排查项目没有责任人，岗位也没有人，任务无人接收',
+      unpublishedLists: '{{count}} 个岗位的排查清单还没有发布',
+      postsWithoutHolders: '{{count}} 个岗位还没有在岗人员',
+      peopleWithoutLogins: '{{count}} 名从业人员还没有登录账号',
+      areasWithoutPolygons: '{{count}} 个区域还没有在四色图上画出范围',
+      shiftsNotDefined: '还没有设置本企业的班次',
+      emergencyPhoneNotSet: '还没有设置本企业的应急电话（印在告知卡和公告栏上）',
+      cardFooterNotSet: '还没有设置告知卡页脚（编制部门、监督电话）',
+    },
+  },
+  pubSettings: {
+    nav: '告知卡设置',
+    title: '告知卡与公告栏设置',
+    hint: '印在每张岗位风险告知卡和风险公告栏上的内容。119、120 总会印上，这里填写本企业自己的应急电话。',
+    emergencyPhone: '本企业应急电话',
+    emergencyPhoneHint: '如值班室电话 0631-5200119',
+    cardFooter: '告知卡页脚',
+    cardFooterHint: '如“安全管理部编制 · 监督电话 0631-5200000”，印在每张卡的底部',
+    printAll: '批量打印告知卡',
+  },
 } as const;
 
 export type FirstHourMessages = Widen<typeof firstHourMessages>;
