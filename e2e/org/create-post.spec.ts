@@ -1,18 +1,20 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, shouldSkipBrowser } from '../support/browser.js';
+import { collectCspViolations, launchBrowser, screenshot, shouldSkipBrowser } from '../support/browser.js';
 import { demoPassword, startServer, type TestServer } from '../support/server.js';
 
 describe.skipIf(shouldSkipBrowser())('create a post', () => {
   let server: TestServer;
   let browser: Browser;
   let page: Page;
+  let cspViolations: string[];
 
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 860 } });
     page = await context.newPage();
+    cspViolations = collectCspViolations(page);
   });
 
   afterAll(async () => {
@@ -77,6 +79,8 @@ describe.skipIf(shouldSkipBrowser())('create a post', () => {
     await page.getByTestId('language-switch').click();
     await page.getByRole('menuitem', { name: '简体中文' }).click();
     await page.getByRole('heading', { name: '岗位', exact: true }).waitFor();
+    // The office app (antd's inline styles among them) ran under the product's Content-Security-Policy without a violation.
+    expect(cspViolations).toEqual([]);
   });
 
   it('fits a 360 px phone: drawer navigation and cards instead of a wide table', async () => {

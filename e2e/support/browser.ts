@@ -31,3 +31,15 @@ export async function screenshot(page: Page, name: string, { isFullPage = true }
   await page.screenshot({ path: file, fullPage: isFullPage });
   return file;
 }
+
+/**
+ * Content-Security-Policy violations Chromium reports on a page (console "Refused to … because it
+ * violates the following Content Security Policy directive"), collected for a journey to assert none.
+ */
+export function collectCspViolations(page: Page): string[] {
+  const found: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) found.push(message.text());
+  });
+  return found;
+}

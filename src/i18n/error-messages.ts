@@ -30,6 +30,19 @@ export const errorMessages = {
     'zh-CN': '直接判定未命中任何规则，且未提供评价基础或判定等级',
     'en-US': 'No direct-judgement rule applies and neither a base evaluation nor a judged level was given',
   },
+  FOREIGN_ORIGIN: {
+    'zh-CN': '请求来自其他网站，已拒绝（如经反向代理访问，请管理员设置 ALLOWED_ORIGINS）',
+    'en-US': 'The request came from another site and was refused (behind a reverse proxy, the operator sets ALLOWED_ORIGINS)',
+  },
+  HEADERS_TOO_LARGE: {
+    'zh-CN': '请求的地址或请求头过长（合计不能超过 16 KB）',
+    'en-US': 'The address or headers of the request are too long (16 KB in all at most)',
+  },
+  REQUEST_TIMEOUT: { 'zh-CN': '请求发送超时，请重试', 'en-US': 'The request took too long to arrive; please try again' },
+  BODY_NOT_JSON: {
+    'zh-CN': '请求内容必须是 JSON（Content-Type: application/json），当前为：{detail}',
+    'en-US': 'The request body must be JSON (Content-Type: application/json), not {detail}',
+  },
   UNSUPPORTED_MEDIA_TYPE: { 'zh-CN': '不支持的文件类型：{detail}', 'en-US': 'Unsupported file type: {detail}' },
   NOT_AN_IMAGE: { 'zh-CN': '上传的内容不是有效的 {mime} 图片', 'en-US': 'The upload is not a valid {mime} image' },
   NOTICE_BOARD_NOT_REQUIRED: {

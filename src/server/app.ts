@@ -8,7 +8,9 @@ import type { AppDeps } from './app-deps.js';
 import { localeFromAcceptLanguage } from '../i18n/locale.js';
 import { installSessionHook } from './platform/auth/session-plugin.js';
 import { AppError } from './platform/http/app-error.js';
-import { installErrorHandler, sendProblem } from './platform/http/error-handler.js';
+import { clientErrorHandler, installErrorHandler, sendProblem } from './platform/http/error-handler.js';
+import { installSecurityHeaders } from './platform/http/security-headers.js';
+import { installRequestForgeryGuard } from './platform/http/request-forgery.js';
 import { buildOpenApi } from './platform/http/openapi.js';
 import { type AnyRouteDef, registerRoutes } from './platform/http/route.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
@@ -92,12 +94,14 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     // Ids in URLs are validated by schemas; keep Fastify from rejecting long URLs with its own shape.
     routerOptions: { maxParamLength: 500 },
     // A URL the router cannot even decode is still a problem+json 400, never Fastify's own shape.
+    clientErrorHandler,
     frameworkErrors: (error, request, reply) => {
       sendProblem(reply, new AppError('BAD_REQUEST', { detail: error.message }), localeFromAcceptLanguage(request.headers['accept-language']));
     },
   });
   installErrorHandler(app);
   await app.register(cookie);
+  await installSecurityHeaders(app, { isHttps: deps.config.isSecureCookie });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: () => new AppError('RATE_LIMITED'),
@@ -107,6 +111,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   app.addContentTypeParser(['image/webp'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   const sessions = sessionCacheOf(deps.db, deps.config.sessionCacheSeconds * 1000);
   installSessionHook(app, (sessionId) => sessions.resolve(sessionId, deps.clock.now().getTime(), () => resolveSession(deps, sessionId)));
+
+  installRequestForgeryGuard(app, { allowedOrigins: deps.config.allowedOrigins });
 
   const routes = allRoutes(deps);
   registerRoutes(app, routes);

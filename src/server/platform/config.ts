@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseAllowedOrigins } from './http/request-forgery.js';
 
 export interface Config {
   port: number;
@@ -23,6 +24,10 @@ export interface Config {
   /** Set when the product runs behind HTTPS (a reverse proxy): session cookies get `Secure`. */
   isSecureCookie: boolean;
   trustProxy: boolean;
+  /** Origins besides the server's own address from which state-changing requests are accepted (ALLOWED_ORIGINS, comma-separated). */
+  allowedOrigins: string[];
+  /** A webhook URL may point at loopback/private addresses (an intranet robot); off by default. */
+  isWebhookPrivateAllowed: boolean;
   demoPassword: string | null;
   isDemoSeedEnabled: boolean;
   logLevel: string;
@@ -52,6 +57,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRatePerMinute: intFrom(env.LOGIN_RATE_PER_MINUTE, 20),
     isSecureCookie: env.COOKIE_SECURE === 'true',
     trustProxy: env.TRUST_PROXY === 'true',
+    allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
+    isWebhookPrivateAllowed: env.WEBHOOK_ALLOW_PRIVATE === 'true',
     demoPassword: env.DEMO_PASSWORD ? env.DEMO_PASSWORD : null,
     isDemoSeedEnabled: env.SEED_DEMO !== 'false',
     logLevel: env.LOG_LEVEL ?? 'info',

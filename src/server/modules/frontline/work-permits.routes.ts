@@ -1,4 +1,5 @@
 import type { AppDeps } from '../../app-deps.js';
+import { lateBody } from '../../platform/http/late-body.js';
 import { allRoles } from '../../../schemas/auth.js';
 import { idParamsSchema } from '../../../schemas/common.js';
 import {
@@ -83,6 +84,7 @@ export function workPermitRoutes(deps: AppDeps): AnyRouteDef[] {
       tags,
       params: idParamsSchema,
       response: workPermitDetailSchema,
+      body: lateBody(gasReadingInputSchema).body,
       // The body is parsed after the permit is found: another enterprise's id is a 404 whatever the body.
       handler: async ({ auth, params, request, locale }) => {
         await requirePermit(deps, auth, params.id);
@@ -97,6 +99,7 @@ export function workPermitRoutes(deps: AppDeps): AnyRouteDef[] {
       tags,
       params: idParamsSchema,
       response: workPermitDetailSchema,
+      body: lateBody(preworkInputSchema).body,
       // The body is parsed after the permit is found: another enterprise's id is a 404 whatever the body.
       handler: async ({ auth, params, request, locale }) => {
         await requirePermit(deps, auth, params.id);
@@ -123,6 +126,7 @@ export function workPermitRoutes(deps: AppDeps): AnyRouteDef[] {
       params: idParamsSchema,
       response: workPermitDetailSchema,
       successStatus: 200,
+      body: lateBody(cancelPermitInputSchema).body,
       handler: async ({ auth, params, request, locale }) => {
         await requirePermit(deps, auth, params.id);
         return cancelPermit(deps, actorOf(auth), params.id, parseOrThrow(cancelPermitInputSchema, request.body ?? {}, locale).reason, locale);

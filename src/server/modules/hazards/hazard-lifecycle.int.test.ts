@@ -41,6 +41,16 @@ describe.skipIf(!isDbAvailable())('hazard lifecycle', () => {
       expect(await count(t, 'hazard_event', 'hazard_id', results[0]?.hazardId as string)).toBe(1);
     });
 
+    it('answers a replayed report over HTTP with 200 and the first id, a new one with 201 (issue 10 §5)', async () => {
+      const body = { description: '配电箱门未关', postId: w.postId, clientId: clientId('http-replay') };
+      const first = await t.request(w.cookies.worker, 'POST', '/api/v1/hazards', body);
+      expect(first.statusCode, first.body).toBe(201);
+      expect(first.json().isNew).toBe(true);
+      const replay = await t.request(w.cookies.worker, 'POST', '/api/v1/hazards', body);
+      expect(replay.statusCode, replay.body).toBe(200);
+      expect(replay.json()).toEqual({ id: first.json().id, isNew: false });
+    });
+
     it('flags the risk of the measure in the same transaction (invariant 8)', async () => {
       const applied = await t.request(w.cookies.safety_manager, 'POST', '/api/v1/template-applications', {
         industry: 'machinery',

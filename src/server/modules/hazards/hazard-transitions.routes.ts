@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { lateBody } from '../../platform/http/late-body.js';
 import type { AppDeps } from '../../app-deps.js';
 import type { HazardRole } from '../../../domain/hazard/hazard-lifecycle.js';
 import { idParamsSchema } from '../../../schemas/common.js';
@@ -44,6 +45,7 @@ function step<S extends z.ZodType>(
     params: idParamsSchema,
     response: hazardDetailSchema,
     successStatus: 200,
+    body: lateBody(schema).body,
     handler: async (ctx: RouteContext<{ id: string }, undefined, undefined>) => {
       const user = requireUser(ctx.auth);
       const tenant = requireTenant(ctx.auth);

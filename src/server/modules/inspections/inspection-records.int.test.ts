@@ -97,7 +97,9 @@ describe.skipIf(!isDbAvailable())('submitting inspection records', () => {
     expect(first.statusCode, first.body).toBe(200);
     const record = first.json().records[0];
     expect(record.hazardId).toEqual(expect.any(String));
-    await submit(payload);
+    // The replay (a lost answer, a second tab) answers the same, the hazard it raised included (issue 10 §5).
+    const replay = await submit(payload);
+    expect(replay.json()).toMatchObject({ isReplay: true, records: [{ id: record.id, hazardId: record.hazardId }] });
     const hazards = await f.t.deps.db.selectFrom('hazard').selectAll().where('enterprise_id', '=', f.enterpriseId).execute();
     expect(hazards).toHaveLength(1);
     expect(hazards[0]).toMatchObject({ source: 'inspection', record_id: record.id, item_id: itemIds[0], post_id: f.postId, status: 'reported' });

@@ -28,8 +28,17 @@ async function replayOf(deps: AppDeps, viewer: TaskViewer, taskId: string, clien
   const records = await repo.listRecordsOfSubmission(deps.db, viewer.enterpriseId, clientId);
   if (!records.length) return null;
   if (records[0]?.task_id !== taskId) throw new AppError('CONFLICT', { detail: 'clientId' });
-  const task = await repo.findTask(deps.db, viewer.enterpriseId, taskId);
-  return { taskId, clientId, isReplay: true, status: (task?.status ?? 'open') as SubmissionResultDto['status'], records: records.map((r) => toRecordDto(r)) };
+  const failed = records.filter((r) => r.result === 'fail').map((r) => r.id);
+  const [task, hazards] = await Promise.all([repo.findTask(deps.db, viewer.enterpriseId, taskId), repo.listHazardsOfRecords(deps.db, viewer.enterpriseId, failed)]);
+  // The same answer as the first one, hazards raised for FAIL results included.
+  const hazardOf = new Map(hazards.map((h) => [h.record_id, h.id]));
+  return {
+    taskId,
+    clientId,
+    isReplay: true,
+    status: (task?.status ?? 'open') as SubmissionResultDto['status'],
+    records: records.map((r) => toRecordDto(r, hazardOf.get(r.id) ?? null)),
+  };
 }
 
 export async function submitRecords(deps: AppDeps, viewer: TaskViewer, taskId: string, body: unknown, locale: Locale): Promise<SubmissionResultDto> {

@@ -214,6 +214,12 @@ export async function listAnsweredItemIds(db: Executor, enterpriseId: string, ta
   return new Set(rows.map((r) => r.item_id));
 }
 
+/** The hazards raised for FAIL records (a replayed submission answers them as the first answer did). */
+export function listHazardsOfRecords(db: Executor, enterpriseId: string, recordIds: string[]): Promise<{ id: string; record_id: string | null }[]> {
+  if (recordIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('hazard').select(['id', 'record_id']).where('enterprise_id', '=', enterpriseId).where('record_id', 'in', recordIds).execute();
+}
+
 export function listRecordsOfSubmission(db: Executor, enterpriseId: string, submissionId: string): Promise<InspectionRecordTable[]> {
   return db
     .selectFrom('inspection_record')

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lateBody } from '../../platform/http/late-body.js';
 import type { AppDeps } from '../../app-deps.js';
 import { allRoles, managerRoles } from '../../../schemas/auth.js';
 import { idParamsSchema } from '../../../schemas/common.js';
@@ -16,6 +17,7 @@ import {
   taskDetailDtoSchema,
   taskDtoSchema,
   taskListQuerySchema,
+  submissionInputSchema,
 } from '../../../schemas/inspections.js';
 import { type AnyRouteDef, defineRoute, requireTenant, requireUser } from '../../platform/http/route.js';
 import { parseOrThrow } from '../../platform/http/validation.js';
@@ -119,6 +121,7 @@ export function inspectionRoutes(deps: AppDeps): AnyRouteDef[] {
       tags,
       params: idParamsSchema,
       response: itemDtoSchema,
+      body: lateBody(itemUpdateSchema).body,
       // Body (itemUpdateSchema) is read after the item is found, so a foreign id is "not found" first.
       handler: async ({ auth, params, request, locale }) => {
         const actor = actorOf(auth);
@@ -166,6 +169,7 @@ export function inspectionRoutes(deps: AppDeps): AnyRouteDef[] {
       params: idParamsSchema,
       response: submissionResultDtoSchema,
       successStatus: 200,
+      body: lateBody(submissionInputSchema).body,
       handler: async ({ auth, params, request, locale }) => submitRecords(deps, viewerOf(auth), params.id, request.body ?? {}, locale),
     }),
     placeRoute(deps, 'post', 'posts'),

@@ -105,4 +105,32 @@ describe.skipIf(!isDbAvailable())('notifications and the webhook outbox', () => 
     const row = (await listOutbox(t.deps.db, w.enterpriseId)).find((o) => o.dedupe_key === 'webhook:test:net');
     expect(row).toMatchObject({ sent_at: null, last_error: 'ECONNRESET' });
   });
+
+  it('refuses a webhook URL that reaches the server itself or a private network, unless the operator allows it (issue 10 §5)', async () => {
+    for (const url of ['http://127.0.0.1:5432/', 'http://localhost:3000/api/v1/setup', 'http://[::1]/', 'http://10.1.2.3/hook', 'http://169.254.169.254/latest/meta-data', 'http://192.168.1.10/', 'http://[::ffff:127.0.0.1]/']) {
+      const res = await t.request(w.cookies.principal, 'PUT', '/api/v1/notification-settings', { webhookUrl: url, isWebhookEnabled: true });
+      expect(res.statusCode, `${url} ${res.body}`).toBe(400);
+      expect(res.json().errors).toEqual([{ path: 'webhookUrl', message: expect.stringContaining('内网') }]);
+    }
+    expect((await t.request(w.cookies.principal, 'GET', '/api/v1/notification-settings')).json().webhookUrl).not.toContain('127.0.0.1');
+    // A URL saved earlier (or by a name that now resolves privately) is not delivered to either.
+    await t.deps.db.updateTable('enterprise_notification_setting').set({ webhook_url: 'http://127.0.0.1:9/x', is_webhook_enabled: 1 }).where('enterprise_id', '=', w.enterpriseId).execute();
+    await withTransaction(t.deps.db, (trx) =>
+      notifyInTransaction(trx, { enterpriseId: w.enterpriseId, roles: ['principal'], kind: 'test', title: { 'zh-CN': 'p', 'en-US': 'p' }, body: { 'zh-CN': 'p', 'en-US': 'p' }, link: '/p', dedupeKey: 'test:private', at: t.clock.now() }),
+    );
+    const r = robot();
+    await deliverOutbox(t.deps, r.fetchImpl, t.clock.now());
+    expect(r.calls.filter((c) => c.url.includes('127.0.0.1'))).toEqual([]);
+    const row = (await listOutbox(t.deps.db, w.enterpriseId)).find((o) => o.dedupe_key === 'webhook:test:private');
+    expect(row?.last_error).toContain('private');
+    // WEBHOOK_ALLOW_PRIVATE=true: an intranet robot.
+    const intranet = await createTestApp({ isWebhookPrivateAllowed: true });
+    try {
+      const world = await hazardWorld(intranet, 'ntp');
+      const res = await intranet.request(world.cookies.principal, 'PUT', '/api/v1/notification-settings', { webhookUrl: 'http://10.1.2.3/hook', isWebhookEnabled: true });
+      expect(res.statusCode, res.body).toBe(200);
+    } finally {
+      await intranet.close();
+    }
+  });
 });

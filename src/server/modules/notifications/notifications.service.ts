@@ -1,4 +1,6 @@
 import type { AppDeps } from '../../app-deps.js';
+import { fieldError } from '../../platform/http/validation.js';
+import { isPrivateTarget } from '../../platform/outbox/webhook-target.js';
 import { fromDbBool, toDbBool } from '../../db/codecs.js';
 import { withTransaction, type Executor } from '../../db/with-transaction.js';
 import type { Locale } from '../../../i18n/locale.js';
@@ -122,6 +124,12 @@ export async function updateNotificationSetting(
   actor: { userId: string; enterpriseId: string },
   input: NotificationSettingInput,
 ): Promise<NotificationSettingDto> {
+  if (input.webhookUrl && !deps.config.isWebhookPrivateAllowed && (await isPrivateTarget(input.webhookUrl))) {
+    throw fieldError('webhookUrl', {
+      'zh-CN': '不能使用本机或内网地址（如需内网机器人，请管理员设置 WEBHOOK_ALLOW_PRIVATE=true）',
+      'en-US': 'A loopback or private-network address is not allowed (for an intranet robot the operator sets WEBHOOK_ALLOW_PRIVATE=true)',
+    });
+  }
   const at = deps.clock.now();
   await withTransaction(deps.db, async (trx) => {
     const before = await repo.findSetting(trx, actor.enterpriseId);

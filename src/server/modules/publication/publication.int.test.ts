@@ -187,6 +187,12 @@ describe.skipIf(!isDbAvailable())('publication (seed 001 Art. 11)', () => {
       const fake = await upload(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'image/png');
       expect(fake.statusCode).toBe(400);
       expect(fake.json().code).toBe('NOT_AN_IMAGE');
+      // Issue 10 §5: a right header on truncated or garbled pixels is not an image either.
+      const whole = makePng(400, 240);
+      const truncated = await upload(whole.subarray(0, Math.floor(whole.length / 2)), 'image/png');
+      expect([truncated.statusCode, truncated.json().code]).toEqual([400, 'NOT_AN_IMAGE']);
+      const garbled = await upload(Buffer.concat([whole.subarray(0, 33), Buffer.alloc(4000, 7)]), 'image/png');
+      expect([garbled.statusCode, garbled.json().code]).toEqual([400, 'NOT_AN_IMAGE']);
       const mislabelled = await upload(makePng(20, 10), 'image/jpeg');
       expect(mislabelled.statusCode).toBe(400);
       const big = Buffer.concat([makePng(20, 10), Buffer.alloc(5 * 1024 * 1024)]);

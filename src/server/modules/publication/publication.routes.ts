@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lateBody } from '../../platform/http/late-body.js';
 import type { AppDeps } from '../../app-deps.js';
 import { allRoles, managerRoles } from '../../../schemas/auth.js';
 import { idParamsSchema } from '../../../schemas/common.js';
@@ -49,6 +50,7 @@ export function publicationRoutes(deps: AppDeps): AnyRouteDef[] {
       tags,
       params: idParamsSchema,
       response: postEmergencyInputSchema,
+      body: lateBody(postEmergencyInputSchema).body,
       // The body is parsed after the post is found, so another enterprise's post is 404 whatever is sent.
       handler: async ({ auth, params, request, locale }) => setPostEmergencyActions(deps, actorOf(auth), params.id, request.body, locale),
     }),
@@ -70,6 +72,7 @@ export function publicationRoutes(deps: AppDeps): AnyRouteDef[] {
       tags,
       params: idParamsSchema,
       response: z.object({ areaId: z.string(), points: mapPolygonInputSchema.shape.points }),
+      body: lateBody(mapPolygonInputSchema).body,
       handler: async ({ auth, params, request, locale }) => setAreaPolygon(deps, actorOf(auth), params.id, request.body, locale),
     }),
     defineRoute({

@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import type { AppDeps } from '../../app-deps.js';
 import { withTransaction } from '../../db/with-transaction.js';
 import { highestLevel, isRiskLevel, levelColour, type RiskLevel } from '../../../domain/risk/risk-level.js';
@@ -97,6 +98,12 @@ export async function uploadFloorPlan(deps: AppDeps, actor: PublicationActor, co
   if (body.length > floorPlanMaxBytes) throw new AppError('PAYLOAD_TOO_LARGE');
   const probe = probeImage(body);
   if (!probe || probe.mime !== declared) throw new AppError('NOT_AN_IMAGE', { mime: declared });
+  // The header alone says little: decode every pixel (as photos are), so a truncated or garbled file is refused.
+  try {
+    await sharp(body, { limitInputPixels: 50_000_000, failOn: 'error' }).resize({ width: 256, height: 256, fit: 'inside' }).toBuffer();
+  } catch {
+    throw new AppError('NOT_AN_IMAGE', { mime: declared });
+  }
   const extension = probe.mime === 'image/png' ? 'png' : 'jpg';
   const stored = await saveFile(deps.config.dataDir, actor.enterpriseId, `floor-plan-${Date.now()}.${extension}`, body);
   let replacedPath: string | null = null;

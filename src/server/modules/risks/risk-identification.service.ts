@@ -14,7 +14,7 @@ import { recordChange } from '../audit/audit.service.js';
 import { getRiskDetail, getRiskRow } from './risk-read.service.js';
 import * as repo from './risks.repository.js';
 import { reevaluateRiskRows } from './risk-facts.service.js';
-import { checkCodes, createRiskInTransaction, recomputePostLevel } from './risks.service.js';
+import { checkCodes, checkObjectReference, createRiskInTransaction, recomputePostLevel } from './risks.service.js';
 
 export interface RiskWriter {
   userId: string;
@@ -119,6 +119,9 @@ export async function updateRisk(deps: AppDeps, actor: RiskWriter, riskId: strin
       accidentTypeCodes: input.accidentTypeCodes ?? [],
     });
     await checkOptionalReferences(trx, actor.enterpriseId, input);
+    if (input.objectId !== undefined || input.objectKind !== undefined) {
+      await checkObjectReference(trx, actor.enterpriseId, input.objectKind ?? (row.object_kind as RiskInput['objectKind']), input.objectId !== undefined ? input.objectId : row.object_id);
+    }
     const now = deps.clock.now();
     const at = now.toISOString();
     const isReidentification = identificationFields.some((f) => input[f] !== undefined);

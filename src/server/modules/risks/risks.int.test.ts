@@ -56,6 +56,32 @@ describe.skipIf(!isDbAvailable())('risk register', () => {
     expect(res.statusCode, res.body).toBe(201);
     return res.json();
   };
+  it("refuses an objectId that is not a record of its kind in the caller's enterprise, on create and on edit (issue 10 §5)", async () => {
+    const other = await createEnterpriseWithUsers(t.deps, 'rskobj', ['safety_manager']);
+    const otherCookie = await t.login(other.usernames.safety_manager as string);
+    const foreignCrane = (await t.request(otherCookie, 'POST', '/api/v1/equipment', { name: '他厂行车' })).json().id as string;
+    const ownLathe = (await t.request(cookie, 'POST', '/api/v1/equipment', { name: '本厂车床' })).json().id as string;
+    const postId = await post('车工 objectId');
+    const before = await counts();
+    for (const objectId of [foreignCrane, '01a2070b-0000-7000-8000-000000000000']) {
+      const res = await t.request(cookie, 'POST', '/api/v1/risks', riskBody(postId, { objectId }));
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().errors.map((e: { path: string }) => e.path)).toEqual(['objectId']);
+    }
+    // A duty names no record: an id there is refused too.
+    const duty = await t.request(cookie, 'POST', '/api/v1/risks', riskBody(postId, { objectKind: 'duty', objectName: '安全职责', objectId: ownLathe }));
+    expect(duty.statusCode).toBe(400);
+    expect(await counts()).toEqual(before);
+    const created = await createRisk(riskBody(postId, { objectId: ownLathe }));
+    expect(created.objectId).toBe(ownLathe);
+    const moved = await t.request(cookie, 'PATCH', `/api/v1/risks/${created.id}`, { objectId: foreignCrane });
+    expect(moved.statusCode, moved.body).toBe(400);
+    expect(moved.json().errors[0].path).toBe('objectId');
+    const toPlace = await t.request(cookie, 'PATCH', `/api/v1/risks/${created.id}`, { objectKind: 'place' });
+    expect(toPlace.statusCode).toBe(400); // the lathe is not an area
+    expect((await getRisk(created.id)).objectId).toBe(ownLathe);
+  });
+
   const getPost = async (id: string) => (await t.request(cookie, 'GET', `/api/v1/posts/${id}`)).json();
   const getRisk = async (id: string) => (await t.request(cookie, 'GET', `/api/v1/risks/${id}`)).json();
   const evaluate = (id: string, stage: string, evaluation: object, note = '复评') =>

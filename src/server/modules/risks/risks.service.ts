@@ -12,6 +12,7 @@ import type { RiskInput } from '../../../schemas/risks.js';
 import { AppError } from '../../platform/http/app-error.js';
 import { fieldError, referenceMissing } from '../../platform/http/validation.js';
 import { newId } from '../../platform/ids.js';
+import { allActiveExist } from '../../platform/resource/tenant-resource.repository.js';
 import { recordChange } from '../audit/audit.service.js';
 import { findPost, setPostLevel } from '../org/posts.service.js';
 import * as repo from './risks.repository.js';
@@ -185,6 +186,16 @@ export async function recomputePostLevel(trx: Executor, enterpriseId: string, po
  * item each measure becomes — all in the caller's transaction. Accepted at once unless proposed by
  * a worker (the safety manager then accepts or rejects it).
  */
+/** The record an `objectId` names, by the risk's object kind; other kinds name no record. */
+const objectTables: Partial<Record<RiskInput['objectKind'], 'equipment' | 'area' | 'material'>> = { equipment: 'equipment', place: 'area', material: 'material' };
+
+/** An `objectId` is a live record of the risk's object kind in the caller's enterprise, or it is refused (like every other reference). */
+export async function checkObjectReference(trx: Executor, enterpriseId: string, objectKind: RiskInput['objectKind'], objectId: string | null): Promise<void> {
+  if (!objectId) return;
+  const table = objectTables[objectKind];
+  if (!table || !(await allActiveExist(trx, table, enterpriseId, [objectId]))) throw referenceMissing('objectId');
+}
+
 export async function createRiskInTransaction(
   deps: AppDeps,
   trx: Executor,
@@ -196,6 +207,7 @@ export async function createRiskInTransaction(
   if (!post) throw referenceMissing('postId');
   if (post.archived_at) throw new AppError('ARCHIVED', { entity: 'post' });
   checkCodes(input);
+  await checkObjectReference(trx, actor.enterpriseId, input.objectKind, input.objectId);
   input.measures.forEach((m, i) => checkMeasureFitsPost(post.kind, m, `measures.${i}.`));
   // Issue 8 item 5: a risk named in no area inherits its post's work area.
   const areaId = input.areaId ?? (await firstAreaOfPost(trx, actor.enterpriseId, input.postId));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lateBody } from '../../platform/http/late-body.js';
 import type { AppDeps } from '../../app-deps.js';
 import { managerRoles } from '../../../schemas/auth.js';
 import { idParamsSchema, idSchema } from '../../../schemas/common.js';
@@ -52,7 +53,7 @@ const itemParams = z.strictObject({ id: idSchema, code: z.string().min(1).max(50
 const actionParams = z.strictObject({ id: idSchema, actionId: z.string().min(1).max(100) });
 
 /** The body is parsed after the assessment is found: another enterprise's id is a 404 whatever the body (tenant matrix). */
-async function bodyOfAssessment<S extends z.ZodType>(deps: AppDeps, ctx: RouteContext<{ id: string }, undefined, undefined>, schema: S): Promise<z.infer<S>> {
+async function bodyOfAssessment<S extends z.ZodType>(deps: AppDeps, ctx: RouteContext<{ id: string }, undefined, unknown>, schema: S): Promise<z.infer<S>> {
   await getAssessmentRow(deps, requireTenant(ctx.auth).enterpriseId, ctx.params.id);
   return parseOrThrow(schema, ctx.request.body ?? {}, ctx.locale) as z.infer<S>;
 }
@@ -189,6 +190,7 @@ export function standardizationRoutes(deps: AppDeps): AnyRouteDef[] {
       summary: "The assessor's decision on one item (body: deduction, isNotApplicable, isVetoFired, note, attachmentIds; insert-only: a correction is a new decision); differing from the proposal needs a note",
       tags,
       params: itemParams,
+      body: lateBody(decisionInputSchema).body,
       handler: async (ctx) => decideItem(deps, actorOf(ctx.auth), ctx.params.id, ctx.params.code, await bodyOfAssessment(deps, ctx, decisionInputSchema)),
     }),
     defineRoute({
@@ -220,6 +222,7 @@ export function standardizationRoutes(deps: AppDeps): AnyRouteDef[] {
       summary: 'Record the first or last meeting of the self-assessment (body: kind, heldOn, attendeePersonIds, minutes)',
       tags,
       params: idParamsSchema,
+      body: lateBody(meetingInputSchema).body,
       handler: async (ctx) => recordMeeting(deps, actorOf(ctx.auth), ctx.params.id, await bodyOfAssessment(deps, ctx, meetingInputSchema)),
     }),
     defineRoute({
@@ -230,6 +233,7 @@ export function standardizationRoutes(deps: AppDeps): AnyRouteDef[] {
       tags,
       params: idParamsSchema,
       response: actionSchema,
+      body: lateBody(actionInputSchema).body,
       handler: async (ctx) => createAction(deps, actorOf(ctx.auth), ctx.params.id, await bodyOfAssessment(deps, ctx, actionInputSchema)),
     }),
     defineRoute({
@@ -240,8 +244,9 @@ export function standardizationRoutes(deps: AppDeps): AnyRouteDef[] {
       tags,
       params: actionParams,
       successStatus: 200,
+      body: lateBody(actionCloseInputSchema).body,
       handler: async (ctx) => {
-        const { note } = await bodyOfAssessment(deps, ctx as unknown as RouteContext<{ id: string }, undefined, undefined>, actionCloseInputSchema);
+        const { note } = await bodyOfAssessment(deps, ctx as unknown as RouteContext<{ id: string }, undefined, unknown>, actionCloseInputSchema);
         return closeAction(deps, actorOf(ctx.auth), ctx.params.id, ctx.params.actionId, note);
       },
     }),

@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../../domain/domain-error.js';
 import { entityNames, type ErrorCode, errorMessages, formatMessage } from '../../../i18n/error-messages.js';
@@ -63,6 +65,28 @@ const alreadyTaken = { 'zh-CN': '已存在相同的值（可能刚被同时提�
 export function sendProblem(reply: FastifyReply, error: AppError, locale: Locale): FastifyReply {
   const body = problemBody(error, locale);
   return reply.status(body.status).type('application/problem+json; charset=utf-8').send(body);
+}
+
+/**
+ * Errors Node's HTTP parser meets before a request exists (a URL or headers over 16 KB, a request
+ * that never finishes arriving) answer problem+json too, in the default language (no header was read).
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const appError =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? new AppError('HEADERS_TOO_LARGE')
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? new AppError('REQUEST_TIMEOUT')
+        : new AppError('BAD_REQUEST', { detail: error.code ?? 'client error' });
+  const body = JSON.stringify(problemBody(appError, 'zh-CN'));
+  if (socket.writable) {
+    const status = httpStatusOf[appError.code];
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }
 
 export function installErrorHandler(app: FastifyInstance): void {

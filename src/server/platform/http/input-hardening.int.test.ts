@@ -1,3 +1,4 @@
+import http from 'node:http';
 /* Issue 10, findings 1 and 2: text no database stores, and identical writes at the same moment,
  * answer 4xx naming the field — the same on SQLite and PostgreSQL, for every route. */
 import { sql } from 'kysely';
@@ -133,5 +134,23 @@ describe.skipIf(!isDbAvailable())('identical writes at the same moment', () => {
     const rows = await t.deps.db.selectFrom('special_control_plan').selectAll().where('risk_id', '=', id).execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]?.objective).toBe(plan.objective);
+  });
+
+  it('answers a URL over 16 KB with 431 as problem+json, not in Fastify\'s own shape (issue 10 §5)', async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = t.app.server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const res = await new Promise<{ status: number; type: string; body: string }>((resolve, reject) => {
+      const req = http.get({ host: '127.0.0.1', port, path: `/api/v1/posts?q=${'x'.repeat(17 * 1024)}` }, (r) => {
+        let body = '';
+        r.setEncoding('utf8');
+        r.on('data', (c: string) => (body += c));
+        r.on('end', () => resolve({ status: r.statusCode ?? 0, type: String(r.headers['content-type']), body }));
+      });
+      req.on('error', reject);
+    });
+    expect(res.status).toBe(431);
+    expect(res.type).toContain('application/problem+json');
+    expect(JSON.parse(res.body)).toMatchObject({ status: 431, code: 'HEADERS_TOO_LARGE', detail: expect.stringContaining('16 KB') });
   });
 });

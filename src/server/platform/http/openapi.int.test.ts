@@ -23,6 +23,18 @@ describe.skipIf(!isDbAvailable())('health and OpenAPI', () => {
       expect(op, `${r.method} ${r.url}`).toBeDefined();
       expect(op.description).toMatch(/^Access: /);
     }
+    // Issue 10 §5: an operation that reads a body (late, after its record is found) still declares it.
+    const readers = allRoutes(t.deps).filter((r) => !r.consumes && /request\.body|bodyOfAssessment|\.parse\(ctx\)/.test(r.handler.toString()));
+    expect(readers.length).toBeGreaterThan(20);
+    const undeclared = readers
+      .filter((r) => {
+        const schema = doc.paths[r.url.replace(/:(\w+)/g, '{$1}')][r.method.toLowerCase()].requestBody?.content?.['application/json']?.schema;
+        return !schema || Object.keys(schema.properties ?? {}).length === 0;
+      })
+      .map((r) => `${r.method} ${r.url}`);
+    expect(undeclared).toEqual([]);
+    const submit = doc.paths['/api/v1/inspection-tasks/{id}/records'].post.requestBody.content['application/json'].schema;
+    expect(submit.required).toEqual(expect.arrayContaining(['clientId', 'results']));
     const createPost = doc.paths['/api/v1/posts'].post;
     expect(createPost.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['name', 'kind']));
   });

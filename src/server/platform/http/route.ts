@@ -4,6 +4,7 @@ import type { Locale } from '../../../i18n/locale.js';
 import type { EnterpriseRole } from '../../../schemas/auth.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { AppError } from './app-error.js';
+import { uploadRouteFlag } from './request-forgery.js';
 import { refuseUnstorableText, parseOrThrow } from './validation.js';
 
 /** Every route declares who may call it (issue: "Every route declares who may call it"). */
@@ -83,7 +84,8 @@ export function registerRoutes(app: FastifyInstance, routes: readonly AnyRouteDe
     app.route({
       method: def.method,
       url: def.url,
-      config: def.config ?? {},
+      // Upload routes check their own binary types; every other write carries JSON or nothing (request-forgery.ts).
+      config: { ...(def.config ?? {}), ...(def.consumes ? { [uploadRouteFlag]: true } : {}) },
       handler: async (request, reply) => {
         const auth = request.auth;
         checkAccess(def.access, auth);
@@ -93,6 +95,9 @@ export function registerRoutes(app: FastifyInstance, routes: readonly AnyRouteDe
         const params = def.params ? parseOrThrow(def.params, request.params, locale) : undefined;
         const query = def.query ? parseOrThrow(def.query, request.query, locale) : undefined;
         const body = def.body ? parseOrThrow(def.body, request.body ?? {}, locale) : undefined;
+        // The route's success status is set before the handler runs, so a handler that means another
+        // (200 for a replayed offline write) keeps its own.
+        if (!def.produces) reply.status(def.successStatus ?? (def.method === 'POST' ? 201 : 200));
         const result = await def.handler({ params, query, body, auth, locale, request, reply });
         if (reply.sent) return reply;
         if (def.produces) {
@@ -100,7 +105,6 @@ export function registerRoutes(app: FastifyInstance, routes: readonly AnyRouteDe
           if (!reply.hasHeader('content-type')) reply.type(def.produces);
           return result;
         }
-        reply.status(def.successStatus ?? (def.method === 'POST' ? 201 : 200));
         return result ?? { ok: true };
       },
     });

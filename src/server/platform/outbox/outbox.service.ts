@@ -1,4 +1,5 @@
 import type { AppDeps } from '../../app-deps.js';
+import { isPrivateTarget } from './webhook-target.js';
 import { withTransaction, type Executor } from '../../db/with-transaction.js';
 import { recordChange } from '../../modules/audit/audit.service.js';
 import { newId } from '../ids.js';
@@ -78,6 +79,8 @@ export async function deliverOutbox(
       const payload = JSON.parse(row.payload) as OutboxPayload;
       let error: string | null;
       try {
+        // Checked again at delivery: a name may resolve to a private address after it was saved.
+        if (!deps.config.isWebhookPrivateAllowed && (await isPrivateTarget(payload.url))) throw new Error('refused: the URL reaches a loopback or private address');
         const res = await fetchImpl(payload.url, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
