@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePng } from '../../src/server/modules/publication/publication.factory.js';
 import { launchBrowser, screenshotDir, shouldSkipBrowser } from '../support/browser.js';
+import { pdfPagesText } from '../support/pdf.js';
 import { demoPassword, startServer, type TestServer } from '../support/server.js';
 
 /** Pages in a PDF: the /Type /Page objects (not the /Type /Pages tree). */
@@ -147,6 +148,50 @@ describe.skipIf(shouldSkipBrowser())('publication: print the risk card and the f
     expect(fill).toBe('#f39800');
     const { pages } = await shoot(page, 'risk-map-print-zh');
     expect(pages).toBe(1);
+  });
+
+  it('sets the card footer on the settings page, then prints every post\'s card in one PDF: a page per post, each with its footer (issue 8 §6)', async () => {
+    await page.setViewportSize({ width: 1240, height: 900 });
+    await page.goto(`${server.url}/settings/publication`);
+    const settings = page.getByTestId('publication-settings');
+    await settings.waitFor();
+    await settings.getByLabel('本企业应急电话').fill('0531-8800119');
+    await settings.getByLabel('告知卡页脚').fill('安全管理部编制 监督电话 0531-8800000');
+    await settings.getByTestId('publication-settings-save').click();
+    await page.getByText('已保存').waitFor();
+
+    const posts = (await (await context.request.get(`${server.url}/api/v1/posts?limit=200`)).json()).items as { id: string }[];
+    expect(posts.length).toBeGreaterThan(3);
+    await page.setViewportSize({ width: 820, height: 1160 });
+    await page.goto(`${server.url}/print/risk-cards`);
+    await page.getByTestId('risk-cards-print').waitFor();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="card-qr"]').length === n, posts.length, { timeout: 30_000 });
+    expect(await page.getByTestId('risk-card-sheet').count()).toBe(posts.length);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    await page.emulateMedia({ media: 'screen' });
+    fs.mkdirSync(screenshotDir, { recursive: true });
+    fs.writeFileSync(path.join(screenshotDir, 'risk-cards-batch.pdf'), pdf);
+    const pages = await pdfPagesText(pdf);
+    expect(pages).toHaveLength(posts.length);
+    for (const [i, text] of pages.entries()) {
+      expect(text.replace(/\s/g, ''), `page ${i + 1}`).toContain('安全管理部编制监督电话0531-8800000');
+      expect(text, `page ${i + 1}`).toContain('0531-8800119');
+    }
+
+    // A selection: the ticked posts only.
+    await page.goto(`${server.url}/print/risk-cards?postIds=${posts.slice(0, 2).map((p) => p.id).join(',')}`);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="card-qr"]').length === 2);
+    expect(await page.getByTestId('risk-card-sheet').count()).toBe(2);
+
+    // The notice boards of every area needing one, in one job, a landscape page each.
+    await page.setViewportSize({ width: 1160, height: 820 });
+    await page.goto(`${server.url}/print/notice-boards`);
+    await page.getByTestId('notice-boards-print').waitFor();
+    const boards = Number(await page.getByTestId('notice-boards-count').getAttribute('data-count'));
+    expect(boards).toBeGreaterThan(0);
+    const { pages: boardPages } = await shoot(page, 'notice-boards-batch');
+    expect(boardPages).toBe(boards);
   });
 
   it('opens the card the QR code points to on a 360 px phone', async () => {

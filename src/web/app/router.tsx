@@ -35,6 +35,8 @@ const HazardDetailPage = lazy(() => import('../features/hazards/hazard-detail-pa
 const HazardStatisticsPage = lazy(() => import('../features/hazards/hazard-statistics-page').then((m) => ({ default: m.HazardStatisticsPage })));
 const InspectionListsPage = lazy(() => import('../features/inspections/inspection-lists-page').then((m) => ({ default: m.InspectionListsPage })));
 const InspectionTasksPage = lazy(() => import('../features/inspections/inspection-tasks-page').then((m) => ({ default: m.InspectionTasksPage })));
+const RiskCardsPrintPage = lazy(() => import('../features/publication/risk-cards-print-page').then((m) => ({ default: m.RiskCardsPrintPage })));
+const NoticeBoardsPrintPage = lazy(() => import('../features/publication/notice-boards-print-page').then((m) => ({ default: m.NoticeBoardsPrintPage })));
 const PublicationSettingsPage = lazy(() => import('../features/publication/publication-settings-page').then((m) => ({ default: m.PublicationSettingsPage })));
 const ShiftsPage = lazy(() => import('../features/inspections/shifts-page').then((m) => ({ default: m.ShiftsPage })));
 const StandardizationPage = lazy(() => import('../features/standardization/standardization-page').then((m) => ({ default: m.StandardizationPage })));
@@ -82,6 +84,8 @@ export const router = createBrowserRouter([
       { path: 'print/areas/:areaId/notice-board', element: <Suspense fallback={null}><NoticeBoardPrintPage /></Suspense> },
       { path: 'print/risk-map', element: <Suspense fallback={null}><RiskMapPrintPage /></Suspense> },
       { path: 'print/posts/:postId/emergency-card', element: <Suspense fallback={null}><EmergencyCardPrintPage /></Suspense> },
+      { path: 'print/risk-cards', element: <Suspense fallback={null}><RiskCardsPrintPage /></Suspense> },
+      { path: 'print/notice-boards', element: <Suspense fallback={null}><NoticeBoardsPrintPage /></Suspense> },
       { path: 'print/qr-codes', element: <Suspense fallback={null}><QrCodesPrintPage /></Suspense> },
       { path: 'print/credentials', element: <Suspense fallback={null}><CredentialsPrintPage /></Suspense> },
       { path: 'cards/posts/:postId', element: <Suspense fallback={null}><RiskCardPhonePage /></Suspense> },

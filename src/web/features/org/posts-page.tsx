@@ -1,5 +1,6 @@
+import { PrinterOutlined } from '@ant-design/icons';
 import { OnboardingPanel } from '../onboarding/onboarding-panel';
-import { Form, Input, InputNumber, Radio, Select, Tag, Typography } from 'antd';
+import { Button, Form, Input, InputNumber, Radio, Select, Tag, Typography } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -84,6 +85,12 @@ export function PostsPage() {
     <OnboardingPanel />
     <ResourceListPage<PostDto>
       testId="posts-page"
+      // Issue 8 §6: every post's card in one print job, or the ticked posts' cards.
+      selectionActions={(selected) => (
+        <Link to={selected.length ? `/print/risk-cards?postIds=${selected.map((p) => p.id).join(',')}` : '/print/risk-cards'} data-testid="print-risk-cards">
+          <Button icon={<PrinterOutlined />}>{selected.length ? t('publication.batch.printSelected') : t('publication.batch.printCards')}</Button>
+        </Link>
+      )}
       path={orgPaths.posts}
       title={t('post.title')}
       columns={columns}

@@ -1,4 +1,5 @@
 import type { CSSProperties } from 'react';
+import type { NoticeBoard } from '../../../schemas/publication.js';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { paintOf } from './level-colours';
@@ -9,13 +10,22 @@ const cell: CSSProperties = { border: '1px solid #8c8c8c', padding: '4px 6px', v
 
 /** /print/areas/:areaId/notice-board — 风险公告栏, A4 landscape. */
 export function NoticeBoardPrintPage() {
-  const { t } = useTranslation();
   const { areaId = '' } = useParams();
   const { data: board, isPending, error } = useNoticeBoard(areaId);
   if (!board) return <PrintState isPending={isPending} error={error} />;
-  const paint = paintOf(board.level);
   return (
     <PrintSheet orientation="landscape" testId="notice-board-print">
+      <NoticeBoardContent board={board} />
+    </PrintSheet>
+  );
+}
+
+/** The board itself: one A4 landscape sheet, alone or in the batch job (/print/notice-boards). */
+export function NoticeBoardContent({ board }: { board: NoticeBoard }) {
+  const { t } = useTranslation();
+  const paint = paintOf(board.level);
+  return (
+    <>
       <header style={{ background: paint.fill, color: paint.text, padding: '10px 16px', borderRadius: 4, display: 'flex', alignItems: 'center' }}>
         <div style={{ flex: 1 }}>
           <div style={{ fontSize: 28, fontWeight: 800, letterSpacing: 4 }}>{t('publication.board.title')}</div>
@@ -85,6 +95,6 @@ export function NoticeBoardPrintPage() {
           {t('publication.card.version')}：{formatStamp(board.version)}
         </span>
       </footer>
-    </PrintSheet>
+    </>
   );
 }

@@ -1,7 +1,9 @@
+import { PrinterOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Skeleton, Space } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { publicationSettingsInputSchema } from '../../../schemas/publication.js';
 import { api } from '../../app/api/api-client';
 import { useCanManage } from '../../app/auth/use-me';
@@ -38,6 +40,11 @@ export function PublicationSettingsPage() {
       <PageHeader
         title={t('pubSettings.title')}
         hint={t('pubSettings.hint')}
+        extra={
+          <Link to="/print/risk-cards">
+            <Button icon={<PrinterOutlined />}>{t('pubSettings.printAll')}</Button>
+          </Link>
+        }
       />
       {save.error && !zod.hasFieldErrors(save.error) && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={save.error.message} />}
       <Card size="small" style={{ maxWidth: 640 }}>

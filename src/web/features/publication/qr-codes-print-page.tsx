@@ -25,7 +25,7 @@ export function phoneUrlOf(origin: string, kind: QrKind, id: string): string {
 }
 
 /** Every (not archived) place of the kind, through the keyset pages. */
-async function listPlaces(kind: QrKind): Promise<Place[]> {
+export async function listPlaces(kind: QrKind): Promise<Place[]> {
   const all: Place[] = [];
   let cursor: string | null = null;
   do {
@@ -60,14 +60,17 @@ function QrLabel({ kind, place }: { kind: QrKind; place: Place }) {
 }
 
 /**
- * /print/qr-codes?kind=post|area|equipment — A4 sheets of QR labels, 8 to a page, one per place: a
+ * /print/qr-codes?kind=post|area|equipment[&ids=a,b] — A4 sheets of QR labels, 8 to a page, one per place: a
  * worker scans it to see the place's inspection tasks or report a hazard (issue 5 §3, §4).
  */
 export function QrCodesPrintPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const kind: QrKind = (qrKinds as readonly string[]).includes(params.get('kind') ?? '') ? (params.get('kind') as QrKind) : 'post';
-  const { data: places, isPending, error } = useQuery({ queryKey: ['publication', 'qr-codes', kind], queryFn: () => listPlaces(kind) });
+  // ?ids=a,b prints a selection (issue 8 §6); without it every place of the kind.
+  const selected = params.get('ids')?.split(',').filter(Boolean) ?? null;
+  const { data: all, isPending, error } = useQuery({ queryKey: ['publication', 'qr-codes', kind], queryFn: () => listPlaces(kind) });
+  const places = all && selected ? all.filter((p) => selected.includes(p.id)) : all;
   const sheets: Place[][] = [];
   for (let i = 0; i < (places?.length ?? 0); i += perSheet) sheets.push((places ?? []).slice(i, i + perSheet));
   return (

@@ -79,6 +79,14 @@ export function RiskMapPage() {
             <Link to="/print/risk-map">
               <Button icon={<PrinterOutlined />}>{t('publication.map.print')}</Button>
             </Link>
+            <Link to="/print/notice-boards">
+              <Button icon={<PrinterOutlined />} data-testid="print-notice-boards">
+                {t('publication.batch.printBoards')}
+              </Button>
+            </Link>
+            <Link to="/print/risk-cards">
+              <Button icon={<PrinterOutlined />}>{t('publication.batch.printCards')}</Button>
+            </Link>
             <Link to="/print/qr-codes?kind=area">
               <Button icon={<PrinterOutlined />} data-testid="print-qr-codes">
                 {t('publication.qr.print')}

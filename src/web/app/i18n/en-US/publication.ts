@@ -3,6 +3,13 @@ import type { PublicationMessages } from '../zh-CN/publication';
 /** English — publication: risk map, cards, notice boards, QR codes; the type keeps the keys identical to zh-CN/publication.ts. */
 export const publicationMessages: PublicationMessages = {
   publication: {
+    batch: {
+      cards: '{{count}} risk cards, one A4 portrait page each',
+      boards: '{{count}} notice boards, one A4 landscape page each',
+      printCards: 'Print all risk cards',
+      printBoards: 'Print all notice boards',
+      printSelected: 'Print the cards of the selected posts',
+    },
     qr: {
       nav: 'Print QR codes',
       action: 'Scan to inspect / report a hazard',

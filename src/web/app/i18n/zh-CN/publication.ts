@@ -3,6 +3,13 @@ import type { Widen } from '../widen';
 /** 中文 — publication: risk map, cards, notice boards, QR codes. Assembled in ./index.ts; en-US/publication.ts has exactly the same keys. */
 export const publicationMessages = {
   publication: {
+    batch: {
+      cards: '共 {{count}} 张告知卡，每张一页（A4 纵向）',
+      boards: '共 {{count}} 块风险公告栏，每块一页（A4 横向）',
+      printCards: '批量打印告知卡',
+      printBoards: '批量打印公告栏',
+      printSelected: '打印所选岗位的告知卡',
+    },
     qr: {
       nav: '打印现场二维码',
       action: '扫码排查 / 上报隐患',
