@@ -55,6 +55,26 @@ describe.skipIf(shouldSkipBrowser())('training: plan a session, three workers si
     await server?.close();
   });
 
+  it('at 1366×800 the office sidebar scrolls: its last entry comes into view above the collapse bar and opens', async () => {
+    const page = await office.newPage();
+    await page.setViewportSize({ width: 1366, height: 800 });
+    await loginOffice(page, server.url, 'safety');
+    const sider = page.locator('aside.app-sider');
+    const last = sider.getByRole('menuitem', { name: '修改密码' });
+    const siderBox = await sider.boundingBox();
+    // A user scrolls the menu with the wheel over it, then clicks where the entry is drawn.
+    await page.mouse.move((siderBox?.x ?? 0) + 100, 400);
+    await page.mouse.wheel(0, 4000);
+    // Its whole box must end above the collapse bar, whatever the scroll container.
+    const trigger = page.locator('.ant-layout-sider-trigger');
+    const triggerTop = (await trigger.boundingBox())?.y ?? 800;
+    await expect.poll(async () => { const b = await last.boundingBox(); return b ? b.y + b.height : 9999; }).toBeLessThanOrEqual(triggerTop);
+    const box = await last.boundingBox();
+    await page.mouse.click((box?.x ?? 0) + 40, (box?.y ?? 0) + (box?.height ?? 0) / 2);
+    await page.waitForURL(/\/system\/password$/);
+    await page.close();
+  });
+
   it('the safety manager plans the session with three attendees', async () => {
     const page = await office.newPage();
     await loginOffice(page, server.url, 'safety');

@@ -108,7 +108,9 @@ describe.skipIf(!isDbAvailable())('identical writes at the same moment', () => {
       revenueCny: 1_000_000,
       principalName: '李四',
     };
-    const responses = await twelve(() => t.request(adminCookie, 'POST', '/api/v1/enterprises', body));
+    // Distinct names, so the credit code is the only value they share (a repeated name is refused too).
+    let n = 0;
+    const responses = await twelve(() => t.request(adminCookie, 'POST', '/api/v1/enterprises', { ...body, name: `${body.name}${++n}号` }));
     expect(statuses(responses)).toEqual([201, ...Array(11).fill(409)]);
     for (const r of responses.filter((x) => x.statusCode === 409)) expect(r.json().errors[0].path).toBe('creditCode');
   });
