@@ -78,6 +78,10 @@ export const errorMessages = {
     'zh-CN': '{person} 须先勾选一备三查的全部四项，再签字确认',
     'en-US': '{person} must tick all four pre-work checks before signing',
   },
+  SCENARIO_NOT_SIGNED: {
+    'zh-CN': '岗位人员尚未全部签字确认本版事故假想，暂不能审核：{missing}',
+    'en-US': 'Not every worker of the post has signed this revision of the accident scenarios yet, so it cannot be reviewed: {missing}',
+  },
   PLAN_INCOMPLETE: {
     'zh-CN': '应急预案缺少以下内容，不能批准（小企业职业安全健康管理体系实施指南 三(五)3）：{missingZh}',
     'en-US': 'The emergency plan lacks these contents and cannot be approved (OHSMS guide for small enterprises III(5)3): {missingEn}',
@@ -124,6 +128,7 @@ export const entityNames: Record<string, Record<Locale, string>> = {
   standardization_action: { 'zh-CN': '整改措施', 'en-US': 'Corrective action' },
   internal_assessor: { 'zh-CN': '内审员', 'en-US': 'Internal assessor' },
   work_permit: { 'zh-CN': '作业票', 'en-US': 'Work permit' },
+  accident_scenario: { 'zh-CN': '事故假想', 'en-US': 'Accident scenario sheet' },
   emergency_plan: { 'zh-CN': '应急预案', 'en-US': 'Emergency plan' },
   emergency_supply: { 'zh-CN': '应急物资', 'en-US': 'Emergency supply' },
   emergency_contact: { 'zh-CN': '应急联系人', 'en-US': 'Emergency contact' },

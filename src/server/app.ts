@@ -41,6 +41,7 @@ import { dueItemRoutes } from './platform/due-items/due-items.routes.js';
 import { allDueItemProviders } from './due-item-providers.js';
 import { standardizationRoutes } from './modules/standardization/standardization.routes.js';
 import { workPermitRoutes } from './modules/frontline/work-permits.routes.js';
+import { accidentScenarioRoutes } from './modules/frontline/accident-scenarios.routes.js';
 import { accidentRoutes } from './modules/accidents/accidents.routes.js';
 import { oversightRoutes } from './modules/oversight/oversight.routes.js';
 
@@ -79,6 +80,7 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
     ...dueItemRoutes(deps, allDueItemProviders()),
     ...standardizationRoutes(deps),
     ...workPermitRoutes(deps),
+    ...accidentScenarioRoutes(deps),
     ...accidentRoutes(deps),
     ...oversightRoutes(deps),
   ];

@@ -66,6 +66,8 @@ describe.skipIf(!isDbAvailable())('tenant matrix', () => {
       workType: 'work_at_height', content: 'B 高处作业', place: 'B 仓库', windowStart: '2026-11-23T01:00:00Z', windowEnd: '2026-11-23T05:00:00Z',
       workerIds: [personB as string], guardianPersonId: guardianB, approverPersonId: guardianB, measures: [{ text: 'B 系安全带', responsiblePersonId: guardianB }],
     });
+    // Front line: B's post's 事故假想 sheet (its steps are /api/v1/accident-scenarios/:id/…).
+    await create('/api/v1/accident-scenarios', { postId: post, year: 2026 });
     // Emergency: a supply, a contact, a plan and a drill of it.
     await create('/api/v1/emergency-supplies', { name: 'B 灭火器', quantity: 4, checkPeriod: 'month', checkPostId: post });
     await create('/api/v1/emergency-contacts', { name: 'B 值班室', phone: '119', isExternal: true });

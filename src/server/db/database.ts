@@ -60,7 +60,7 @@ import type {
   InternalAssessorTable,
   StandardizationProfileTable,
 } from './tables/standardization-tables.js';
-import type { WorkPermitTable, WorkPermitEventTable, WorkPermitGasReadingTable, WorkPermitPreworkTable } from './tables/frontline-tables.js';
+import type { WorkPermitTable, WorkPermitEventTable, WorkPermitGasReadingTable, WorkPermitPreworkTable, AccidentScenarioTable, AccidentScenarioRevisionTable } from './tables/frontline-tables.js';
 import type { CertificateTable, TrainingAttendeeTable, TrainingScoreTable, TrainingSessionTable } from './tables/training-tables.js';
 
 import type {
@@ -126,6 +126,8 @@ export type {
   WorkPermitEventTable,
   WorkPermitGasReadingTable,
   WorkPermitPreworkTable,
+  AccidentScenarioTable,
+  AccidentScenarioRevisionTable,
 };
 
 export interface Database {
@@ -175,6 +177,8 @@ export interface Database {
   work_permit_event: WorkPermitEventTable;
   work_permit_gas_reading: WorkPermitGasReadingTable;
   work_permit_prework: WorkPermitPreworkTable;
+  accident_scenario: AccidentScenarioTable;
+  accident_scenario_revision: AccidentScenarioRevisionTable;
   emergency_plan: EmergencyPlanTable;
   emergency_plan_version: EmergencyPlanVersionTable;
   emergency_supply: EmergencySupplyTable;

@@ -22,6 +22,7 @@ import * as createTraining from './migrations/202612010900-create-training.js';
 import * as addFirstHourAccounts from './migrations/202612010100-add-first-hour-accounts.js';
 import * as addFirstHourDefects from './migrations/202612030100-add-first-hour-defects.js';
 import * as addCardFooter from './migrations/202612030200-add-card-footer.js';
+import * as createAccidentScenarios from './migrations/202612030400-create-accident-scenarios.js';
 
 // Listed explicitly (not read from disk) so the bundle and tests see the same set, in order.
 const migrations: Record<string, Migration> = {
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '202612010100-add-first-hour-accounts': addFirstHourAccounts,
   '202612030100-add-first-hour-defects': addFirstHourDefects,
   '202612030200-add-card-footer': addCardFooter,
+  '202612030400-create-accident-scenarios': createAccidentScenarios,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -61,3 +61,31 @@ export interface WorkPermitPreworkTable {
   recorded_by_user_id: string;
   recorded_at: string;
 }
+
+/** 岗位"事故假想" (seed 003 附件1): the current content of one post's sheet for one year. */
+export interface AccidentScenarioTable {
+  id: string;
+  enterprise_id: string;
+  post_id: string;
+  year: number;
+  revision: number;
+  accident_seqs: string; // JSON number[]
+  scenes: string;
+  checks: string;
+  emergency: string;
+  improvements: string; // JSON string[]
+  created_by_user_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Every saved content of a sheet (insert-only). */
+export interface AccidentScenarioRevisionTable {
+  id: string;
+  enterprise_id: string;
+  scenario_id: string;
+  revision: number;
+  content: string;
+  edited_by_user_id: string | null;
+  edited_at: string;
+}
