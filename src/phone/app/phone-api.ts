@@ -29,7 +29,7 @@ export function setUnauthenticatedHandler(handler: () => void): void {
 }
 
 interface Options {
-  method?: 'GET' | 'POST' | 'PATCH';
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT';
   /** JSON body, or a Blob sent raw with its own type (photos). */
   body?: unknown;
   /** Slow networks: give up after this long and let the outbox retry. */

@@ -38,6 +38,11 @@ export function PlacePage({ kind = 'post' }: { kind?: PlaceKind }) {
           {t('emergency.open')}
         </Link>
       )}
+      {kind === 'post' && (
+        <Link to={`/p/${encodeURIComponent(id)}/scenario`} className="btn" data-testid="post-scenario" style={{ marginBottom: 8 }}>
+          {t('place.scenario')}
+        </Link>
+      )}
       <div className="section-title">{t(titleKeyOf[kind])}</div>
       {isLoading && !data && <Skeleton rows={2} />}
       {error && !data ? <ErrorNotice error={error} onRetry={reload} /> : null}

@@ -56,6 +56,9 @@ const TrainingSessionPage = lazy(() => import('../features/training/training-ses
 const TrainingRecordsPage = lazy(() => import('../features/training/training-records-page').then((m) => ({ default: m.TrainingRecordsPage })));
 const PersonTrainingPage = lazy(() => import('../features/training/person-training-page').then((m) => ({ default: m.PersonTrainingPage })));
 const CertificatesPage = lazy(() => import('../features/training/certificates-page').then((m) => ({ default: m.CertificatesPage })));
+const AccidentScenariosPage = lazy(() => import('../features/frontline/accident-scenarios-page').then((m) => ({ default: m.AccidentScenariosPage })));
+const AccidentScenarioPage = lazy(() => import('../features/frontline/accident-scenario-page').then((m) => ({ default: m.AccidentScenarioPage })));
+const AccidentScenarioPrintPage = lazy(() => import('../features/frontline/accident-scenario-print-page').then((m) => ({ default: m.AccidentScenarioPrintPage })));
 const SetupPage = lazy(() => import('../features/setup/setup-page').then((m) => ({ default: m.SetupPage })));
 const CredentialsPrintPage = lazy(() => import('../features/accounts/credentials-print-page').then((m) => ({ default: m.CredentialsPrintPage })));
 const MembersPage = lazy(() => import('../features/accounts/members-page').then((m) => ({ default: m.MembersPage })));
@@ -88,6 +91,7 @@ export const router = createBrowserRouter([
       { path: 'print/notice-boards', element: <Suspense fallback={null}><NoticeBoardsPrintPage /></Suspense> },
       { path: 'print/qr-codes', element: <Suspense fallback={null}><QrCodesPrintPage /></Suspense> },
       { path: 'print/credentials', element: <Suspense fallback={null}><CredentialsPrintPage /></Suspense> },
+      { path: 'print/accident-scenarios/:scenarioId', element: <Suspense fallback={null}><AccidentScenarioPrintPage /></Suspense> },
       { path: 'cards/posts/:postId', element: <Suspense fallback={null}><RiskCardPhonePage /></Suspense> },
       // Outside the app layout: the layout shows nothing but a notice until an enterprise is active.
       { path: 'templates/new-enterprise', element: <Suspense fallback={null}><NewEnterprisePage /></Suspense> },
@@ -136,6 +140,8 @@ export const router = createBrowserRouter([
           { path: 'training/records', element: <TrainingRecordsPage /> },
           { path: 'training/people/:personId', element: <PersonTrainingPage /> },
           { path: 'training/certificates', element: <CertificatesPage /> },
+          { path: 'frontline/accident-scenarios', element: <AccidentScenariosPage /> },
+          { path: 'frontline/accident-scenarios/:scenarioId', element: <AccidentScenarioPage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -74,8 +74,12 @@ export function listPostWorkers(db: Executor, enterpriseId: string, postIds: rea
     .execute();
 }
 
-/** People whose login has one of `roles`, on the post or in its org unit (the post's team leaders). */
-export function findLeadersOfPost(db: Executor, enterpriseId: string, post: { id: string; org_unit_id: string | null }, roles: readonly string[]) {
+/** People whose login has one of `roles`, on the post or in its org unit or the unit above it (a team's workshop). */
+export async function findLeadersOfPost(db: Executor, enterpriseId: string, post: { id: string; org_unit_id: string | null }, roles: readonly string[]) {
+  const unit = post.org_unit_id
+    ? await db.selectFrom('org_unit').select(['id', 'parent_id']).where('enterprise_id', '=', enterpriseId).where('id', '=', post.org_unit_id).executeTakeFirst()
+    : undefined;
+  const units = [unit?.id, unit?.parent_id].filter((u): u is string => Boolean(u));
   return db
     .selectFrom('membership')
     .innerJoin('person', 'person.id', 'membership.person_id')
@@ -86,7 +90,7 @@ export function findLeadersOfPost(db: Executor, enterpriseId: string, post: { id
     .where((eb) =>
       eb.or([
         eb('person.id', 'in', eb.selectFrom('person_post').select('person_id').where('enterprise_id', '=', enterpriseId).where('post_id', '=', post.id)),
-        ...(post.org_unit_id ? [eb('person.org_unit_id', '=', post.org_unit_id)] : []),
+        ...(units.length ? [eb('person.org_unit_id', 'in', units)] : []),
       ]),
     )
     .orderBy('person.name')
@@ -106,32 +110,6 @@ export function findPeopleWithRoles(db: Executor, enterpriseId: string, roles: r
     .orderBy('person.name')
     .orderBy('person.id')
     .execute();
-}
-
-/** Accepted live risks of the post with their live measures (for the pre-fill). */
-export async function findPostRisksWithMeasures(db: Executor, enterpriseId: string, postId: string) {
-  const risks = await db
-    .selectFrom('risk')
-    .select(['id', 'object_name', 'causes', 'accident_type_codes'])
-    .where('enterprise_id', '=', enterpriseId)
-    .where('post_id', '=', postId)
-    .where('status', '=', 'accepted')
-    .where('archived_at', 'is', null)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-  const measures = risks.length
-    ? await db
-        .selectFrom('control_measure')
-        .select(['risk_id', 'text', 'phase'])
-        .where('enterprise_id', '=', enterpriseId)
-        .where('risk_id', 'in', risks.map((r) => r.id))
-        .where('archived_at', 'is', null)
-        .orderBy('position')
-        .orderBy('id')
-        .execute()
-    : [];
-  return { risks, measures };
 }
 
 export async function findPostEmergency(db: Executor, enterpriseId: string, postId: string) {

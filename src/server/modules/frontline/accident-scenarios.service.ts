@@ -28,6 +28,7 @@ import { newId } from '../../platform/ids.js';
 import { listSignOffs } from '../../platform/sign-off/sign-off.service.js';
 import { recordChange } from '../audit/audit.service.js';
 import { createHazardInTransaction } from '../hazards/hazard-intake.service.js';
+import { listLiveMeasuresOfRisks, listPublishedRisksOfPost } from '../publication/publication.repository.js';
 import * as repo from './accident-scenarios.repository.js';
 
 export const scenarioSubjectType = 'accident-scenario';
@@ -187,7 +188,8 @@ export async function createScenario(deps: AppDeps, actor: ScenarioActor, input:
     if (!post || post.archived_at) throw referenceMissing('postId');
     if (post.kind !== 'operation') throw fieldError('postId', { 'zh-CN': '事故假想只针对一线操作岗位', 'en-US': 'Accident scenarios are kept for front-line (operation) posts only' });
     await requireEditor(trx, actor, post.id);
-    const { risks, measures } = await repo.findPostRisksWithMeasures(trx, actor.enterpriseId, post.id);
+    const risks = await listPublishedRisksOfPost(trx, actor.enterpriseId, post.id);
+    const measures = await listLiveMeasuresOfRisks(trx, actor.enterpriseId, risks.map((r) => r.id));
     const emergency = await repo.findPostEmergency(trx, actor.enterpriseId, post.id);
     const steps = fromDbJson<Record<string, string>>(emergency.steps) ?? {};
     const content = prefillAccidentScenario(

@@ -109,14 +109,15 @@ const systemLinks: NavLink[] = [
   { path: '/system/password', labelKey: 'nav.password', icon: <KeyOutlined /> },
 ];
 
-/** Areas of the seed that have no pages yet (risk control and hazard investigation now do). */
-const comingSoon: { key: string; labelKey: string; icon: ReactNode }[] = [
-  { key: 'frontline', labelKey: 'nav.frontline', icon: <AlertOutlined /> },
-];
+/** 现场管理 / Front-line practice (seed 003, issue 11). */
+export const frontlineLinks: NavLink[] = [{ path: '/frontline/accident-scenarios', labelKey: 'frontlineUi.nav.scenarios', icon: <AlertOutlined /> }];
+
+/** Areas of the seed that have no pages yet. */
+const comingSoon: { key: string; labelKey: string; icon: ReactNode }[] = [];
 
 export const allNavPaths = [...orgLinks, ...systemLinks].map((l) => l.path);
 
-const menuPaths = [...overviewLinks, ...orgLinks, ...riskLinks, ...hazardLinks, ...trainingLinks, ...emergencyLinks, ...standardizationLinks, ...systemLinks].map((l) => l.path);
+const menuPaths = [...overviewLinks, ...orgLinks, ...riskLinks, ...hazardLinks, ...frontlineLinks, ...trainingLinks, ...emergencyLinks, ...standardizationLinks, ...systemLinks].map((l) => l.path);
 
 /** Pages without an entry of their own, and the entry they belong under. */
 const parentOf: [RegExp, string][] = [
@@ -142,6 +143,7 @@ export function buildNavItems(me: Me, t: TFunction): NonNullable<MenuProps['item
     ...(hasEnterprise ? [{ type: 'group' as const, key: 'org', label: t('nav.org'), children: visible(orgLinks) }] : []),
     ...(hasEnterprise ? [{ type: 'group' as const, key: 'risk', label: t('nav.riskControl'), children: visible(riskLinks) }] : []),
     ...(hasEnterprise ? [{ type: 'group' as const, key: 'hazard', label: t('hazardUi.nav.group'), children: visible(hazardLinks) }] : []),
+    ...(hasEnterprise ? [{ type: 'group' as const, key: 'frontline', label: t('frontlineUi.nav.group'), children: visible(frontlineLinks) }] : []),
     ...(hasEnterprise ? [{ type: 'group' as const, key: 'training', label: t('trainingUi.nav.group'), children: visible(trainingLinks) }] : []),
     ...(hasEnterprise && visible(standardizationLinks).length ? [{ type: 'group' as const, key: 'standardization', label: t('standardizationUi.nav.group'), children: visible(standardizationLinks) }] : []),
     ...(hasEnterprise ? [{ type: 'group' as const, key: 'emergency', label: t('emergencyUi.nav.group'), children: visible(emergencyLinks) }] : []),
@@ -161,17 +163,21 @@ export function buildNavItems(me: Me, t: TFunction): NonNullable<MenuProps['item
         ]
       : []),
     { type: 'group' as const, key: 'system', label: t('nav.system'), children: hasEnterprise ? visible(systemLinks) : visible(systemLinks.filter((l) => !l.roles)) },
-    {
-      type: 'group' as const,
-      key: 'soon',
-      label: t('app.comingSoon'),
-      children: comingSoon.map((c) => ({
-        key: `soon-${c.key}`,
-        icon: c.icon,
-        disabled: true,
-        title: `${t(c.labelKey)} · ${t('app.comingSoon')}`,
-        label: t(c.labelKey),
-      })),
-    },
+    ...(comingSoon.length === 0
+      ? []
+      : [
+          {
+            type: 'group' as const,
+            key: 'soon',
+            label: t('app.comingSoon'),
+            children: comingSoon.map((c) => ({
+              key: `soon-${c.key}`,
+              icon: c.icon,
+              disabled: true,
+              title: `${t(c.labelKey)} · ${t('app.comingSoon')}`,
+              label: t(c.labelKey),
+            })),
+          },
+        ]),
   ];
 }

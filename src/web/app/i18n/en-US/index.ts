@@ -16,6 +16,7 @@ import { accidentsMessages } from './accidents';
 import { oversightMessages } from './oversight';
 import { trainingMessages } from './training';
 import { firstHourMessages } from './first-hour';
+import { frontlineMessages } from './frontline';
 
 /** Per feature, in the order they are assembled (i18n.test.ts checks they never share a top-level key). */
 export const enUSParts = {
@@ -36,6 +37,7 @@ export const enUSParts = {
   oversight: oversightMessages,
   training: trainingMessages,
   firstHour: firstHourMessages,
+  frontline: frontlineMessages,
 };
 
 /** English UI strings; the type keeps the key set identical to zh-CN. */
@@ -57,4 +59,5 @@ export const enUS: Messages = {
   ...oversightMessages,
   ...trainingMessages,
   ...firstHourMessages,
+  ...frontlineMessages,
 };

@@ -16,6 +16,7 @@ import { accidentsMessages } from './accidents';
 import { oversightMessages } from './oversight';
 import { trainingMessages } from './training';
 import { firstHourMessages } from './first-hour';
+import { frontlineMessages } from './frontline';
 
 /** Per feature, in the order they are assembled (i18n.test.ts checks they never share a top-level key). */
 export const zhCNParts = {
@@ -36,6 +37,7 @@ export const zhCNParts = {
   oversight: oversightMessages,
   training: trainingMessages,
   firstHour: firstHourMessages,
+  frontline: frontlineMessages,
 } as const;
 
 /** Chinese UI strings (default locale). en-US must have exactly the same keys (see i18n.test.ts). */
@@ -57,6 +59,7 @@ export const zhCN = {
   ...oversightMessages,
   ...trainingMessages,
   ...firstHourMessages,
+  ...frontlineMessages,
 } as const;
 
 export type Messages = Widen<typeof zhCN>;

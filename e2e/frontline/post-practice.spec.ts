@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AccidentScenarioDetail, AccidentScenarioList } from '../../src/schemas/accident-scenarios.js';
+import { launchBrowser, screenshot, screenshotDir, shouldSkipBrowser } from '../support/browser.js';
+import { demoPassword, startServer, type TestServer } from '../support/server.js';
+import { apiAs, ensurePhoneBuild } from '../phone/phone-support.js';
+
+const phone = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' } as const;
+
+/** Pages in a PDF: the /Type /Page objects (not the /Type /Pages tree). */
+const pdfPageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+
+/** A print page as the printer sees it: a screenshot to look at, and the number of A4 pages it makes. */
+async function printed(page: Page, name: string): Promise<number> {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+  const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+  fs.writeFileSync(path.join(screenshotDir, `${name}.pdf`), pdf);
+  await page.emulateMedia({ media: 'screen' });
+  return pdfPageCount(pdf);
+}
+
+/**
+ * Issue 11 acceptance, the post's own practice on a 360×740 phone: 陈静 (车床工) opens her post,
+ * starts this year's 事故假想 pre-filled from the post's risks, completes it and signs; the safety
+ * manager turns her improvement item into a hazard and prints the sheet on one A4 page.
+ */
+describe.skipIf(shouldSkipBrowser())('phone: a worker fills and signs the post’s 事故假想; the office prints it', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let safety: Awaited<ReturnType<typeof apiAs>>;
+  let postId = '';
+  let scenarioId = '';
+
+  beforeAll(async () => {
+    ensurePhoneBuild();
+    server = await startServer();
+    browser = await launchBrowser();
+    safety = await apiAs(server.url, 'safety');
+    const people = await safety.get<{ items: { name: string; postIds: string[] }[] }>(`/api/v1/people?q=${encodeURIComponent('陈静')}`);
+    postId = people.items.find((p) => p.name === '陈静')?.postIds[0] as string;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('陈静 opens her post, starts the sheet pre-filled, adds a type and an improvement item, and signs', async () => {
+    const context = await browser.newContext(phone);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => console.log('[pageerror worker]', e.message));
+    await page.goto(`${server.url}/m/p/${postId}`);
+    await page.waitForURL(/\/m\/login/);
+    await page.getByLabel('用户名或手机号').fill('worker');
+    await page.getByLabel('密码').fill(demoPassword);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(`**/m/p/${postId}`);
+    await page.getByTestId('post-scenario').click();
+    await page.getByTestId('scenario-start').click();
+
+    // Pre-filled from the post's risks: accident types ticked, the measures as 防范检查要求.
+    const checks = await page.getByTestId('scenario-checks').inputValue();
+    expect(checks).toMatch(/^1\. /);
+    const ticked = await page.locator('[data-testid="scenario-types"] input:checked').count();
+    expect(ticked).toBeGreaterThan(0);
+    expect(await page.getByTestId('scenario-status').getAttribute('data-status')).toBe('drafting');
+
+    await page.getByTestId('scenario-types').getByText('（12）透水').click();
+    await page.getByTestId('scenario-new-improvement').fill('车床防护罩插销松动，需更换');
+    await page.getByTestId('scenario-add-improvement').click();
+    await page.getByTestId('scenario-dirty').waitFor();
+    await screenshot(page, 'scenario-phone-filled', { isFullPage: true });
+
+    // Signing saves the edits first, then signs the saved revision.
+    await page.getByTestId('sign-as-me-worker').click();
+    await page.locator('[data-testid="signer"].is-signed').filter({ hasText: '陈静' }).first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await screenshot(page, 'scenario-phone-signed', { isFullPage: true });
+    await context.close();
+
+    const list = await safety.get<AccidentScenarioList>(`/api/v1/accident-scenarios?postId=${postId}`);
+    scenarioId = list.items[0]?.scenario?.id as string;
+    const d = await safety.get<AccidentScenarioDetail>(`/api/v1/accident-scenarios/${scenarioId}`);
+    expect(d.revision).toBe(2);
+    expect(d.accidentSeqs).toContain(12);
+    expect(d.improvements.map((i) => i.text)).toEqual(['车床防护罩插销松动，需更换']);
+    expect(d.workers.find((w) => w.name === '陈静')?.signedAt).toBeTruthy();
+    expect(d.status).toBe('drafting'); // nine colleagues still to sign
+  });
+
+  it('the safety manager turns the improvement item into a hazard and prints the sheet on one A4 page', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => console.log('[pageerror safety]', e.message));
+    const target = `${server.url}/frontline/accident-scenarios/${scenarioId}`;
+    await page.goto(target);
+    await page.waitForURL('**/login');
+    await page.getByLabel('用户名或手机号').fill('safety');
+    await page.getByLabel('密码').fill(demoPassword);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.waitForTimeout(1500);
+    if (new URL(page.url()).pathname !== new URL(target).pathname) await page.goto(target);
+    await page.getByTestId('accident-scenario').waitFor();
+    await page.getByTestId('to-hazard-0').click();
+    await page.getByRole('link', { name: '查看隐患' }).waitFor();
+    await screenshot(page, 'scenario-office', { isFullPage: true });
+
+    await page.goto(`${server.url}/print/accident-scenarios/${scenarioId}`);
+    await page.getByTestId('scenario-sheet').waitFor();
+    expect(await page.locator('[data-testid="sheet-accident-types"] [data-ticked="true"]').count()).toBeGreaterThan(1);
+    for (const title of ['一线岗位安全风险事故假想参考表', '常见', '防范', '存在']) await page.getByText(title, { exact: false }).first().waitFor();
+    expect(await printed(page, 'scenario-print')).toBe(1);
+    await context.close();
+  });
+});
