@@ -8,6 +8,7 @@ import Fastify from 'fastify';
 import { sql } from 'kysely';
 import type { AppDeps } from '../src/server/app-deps.js';
 import { buildApp } from '../src/server/app.js';
+import { durabilityOf } from '../src/server/db/create-db.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { seedDemo } from '../src/server/demo/seed-demo.js';
 import { listHazardRows } from '../src/server/modules/hazards/hazard-list.repository.js';
@@ -31,7 +32,9 @@ export const phrases = [
   'Motor guard missing', '楼梯扶手松动', '排风扇不转',
 ];
 
-const scratch = await createScratchDb(kind, 'sk_bench_suite', 10);
+// The product's setting (FULL) unless the durability comparison asks for NORMAL.
+const synchronous = process.env.BENCH_SQLITE_SYNCHRONOUS === 'NORMAL' ? 'NORMAL' : 'FULL';
+const scratch = await createScratchDb(kind, 'sk_bench_suite', 10, { sqliteSynchronous: synchronous });
 const { db } = scratch;
 const config = { ...loadConfig({ DATA_DIR: os.tmpdir() }), loginRatePerMinute: 1_000_000 };
 const deps: AppDeps = { db: db.kysely, dialect: db.dialect, clock: systemClock, config };
@@ -143,6 +146,7 @@ console.log(
     itemIds: inspections.itemIds,
     deep: { cursor: encodeCursor(deep.created_at, deep.id), at: deep.created_at, id: deep.id },
     generatedMs: Math.round(generatedMs),
+    durability: await durabilityOf(db),
   }),
 );
 

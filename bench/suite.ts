@@ -7,11 +7,14 @@
  * the machine's load average is printed with the figures. PostgreSQL's own backends are separate
  * processes: their CPU is not in "CPU/req".
  * Env: BENCH_DB=sqlite|postgres|both, BENCH_SIZES=1000,50000, BENCH_SECONDS (per run, 2),
- * BENCH_CONNECTIONS (10), BENCH_RECORDS (inspection records, 20000). */
-import { spawn, type ChildProcess } from 'node:child_process';
+ * BENCH_CONNECTIONS (10), BENCH_RECORDS (inspection records, 20000), BENCH_DURABILITY=false skips the
+ * SQLite synchronous FULL-vs-NORMAL comparison, BENCH_START=false the start-to-ready timing,
+ * BENCH_MAIN=false the API-vs-bare runs (only start and durability then). */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import readline from 'node:readline';
 import autocannon from 'autocannon';
 import { adminDatabaseUrl, isPostgresReachable } from '../src/server/test/scratch-db.js';
@@ -33,6 +36,7 @@ interface ServerInfo {
   itemIds: string[];
   deep: { cursor: string; at: string; id: string };
   generatedMs: number;
+  durability: { settings: Record<string, string>; isDurable: boolean };
 }
 
 interface Scenario {
@@ -154,9 +158,9 @@ function summarise(runs: Run[]): Side {
   };
 }
 
-async function startServer(kind: string, hazards: number): Promise<{ child: ChildProcess; info: ServerInfo }> {
+async function startServer(kind: string, hazards: number, extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; info: ServerInfo }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/suite-server.ts'], {
-    env: { ...process.env, BENCH_DB: kind, BENCH_HAZARDS: String(hazards), LOG_LEVEL: 'warn' },
+    env: { ...process.env, BENCH_DB: kind, BENCH_HAZARDS: String(hazards), LOG_LEVEL: 'warn', ...extraEnv },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = readline.createInterface({ input: child.stdout as NodeJS.ReadableStream });
@@ -177,6 +181,7 @@ type Results = Map<string, { api: Side; bare: Side }>;
 async function benchOne(kind: string, hazards: number): Promise<Results> {
   const { child, info } = await startServer(kind, hazards);
   console.log(`\n${kind}, ${hazards.toLocaleString('en')} hazards (data generated in ${(info.generatedMs / 1000).toFixed(1)} s), ${connections} connections, ${seconds} s per run, runs A/B B/A A/B`);
+  console.log(`durability: ${Object.entries(info.durability.settings).map(([k, v]) => `${k}=${v}`).join(', ')} — ${info.durability.isDurable ? 'an acknowledged commit survives power loss' : 'NOT durable against power loss'}`);
   console.log('scenario                        side     req/s   p50 ms   p95 ms   p99 ms  CPU ms/req  errors');
   const results: Results = new Map();
   try {
@@ -211,6 +216,7 @@ const started = performance.now();
 console.log(`machine: ${os.cpus().length} CPUs, load average at start ${load0.map((l) => l.toFixed(2)).join(' / ')} (1/5/15 min)`);
 const all = new Map<string, Map<number, Results>>();
 for (const kind of ['sqlite', 'postgres']) {
+  if (process.env.BENCH_MAIN === 'false') break;
   if (which !== 'both' && which !== kind) continue;
   if (kind === 'postgres' && !(await isPostgresReachable())) {
     console.log(`PostgreSQL at ${adminDatabaseUrl} not reachable: PostgreSQL figures skipped.`);
@@ -221,21 +227,99 @@ for (const kind of ['sqlite', 'postgres']) {
   all.set(kind, bySize);
 }
 
+/**
+ * The cost of durability (issue 10 §6): the write scenarios against two SQLite servers, one with the
+ * product's synchronous=FULL (WAL synced at every commit: survives power loss) and one with NORMAL
+ * (synced at checkpoints: survives a killed process only), runs alternating FULL/NORMAL/NORMAL/FULL.
+ * PostgreSQL runs with its durable defaults (fsync, synchronous_commit, full_page_writes on; printed above).
+ */
+async function benchDurability(): Promise<void> {
+  const writes = scenarios.filter((s) => s.name === 'create hazard' || s.name === '20-item submission');
+  const env = { BENCH_RECORDS: process.env.BENCH_RECORDS ?? '2000' };
+  const full = await startServer('sqlite', small, { ...env, BENCH_SQLITE_SYNCHRONOUS: 'FULL' });
+  const normal = await startServer('sqlite', small, { ...env, BENCH_SQLITE_SYNCHRONOUS: 'NORMAL' });
+  try {
+    console.log(`\nDurability cost on SQLite (WAL), ${small.toLocaleString('en')} hazards, API writes, ${connections} connections, runs F/N N/F`);
+    console.log('scenario                        synchronous   req/s   p50 ms   p95 ms   p99 ms  errors');
+    for (const s of writes) {
+      const runs = { FULL: [] as Run[], NORMAL: [] as Run[] };
+      for (const order of ['FN', 'NF']) {
+        for (const side of order) {
+          if (side === 'F') runs.FULL.push(await once(s.api(full.info), full.info.pid));
+          else runs.NORMAL.push(await once(s.api(normal.info), normal.info.pid));
+        }
+      }
+      const f = summarise(runs.FULL);
+      const n = summarise(runs.NORMAL);
+      for (const [label, x] of [['FULL', f], ['NORMAL', n]] as const) {
+        console.log(
+          `${(label === 'FULL' ? s.name : '').padEnd(31)} ${label.padEnd(11)} ${x.rps.toFixed(0).padStart(7)} ${x.p50.toFixed(1).padStart(8)} ${x.p95.toFixed(1).padStart(8)} ${x.p99.toFixed(1).padStart(8)} ${String(x.errors).padStart(7)}`,
+        );
+      }
+      console.log(`${''.padEnd(31)} cost of FULL: ${((1 - f.rps / n.rps) * 100).toFixed(0)} % fewer writes/s, p50 ${(f.p50 - n.p50).toFixed(1)} ms more`);
+    }
+  } finally {
+    await stopServer(full.child);
+    await stopServer(normal.child);
+  }
+}
+
+/**
+ * Start to ready (issue 10 §9): `node dist/server/cli.js start` (what `npm start` runs once built) on
+ * an existing SQLite database, three times; wall time from spawn until /api/health answers, and the
+ * CPU the process used until ready (the wall time of a quiet machine; the load average is printed).
+ */
+async function benchStart(): Promise<void> {
+  execFileSync(process.execPath, ['scripts/build.mjs', '--if-stale', '--server-only'], { stdio: 'ignore' });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sk-bench-start-'));
+  const env = { ...process.env, DATA_DIR: dataDir, SEED_DEMO: 'false', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+  try {
+    execFileSync(process.execPath, ['dist/server/cli.js', 'migrate'], { env, stdio: 'ignore' });
+    const walls: number[] = [];
+    const cpus: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      const child = spawn(process.execPath, ['dist/server/cli.js', 'start'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+      const ended = new Promise((resolve) => child.once('exit', resolve));
+      for await (const line of readline.createInterface({ input: child.stdout as NodeJS.ReadableStream })) {
+        const m = /ready on http:\/\/localhost:(\d+).*\(CPU (\d+) ms\)/.exec(line);
+        if (!m) continue;
+        const res = await fetch(`http://127.0.0.1:${m[1]}/api/health`);
+        if (res.ok) walls.push(performance.now() - t0);
+        cpus.push(Number(m[2]));
+        break;
+      }
+      child.kill('SIGTERM');
+      await ended;
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+    console.log(
+      `\nstart to ready (node dist/server/cli.js start, existing SQLite database, /api/health answering): median ${median(walls).toFixed(0)} ms wall, ${median(cpus).toFixed(0)} ms CPU (runs: ${walls.map((w) => w.toFixed(0)).join(', ')} ms; load average ${os.loadavg()[0]?.toFixed(2)})`,
+    );
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 const [small, large] = [Math.min(...sizes), Math.max(...sizes)];
+if (process.env.BENCH_START !== 'false') await benchStart();
+if (process.env.BENCH_DURABILITY !== 'false' && (which === 'both' || which === 'sqlite')) await benchDurability();
 const kinds = [...all.keys()];
-console.log(`\nRatios at ${large.toLocaleString('en')} hazards — API ÷ bare (req/s; CPU: bare CPU/req ÷ API CPU/req) and ${large / 1000}k ÷ ${small / 1000}k (API req/s)`);
-console.log(`scenario                        ${kinds.map((k) => `${k}: req/s  CPU  size`.padEnd(28)).join('')}`);
-for (const s of scenarios) {
-  const cells = kinds.map((k) => {
-    const big = all.get(k)?.get(large)?.get(s.name);
-    const little = all.get(k)?.get(small)?.get(s.name);
-    if (!big || !little) return ''.padEnd(28);
-    const rps = big.api.rps / big.bare.rps;
-    const cpu = big.bare.cpuPerReq / Math.max(big.api.cpuPerReq, 1e-9);
-    const size = big.api.rps / little.api.rps;
-    return `${' '.repeat(k.length + 2)}${rps.toFixed(2).padStart(5)} ${cpu.toFixed(2).padStart(4)} ${size.toFixed(2).padStart(5)}`.padEnd(28);
-  });
-  console.log(`${s.name.padEnd(31)} ${cells.join('')}`);
+if (kinds.length) {
+  console.log(`\nRatios at ${large.toLocaleString('en')} hazards — API ÷ bare (req/s; CPU: bare CPU/req ÷ API CPU/req) and ${large / 1000}k ÷ ${small / 1000}k (API req/s)`);
+  console.log(`scenario                        ${kinds.map((k) => `${k}: req/s  CPU  size`.padEnd(28)).join('')}`);
+  for (const s of scenarios) {
+    const cells = kinds.map((k) => {
+      const big = all.get(k)?.get(large)?.get(s.name);
+      const little = all.get(k)?.get(small)?.get(s.name);
+      if (!big || !little) return ''.padEnd(28);
+      const rps = big.api.rps / big.bare.rps;
+      const cpu = big.bare.cpuPerReq / Math.max(big.api.cpuPerReq, 1e-9);
+      const size = big.api.rps / little.api.rps;
+      return `${' '.repeat(k.length + 2)}${rps.toFixed(2).padStart(5)} ${cpu.toFixed(2).padStart(4)} ${size.toFixed(2).padStart(5)}`.padEnd(28);
+    });
+    console.log(`${s.name.padEnd(31)} ${cells.join('')}`);
+  }
 }
 const load1 = os.loadavg();
 console.log(`\nload average at end ${load1.map((l) => l.toFixed(2)).join(' / ')}; bench took ${((performance.now() - started) / 1000).toFixed(0)} s`);

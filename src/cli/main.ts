@@ -11,7 +11,7 @@ import { loadConfig } from '../server/platform/config.js';
 
 async function withDb<T>(work: (deps: Parameters<typeof seedDemo>[0]) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const db = createDb(config.databaseUrl);
+  const db = createDb(config.databaseUrl, { sqliteSynchronous: config.sqliteSynchronous });
   try {
     await migrateToLatest(db.kysely);
     return await work({ db: db.kysely, dialect: db.dialect, clock: systemClock, config });

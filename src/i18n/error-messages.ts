@@ -34,6 +34,7 @@ export const errorMessages = {
     'zh-CN': '请求来自其他网站，已拒绝（如经反向代理访问，请管理员设置 ALLOWED_ORIGINS）',
     'en-US': 'The request came from another site and was refused (behind a reverse proxy, the operator sets ALLOWED_ORIGINS)',
   },
+  NOT_READY: { 'zh-CN': '服务暂不可用（{detail}），请稍后再试', 'en-US': 'Not ready to serve ({detail}); try again shortly' },
   HEADERS_TOO_LARGE: {
     'zh-CN': '请求的地址或请求头过长（合计不能超过 16 KB）',
     'en-US': 'The address or headers of the request are too long (16 KB in all at most)',

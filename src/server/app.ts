@@ -3,6 +3,7 @@ import path from 'node:path';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
+import { sql } from 'kysely';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { AppDeps } from './app-deps.js';
 import { localeFromAcceptLanguage } from '../i18n/locale.js';
@@ -118,12 +119,26 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
 
   const routes = allRoutes(deps);
   registerRoutes(app, routes);
-  const openApi = buildOpenApi(routes);
-  app.get('/api/health', async () => {
-    await deps.db.selectFrom('enterprise').select('id').limit(1).execute();
-    return { status: 'ok', database: deps.dialect };
+  // Built on first request: converting every schema to JSON Schema is work a start need not wait for.
+  let openApi: ReturnType<typeof buildOpenApi> | null = null;
+  // Liveness: the process answers (a load balancer restarts it when not). Readiness: it can serve,
+  // the database included (a load balancer sends it traffic only then; 503 while shutting down).
+  app.get('/api/health', async () => ({ status: 'ok', database: deps.dialect }));
+  let isClosing = false;
+  app.addHook('preClose', async () => {
+    isClosing = true;
   });
-  app.get('/api/openapi.json', async () => openApi);
+  app.get('/api/ready', async (request, reply) => {
+    if (isClosing) return sendProblem(reply, new AppError('NOT_READY', { detail: 'shutting down' }), request.locale);
+    try {
+      await sql`select 1`.execute(deps.db);
+    } catch (error) {
+      request.log.warn({ err: error }, 'readiness: the database does not answer');
+      return sendProblem(reply, new AppError('NOT_READY', { detail: 'database' }), request.locale);
+    }
+    return { status: 'ready', database: deps.dialect };
+  });
+  app.get('/api/openapi.json', async () => (openApi ??= buildOpenApi(routes)));
 
   const webDir = options.webDir;
   const hasWeb = webDir && fs.existsSync(path.join(webDir, 'index.html'));

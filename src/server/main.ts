@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
 import type { AppDeps } from './app-deps.js';
-import { createDb } from './db/create-db.js';
+import { createDb, durabilityOf } from './db/create-db.js';
 import { migrateToLatest } from './db/migrate.js';
 import { isDatabaseEmpty, seedDemo } from './demo/seed-demo.js';
 import { systemClock } from './platform/clock.js';
@@ -14,13 +14,16 @@ import { dueItemScheduledJobs } from './modules/notifications/due-item-notificat
 import { allDueItemProviders } from './due-item-providers.js';
 import { emergencyScheduledJobs } from './modules/emergency/emergency-supplies.service.js';
 
+/** How long a SIGTERM waits for in-flight requests and the current job before the process exits anyway. */
+const shutdownGraceMs = 30_000;
+
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Read config, open the database, migrate, seed an empty database, listen. */
 export async function startServer(): Promise<void> {
   const startedAt = performance.now();
   const config = loadConfig();
-  const db = createDb(config.databaseUrl);
+  const db = createDb(config.databaseUrl, { sqliteSynchronous: config.sqliteSynchronous });
   const deps: AppDeps = { db: db.kysely, dialect: db.dialect, clock: systemClock, config };
   const applied = await migrateToLatest(db.kysely);
   if (config.isDemoSeedEnabled && (await isDatabaseEmpty(deps))) {
@@ -43,17 +46,39 @@ export async function startServer(): Promise<void> {
     [{ name: 'inspection-tasks', everyMs: 60_000, run: () => materialiseAllEnterprises(deps) }, ...hazardScheduledJobs(deps), ...dueItemScheduledJobs(deps, allDueItemProviders()), ...emergencyScheduledJobs(deps)],
     app.log,
   );
-  const close = async () => {
-    stopScheduler();
-    await app.close();
-    await db.close();
-    process.exit(0);
+  // Graceful shutdown (SIGTERM from systemd, a container runtime, a rolling upgrade): no new job and
+  // no new connection; the requests and the scheduler job under way finish; then the pool closes.
+  let isClosing = false;
+  const close = async (signal: string) => {
+    if (isClosing) return;
+    isClosing = true;
+    app.log.info(`${signal}: shutting down (in-flight requests and the current job finish first)`);
+    const force = setTimeout(() => {
+      console.error(`Shutdown took longer than ${shutdownGraceMs / 1000} s; exiting.`);
+      process.exit(1);
+    }, shutdownGraceMs);
+    force.unref();
+    try {
+      const schedulerStopped = stopScheduler();
+      await app.close();
+      await schedulerStopped;
+      await db.close();
+      process.exit(0);
+    } catch (error) {
+      console.error('Shutdown failed:', error);
+      process.exit(1);
+    }
   };
-  process.on('SIGINT', close);
-  process.on('SIGTERM', close);
+  process.on('SIGINT', () => void close('SIGINT'));
+  process.on('SIGTERM', () => void close('SIGTERM'));
+  const durability = await durabilityOf(db);
+  if (!durability.isDurable) {
+    app.log.warn({ durability: durability.settings }, 'the database does not sync every commit: acknowledged records may be lost on power loss');
+  }
   await app.listen({ port: config.port, host: config.host });
   const ms = Math.round(performance.now() - startedAt);
+  const cpu = process.cpuUsage();
   console.log(
-    `Shuangkong ready on http://localhost:${config.port} (${db.dialect}${applied.length ? `, ${applied.length} migrations applied` : ''}) in ${ms} ms`,
+    `Shuangkong ready on http://localhost:${(app.server.address() as { port: number } | null)?.port ?? config.port} (${db.dialect}${applied.length ? `, ${applied.length} migrations applied` : ''}) in ${ms} ms; process start to ready ${Math.round(process.uptime() * 1000)} ms (CPU ${Math.round((cpu.user + cpu.system) / 1000)} ms)`,
   );
 }

@@ -28,6 +28,8 @@ export interface Config {
   allowedOrigins: string[];
   /** A webhook URL may point at loopback/private addresses (an intranet robot); off by default. */
   isWebhookPrivateAllowed: boolean;
+  /** SQLite `synchronous`: FULL (default, survives power loss) or NORMAL (see create-db.ts). */
+  sqliteSynchronous: 'FULL' | 'NORMAL';
   demoPassword: string | null;
   isDemoSeedEnabled: boolean;
   logLevel: string;
@@ -38,6 +40,12 @@ function intFrom(value: string | undefined, fallback: number): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new Error(`Expected a non-negative integer, got "${value}"`);
   return n;
+}
+
+function synchronousFrom(value: string | undefined): 'FULL' | 'NORMAL' {
+  if (value === undefined || value === '' || value.toUpperCase() === 'FULL') return 'FULL';
+  if (value.toUpperCase() === 'NORMAL') return 'NORMAL';
+  throw new Error(`SQLITE_SYNCHRONOUS must be FULL or NORMAL, got "${value}"`);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -59,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === 'true',
     allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
     isWebhookPrivateAllowed: env.WEBHOOK_ALLOW_PRIVATE === 'true',
+    sqliteSynchronous: synchronousFrom(env.SQLITE_SYNCHRONOUS),
     demoPassword: env.DEMO_PASSWORD ? env.DEMO_PASSWORD : null,
     isDemoSeedEnabled: env.SEED_DEMO !== 'false',
     logLevel: env.LOG_LEVEL ?? 'info',

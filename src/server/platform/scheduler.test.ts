@@ -28,4 +28,20 @@ describe('startScheduler', () => {
     await vi.advanceTimersByTimeAsync(5000);
     expect(runs).toBe(2);
   });
+
+  it('stop() starts no new run and settles only when the run under way has finished (graceful shutdown)', async () => {
+    let release: () => void = () => undefined;
+    let finished = 0;
+    const stop = startScheduler(
+      [{ name: 'long', everyMs: 10, run: () => new Promise<void>((r) => { release = () => { finished++; r(); }; }) }],
+      { error: () => undefined },
+    );
+    let isStopped = false;
+    const stopping = stop().then(() => (isStopped = true));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(isStopped).toBe(false); // the job is still running
+    release();
+    await stopping;
+    expect(finished).toBe(1);
+  });
 });

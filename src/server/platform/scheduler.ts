@@ -12,12 +12,18 @@ export interface SchedulerLogger {
   error(obj: unknown, msg?: string): void;
 }
 
-/** Runs each job every `everyMs` (first run at once); a run still going is not started again. Returns stop(). */
-export function startScheduler(jobs: readonly ScheduledJob[], logger: SchedulerLogger): () => void {
+/**
+ * Runs each job every `everyMs` (first run at once); a run still going is not started again.
+ * Returns stop(): no new run starts, and the promise settles when the runs under way have finished
+ * (graceful shutdown waits for it before closing the database).
+ */
+export function startScheduler(jobs: readonly ScheduledJob[], logger: SchedulerLogger): () => Promise<void> {
+  let isStopped = false;
+  const running = new Set<Promise<void>>();
   const timers = jobs.map((job) => {
     let isRunning = false;
     const tick = async () => {
-      if (isRunning) return;
+      if (isRunning || isStopped) return;
       isRunning = true;
       try {
         await job.run();
@@ -27,10 +33,19 @@ export function startScheduler(jobs: readonly ScheduledJob[], logger: SchedulerL
         isRunning = false;
       }
     };
-    void tick();
-    const timer = setInterval(() => void tick(), job.everyMs);
+    const launch = () => {
+      const run = tick();
+      running.add(run);
+      void run.finally(() => running.delete(run));
+    };
+    launch();
+    const timer = setInterval(launch, job.everyMs);
     timer.unref();
     return timer;
   });
-  return () => timers.forEach((t) => clearInterval(t));
+  return async () => {
+    isStopped = true;
+    timers.forEach((t) => clearInterval(t));
+    await Promise.all([...running]);
+  };
 }

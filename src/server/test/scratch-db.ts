@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { createDb, type Db, type Dialect } from '../db/create-db.js';
+import { createDb, type Db, type Dialect, type SqliteSynchronous } from '../db/create-db.js';
 
 export const adminDatabaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -38,7 +38,12 @@ async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T>
   }
 }
 
-export async function createScratchDb(dialect: Dialect, prefix: string, poolSize = 5): Promise<ScratchDb> {
+export async function createScratchDb(
+  dialect: Dialect,
+  prefix: string,
+  poolSize = 5,
+  options: { sqliteSynchronous?: SqliteSynchronous } = {},
+): Promise<ScratchDb> {
   if (dialect === 'postgres') {
     const name = `${prefix}_${randomBytes(6).toString('hex')}`;
     await withAdmin((c) => c.query(`create database ${name}`));
@@ -65,7 +70,8 @@ export async function createScratchDb(dialect: Dialect, prefix: string, poolSize
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
   const url = `file:${path.join(dir, 'scratch.sqlite')}`;
-  const db = createDb(url);
+  // A throw-away database: durability against power loss buys nothing here (the product uses FULL).
+  const db = createDb(url, { sqliteSynchronous: options.sqliteSynchronous ?? 'NORMAL' });
   return {
     db,
     url,

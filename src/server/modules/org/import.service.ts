@@ -1,7 +1,8 @@
 /* Import posts and people from the .xlsx template the UI offers. All-or-nothing: every row is
  * checked first; bad cells are reported by sheet, row and column, and nothing is written until the
  * file is clean. */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../../platform/exports/exceljs-lazy.js';
 import { newWorkbook } from '../../platform/exports/xlsx-builder.js';
 import type { AppDeps } from '../../app-deps.js';
 import { withTransaction } from '../../db/with-transaction.js';
@@ -67,7 +68,7 @@ export async function importPostsAndPeople(
   file: Buffer,
   locale: Locale,
 ): Promise<{ posts: number; people: number }> {
-  const book = new ExcelJS.Workbook();
+  const book = new (excel().Workbook)();
   try {
     await book.xlsx.load(file as unknown as ArrayBuffer);
   } catch {

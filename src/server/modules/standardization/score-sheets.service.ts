@@ -1,5 +1,6 @@
 /* Scoring sheets (the shipped starter and the enterprise's imported ones) and scoring without saving. */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../../platform/exports/exceljs-lazy.js';
 import type { AppDeps } from '../../app-deps.js';
 import { fromDbJson, toDbJson } from '../../db/codecs.js';
 import { withTransaction } from '../../db/with-transaction.js';
@@ -51,7 +52,7 @@ export async function listScoreSheets(deps: AppDeps, enterpriseId: string) {
 }
 
 export async function importScoreSheet(deps: AppDeps, actor: Actor, file: Buffer, meta: { name: string; totalPoints: number }, locale: Locale): Promise<ScoreSheetDto> {
-  const book = new ExcelJS.Workbook();
+  const book = new (excel().Workbook)();
   try {
     await book.xlsx.load(file as unknown as ArrayBuffer);
   } catch {

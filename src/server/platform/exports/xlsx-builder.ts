@@ -7,7 +7,8 @@
  *   addTableSheet(book, { name: '培训台账', title: '…', columns: [{ header: '姓名', width: 10 }], rows: [['张三']] });
  *   return workbookBuffer(book);
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from './exceljs-lazy.js';
 
 export const xlsxMime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -35,7 +36,7 @@ const headerFill = { type: 'pattern' as const, pattern: 'solid' as const, fgColo
 const formulaLead = /^[=+\-@\t\r]/;
 
 export function newWorkbook(): ExcelJS.Workbook {
-  const book = new ExcelJS.Workbook();
+  const book = new (excel().Workbook)();
   book.creator = 'Shuangkong';
   book.created = new Date();
   return book;

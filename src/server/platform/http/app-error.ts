@@ -46,6 +46,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   FOREIGN_ORIGIN: 403,
   BODY_NOT_JSON: 415,
   HEADERS_TOO_LARGE: 431,
+  NOT_READY: 503,
   REQUEST_TIMEOUT: 408,
   NOT_AN_IMAGE: 400,
   NOTICE_BOARD_NOT_REQUIRED: 409,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { problemSchema } from '../../../schemas/common.js';
+import { declaredBodySchema } from './late-body.js';
 import type { AnyRouteDef } from './route.js';
 
 function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output'): unknown {
@@ -37,7 +38,7 @@ export function buildOpenApi(routes: readonly AnyRouteDef[]) {
               required: true,
               content: r.consumes
                 ? { [r.consumes]: { schema: { type: 'string', format: 'binary' } } }
-                : { 'application/json': { schema: jsonSchemaOf(r.body as z.ZodType, 'input') } },
+                : { 'application/json': { schema: jsonSchemaOf(declaredBodySchema(r.body as z.ZodType), 'input') } },
             },
           }
         : {}),
