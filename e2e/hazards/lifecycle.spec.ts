@@ -145,6 +145,10 @@ describe.skipIf(shouldSkipBrowser())('hazards: report → confirm → five in pl
     await statusIs(page, 'under_rectification');
     await page.getByRole('tab', { name: '提交验收' }).waitFor();
     await formItem(page, '说明').locator('textarea').fill('防护罩已紧固，联锁开关已安装并试验有效');
+    // Issue 8 §7: a photo of the rectified state goes with it (optional for 一般).
+    const after = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 40, g: 160, b: 90 } } }).jpeg().toBuffer();
+    await page.getByTestId('after-photos').locator('input[type="file"]').setInputFiles({ name: 'after.jpg', mimeType: 'image/jpeg', buffer: after });
+    await page.getByTestId('after-photos').locator('.ant-image img').waitFor();
     await page.getByTestId('step-submit-submit').click();
     await statusIs(page, 'submitted_for_acceptance');
     // The rectifier may not accept his own work: no acceptance panel for him.
@@ -166,6 +170,11 @@ describe.skipIf(shouldSkipBrowser())('hazards: report → confirm → five in pl
     await page.waitForURL(`**/hazards/${hazardId}`);
     await statusIs(page, 'submitted_for_acceptance');
     await page.getByRole('tab', { name: '验收', exact: true }).waitFor();
+    // Before and after side by side.
+    await page.getByTestId('before-after').waitFor();
+    expect(await page.getByTestId('photos-before').getAttribute('data-count')).toBe('1');
+    expect(await page.getByTestId('photos-after').getAttribute('data-count')).toBe('1');
+    await page.getByTestId('photos-after').locator('.ant-image img').waitFor();
     await formItem(page, '验收意见').locator('textarea').fill('已复查，防护罩牢固，联锁有效');
     await screenshot(page, 'hazard-8-acceptance');
     await page.getByTestId('step-submit-accept').click();

@@ -74,6 +74,12 @@ export type ConfirmInput = z.infer<typeof confirmInputSchema>;
 export const reasonInputSchema = z.strictObject({ reason: nonEmptyText(1000) });
 export const noteInputSchema = z.strictObject({ note: nonEmptyText(1000) });
 export const optionalNoteInputSchema = z.strictObject({ note: z.string().trim().max(1000).default('') });
+/** 整改完成: a note and the "after" photos (required for a 重大 hazard, issue 8 §7). */
+export const submitRectificationInputSchema = z.strictObject({
+  note: z.string().trim().max(1000).default(''),
+  photoIds: z.array(idSchema).max(9).default([]),
+});
+export type SubmitRectificationInput = z.infer<typeof submitRectificationInputSchema>;
 
 /** 五到位: measure, owner, funds, deadline, interim safety measure — every one required. */
 export const rectificationPlanInputSchema = z.strictObject({
@@ -185,6 +191,8 @@ export const hazardDetailSchema = hazardSchema.extend({
   rectificationPlan: rectificationPlanSchema.nullable(),
   remediationPlan: remediationPlanSchema.nullable(),
   stopWork: z.array(stopWorkSchema),
+  /** The "after" photos of the latest submission (the "before" ones are photoIds): acceptance shows both. */
+  afterPhotoIds: z.array(z.string()),
 });
 export type HazardDetailDto = z.infer<typeof hazardDetailSchema>;
 

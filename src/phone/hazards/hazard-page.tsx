@@ -91,6 +91,18 @@ export function HazardPage() {
       )}
       {mayAccept && (
         <section className="card" data-testid="acceptance">
+          {/* Issue 8 §7: the report's photo beside the rectified state, to compare before accepting. */}
+          <div className="before-after" data-testid="before-after">
+            {(['before', 'after'] as const).map((side) => {
+              const ids = side === 'before' ? hazard.photoIds : hazard.afterPhotoIds;
+              return (
+                <figure key={side} data-testid={`photos-${side}`} data-count={ids.length}>
+                  <figcaption>{t(`hazards.${side}`)}</figcaption>
+                  {ids.length ? ids.slice(0, 2).map((id) => <img key={id} src={`/api/v1/attachments/${id}`} alt="" loading="lazy" />) : <div className="muted">—</div>}
+                </figure>
+              );
+            })}
+          </div>
           <label className="field">
             <span>
               {t('hazards.acceptNote')} / {t('hazards.sendBackReason')}

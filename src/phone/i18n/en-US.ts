@@ -88,6 +88,8 @@ export const enUS: PhoneDictionary = {
     another: 'Report another',
   },
   hazards: {
+    before: 'Before',
+    after: 'After',
     title: 'Hazards I reported',
     toAccept: 'Waiting for my acceptance',
     empty: 'None',

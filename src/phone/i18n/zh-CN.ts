@@ -87,6 +87,8 @@ export const zhCN = {
     another: '再报一条',
   },
   hazards: {
+    before: '整改前',
+    after: '整改后',
     title: '我上报的隐患',
     toAccept: '待我验收',
     empty: '暂无',

@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import JSZip from 'jszip';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +23,12 @@ describe.skipIf(!isDbAvailable())('hazard lifecycle', () => {
     return res.json().id as string;
   };
   const act = (cookie: string, id: string, step: string, body: object = {}) => t.request(cookie, 'POST', `/api/v1/hazards/${id}/${step}`, body);
+  const photo = async () => {
+    const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#2a6' } }).png().toBuffer();
+    const res = await t.request(w.cookies.team_leader, 'POST', `/api/v1/attachments?postId=${w.postId}`, png, { 'content-type': 'image/png' });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id as string;
+  };
 
   describe('createHazardInTransaction', () => {
     it('applies a replayed clientId once, also when two arrive at once', async () => {
@@ -167,10 +174,19 @@ describe.skipIf(!isDbAvailable())('hazard lifecycle', () => {
     expect((await act(w.cookies.safety_manager, id, 'remediation-plan', six)).statusCode).toBe(403);
     expect((await act(w.cookies.principal, id, 'remediation-plan', six)).statusCode).toBe(200);
     expect((await act(w.cookies.safety_manager, id, 'rectification-plan', fivePlan(w.people.team_leader, deadline))).statusCode).toBe(200);
-    await act(w.cookies.team_leader, id, 'submit', {});
+    // Issue 8 §7: a major hazard is reported done only with photos of the rectified state.
+    const noPhoto = await act(w.cookies.team_leader, id, 'submit', { note: '已更换' });
+    expect([noPhoto.statusCode, noPhoto.json().errors[0].path]).toEqual([400, 'photoIds']);
+    expect(noPhoto.json().errors[0].message).toContain('整改后的照片');
+    const unknown = await act(w.cookies.team_leader, id, 'submit', { photoIds: ['01a2070b-0000-7000-8000-000000000000'] });
+    expect([unknown.statusCode, unknown.json().errors[0].path]).toEqual([400, 'photoIds']);
+    const [first, second] = [await photo(), await photo()];
+    expect((await act(w.cookies.team_leader, id, 'submit', { note: '已更换', photoIds: [first] })).json().afterPhotoIds).toEqual([first]);
     const back = await act(w.cookies.worker, id, 'send-back', { reason: '未试车' });
     expect(back.json().stopWork[0].liftedAt).toBeNull();
-    await act(w.cookies.team_leader, id, 'submit', {});
+    const again = await act(w.cookies.team_leader, id, 'submit', { note: '已试车', photoIds: [second] });
+    // Acceptance compares the report's photos with the latest submission's.
+    expect(again.json()).toMatchObject({ status: 'submitted_for_acceptance', afterPhotoIds: [second] });
     expect((await t.request(w.cookies.principal, 'GET', `/api/v1/hazards/${id}/result-report.docx`)).statusCode).toBe(409);
     // Seed 001 Art. 17: the report reached the regulator linked to the enterprise, who acknowledges it.
     const inbox = (await t.request(w.cookies.regulator, 'GET', '/api/v1/bureau-reports')).json().items;

@@ -110,7 +110,7 @@ export function findHazardRow(db: Executor, enterpriseId: string, hazardId: stri
 
 /** Ledger rows: the hazard with its plan, owner and acceptance (the last accept event). */
 export async function listLedgerExtras(db: Executor, enterpriseId: string, hazardIds: string[]) {
-  if (!hazardIds.length) return { plans: [], accepts: [] };
+  if (!hazardIds.length) return { plans: [], accepts: [], submits: [] };
   const plans = await db
     .selectFrom('rectification_plan')
     .leftJoin('person', 'person.id', 'rectification_plan.owner_person_id')
@@ -126,7 +126,17 @@ export async function listLedgerExtras(db: Executor, enterpriseId: string, hazar
     .where('hazard_event.hazard_id', 'in', hazardIds)
     .where('hazard_event.action', '=', 'accept')
     .execute();
-  return { plans, accepts };
+  // Issue 8 §7: the "after" photos travel in the submit events (latest last).
+  const submits = await db
+    .selectFrom('hazard_event')
+    .select(['hazard_event.hazard_id', 'hazard_event.at', 'hazard_event.id', 'hazard_event.data'])
+    .where('hazard_event.enterprise_id', '=', enterpriseId)
+    .where('hazard_event.hazard_id', 'in', hazardIds)
+    .where('hazard_event.action', '=', 'submit')
+    .orderBy('hazard_event.at')
+    .orderBy('hazard_event.id')
+    .execute();
+  return { plans, accepts, submits };
 }
 
 /** Facts for the period statistics: hazards found or closed in [start, end). */

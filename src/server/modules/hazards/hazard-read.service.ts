@@ -135,6 +135,12 @@ export async function getHazardDetail(db: Executor, enterpriseId: string, hazard
           result: remediation.result,
         }
       : null,
+    // The latest submission's "after" photos: a send-back and a new submission bring new ones.
+    afterPhotoIds: ((): string[] => {
+      const last = [...events].reverse().find((e) => e.action === 'submit');
+      const ids = (last ? fromDbJson<{ photoIds?: unknown }>(last.data) : null)?.photoIds;
+      return Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [];
+    })(),
     stopWork: stops.map((s) => ({
       id: s.id,
       postId: s.post_id,

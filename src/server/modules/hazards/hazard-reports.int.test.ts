@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,8 +36,16 @@ describe.skipIf(!isDbAvailable())('hazard overdue, statistics, ledger and tenanc
     const res = await act(w.cookies.safety_manager, id, 'rectification-plan', { ...fivePlan(w.people.team_leader, new Date(t.clock.now().getTime() + days * 86_400_000).toISOString()), fundsCny: funds });
     expect(res.statusCode, res.body).toBe(200);
   };
+  // Issue 8 §7: the rectification is submitted with an "after" photo (required for a major hazard).
+  const afterPhoto = async () => {
+    const png = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#3a7' } }).png().toBuffer();
+    const res = await t.request(w.cookies.team_leader, 'POST', `/api/v1/attachments?postId=${w.postId}`, png, { 'content-type': 'image/png' });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id as string;
+  };
   const close = async (id: string) => {
-    await act(w.cookies.team_leader, id, 'submit', {});
+    const submitted = await act(w.cookies.team_leader, id, 'submit', { note: '已整改', photoIds: [await afterPhoto()] });
+    expect(submitted.statusCode, submitted.body).toBe(200);
     expect((await act(w.cookies.worker, id, 'accept', {})).json().status).toBe('closed');
   };
 
@@ -117,7 +126,14 @@ describe.skipIf(!isDbAvailable())('hazard overdue, statistics, ledger and tenanc
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const sheet = book.getWorksheet('隐患台账');
     const header = (sheet?.getRow(1).values as unknown[]).slice(1);
-    expect(header).toEqual(['序号', '发现时间', '隐患部位', '隐患描述', '隐患等级', '整改措施', '责任人', '资金', '整改期限', '验收人', '验收时间', '状态']);
+    expect(header).toEqual(['序号', '发现时间', '隐患部位', '隐患描述', '隐患等级', '整改措施', '责任人', '资金', '整改期限', '验收人', '验收时间', '状态', '整改前照片', '整改后照片']);
+    // Issue 8 §7: each closed hazard's "after" photo is embedded in its row, in the 整改后照片 column.
+    const images = sheet?.getImages() ?? [];
+    const afterRows = images.filter((img) => Math.floor(img.range.tl.col) === 13).map((img) => Math.floor(img.range.tl.row) + 1).sort();
+    expect(afterRows).toEqual([2, 3, 4]);
+    const media = (book.model as unknown as { media: { type: string; extension: string; buffer: Buffer }[] }).media;
+    expect(media.length).toBeGreaterThanOrEqual(3);
+    expect((await sharp(media[0]!.buffer).metadata()).width).toBeLessThanOrEqual(120);
     expect(sheet?.rowCount).toBe(4);
     const rows = [2, 3, 4].map((i) => (sheet?.getRow(i).values as unknown[]).slice(1));
     expect(rows.every((r) => r[11] === '已闭环')).toBe(true);

@@ -1,7 +1,9 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { buildDocx, type DocBlock, docField, docHeading, docParagraph } from '../../platform/exports/docx-builder.js';
-import { addTableSheet, newWorkbook, type XlsxValue, workbookBuffer } from '../../platform/exports/xlsx-builder.js';
+import sharp from 'sharp';
+import { addCellImages, addTableSheet, newWorkbook, type XlsxValue, workbookBuffer } from '../../platform/exports/xlsx-builder.js';
+import { readPhoto } from '../inspections/attachments.service.js';
 import type { AppDeps } from '../../app-deps.js';
 import { statisticsPeriod, computeStatistics, quarterOf } from '../../../domain/hazard/statistics.js';
 import { findMajorHazardCriterion } from '../../../reference/major-hazard-criteria.js';
@@ -104,15 +106,22 @@ export async function buildLedger(deps: AppDeps, enterpriseId: string, q: Hazard
   const tz = enterprise.timeZone;
   const now = deps.clock.now();
   const scope = await workerScopeOf(deps.db, enterpriseId, viewer);
-  const headers = ['序号', '发现时间', '隐患部位', '隐患描述', '隐患等级', '整改措施', '责任人', '资金', '整改期限', '验收人', '验收时间', '状态'];
-  const widths = [6, 18, 20, 40, 10, 40, 10, 10, 18, 10, 18, 14];
+  const headers = ['序号', '发现时间', '隐患部位', '隐患描述', '隐患等级', '整改措施', '责任人', '资金', '整改期限', '验收人', '验收时间', '状态', '整改前照片', '整改后照片'];
+  const widths = [6, 18, 20, 40, 10, 40, 10, 10, 18, 10, 18, 14, 18, 18];
   const ledgerRows: XlsxValue[][] = [];
+  // Issue 8 §7: the first "before" and "after" photo of each hazard, embedded as thumbnails.
+  const photoCells: { row: number; col: number; id: string }[] = [];
   let after: { at: string; id: string } | undefined;
   let n = 0;
   for (;;) {
     const rows = await listHazardRows(deps.db, enterpriseId, { ...toFilter(q, now, viewer, scope), after, limit: 1000 });
     if (!rows.length) break;
-    const { plans, accepts } = await listLedgerExtras(deps.db, enterpriseId, rows.map((r) => r.id));
+    const { plans, accepts, submits } = await listLedgerExtras(deps.db, enterpriseId, rows.map((r) => r.id));
+    const afterOf = new Map<string, string[]>();
+    for (const e of submits) {
+      const ids = (JSON.parse(e.data || '{}') as { photoIds?: unknown }).photoIds;
+      afterOf.set(e.hazard_id, Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : []);
+    }
     const planOf = new Map(plans.map((p) => [p.hazard_id, p]));
     const acceptOf = new Map(accepts.map((a) => [a.hazard_id, a]));
     for (const r of rows) {
@@ -131,14 +140,28 @@ export async function buildLedger(deps: AppDeps, enterpriseId: string, q: Hazard
         acc?.actor_name ?? '',
         localTime(acc?.at ?? null, tz),
         statusZh[r.status] ?? r.status,
+        '',
+        '',
       ]);
+      const before = (JSON.parse(r.photo_ids || '[]') as string[])[0];
+      const afterPhoto = afterOf.get(r.id)?.[0];
+      if (before) photoCells.push({ row: n, col: 12, id: before });
+      if (afterPhoto) photoCells.push({ row: n, col: 13, id: afterPhoto });
     }
     const last = rows[rows.length - 1] as (typeof rows)[number];
     after = { at: last.created_at, id: last.id };
     if (rows.length < 1000) break;
   }
   const book = newWorkbook();
-  addTableSheet(book, { name: '隐患台账', columns: headers.map((header, i) => ({ header, width: widths[i] })), rows: ledgerRows });
+  const sheet = addTableSheet(book, { name: '隐患台账', columns: headers.map((header, i) => ({ header, width: widths[i] })), rows: ledgerRows });
+  const images = [];
+  for (const cell of photoCells) {
+    const photo = await readPhoto(deps, enterpriseId, cell.id).catch(() => null);
+    if (!photo) continue;
+    const thumb = await sharp(photo.data).resize({ width: 120, height: 90, fit: 'inside' }).jpeg({ quality: 70 }).toBuffer({ resolveWithObject: true });
+    images.push({ row: cell.row, col: cell.col, jpeg: thumb.data, widthPx: thumb.info.width, heightPx: thumb.info.height });
+  }
+  addCellImages(book, sheet, images);
   return workbookBuffer(book);
 }
 

@@ -12,6 +12,7 @@ import {
   reasonInputSchema,
   rectificationPlanInputSchema,
   remediationPlanInputSchema,
+  submitRectificationInputSchema,
 } from '../../../schemas/hazards.js';
 import { notFound } from '../../platform/http/app-error.js';
 import { type AnyRouteDef, defineRoute, requireTenant, requireUser, type RouteContext } from '../../platform/http/route.js';
@@ -69,7 +70,7 @@ export function hazardTransitionRoutes(deps: AppDeps): AnyRouteDef[] {
     step(deps, 'rectification-plan', 'Put under rectification with the five in place (all required)', rectificationPlanInputSchema, (a, id, b) =>
       t.planRectification(deps, a, id, b),
     ),
-    step(deps, 'submit', 'The owner reports the rectification done', optionalNoteInputSchema, (a, id, b) => t.submitRectification(deps, a, id, b.note)),
+    step(deps, 'submit', 'The owner reports the rectification done, with "after" photos (required for a major hazard)', submitRectificationInputSchema, (a, id, b) => t.submitRectification(deps, a, id, b)),
     step(deps, 'accept', 'Accept (reporter or their department head, never the rectifier): closes and lifts stop work', acceptInputSchema, (a, id, b) =>
       t.acceptHazard(deps, a, id, b),
     ),

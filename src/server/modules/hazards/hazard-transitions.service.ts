@@ -4,7 +4,8 @@ import { withTransaction, type Executor } from '../../db/with-transaction.js';
 import { type ActorFacts, canTransition, type HazardAction, type HazardGrade, type HazardRole, type HazardStatus } from '../../../domain/hazard/hazard-lifecycle.js';
 import { tierOfOrgUnit } from '../../../domain/hazard/overdue.js';
 import { findMajorHazardCriterion } from '../../../reference/major-hazard-criteria.js';
-import type { ConfirmInput, RectificationPlanInput, RemediationPlanInput } from '../../../schemas/hazards.js';
+import type { ConfirmInput, RectificationPlanInput, RemediationPlanInput, SubmitRectificationInput } from '../../../schemas/hazards.js';
+import { allAttachmentsExist } from '../inspections/attachments.service.js';
 import { AppError, notFound } from '../../platform/http/app-error.js';
 import { fieldError, referenceMissing } from '../../platform/http/validation.js';
 import { newId } from '../../platform/ids.js';
@@ -239,12 +240,23 @@ export function planRectification(deps: AppDeps, actor: HazardActor, hazardId: s
   });
 }
 
-export function submitRectification(deps: AppDeps, actor: HazardActor, hazardId: string, note: string) {
-  return runTransition(deps, actor, hazardId, 'submit', async () => ({
+/** 整改完成 with the "after" photos: a 重大 hazard needs at least one (issue 8 §7); they stay in the insert-only event. */
+export function submitRectification(deps: AppDeps, actor: HazardActor, hazardId: string, input: SubmitRectificationInput) {
+  return runTransition(deps, actor, hazardId, 'submit', async (trx, hazard) => {
+    if (hazard.grade === 'major' && input.photoIds.length === 0) {
+      throw fieldError('photoIds', { 'zh-CN': '重大事故隐患整改完成须附整改后的照片', 'en-US': 'A major hazard needs photos of the rectified state' });
+    }
+    if (!(await allAttachmentsExist(deps, actor.enterpriseId, input.photoIds, trx))) throw referenceMissing('photoIds');
+    return submitted(deps, actor, input);
+  });
+}
+
+function submitted(deps: AppDeps, actor: HazardActor, input: SubmitRectificationInput): StepResult {
+  return {
     patch: { rectifier_user_id: actor.userId },
-    data: { note },
+    data: { note: input.note, photoIds: input.photoIds },
     after: (trx, h) => notifyAcceptors(deps, trx, actor.enterpriseId, h),
-  }));
+  };
 }
 
 /** Acceptance closes the hazard and — only here — lifts its stop work (DATA-MODEL invariant 7). */

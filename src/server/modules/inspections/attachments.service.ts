@@ -2,7 +2,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { AppDeps } from '../../app-deps.js';
-import { withTransaction } from '../../db/with-transaction.js';
+import { type Executor, withTransaction } from '../../db/with-transaction.js';
 import type { AttachmentDto } from '../../../schemas/inspections.js';
 import { readFile, removeFile, saveFile } from '../../platform/files/file-store.js';
 import { isUniqueViolation } from '../../db/db-errors.js';
@@ -160,9 +160,9 @@ export async function readPhoto(deps: AppDeps, enterpriseId: string, id: string)
   return { data, mime: row.mime, sha256: row.sha256 };
 }
 
-/** Other features that let a record name photos check here that every id is one of the enterprise's attachments. */
-export async function allAttachmentsExist(deps: AppDeps, enterpriseId: string, ids: readonly string[]): Promise<boolean> {
+/** Other features that let a record name photos check here that every id is one of the enterprise's attachments (inside a transaction, pass it). */
+export async function allAttachmentsExist(deps: AppDeps, enterpriseId: string, ids: readonly string[], db: Executor = deps.db): Promise<boolean> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return true;
-  return (await repo.listAttachmentIds(deps.db, enterpriseId, unique)).length === unique.length;
+  return (await repo.listAttachmentIds(db, enterpriseId, unique)).length === unique.length;
 }

@@ -5,6 +5,7 @@
  *
  *   const book = newWorkbook();
  *   addTableSheet(book, { name: '培训台账', title: '…', columns: [{ header: '姓名', width: 10 }], rows: [['张三']] });
+ *   addCellImages(book, sheet, [{ row: 1, col: 3, jpeg, widthPx: 120, heightPx: 90 }]); // optional pictures in cells
  *   return workbookBuffer(book);
  */
 import type ExcelJS from 'exceljs';
@@ -94,6 +95,21 @@ export function addTableSheet(book: ExcelJS.Workbook, spec: TableSheetSpec): Exc
   sheet.views = [{ state: 'frozen', ySplit: headerRowNumber }];
   sheet.pageSetup.printTitlesRow = `${headerRowNumber}:${headerRowNumber}`;
   return sheet;
+}
+
+/**
+ * Pictures inside the cells of a table sheet (issue 8 §7: the ledger carries the before/after
+ * photos): each JPEG is placed in its cell (1-based data row under the header, 0-based column),
+ * the row made tall enough. Call after addTableSheet; `headerRows` is 1, or 2 with a title row.
+ */
+export function addCellImages(book: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, images: { row: number; col: number; jpeg: Buffer; widthPx: number; heightPx: number }[], headerRows = 1): void {
+  for (const img of images) {
+    const id = book.addImage({ buffer: img.jpeg as unknown as ExcelJS.Buffer, extension: 'jpeg' });
+    const excelRow = headerRows + img.row; // 1-based row number of the data row
+    const row = sheet.getRow(excelRow);
+    row.height = Math.max(row.height ?? 15, img.heightPx * 0.75 + 6);
+    sheet.addImage(id, { tl: { col: img.col + 0.05, row: excelRow - 1 + 0.05 }, ext: { width: img.widthPx, height: img.heightPx }, editAs: 'oneCell' });
+  }
 }
 
 export async function workbookBuffer(book: ExcelJS.Workbook): Promise<Buffer> {

@@ -11,7 +11,9 @@ import {
   reasonInputSchema,
   rectificationPlanInputSchema,
   remediationPlanInputSchema,
+  submitRectificationInputSchema,
 } from '../../../schemas/hazards.js';
+import { BeforeAfter, PhotoPicker } from './evidence-photos';
 import { usePeople } from '../risks/use-people';
 import { endOfLocalDay } from '../../../domain/calendar/enterprise-day.js';
 import { type HazardStep, useEnterpriseTimeZone, useMajorHazardCriteria } from './hazard-api';
@@ -185,10 +187,37 @@ function NoteForm({ hazard, step, label, field, schema, isDanger }: { hazard: Ha
   );
 }
 
+/** 整改完成: a note and the "after" photos — required for a 重大 hazard (issue 8 §7). */
+function SubmitForm({ hazard }: { hazard: HazardDetailDto }) {
+  const { t } = useTranslation();
+  const isMajor = hazard.grade === 'major';
+  return (
+    <HazardStepForm
+      hazardId={hazard.id}
+      step="submit"
+      schema={submitRectificationInputSchema}
+      toInput={(v) => ({ note: (v.note as string | undefined) ?? '', photoIds: (v.photoIds as string[] | undefined) ?? [] })}
+      submitLabel={t('hazardUi.step.submit')}
+      fields={
+        <>
+          <Form.Item name="note" label={t('hazardUi.field.note')}>
+            {text(2)}
+          </Form.Item>
+          <Form.Item name="photoIds" label={t('hazardUi.evidence.after')} required={isMajor} extra={isMajor ? t('hazardUi.evidence.requiredMajor') : t('hazardUi.evidence.optional')}>
+            <PhotoPicker hazard={hazard} />
+          </Form.Item>
+        </>
+      }
+    />
+  );
+}
+
 function AcceptForm({ hazard }: { hazard: HazardDetailDto }) {
   const { t } = useTranslation();
   const isMajor = hazard.grade === 'major';
   return (
+    <>
+    <BeforeAfter hazard={hazard} />
     <HazardStepForm
       hazardId={hazard.id}
       step="accept"
@@ -208,6 +237,7 @@ function AcceptForm({ hazard }: { hazard: HazardDetailDto }) {
         </>
       }
     />
+    </>
   );
 }
 
@@ -236,7 +266,7 @@ function tabOf(action: HazardAction, hazard: HazardDetailDto, t: (key: string) =
     case 'fix_on_spot':
       return { key: 'fix', label: t('hazardUi.step.fixOnSpot'), children: <NoteForm hazard={hazard} step="fix-on-spot" field="note" schema={noteInputSchema} label={t('hazardUi.step.fixOnSpot')} /> };
     case 'submit':
-      return { key: 'submit', label: t('hazardUi.step.submit'), children: <NoteForm hazard={hazard} step="submit" field="note" schema={optionalNoteInputSchema} label={t('hazardUi.step.submit')} /> };
+      return { key: 'submit', label: t('hazardUi.step.submit'), children: <SubmitForm hazard={hazard} /> };
     case 'accept':
       return { key: 'accept', label: t('hazardUi.step.accept'), children: <AcceptForm hazard={hazard} /> };
     case 'send_back':

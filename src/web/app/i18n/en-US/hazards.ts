@@ -3,6 +3,15 @@ import type { HazardsMessages } from '../zh-CN/hazards';
 /** English — hazard investigation and remediation (隐患排查治理); the type keeps the keys identical to zh-CN/hazards.ts. */
 export const hazardsMessages: HazardsMessages = {
   hazardUi: {
+    evidence: {
+      before: 'Before (as reported)',
+      after: 'After photos',
+      add: 'Add a photo',
+      none: 'No photos',
+      remove: 'Remove this photo',
+      requiredMajor: 'A major hazard needs photos of the rectified state',
+      optional: 'Optional: photograph the rectified state for the acceptor to compare',
+    },
     oversight: {
       title: 'Reports and remediation evaluation (Art. 17, 16号令)',
       reports: 'Reports to the county bureau',

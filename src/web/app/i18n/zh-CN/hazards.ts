@@ -3,6 +3,15 @@ import type { Widen } from '../widen';
 /** 中文 — hazard investigation and remediation (隐患排查治理). Assembled in ./index.ts; en-US/hazards.ts has exactly the same keys. */
 export const hazardsMessages = {
   hazardUi: {
+    evidence: {
+      before: '整改前（上报时）',
+      after: '整改后照片',
+      add: '添加照片',
+      none: '没有照片',
+      remove: '移除这张照片',
+      requiredMajor: '重大事故隐患须附整改后的照片',
+      optional: '可选：拍下整改后的样子，验收人可对照查看',
+    },
     oversight: {
       title: '报告与治理评估（第十七条、16号令）',
       reports: '向县级应急管理部门的报告',
