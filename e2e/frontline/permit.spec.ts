@@ -1,9 +1,25 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkPermitDetail } from '../../src/schemas/work-permits.js';
-import { launchBrowser, screenshot, shouldSkipBrowser } from '../support/browser.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launchBrowser, screenshot, screenshotDir, shouldSkipBrowser } from '../support/browser.js';
 import { demoPassword, startServer, type TestServer } from '../support/server.js';
 import { apiAs, ensurePhoneBuild } from '../phone/phone-support.js';
+
+/** Pages in a PDF: the /Type /Page objects (not the /Type /Pages tree). */
+const pdfPageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+
+/** A print page as the printer sees it: a screenshot to look at, and the number of A4 pages it makes. */
+async function printed(page: Page, name: string): Promise<number> {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+  const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+  fs.writeFileSync(path.join(screenshotDir, `${name}.pdf`), pdf);
+  await page.emulateMedia({ media: 'screen' });
+  return pdfPageCount(pdf);
+}
 
 const phone = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' } as const;
 
@@ -120,5 +136,38 @@ describe.skipIf(shouldSkipBrowser())('phone: 动火 permit — 一备三查 by t
     expect(permit.prework.map((p) => p.isSigned)).toEqual([true, true]);
     const sheet = await safety.get<{ items: { personName: string; method: string; signatureAttachmentId: string | null }[] }>(`/api/v1/sign-offs?subjectType=work-permit&subjectId=${permitId}`);
     expect(sheet.items.find((s) => s.personName === '杨磊')).toMatchObject({ method: 'drawn', signatureAttachmentId: expect.any(String) });
+  });
+
+  it('the safety manager sees it running in the office and prints the permit and the 一备三查 table, one A4 page each', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => console.log('[pageerror safety]', e.message));
+    const target = `${server.url}/frontline/permits/${permitId}`;
+    await page.goto(target);
+    await page.waitForURL('**/login');
+    await page.getByLabel('用户名或手机号').fill('safety');
+    await page.getByLabel('密码').fill(demoPassword);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.waitForTimeout(1500);
+    if (new URL(page.url()).pathname !== new URL(target).pathname) await page.goto(target);
+    await page.locator('[data-testid="permit-status"][data-status="in_progress"]').waitFor();
+    await screenshot(page, 'permit-office', { isFullPage: true });
+    await page.goto(`${server.url}/frontline/permits`);
+    await page.getByTestId('permits-page').getByText('冲焊车间钢平台护栏焊接').waitFor();
+
+    await page.goto(`${server.url}/print/permits/${permitId}`);
+    await page.getByTestId('permit-sheet').waitFor();
+    await page.getByTestId('permit-sheet').getByText('清理动火点周围 10 米内可燃物', { exact: false }).waitFor();
+    expect(await printed(page, 'permit-print')).toBe(1);
+
+    await page.goto(`${server.url}/print/permits/${permitId}/prework`);
+    await page.getByTestId('prework-sheet').waitFor();
+    for (const title of ['危险作业现场风险“一备三查”表', '（一）做好工作准备', '（四）检查周边环境']) await page.getByText(title, { exact: false }).first().waitFor();
+    expect(await page.locator('[data-testid="prework-surroundings"]').innerText()).toMatch(/☑ 陈静[\s\S]*☑ 杨磊/);
+    // 杨磊 drew his signature: its image is on the sheet; 陈静 signed logged in.
+    await page.locator('[data-testid="prework-signatures"] img[alt="杨磊"]').waitFor();
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="prework-signatures"] img')].every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0));
+    expect(await printed(page, 'permit-prework-print')).toBe(1);
+    await context.close();
   });
 });

@@ -59,6 +59,10 @@ const CertificatesPage = lazy(() => import('../features/training/certificates-pa
 const AccidentScenariosPage = lazy(() => import('../features/frontline/accident-scenarios-page').then((m) => ({ default: m.AccidentScenariosPage })));
 const AccidentScenarioPage = lazy(() => import('../features/frontline/accident-scenario-page').then((m) => ({ default: m.AccidentScenarioPage })));
 const AccidentScenarioPrintPage = lazy(() => import('../features/frontline/accident-scenario-print-page').then((m) => ({ default: m.AccidentScenarioPrintPage })));
+const PermitsPage = lazy(() => import('../features/frontline/permits-page').then((m) => ({ default: m.PermitsPage })));
+const PermitPage = lazy(() => import('../features/frontline/permit-page').then((m) => ({ default: m.PermitPage })));
+const PermitPrintPage = lazy(() => import('../features/frontline/permit-print-pages').then((m) => ({ default: m.PermitPrintPage })));
+const PreworkPrintPage = lazy(() => import('../features/frontline/permit-print-pages').then((m) => ({ default: m.PreworkPrintPage })));
 const SetupPage = lazy(() => import('../features/setup/setup-page').then((m) => ({ default: m.SetupPage })));
 const CredentialsPrintPage = lazy(() => import('../features/accounts/credentials-print-page').then((m) => ({ default: m.CredentialsPrintPage })));
 const MembersPage = lazy(() => import('../features/accounts/members-page').then((m) => ({ default: m.MembersPage })));
@@ -92,6 +96,8 @@ export const router = createBrowserRouter([
       { path: 'print/qr-codes', element: <Suspense fallback={null}><QrCodesPrintPage /></Suspense> },
       { path: 'print/credentials', element: <Suspense fallback={null}><CredentialsPrintPage /></Suspense> },
       { path: 'print/accident-scenarios/:scenarioId', element: <Suspense fallback={null}><AccidentScenarioPrintPage /></Suspense> },
+      { path: 'print/permits/:permitId', element: <Suspense fallback={null}><PermitPrintPage /></Suspense> },
+      { path: 'print/permits/:permitId/prework', element: <Suspense fallback={null}><PreworkPrintPage /></Suspense> },
       { path: 'cards/posts/:postId', element: <Suspense fallback={null}><RiskCardPhonePage /></Suspense> },
       // Outside the app layout: the layout shows nothing but a notice until an enterprise is active.
       { path: 'templates/new-enterprise', element: <Suspense fallback={null}><NewEnterprisePage /></Suspense> },
@@ -142,6 +148,8 @@ export const router = createBrowserRouter([
           { path: 'training/certificates', element: <CertificatesPage /> },
           { path: 'frontline/accident-scenarios', element: <AccidentScenariosPage /> },
           { path: 'frontline/accident-scenarios/:scenarioId', element: <AccidentScenarioPage /> },
+          { path: 'frontline/permits', element: <PermitsPage /> },
+          { path: 'frontline/permits/:permitId', element: <PermitPage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  FileProtectOutlined,
   AppstoreAddOutlined,
   BarChartOutlined,
   BellOutlined,
@@ -110,7 +111,10 @@ const systemLinks: NavLink[] = [
 ];
 
 /** 现场管理 / Front-line practice (seed 003, issue 11). */
-export const frontlineLinks: NavLink[] = [{ path: '/frontline/accident-scenarios', labelKey: 'frontlineUi.nav.scenarios', icon: <AlertOutlined /> }];
+export const frontlineLinks: NavLink[] = [
+  { path: '/frontline/permits', labelKey: 'frontlineUi.nav.permits', icon: <FileProtectOutlined /> },
+  { path: '/frontline/accident-scenarios', labelKey: 'frontlineUi.nav.scenarios', icon: <AlertOutlined /> },
+];
 
 /** Areas of the seed that have no pages yet. */
 const comingSoon: { key: string; labelKey: string; icon: ReactNode }[] = [];

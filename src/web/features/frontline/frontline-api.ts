@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { AccidentScenarioDetail, AccidentScenarioList } from '../../../schemas/accident-scenarios.js';
+import type { WorkPermitDetail, WorkPermitDto } from '../../../schemas/work-permits.js';
 import { api } from '../../app/api/api-client';
 
 export const frontlinePaths = {
@@ -16,3 +17,18 @@ export function useScenario(id: string | undefined) {
 }
 
 export const scenarioStatusColours = { drafting: 'orange', signed: 'blue', reviewed: 'green' } as const;
+
+export const permitPaths = {
+  permits: '/api/v1/work-permits',
+  prefill: '/api/v1/work-permit-prefill',
+} as const;
+
+export function usePermits(status?: string) {
+  return useQuery({ queryKey: [permitPaths.permits, status], queryFn: () => api<{ items: WorkPermitDto[] }>(permitPaths.permits, { query: { status, limit: 200 } }) });
+}
+
+export function usePermit(id: string | undefined) {
+  return useQuery({ queryKey: [permitPaths.permits, 'one', id], enabled: Boolean(id), queryFn: () => api<WorkPermitDetail>(`${permitPaths.permits}/${id}`) });
+}
+
+export const permitStatusColours = { issued: 'orange', in_progress: 'blue', closed: 'green', cancelled: 'default', expired: 'red' } as const;
