@@ -46,7 +46,7 @@ export async function createBenchEnterprise(deps: AppDeps): Promise<BenchSetup> 
     await trx.insertInto('person_post').values({ enterprise_id: e.id, person_id: personId, post_id: postId }).execute();
     await trx
       .insertInto('inspection_item')
-      .values(itemIds.map((id, i) => ({ id, enterprise_id: e.id, post_id: postId, measure_id: null, content: `排查项 ${i + 1}`, method: 'look', period: 'day', responsible_person_id: personId, supervisor_post_id: null, is_active: 1, template_ref: null, ...stamps })))
+      .values(itemIds.map((id, i) => ({ id, enterprise_id: e.id, post_id: postId, measure_id: null, content: `排查项 ${i + 1}`, method: 'look', period: 'day', responsible_person_id: personId, supervisor_post_id: null, is_active: 1, template_ref: null, responsible_is_holders: 0, published_content: `排查项 ${i + 1}`, published_method: 'look', published_period: 'day', published_responsible_person_id: personId, published_supervisor_post_id: null, published_at: now, ...stamps })))
       .execute();
     userId = await createUser(deps, trx, { username: 'bench_worker', displayName: '张三', password: benchPassword });
     await addMembership(deps, trx, { userId, enterpriseId: e.id, role: 'worker', personId });

@@ -58,6 +58,10 @@ export const errorMessages = {
     'zh-CN': '有 {count} 项管控措施没有排查项，不能发布排查清单（第十三条：不应遗漏既定的管控措施）：{measures}',
     'en-US': '{count} control measures have no inspection item, so the list cannot be published (Art. 13: no measure may be left out): {measures}',
   },
+  INSPECTION_LIST_NO_RESPONSIBLE: {
+    'zh-CN': '有 {count} 个排查项没有责任人，不能发布排查清单（第十三条：清单应明确责任人；可指定人员或“岗位当班人员”）：{items}',
+    'en-US': '{count} inspection items have no responsible person, so the list cannot be published (Art. 13: the list names who does each item — a person or "the post\'s holders on duty"): {items}',
+  },
   HAZARD_WRONG_STATE: { 'zh-CN': '不能进行此隐患操作：{reasonZh}', 'en-US': 'This hazard action is not possible now: {reasonEn}' },
   HAZARD_NOT_PERMITTED: { 'zh-CN': '不能进行此隐患操作：{reasonZh}', 'en-US': 'You may not do this hazard action: {reasonEn}' },
   ANONYMOUS_REPORTS_DISABLED: { 'zh-CN': '该企业未开放匿名隐患报告', 'en-US': 'This enterprise does not take anonymous hazard reports' },

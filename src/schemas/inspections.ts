@@ -28,6 +28,8 @@ export const extraItemInputSchema = z.strictObject({
   method: z.enum(inspectionMethods),
   period: z.enum(periods),
   responsiblePersonId: idSchema.nullable().default(null),
+  /** Seed 001 第十三条: no named person, explicitly the post's holders on duty. */
+  responsibleIsPostHolders: z.boolean().default(false),
   supervisorPostId: idSchema.nullable().default(null),
 });
 export type ExtraItemInput = z.infer<typeof extraItemInputSchema>;
@@ -37,6 +39,7 @@ export const itemUpdateSchema = z.strictObject({
   method: z.enum(inspectionMethods).optional(),
   period: z.enum(periods).optional(),
   responsiblePersonId: idSchema.nullable().optional(),
+  responsibleIsPostHolders: z.boolean().optional(),
   supervisorPostId: idSchema.nullable().optional(),
 });
 export type ItemUpdate = z.infer<typeof itemUpdateSchema>;
@@ -49,8 +52,13 @@ export const itemDtoSchema = z.object({
   method: z.enum(inspectionMethods),
   period: z.enum(periods),
   responsiblePersonId: z.string().nullable(),
+  responsibleIsPostHolders: z.boolean(),
   supervisorPostId: z.string().nullable(),
   isActive: z.boolean(),
+  /** When the version tasks run was published (null: never published, a draft). */
+  publishedAt: z.string().nullable(),
+  /** Edited since publication: tasks still run the published version until the list is published again. */
+  hasUnpublishedChanges: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
   archivedAt: z.string().nullable(),
@@ -64,10 +72,12 @@ export const inspectionListDtoSchema = z.object({
   ),
   extraItems: z.array(itemDtoSchema),
   uncoveredMeasures: z.array(z.object({ measureId: z.string(), riskId: z.string(), text: z.string() })),
-  /** Items with no named person fall to whoever holds the post. */
+  /** Active items naming no person and not marked "the post's holders on duty": publishing is refused (seed 001 第十三条). */
   itemsWithoutResponsible: z.array(z.string()),
   isPublishable: z.boolean(),
   lastPublishedAt: z.string().nullable(),
+  /** Some active item is new or edited since the last publication: the list is a draft (tasks run the published version). */
+  hasDraft: z.boolean(),
 });
 export type InspectionListDto = z.infer<typeof inspectionListDtoSchema>;
 

@@ -17,6 +17,8 @@ export const inspectionItemInputSchema = z.strictObject({
   method: z.enum(inspectionMethods),
   period: z.enum(periods),
   responsiblePersonId: idSchema.nullable().default(null),
+  /** Seed 001 第十三条: without a named person, the item says explicitly that the post's holders on duty do it. */
+  responsibleIsPostHolders: z.boolean().default(false),
   supervisorPostId: idSchema.nullable().default(null),
 });
 
@@ -174,6 +176,7 @@ export const measureUpdateSchema = z.strictObject({
       method: z.enum(inspectionMethods).optional(),
       period: z.enum(periods).optional(),
       responsiblePersonId: idSchema.nullable().optional(),
+      responsibleIsPostHolders: z.boolean().optional(),
       supervisorPostId: idSchema.nullable().optional(),
     })
     .optional(),

@@ -45,11 +45,12 @@ describe.skipIf(!isDbAvailable())('tenant matrix', () => {
       accidentTypeCodes: ['03'],
       causes: 'B 防护缺失',
       evaluation: { method: 'LEC', L: 3, E: 6, C: 7 },
-      measures: [{ type: 'engineering', phase: 'during', text: 'B 防护罩', inspection: { content: 'B 防护罩完好', method: 'look', period: 'shift' } }],
+      measures: [{ type: 'engineering', phase: 'during', text: 'B 防护罩', inspection: { content: 'B 防护罩完好', method: 'look', period: 'shift', responsibleIsPostHolders: true } }],
     });
     idsOfB.set('/api/v1/control-measures', (await t.request(cookieB, 'GET', `/api/v1/risks/${risk}`)).json().measures[0].id);
     // Inspections: an extra item, a task materialised from B's items, a stamped photo.
     await create('/api/v1/inspection-items', { postId: post, content: 'B 消防通道畅通', method: 'look', period: 'day', responsiblePersonId: idsOfB.get('/api/v1/people') });
+    expect((await t.request(cookieB, 'POST', `/api/v1/posts/${post}/inspection-list/publish`)).statusCode).toBe(201);
     idsOfB.set('/api/v1/inspection-tasks', (await t.request(cookieB, 'GET', '/api/v1/inspection-tasks')).json().items[0].id);
     const photoB = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } }).jpeg().toBuffer();
     idsOfB.set('/api/v1/attachments', (await t.request(cookieB, 'POST', '/api/v1/attachments', photoB, { 'content-type': 'image/jpeg' })).json().id);

@@ -23,6 +23,7 @@ import * as addFirstHourAccounts from './migrations/202612010100-add-first-hour-
 import * as addFirstHourDefects from './migrations/202612030100-add-first-hour-defects.js';
 import * as addCardFooter from './migrations/202612030200-add-card-footer.js';
 import * as createAccidentScenarios from './migrations/202612030400-create-accident-scenarios.js';
+import * as addInspectionListVersions from './migrations/202612030500-add-inspection-list-versions.js';
 
 // Listed explicitly (not read from disk) so the bundle and tests see the same set, in order.
 const migrations: Record<string, Migration> = {
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '202612030100-add-first-hour-defects': addFirstHourDefects,
   '202612030200-add-card-footer': addCardFooter,
   '202612030400-create-accident-scenarios': createAccidentScenarios,
+  '202612030500-add-inspection-list-versions': addInspectionListVersions,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -81,6 +81,15 @@ export interface InspectionItemTable {
   created_at: string;
   updated_at: string;
   archived_at: string | null;
+  /** Seed 001 第十三条: no named person, and said explicitly that the post's holders on duty do it. */
+  responsible_is_holders: number;
+  /** The version tasks run (copied at publication); the columns above are the draft being edited. */
+  published_content: string | null;
+  published_method: string | null;
+  published_period: string | null;
+  published_responsible_person_id: string | null;
+  published_supervisor_post_id: string | null;
+  published_at: string | null;
 }
 
 export interface SpecialControlPlanTable {

@@ -113,7 +113,8 @@ export function supplySpec(deps: AppDeps): ResourceSpec<SupplyDto, SupplyCreate,
         const item = await createExtraItem(
           deps,
           actor,
-          { postId: s.check_post_id, measureId: null, content, method: 'look', period: s.check_period as Period, responsiblePersonId: s.responsible_person_id, supervisorPostId: null },
+          // Without a responsible person the check falls, explicitly, to the checking post's holders on duty.
+          { postId: s.check_post_id, measureId: null, content, method: 'look', period: s.check_period as Period, responsiblePersonId: s.responsible_person_id, responsibleIsPostHolders: !s.responsible_person_id, supervisorPostId: null },
           trx,
         );
         await repo.setSupplyItem(trx, enterpriseId, id, item.id);

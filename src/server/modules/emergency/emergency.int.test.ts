@@ -32,7 +32,7 @@ describe.skipIf(!isDbAvailable())('emergency readiness', () => {
       accidentTypeCodes: ['08'],
       causes: '油漆挥发遇明火',
       evaluation: { method: 'LEC', L: 3, E: 6, C: 7 },
-      measures: [{ type: 'engineering', phase: 'during', text: '防爆通风', inspection: { content: '通风运行', method: 'look', period: 'shift' } }],
+      measures: [{ type: 'engineering', phase: 'during', text: '防爆通风', inspection: { content: '通风运行', method: 'look', period: 'shift', responsibleIsPostHolders: true } }],
     });
     expect(risk.statusCode, risk.body).toBe(201);
     const contact = await t.request(w.cookies.safety_manager, 'POST', '/api/v1/emergency-contacts', { name: '值班室', organisation: '县消防救援大队', phone: '119', isExternal: true });
@@ -184,6 +184,11 @@ describe.skipIf(!isDbAvailable())('emergency readiness', () => {
     expect(supply.statusCode, supply.body).toBe(201);
     const itemId = supply.json().inspectionItemId as string;
     expect(itemId).toEqual(expect.any(String));
+    // The check item is on the post's list; tasks run it once the list is published (seed 001 第十三条).
+    const list = (await t.request(w.cookies.safety_manager, 'GET', `/api/v1/posts/${w.postId}/inspection-list`)).json();
+    expect(list.extraItems.find((i: { id: string }) => i.id === itemId)).toMatchObject({ content: expect.stringContaining('二氧化碳灭火器'), period: 'month', responsiblePersonId: w.people.worker });
+    const published = await t.request(w.cookies.safety_manager, 'POST', `/api/v1/posts/${w.postId}/inspection-list/publish`);
+    expect(published.statusCode, published.body).toBe(201);
     const tasks = (await t.request(w.cookies.worker, 'GET', '/api/v1/inspection-tasks?mine=true&status=open')).json().items as { id: string }[];
     let taskId: string | null = null;
     for (const task of tasks) {

@@ -45,11 +45,14 @@ export async function createInspectionFixture(prefix: string, itemPeriod = 'shif
     evaluation: { method: 'LEC', L: 3, E: 6, C: 7 },
     measures: [
       { type: 'engineering', phase: 'during', text: '防护罩完好', inspection: { content: '检查防护罩', method: 'look', period: itemPeriod, responsiblePersonId: personId } },
-      { type: 'ppe', phase: 'before', text: '佩戴护目镜', inspection: { content: '检查护目镜佩戴', method: 'look', period: itemPeriod } },
+      { type: 'ppe', phase: 'before', text: '佩戴护目镜', inspection: { content: '检查护目镜佩戴', method: 'look', period: itemPeriod, responsibleIsPostHolders: true } },
     ],
   });
   expect(risk.statusCode, risk.body).toBe(201);
   const detail = (await t.request(manager, 'GET', `/api/v1/risks/${risk.json().id}`)).json();
+  // Tasks run the published list (seed 001 第十三条).
+  const published = await t.request(manager, 'POST', `/api/v1/posts/${postId}/inspection-list/publish`);
+  expect(published.statusCode, published.body).toBe(201);
   const worker = await t.login(a.usernames.worker as string);
   const fixture: InspectionFixture = {
     t,

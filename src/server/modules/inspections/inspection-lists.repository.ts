@@ -59,6 +59,25 @@ export async function updateItem(db: Executor, enterpriseId: string, id: string,
   await db.updateTable('inspection_item').set(patch).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
 }
 
+/** Publication: the version tasks run becomes each item's current fields (one statement, both databases). */
+export async function publishItems(db: Executor, enterpriseId: string, postId: string, itemIds: string[], at: string): Promise<void> {
+  if (!itemIds.length) return;
+  await db
+    .updateTable('inspection_item')
+    .set((eb) => ({
+      published_content: eb.ref('content'),
+      published_method: eb.ref('method'),
+      published_period: eb.ref('period'),
+      published_responsible_person_id: eb.ref('responsible_person_id'),
+      published_supervisor_post_id: eb.ref('supervisor_post_id'),
+      published_at: at,
+    }))
+    .where('enterprise_id', '=', enterpriseId)
+    .where('post_id', '=', postId)
+    .where('id', 'in', itemIds)
+    .execute();
+}
+
 export async function insertPublication(db: Executor, row: InspectionListPublicationTable): Promise<void> {
   await db.insertInto('inspection_list_publication').values(row).execute();
 }

@@ -26,56 +26,107 @@ export function toItemDto(r: InspectionItemTable): ItemDto {
     method: r.method as ItemDto['method'],
     period: r.period as ItemDto['period'],
     responsiblePersonId: r.responsible_person_id,
+    responsibleIsPostHolders: fromDbBool(r.responsible_is_holders),
     supervisorPostId: r.supervisor_post_id,
     isActive: fromDbBool(r.is_active),
+    publishedAt: r.published_at,
+    hasUnpublishedChanges: hasUnpublishedChanges(r),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     archivedAt: r.archived_at,
   };
 }
 
+/** What a task shows and runs: the published version of the item (seed 001 第十三条: publishing gates the work). */
+export function toPublishedItemDto(r: InspectionItemTable): ItemDto {
+  if (!r.published_at) return toItemDto(r);
+  return toItemDto({
+    ...r,
+    content: r.published_content ?? r.content,
+    method: r.published_method ?? r.method,
+    period: r.published_period ?? r.period,
+    responsible_person_id: r.published_responsible_person_id,
+    supervisor_post_id: r.published_supervisor_post_id,
+    published_content: r.published_content ?? r.content,
+    published_method: r.published_method ?? r.method,
+    published_period: r.published_period ?? r.period,
+  });
+}
+
+function hasUnpublishedChanges(r: InspectionItemTable): boolean {
+  if (!r.published_at) return true;
+  return (
+    r.published_content !== r.content ||
+    r.published_method !== r.method ||
+    r.published_period !== r.period ||
+    r.published_responsible_person_id !== r.responsible_person_id ||
+    r.published_supervisor_post_id !== r.supervisor_post_id
+  );
+}
+
 async function requirePost(db: Executor, enterpriseId: string, postId: string): Promise<void> {
   if (!(await repo.isLiveRow(db, 'post', enterpriseId, postId))) throw notFound('post');
 }
 
-export async function getInspectionList(deps: AppDeps, enterpriseId: string, postId: string): Promise<InspectionListDto> {
-  await requirePost(deps.db, enterpriseId, postId);
+export async function getInspectionList(deps: AppDeps, enterpriseId: string, postId: string, db: Executor = deps.db): Promise<InspectionListDto> {
+  await requirePost(db, enterpriseId, postId);
   const [measures, items, last] = await Promise.all([
-    repo.listMeasuresOfPost(deps.db, enterpriseId, postId),
-    repo.listItemsOfPost(deps.db, enterpriseId, postId),
-    repo.findLastPublication(deps.db, enterpriseId, postId),
+    repo.listMeasuresOfPost(db, enterpriseId, postId),
+    repo.listItemsOfPost(db, enterpriseId, postId),
+    repo.findLastPublication(db, enterpriseId, postId),
   ]);
   const dtos = items.map(toItemDto);
   const uncovered = uncoveredMeasures(measures, dtos);
+  const withoutResponsible = dtos.filter((i) => i.isActive && i.responsiblePersonId === null && !i.responsibleIsPostHolders);
   return {
     postId,
     measures: measures.map((m) => ({ measureId: m.id, riskId: m.risk_id, text: m.text, type: m.type, items: dtos.filter((i) => i.measureId === m.id) })),
     extraItems: dtos.filter((i) => i.measureId === null),
     uncoveredMeasures: uncovered.map((m) => ({ measureId: m.id, riskId: m.risk_id, text: m.text })),
-    itemsWithoutResponsible: dtos.filter((i) => i.isActive && i.responsiblePersonId === null).map((i) => i.id),
-    isPublishable: uncovered.length === 0,
+    itemsWithoutResponsible: withoutResponsible.map((i) => i.id),
+    isPublishable: uncovered.length === 0 && withoutResponsible.length === 0,
     lastPublishedAt: last?.published_at ?? null,
+    hasDraft: dtos.some((i) => i.isActive && i.hasUnpublishedChanges),
   };
 }
 
-/** Art. 13 "不应遗漏既定的管控措施": refuses while a measure has no active item, naming each such measure. */
-export async function publishInspectionList(deps: AppDeps, actor: InspectionActor, postId: string) {
-  const list = await getInspectionList(deps, actor.enterpriseId, postId);
-  if (!list.isPublishable) {
-    throw new AppError(
-      'INSPECTION_LIST_INCOMPLETE',
-      { count: list.uncoveredMeasures.length, measures: list.uncoveredMeasures.map((m) => m.text).join('；') },
-      list.uncoveredMeasures.map((m) => ({
-        path: `measures.${m.measureId}`,
-        message: { 'zh-CN': `管控措施“${m.text}”没有排查项`, 'en-US': `Control measure "${m.text}" has no inspection item` },
-      })),
-      { uncoveredMeasures: list.uncoveredMeasures },
-    );
-  }
-  const itemIds = [...list.measures.flatMap((m) => m.items), ...list.extraItems].filter((i) => i.isActive).map((i) => i.id);
-  const now = deps.clock.now();
-  const id = newId();
-  await withTransaction(deps.db, async (trx) => {
+/**
+ * Seed 001 第十三条: "不应遗漏既定的管控措施" — refused while a measure has no active item — and the list
+ * names who does each item: refused while an item names no person and is not marked "the post's
+ * holders on duty", naming each such item. Publishing copies every active item's fields into the
+ * version tasks run; until then an edit is a draft and the published version keeps running.
+ */
+export async function publishInspectionList(deps: AppDeps, actor: InspectionActor, postId: string, trxIn?: Executor) {
+  const work = async (trx: Executor) => {
+    const list = await getInspectionList(deps, actor.enterpriseId, postId, trx);
+    const allItems = [...list.measures.flatMap((m) => m.items), ...list.extraItems];
+    if (list.uncoveredMeasures.length) {
+      throw new AppError(
+        'INSPECTION_LIST_INCOMPLETE',
+        { count: list.uncoveredMeasures.length, measures: list.uncoveredMeasures.map((m) => m.text).join('；') },
+        list.uncoveredMeasures.map((m) => ({
+          path: `measures.${m.measureId}`,
+          message: { 'zh-CN': `管控措施“${m.text}”没有排查项`, 'en-US': `Control measure "${m.text}" has no inspection item` },
+        })),
+        { uncoveredMeasures: list.uncoveredMeasures },
+      );
+    }
+    if (list.itemsWithoutResponsible.length) {
+      const items = allItems.filter((i) => list.itemsWithoutResponsible.includes(i.id));
+      throw new AppError(
+        'INSPECTION_LIST_NO_RESPONSIBLE',
+        { count: items.length, items: items.map((i) => i.content).join('；') },
+        items.map((i) => ({
+          path: `items.${i.id}.responsiblePersonId`,
+          message: { 'zh-CN': `排查项“${i.content}”没有责任人`, 'en-US': `Inspection item "${i.content}" has no responsible person` },
+        })),
+        { itemIds: items.map((i) => i.id) },
+      );
+    }
+    const itemIds = allItems.filter((i) => i.isActive).map((i) => i.id);
+    const now = deps.clock.now();
+    const id = newId();
+    await repo.publishItems(trx, actor.enterpriseId, postId, itemIds, now.toISOString());
     await repo.insertPublication(trx, {
       id,
       enterprise_id: actor.enterpriseId,
@@ -85,8 +136,9 @@ export async function publishInspectionList(deps: AppDeps, actor: InspectionActo
       published_at: now.toISOString(),
     });
     await recordChange(trx, actor, now, { entity: 'inspection_list', entityId: postId, action: 'publish', after: { publicationId: id, itemIds } });
-  });
-  return { id, postId, itemCount: itemIds.length, publishedAt: now.toISOString() };
+    return { id, postId, itemCount: itemIds.length, publishedAt: now.toISOString() };
+  };
+  return trxIn ? work(trxIn) : withTransaction(deps.db, work);
 }
 
 async function checkPeople(trx: Executor, enterpriseId: string, input: { responsiblePersonId?: string | null; supervisorPostId?: string | null }) {
@@ -113,6 +165,14 @@ export async function createExtraItem(deps: AppDeps, actor: InspectionActor, inp
     supervisor_post_id: input.supervisorPostId,
     is_active: 1,
     template_ref: null,
+    responsible_is_holders: input.responsibleIsPostHolders ? 1 : 0,
+    // A new item is a draft: tasks run it once the post's list is published (seed 001 第十三条).
+    published_content: null,
+    published_method: null,
+    published_period: null,
+    published_responsible_person_id: null,
+    published_supervisor_post_id: null,
+    published_at: null,
     created_at: now,
     updated_at: now,
     archived_at: null,
@@ -148,6 +208,7 @@ export async function updateItem(deps: AppDeps, actor: InspectionActor, id: stri
       ...(input.method !== undefined && { method: input.method }),
       ...(input.period !== undefined && { period: input.period }),
       ...(input.responsiblePersonId !== undefined && { responsible_person_id: input.responsiblePersonId }),
+      ...(input.responsibleIsPostHolders !== undefined && { responsible_is_holders: input.responsibleIsPostHolders ? 1 : 0 }),
       ...(input.supervisorPostId !== undefined && { supervisor_post_id: input.supervisorPostId }),
       updated_at: now.toISOString(),
     };

@@ -37,6 +37,8 @@ describe.skipIf(!isDbAvailable())('supervision tasks (Art. 14)', () => {
     gogglesItemId = itemOf('检查护目镜佩戴');
     const patched = await f.t.request(f.manager, 'PATCH', `/api/v1/inspection-items/${guardItemId}`, { supervisorPostId: supPost.json().id });
     expect(patched.statusCode, patched.body).toBe(200);
+    // The edit is a draft until the list is published again (seed 001 第十三条).
+    expect((await f.t.request(f.manager, 'POST', `/api/v1/posts/${f.postId}/inspection-list/publish`)).statusCode).toBe(201);
   });
   afterAll(() => f.t.close());
 

@@ -37,7 +37,9 @@ describe.skipIf(!isDbAvailable())('inspection lists and recurring tasks', () => 
       expect(list.measures).toHaveLength(2);
       expect(list.uncoveredMeasures).toEqual([]);
       expect(list.isPublishable).toBe(true);
-      expect(list.itemsWithoutResponsible).toHaveLength(1);
+      // One item names 张三, the other is explicitly the post's holders on duty: no gap.
+      expect(list.itemsWithoutResponsible).toEqual([]);
+      expect(list.hasDraft).toBe(false);
       const pub = await f.t.request(f.manager, 'POST', `/api/v1/posts/${f.postId}/inspection-list/publish`);
       expect(pub.statusCode, pub.body).toBe(201);
       expect(pub.json().itemCount).toBe(2);
@@ -57,6 +59,15 @@ describe.skipIf(!isDbAvailable())('inspection lists and recurring tasks', () => 
         postId: f.postId, measureId: goggles.measureId, content: '检查护目镜佩戴', method: 'look', period: 'shift',
       });
       expect(again.statusCode, again.body).toBe(201);
+      // Seed 001 第十三条: the new item names nobody — publishing is refused, naming the item.
+      const noPerson = await f.t.request(f.manager, 'POST', `/api/v1/posts/${f.postId}/inspection-list/publish`, undefined, { 'accept-language': 'zh-CN' });
+      expect(noPerson.statusCode).toBe(422);
+      expect(noPerson.json().code).toBe('INSPECTION_LIST_NO_RESPONSIBLE');
+      expect(noPerson.json().detail).toContain('检查护目镜佩戴');
+      expect(noPerson.json().errors).toEqual([{ path: `items.${again.json().id}.responsiblePersonId`, message: '排查项“检查护目镜佩戴”没有责任人' }]);
+      expect((await f.t.request(f.manager, 'GET', `/api/v1/posts/${f.postId}/inspection-list`)).json().itemsWithoutResponsible).toEqual([again.json().id]);
+      const holders = await f.t.request(f.manager, 'PATCH', `/api/v1/inspection-items/${again.json().id}`, { responsibleIsPostHolders: true });
+      expect(holders.json()).toMatchObject({ responsiblePersonId: null, responsibleIsPostHolders: true, publishedAt: null, hasUnpublishedChanges: true });
       expect((await f.t.request(f.manager, 'POST', `/api/v1/posts/${f.postId}/inspection-list/publish`)).statusCode).toBe(201);
     });
 
@@ -75,6 +86,7 @@ describe.skipIf(!isDbAvailable())('inspection lists and recurring tasks', () => 
         postId: f.postId, content: 'x', method: 'look', period: 'day', responsiblePersonId: '01a2070b-0000-7000-8000-000000000000',
       });
       expect(badPerson.json().errors[0].path).toBe('responsiblePersonId');
+      expect((await f.t.request(f.manager, 'POST', `/api/v1/posts/${f.postId}/inspection-list/publish`)).statusCode).toBe(201);
     });
   });
 
@@ -112,6 +124,30 @@ describe.skipIf(!isDbAvailable())('inspection lists and recurring tasks', () => 
       expect((await f.t.request(f.otherManager, 'GET', '/api/v1/inspection-tasks')).json().items).toEqual([]);
     });
 
+    it('runs the published version: an edit is a draft that leaves running tasks as they are until the list is published again', async () => {
+      const list = (await f.t.request(f.manager, 'GET', `/api/v1/posts/${f.postId}/inspection-list`)).json();
+      const guard = list.measures.flatMap((m: { items: { id: string; content: string }[] }) => m.items).find((i: { content: string }) => i.content === '检查防护罩');
+      const edited = await f.t.request(f.manager, 'PATCH', `/api/v1/inspection-items/${guard.id}`, { content: '检查防护罩及联锁开关', period: 'day' });
+      expect(edited.json()).toMatchObject({ content: '检查防护罩及联锁开关', hasUnpublishedChanges: true });
+      expect((await f.t.request(f.manager, 'GET', `/api/v1/posts/${f.postId}/inspection-list`)).json().hasDraft).toBe(true);
+      await materialiseTasks(f.t.deps, f.enterpriseId, f.t.clock.now());
+      const shiftOf = async () => ((await f.t.request(f.worker, 'GET', '/api/v1/inspection-tasks')).json().items as { id: string; period: string }[]).filter((x) => x.period === 'shift');
+      const [shift] = await shiftOf();
+      const running = (await f.t.request(f.worker, 'GET', `/api/v1/inspection-tasks/${shift?.id}`)).json();
+      expect(running.items.map((i: { content: string }) => i.content).sort()).toEqual(['检查护目镜佩戴', '检查防护罩']);
+      expect(((await f.t.request(f.worker, 'GET', '/api/v1/inspection-tasks')).json().items as { period: string }[]).some((x) => x.period === 'day')).toBe(false);
+      // Published: the shift task loses the item (it is daily now) and a day task runs the new text.
+      expect((await f.t.request(f.manager, 'POST', `/api/v1/posts/${f.postId}/inspection-list/publish`)).statusCode).toBe(201);
+      await materialiseTasks(f.t.deps, f.enterpriseId, f.t.clock.now());
+      const after = (await f.t.request(f.worker, 'GET', '/api/v1/inspection-tasks')).json().items as { id: string; period: string }[];
+      const day = after.find((x) => x.period === 'day');
+      expect((await f.t.request(f.worker, 'GET', `/api/v1/inspection-tasks/${day?.id}`)).json().items.map((i: { content: string }) => i.content)).toEqual(['检查防护罩及联锁开关']);
+      expect((await f.t.request(f.worker, 'GET', `/api/v1/inspection-tasks/${shift?.id}`)).json().items.map((i: { content: string }) => i.content)).toEqual(['检查护目镜佩戴']);
+      // Back as it was, for the tests below.
+      await f.t.request(f.manager, 'PATCH', `/api/v1/inspection-items/${guard.id}`, { content: '检查防护罩', period: 'shift' });
+      expect((await f.t.request(f.manager, 'POST', `/api/v1/posts/${f.postId}/inspection-list/publish`)).statusCode).toBe(201);
+    });
+
     it('marks a task missed once its window has passed, opens the next one, and counts it in the completion rate', async () => {
       const before = await countRows(f.t, 'inspection_task', f.enterpriseId);
       f.t.clock.set(new Date('2026-11-23T12:00:00.000Z')); // 20:00 Shanghai: the B shift starts
@@ -139,6 +175,7 @@ describe.skipIf(!isDbAvailable())('inspection lists and recurring tasks', () => 
         measures: [{ type: 'administrative', phase: 'before', text: '开机前取下扳手', inspection: { content: '检查卡盘扳手', method: 'look', period: 'week', responsiblePersonId: f.personId } }],
       });
       expect(risk.statusCode, risk.body).toBe(201);
+      expect((await f.t.request(f.manager, 'POST', `/api/v1/posts/${f.postId}/inspection-list/publish`)).statusCode).toBe(201);
       const byArea = (await f.t.request(f.worker, 'GET', `/api/v1/areas/${area}/open-tasks`)).json();
       expect(byArea.placeName).toBe('机加车间');
       expect(byArea.items.map((x: { period: string }) => x.period)).toEqual(['week']);

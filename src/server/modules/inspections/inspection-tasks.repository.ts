@@ -6,6 +6,7 @@ import type { Executor } from '../../db/with-transaction.js';
 /** Active items of live posts, with who does them: the named person, else every holder of the post;
  * plus every holder of the item's live supervising post (Art. 14), on their own task of the same post. */
 export async function listActiveItemAssignments(db: Executor, enterpriseId: string): Promise<{ post_id: string; period: string; person_id: string }[]> {
+  // Tasks run the published version of each item (seed 001 第十三条): a never-published item runs nothing.
   const activeItems = () =>
     db
       .selectFrom('inspection_item')
@@ -13,29 +14,30 @@ export async function listActiveItemAssignments(db: Executor, enterpriseId: stri
       .where('inspection_item.enterprise_id', '=', enterpriseId)
       .where('inspection_item.is_active', '=', 1)
       .where('inspection_item.archived_at', 'is', null)
+      .where('inspection_item.published_at', 'is not', null)
       .where('post.archived_at', 'is', null);
   const [doers, supervisors] = await Promise.all([
     activeItems()
       .leftJoin('person_post', (j) =>
-        j.onRef('person_post.post_id', '=', 'inspection_item.post_id').on('inspection_item.responsible_person_id', 'is', null),
+        j.onRef('person_post.post_id', '=', 'inspection_item.post_id').on('inspection_item.published_responsible_person_id', 'is', null),
       )
-      .select(['inspection_item.post_id', 'inspection_item.period', 'inspection_item.responsible_person_id', 'person_post.person_id as holder_id'])
+      .select(['inspection_item.post_id', 'inspection_item.published_period as period', 'inspection_item.published_responsible_person_id as responsible_person_id', 'person_post.person_id as holder_id'])
       .distinct()
       .execute(),
     activeItems()
-      .innerJoin('post as supervisor_post', 'supervisor_post.id', 'inspection_item.supervisor_post_id')
-      .innerJoin('person_post', 'person_post.post_id', 'inspection_item.supervisor_post_id')
+      .innerJoin('post as supervisor_post', 'supervisor_post.id', 'inspection_item.published_supervisor_post_id')
+      .innerJoin('person_post', 'person_post.post_id', 'inspection_item.published_supervisor_post_id')
       .where('supervisor_post.archived_at', 'is', null)
-      .select(['inspection_item.post_id', 'inspection_item.period', 'person_post.person_id'])
+      .select(['inspection_item.post_id', 'inspection_item.published_period as period', 'person_post.person_id'])
       .distinct()
       .execute(),
   ]);
   const out: { post_id: string; period: string; person_id: string }[] = [];
   for (const d of doers) {
     const personId = d.responsible_person_id ?? d.holder_id;
-    if (personId) out.push({ post_id: d.post_id, period: d.period, person_id: personId });
+    if (personId && d.period) out.push({ post_id: d.post_id, period: d.period, person_id: personId });
   }
-  return out.concat(supervisors);
+  return out.concat(supervisors.filter((x): x is { post_id: string; period: string; person_id: string } => x.period !== null));
 }
 
 /** INSERT … ON CONFLICT DO NOTHING: the scheduler, the on-read check and a second node may all run it. */
@@ -102,19 +104,20 @@ const taskColumns = [
   'post.name as post_name',
 ] as const;
 
-/** Items a task covers: the active items of the task's post and period that its person does (named, or the
+/** Items a task covers: the active, published items (their published version) of the task's post and period that its person does (named, or the
  * post's unassigned ones if they hold it) or supervises (they hold the item's live supervising post, Art. 14).
  * The one rule behind a task's item list and item count, the submission check and the completion check. */
 function taskItemsFilter(eb: ExpressionBuilder<Database, 'inspection_item' | 'inspection_task'>) {
   return eb.and([
     eb('inspection_item.post_id', '=', eb.ref('inspection_task.post_id')),
-    eb('inspection_item.period', '=', eb.ref('inspection_task.period')),
+    eb('inspection_item.published_period', '=', eb.ref('inspection_task.period')),
     eb('inspection_item.is_active', '=', 1),
     eb('inspection_item.archived_at', 'is', null),
+    eb('inspection_item.published_at', 'is not', null),
     eb.or([
-      eb('inspection_item.responsible_person_id', '=', eb.ref('inspection_task.responsible_person_id')),
+      eb('inspection_item.published_responsible_person_id', '=', eb.ref('inspection_task.responsible_person_id')),
       eb.and([
-        eb('inspection_item.responsible_person_id', 'is', null),
+        eb('inspection_item.published_responsible_person_id', 'is', null),
         eb.exists(
           eb
             .selectFrom('person_post')
@@ -128,7 +131,7 @@ function taskItemsFilter(eb: ExpressionBuilder<Database, 'inspection_item' | 'in
           .selectFrom('person_post')
           .innerJoin('post as supervisor_post', 'supervisor_post.id', 'person_post.post_id')
           .select('person_post.person_id')
-          .whereRef('person_post.post_id', '=', 'inspection_item.supervisor_post_id')
+          .whereRef('person_post.post_id', '=', 'inspection_item.published_supervisor_post_id')
           .whereRef('person_post.person_id', '=', 'inspection_task.responsible_person_id')
           .where('supervisor_post.archived_at', 'is', null),
       ),
@@ -272,7 +275,8 @@ export function listOpenTaskIdsOfPlace(db: Executor, enterpriseId: string, perso
         .innerJoin('risk', 'risk.id', 'control_measure.risk_id')
         .select('inspection_item.id')
         .whereRef('inspection_item.post_id', '=', 'inspection_task.post_id')
-        .whereRef('inspection_item.period', '=', 'inspection_task.period')
+        .whereRef('inspection_item.published_period', '=', 'inspection_task.period')
+        .where('inspection_item.published_at', 'is not', null)
         .where((ib) =>
           place.kind === 'area'
             ? ib('risk.area_id', '=', place.id)

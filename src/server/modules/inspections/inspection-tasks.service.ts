@@ -13,7 +13,7 @@ import type { EnterpriseRole } from '../../../schemas/auth.js';
 import type { RecordDto, StatsDto, TaskDetailDto, TaskDto } from '../../../schemas/inspections.js';
 import { AppError, notFound } from '../../platform/http/app-error.js';
 import { newId } from '../../platform/ids.js';
-import { toItemDto } from './inspection-lists.service.js';
+import { toPublishedItemDto } from './inspection-lists.service.js';
 import * as lists from './inspection-lists.repository.js';
 import * as repo from './inspection-tasks.repository.js';
 import { canSeeAllTasks } from './inspections.policy.js';
@@ -180,7 +180,7 @@ export async function getTaskDetail(deps: AppDeps, viewer: TaskViewer, taskId: s
     ...toTaskDto(task, items.length),
     items: items.map((i) => {
       const r = latest.get(i.id);
-      return { ...toItemDto(i), latestRecord: r ? toRecordDto(r) : null };
+      return { ...toPublishedItemDto(i), latestRecord: r ? toRecordDto(r) : null };
     }),
   };
 }

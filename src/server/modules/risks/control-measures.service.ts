@@ -79,6 +79,14 @@ export async function addMeasure(deps: AppDeps, actor: Actor, riskId: string, in
       supervisor_post_id: input.inspection.supervisorPostId,
       is_active: risk.status === 'accepted' ? 1 : 0,
       template_ref: null,
+      responsible_is_holders: input.inspection.responsibleIsPostHolders ? 1 : 0,
+      // A new item is a draft: tasks run it once the post's list is published (seed 001 第十三条).
+      published_content: null,
+      published_method: null,
+      published_period: null,
+      published_responsible_person_id: null,
+      published_supervisor_post_id: null,
+      published_at: null,
       created_at: at,
       updated_at: at,
       archived_at: null,
@@ -115,6 +123,7 @@ export async function updateMeasure(deps: AppDeps, actor: Actor, measureId: stri
         ...(i.method !== undefined && { method: i.method }),
         ...(i.period !== undefined && { period: i.period }),
         ...(i.responsiblePersonId !== undefined && { responsible_person_id: i.responsiblePersonId }),
+        ...(i.responsibleIsPostHolders !== undefined && { responsible_is_holders: i.responsibleIsPostHolders ? 1 : 0 }),
         ...(i.supervisorPostId !== undefined && { supervisor_post_id: i.supervisorPostId }),
         updated_at: at,
       });

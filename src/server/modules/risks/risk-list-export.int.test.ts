@@ -89,7 +89,8 @@ describe.skipIf(!isDbAvailable())('one post, one list (.xlsx)', () => {
     const mg = book.getWorksheet('管理岗位') as ExcelJS.Worksheet;
     expect(mg.getCell(1, 1).value).toBe('管理岗位风险管控与隐患排查清单');
     expect(rowValues(mg, 2, 7)).toEqual(managementHeaders);
-    expect(rowValues(mg, 3, 7)).toEqual(['安全管理员', '低', '隐患排查', '每月组织综合检查', '查排查记录', '', '每月']);
+    // Issue 9 §3: the 责任人 column is never empty; an item naming nobody says so.
+    expect(rowValues(mg, 3, 7)).toEqual(['安全管理员', '低', '隐患排查', '每月组织综合检查', '查排查记录', '（未指定责任人）', '每月']);
   });
 
   it("exports one post's list by its kind, with English names under the Chinese in en-US", async () => {

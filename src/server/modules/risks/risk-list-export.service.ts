@@ -75,6 +75,14 @@ async function loadBlocks(db: Executor, enterpriseId: string, posts: PostDto[]):
     items.push(...(await repo.listItemsOfMeasures(db, enterpriseId, measures.slice(i, i + 500).map((m) => m.id))));
   }
   const names = await repo.personNames(db, enterpriseId, risks.flatMap((r) => (r.responsible_person_id ? [r.responsible_person_id] : [])));
+  const holders = await repo.holderNamesOfPosts(db, enterpriseId, posts.map((p) => p.id));
+  // Issue 9 §3: the 责任人 column is never empty — a named person, the post's holders by name, or the gap said.
+  const responsibleOf = (item: repo.ItemRow | undefined, r: { post_id: string; responsible_person_id: string | null }): string => {
+    if (item?.responsible_name) return item.responsible_name;
+    if (item && item.responsible_is_holders) return `岗位当班人员（${(holders.get(r.post_id) ?? []).join('、') || '未配置人员'}）`;
+    if (r.responsible_person_id && names.get(r.responsible_person_id)) return names.get(r.responsible_person_id) as string;
+    return '（未指定责任人）';
+  };
   // Issue 9 §1: a level set by a seed 001 第七条 rule says so under the level.
   const basis = await levelBasisOfRisks(db, enterpriseId, risks.map((r) => r.id), 'zh-CN');
   const order = ['major', 'significant', 'general', 'low'];
@@ -97,7 +105,7 @@ async function loadBlocks(db: Executor, enterpriseId: string, posts: PostDto[]):
             duty: m.duty_item ?? r.object_name,
             measure: post.kind === 'operation' && m.phase ? `${phaseLabel(m.phase, 'zh-CN')}：${m.text}` : m.text,
             content: item?.content ?? '',
-            responsible: item?.responsible_name ?? (r.responsible_person_id ? (names.get(r.responsible_person_id) ?? '') : ''),
+            responsible: responsibleOf(item, r),
             period: item ? (periodLabels[item.period] ?? item.period) : '',
           };
         });

@@ -304,6 +304,24 @@ export async function personNames(db: Executor, enterpriseId: string, ids: strin
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+/** The people holding each post, by name (an item of "the post's holders on duty" is printed with them). */
+export async function holderNamesOfPosts(db: Executor, enterpriseId: string, postIds: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  const unique = [...new Set(postIds)];
+  if (!unique.length) return out;
+  const rows = await db
+    .selectFrom('person_post')
+    .innerJoin('person', 'person.id', 'person_post.person_id')
+    .select(['person_post.post_id', 'person.name'])
+    .where('person_post.enterprise_id', '=', enterpriseId)
+    .where('person_post.post_id', 'in', unique)
+    .where('person.archived_at', 'is', null)
+    .orderBy('person.name')
+    .execute();
+  for (const r of rows) out.set(r.post_id, [...(out.get(r.post_id) ?? []), r.name]);
+  return out;
+}
+
 /** Live posts with no accepted live risk: posts where risk identification has not been done. */
 export function listPostsWithoutAcceptedRisk(db: Executor, enterpriseId: string) {
   return db

@@ -300,6 +300,14 @@ export async function createRiskInTransaction(
       // A proposal's items wait for acceptance: nobody inspects a risk the safety manager has not accepted.
       is_active: options.status === 'accepted' ? 1 : 0,
       template_ref: options.templateRef ?? null,
+      responsible_is_holders: m.inspection.responsibleIsPostHolders ? 1 : 0,
+      // A new item is a draft: tasks run it once the post's list is published (seed 001 第十三条).
+      published_content: null,
+      published_method: null,
+      published_period: null,
+      published_responsible_person_id: null,
+      published_supervisor_post_id: null,
+      published_at: null,
       created_at: at,
       updated_at: at,
       archived_at: null,

@@ -1,3 +1,4 @@
+import { publishInspectionList } from '../inspections/inspection-lists.service.js';
 import type { AppDeps } from '../../app-deps.js';
 import { type Executor, withTransaction } from '../../db/with-transaction.js';
 import { evaluateRisk } from '../../../domain/risk/evaluate.js';
@@ -115,7 +116,8 @@ function toRiskInput(postId: string, post: PostTemplate, risk: TemplateRisk): Ri
       phase: post.kind === 'operation' ? (m.phase ?? null) : null,
       dutyItem: post.kind === 'management' ? (m.dutyItem ?? null) : null,
       text: m.text,
-      inspection: { ...m.inspection, responsiblePersonId: null, supervisorPostId: null },
+      // Seed 001 第十三条: the template names who does the item — the post's holders on duty.
+      inspection: { ...m.inspection, responsiblePersonId: null, responsibleIsPostHolders: true, supervisorPostId: null },
     })),
   };
 }
@@ -192,6 +194,9 @@ export async function applyTemplate(
         result.inspectionItems += created.itemIds.length;
       }
     }
+    // Adopting the template publishes each new post's list (every item names the post's holders), so
+    // its tasks run at once; later edits are drafts until the list is published again (第十三条).
+    for (const postId of result.postIds) await publishInspectionList(deps, actor, postId, trx);
     await recordChange(trx, actor, deps.clock.now(), {
       entity: 'template_application',
       entityId: actor.enterpriseId,

@@ -19,6 +19,7 @@ describe.skipIf(!isDbAvailable())('GET /api/v1/due-items', () => {
     expect(plan.statusCode, plan.body).toBe(200);
     const item = await t.request(sm, 'POST', '/api/v1/inspection-items', { postId: w.postId, content: '消防通道畅通', method: 'look', period: 'week', responsiblePersonId: w.people.team_leader });
     expect(item.statusCode, item.body).toBe(201);
+    expect((await t.request(sm, 'POST', `/api/v1/posts/${w.postId}/inspection-list/publish`)).statusCode).toBe(201);
     await t.request(sm, 'GET', '/api/v1/inspection-tasks'); // materialised on read
   });
   afterAll(() => t.close());

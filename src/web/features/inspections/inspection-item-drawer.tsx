@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Drawer, Form, Grid, Input, Select, Space } from 'antd';
+import { Alert, App, Button, Checkbox, Drawer, Form, Grid, Input, Select, Space } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { extraItemInputSchema, type ItemDto, itemUpdateSchema } from '../../../schemas/inspections.js';
@@ -33,8 +33,8 @@ export function InspectionItemDrawer({ state, onClose }: { state: ItemDrawerStat
   useEffect(() => {
     form.resetFields();
     if (state.mode === 'edit') {
-      const { content, method, period, responsiblePersonId, supervisorPostId } = state.item;
-      form.setFieldsValue({ content, method, period, responsiblePersonId, supervisorPostId });
+      const { content, method, period, responsiblePersonId, responsibleIsPostHolders, supervisorPostId } = state.item;
+      form.setFieldsValue({ content, method, period, responsiblePersonId, responsibleIsPostHolders, supervisorPostId });
     } else if (state.mode === 'create') {
       form.setFieldsValue({ method: 'look', period: 'day' });
     }
@@ -59,6 +59,7 @@ export function InspectionItemDrawer({ state, onClose }: { state: ItemDrawerStat
       method: values.method,
       period: values.period,
       responsiblePersonId: nullIfEmpty(values.responsiblePersonId),
+      responsibleIsPostHolders: !values.responsiblePersonId && Boolean(values.responsibleIsPostHolders),
       supervisorPostId: nullIfEmpty(values.supervisorPostId),
     };
     const input = state.mode === 'create' ? { ...common, postId: state.postId, measureId: state.measureId } : common;
@@ -95,7 +96,10 @@ export function InspectionItemDrawer({ state, onClose }: { state: ItemDrawerStat
           <Select options={periods.map((p) => ({ value: p, label: t(`riskUi.period.${p}`) }))} />
         </Form.Item>
         <Form.Item name="responsiblePersonId" label={t('inspectionUi.item.responsible')} extra={t('inspectionUi.item.responsibleHint')}>
-          <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={people.options} />
+          <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={people.options} data-testid="item-responsible" />
+        </Form.Item>
+        <Form.Item name="responsibleIsPostHolders" valuePropName="checked">
+          <Checkbox data-testid="item-post-holders">{t('inspectionUi.item.isPostHolders')}</Checkbox>
         </Form.Item>
         <Form.Item name="supervisorPostId" label={t('inspectionUi.item.supervisor')} extra={t('inspectionUi.item.supervisorHint')}>
           <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={posts.options} />

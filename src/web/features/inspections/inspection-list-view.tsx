@@ -51,13 +51,35 @@ export function InspectionListView({ postId }: { postId: string }) {
   const l = list.data;
 
   const columns: ColumnType<ItemDto>[] = [
-    { key: 'content', title: t('inspectionUi.item.content'), render: (_v, i) => <div style={{ whiteSpace: 'normal', overflowWrap: 'anywhere', minWidth: 160 }}>{i.content}</div> },
+    {
+      key: 'content',
+      title: t('inspectionUi.item.content'),
+      render: (_v, i) => (
+        <div style={{ whiteSpace: 'normal', overflowWrap: 'anywhere', minWidth: 160 }}>
+          {i.content}
+          {i.isActive && i.hasUnpublishedChanges && (
+            <Tag color="gold" style={{ marginInlineStart: 6 }} data-testid="item-draft">
+              {i.publishedAt ? t('inspectionUi.item.draft') : t('inspectionUi.item.new')}
+            </Tag>
+          )}
+        </div>
+      ),
+    },
     { key: 'method', title: t('inspectionUi.item.method'), render: (_v, i) => t(`riskUi.inspectionMethod.${i.method}`) },
     { key: 'period', title: t('inspectionUi.item.period'), render: (_v, i) => <Tag>{t(`riskUi.period.${i.period}`)}</Tag> },
     {
       key: 'responsible',
       title: t('inspectionUi.item.responsible'),
-      render: (_v, i) => (i.responsiblePersonId ? people.nameOf(i.responsiblePersonId) : <Typography.Text type="secondary">{t('inspectionUi.item.postHolder')}</Typography.Text>),
+      render: (_v, i) =>
+        i.responsiblePersonId ? (
+          people.nameOf(i.responsiblePersonId)
+        ) : i.responsibleIsPostHolders ? (
+          <Typography.Text type="secondary">{t('inspectionUi.item.postHolder')}</Typography.Text>
+        ) : (
+          <Tag color="error" data-testid="item-no-responsible">
+            {t('inspectionUi.item.noResponsible')}
+          </Tag>
+        ),
     },
     { key: 'supervisor', title: t('inspectionUi.item.supervisor'), dataIndex: 'supervisorPostId', render: (_v, i) => posts.nameOf(i.supervisorPostId) },
     ...(canManage
@@ -139,7 +161,10 @@ export function InspectionListView({ postId }: { postId: string }) {
       ) : (
         l.measures.length > 0 && <Alert type="success" showIcon style={{ marginBottom: 12 }} title={t('inspectionUi.list.covered')} />
       )}
-      {l.itemsWithoutResponsible.length > 0 && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('inspectionUi.list.withoutResponsible', { count: l.itemsWithoutResponsible.length })} />}
+      {l.itemsWithoutResponsible.length > 0 && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="responsible-warning" title={t('inspectionUi.list.withoutResponsible', { count: l.itemsWithoutResponsible.length })} />
+      )}
+      {l.hasDraft && l.lastPublishedAt && <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="list-draft" title={t('inspectionUi.list.draft')} />}
 
       {l.measures.length === 0 && l.extraItems.length === 0 && <Empty description={t('inspectionUi.list.empty')} />}
       {l.measures.map((m) => (
