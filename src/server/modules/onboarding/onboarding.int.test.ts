@@ -34,7 +34,8 @@ describe.skipIf(!isDbAvailable())('onboarding checklist 还差几步 (issue 8 §
       accidentTypeCodes: ['03'],
       causes: '防护缺失',
       evaluation: { method: 'LEC', L: 6, E: 6, C: 7 },
-      measures: [{ type: 'engineering', phase: 'during', text: '防护罩完好', inspection: { content: '检查防护罩', method: 'look', period: 'day' } }],
+      // The item falls, explicitly, to the post's holders (seed 001 第十三条): missing while nobody holds the post.
+      measures: [{ type: 'engineering', phase: 'during', text: '防护罩完好', inspection: { content: '检查防护罩', method: 'look', period: 'day', responsibleIsPostHolders: true } }],
     });
 
   it('counts what is missing with the page that fixes each, goes to zero step by step and comes back when something regresses', async () => {

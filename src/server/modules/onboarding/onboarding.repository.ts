@@ -3,7 +3,10 @@ import type { Executor } from '../../db/with-transaction.js';
 
 const count = (row: { n: number | string | bigint } | undefined) => Number(row?.n ?? 0);
 
-/** Active items with no 责任人 on posts nobody holds: their tasks would reach no one. */
+/**
+ * Active items with no 责任人: naming no person and not marked "the post's holders on duty" (the list
+ * cannot be published, seed 001 第十三条), or marked so on a post nobody holds (their tasks would reach no one).
+ */
 export async function countItemsWithoutResponsible(db: Executor, enterpriseId: string): Promise<number> {
   const row = await db
     .selectFrom('inspection_item as i')
@@ -15,17 +18,20 @@ export async function countItemsWithoutResponsible(db: Executor, enterpriseId: s
     .where('i.responsible_person_id', 'is', null)
     .where('post.archived_at', 'is', null)
     .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('person_post as pp')
-            .innerJoin('person', 'person.id', 'pp.person_id')
-            .select('pp.person_id')
-            .whereRef('pp.post_id', '=', 'i.post_id')
-            .where('pp.enterprise_id', '=', enterpriseId)
-            .where('person.archived_at', 'is', null),
+      eb.or([
+        eb('i.responsible_is_holders', '=', 0),
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('person_post as pp')
+              .innerJoin('person', 'person.id', 'pp.person_id')
+              .select('pp.person_id')
+              .whereRef('pp.post_id', '=', 'i.post_id')
+              .where('pp.enterprise_id', '=', enterpriseId)
+              .where('person.archived_at', 'is', null),
+          ),
         ),
-      ),
+      ]),
     )
     .executeTakeFirst();
   return count(row);
