@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-/* shuangkong <command>: start | migrate | seed-demo | create-admin <username> <password> */
+/* shuangkong <command>: start | migrate | seed-demo | create-admin <username> <password> | backup <file> | restore <file> */
 import { createDb } from '../server/db/create-db.js';
+import { createBackup, restoreBackup } from '../server/platform/backup/backup.service.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { withTransaction } from '../server/db/with-transaction.js';
 import { isDatabaseEmpty, seedDemo } from '../server/demo/seed-demo.js';
@@ -48,7 +49,41 @@ switch (command) {
     console.log(`Administrator ${username} created.`);
     break;
   }
+  case 'backup': {
+    const [file] = args;
+    if (!file) {
+      console.error('Usage: shuangkong backup <file.zip>');
+      process.exit(2);
+    }
+    const config = loadConfig();
+    const db = createDb(config.databaseUrl, { sqliteSynchronous: config.sqliteSynchronous });
+    try {
+      await migrateToLatest(db.kysely);
+      const manifest = await createBackup(db, config.dataDir, file);
+      const rows = Object.values(manifest.tables).reduce((n, c) => n + c, 0);
+      console.log(`Backup written to ${file}: ${manifest.dialect}, ${Object.keys(manifest.tables).length} tables, ${rows} rows, ${manifest.files} files.`);
+    } finally {
+      await db.close();
+    }
+    break;
+  }
+  case 'restore': {
+    const [file] = args;
+    if (!file) {
+      console.error('Usage: shuangkong restore <file.zip>   (into an empty instance: stop the server; PostgreSQL: an empty database)');
+      process.exit(2);
+    }
+    const config = loadConfig();
+    try {
+      const manifest = await restoreBackup(file, { databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      console.log(`Restored the backup of ${manifest.createdAt} (${manifest.dialect}, ${manifest.files} files).`);
+    } catch (error) {
+      console.error(`Restore refused: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    }
+    break;
+  }
   default:
-    console.error(`Unknown command "${command}". Commands: start, migrate, seed-demo, create-admin`);
+    console.error(`Unknown command "${command}". Commands: start, migrate, seed-demo, create-admin, backup, restore`);
     process.exit(2);
 }

@@ -7,6 +7,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { isDatabaseEmpty, seedDemo } from './demo/seed-demo.js';
 import { systemClock } from './platform/clock.js';
 import { startScheduler } from './platform/scheduler.js';
+import { scheduledBackupJob } from './platform/backup/backup.service.js';
 import { hazardScheduledJobs } from './modules/hazards/hazard-jobs.service.js';
 import { materialiseAllEnterprises } from './modules/inspections/inspection-tasks.service.js';
 import { loadConfig } from './platform/config.js';
@@ -43,7 +44,15 @@ export async function startServer(): Promise<void> {
   });
   // Idempotent by unique keys: harmless when several nodes run it (DESIGN.md "Recurring work is idempotent").
   const stopScheduler = startScheduler(
-    [{ name: 'inspection-tasks', everyMs: 60_000, run: () => materialiseAllEnterprises(deps) }, ...hazardScheduledJobs(deps), ...dueItemScheduledJobs(deps, allDueItemProviders()), ...emergencyScheduledJobs(deps)],
+    [
+      { name: 'inspection-tasks', everyMs: 60_000, run: () => materialiseAllEnterprises(deps) },
+      ...hazardScheduledJobs(deps),
+      ...dueItemScheduledJobs(deps, allDueItemProviders()),
+      ...emergencyScheduledJobs(deps),
+      ...(config.backupDir
+        ? [scheduledBackupJob(db, { dataDir: config.dataDir, dir: config.backupDir, retentionDays: config.backupRetentionDays, hourUtc: config.backupHourUtc, now: () => systemClock.now() })]
+        : []),
+    ],
     app.log,
   );
   // Graceful shutdown (SIGTERM from systemd, a container runtime, a rolling upgrade): no new job and

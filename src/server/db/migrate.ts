@@ -61,3 +61,18 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
+
+/** Names of every migration this version knows. */
+export function knownMigrations(): string[] {
+  return Object.keys(migrations);
+}
+
+/** Applies only the named migrations (a restore recreates the schema its backup was taken with, then migrates to latest). */
+export async function migrateOnly(db: Kysely<Database>, names: readonly string[]): Promise<void> {
+  const unknown = names.filter((n) => !(n in migrations));
+  if (unknown.length) throw new Error(`The backup was made by a newer version (migrations ${unknown.join(', ')}); restore it with that version or a later one.`);
+  const subset = Object.fromEntries(names.map((n) => [n, migrations[n] as Migration]));
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => subset }, allowUnorderedMigrations: true });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+}

@@ -30,6 +30,11 @@ export interface Config {
   isWebhookPrivateAllowed: boolean;
   /** SQLite `synchronous`: FULL (default, survives power loss) or NORMAL (see create-db.ts). */
   sqliteSynchronous: 'FULL' | 'NORMAL';
+  /** Folder of the nightly backups (BACKUP_DIR); none: no scheduled backup. */
+  backupDir: string | null;
+  backupRetentionDays: number;
+  /** Hour (UTC) from which the day's backup is written; 18 = 02:00 in China. */
+  backupHourUtc: number;
   demoPassword: string | null;
   isDemoSeedEnabled: boolean;
   logLevel: string;
@@ -68,6 +73,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
     isWebhookPrivateAllowed: env.WEBHOOK_ALLOW_PRIVATE === 'true',
     sqliteSynchronous: synchronousFrom(env.SQLITE_SYNCHRONOUS),
+    backupDir: env.BACKUP_DIR ? path.resolve(env.BACKUP_DIR) : null,
+    backupRetentionDays: intFrom(env.BACKUP_RETENTION_DAYS, 14),
+    backupHourUtc: Math.min(23, intFrom(env.BACKUP_HOUR_UTC, 18)),
     demoPassword: env.DEMO_PASSWORD ? env.DEMO_PASSWORD : null,
     isDemoSeedEnabled: env.SEED_DEMO !== 'false',
     logLevel: env.LOG_LEVEL ?? 'info',
