@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const rootDir = path.dirname(fileURLToPath(import.meta.url));
 const outDir = path.join(rootDir, 'dist/web');
@@ -47,9 +48,51 @@ function phoneEntry(): Plugin {
   };
 }
 
+/** The files the phone shell loads: its HTML and what that HTML names (entry script, preloads, CSS). */
+function phoneShellFiles(): Set<string> {
+  const html = fs.readFileSync(path.join(outDir, 'm/index.html'), 'utf8');
+  const named = [...html.matchAll(/(?:src|href)="\/([^"]+\.(?:js|css))"/g)].map((m) => m[1] as string);
+  return new Set(['m/index.html', ...named]);
+}
+
+/**
+ * The installable, offline-first phone app (issue 8 §8), built by vite-plugin-pwa (Workbox
+ * generateSW): a service worker at /m/sw.js (scope /m/) that precaches the phone shell and only
+ * its assets — not the office's — and answers every /m/… navigation with the cached shell, so a QR
+ * code scanned in a dead zone still opens the page; the data comes from the copy the phone keeps
+ * (use-api.ts) and reports wait in the outbox. Registered by src/phone/main.tsx (no inline script:
+ * the CSP forbids it); the web app manifest is src/web/public/phone.webmanifest.
+ */
+const phonePwa = VitePWA({
+  strategies: 'generateSW',
+  injectRegister: false,
+  manifest: false,
+  outDir: path.join(outDir, 'm'),
+  filename: 'sw.js',
+  scope: '/m/',
+  workbox: {
+    globDirectory: outDir,
+    globPatterns: ['m/index.html', 'assets/*.{js,css}'],
+    modifyURLPrefix: { '': '/' },
+    manifestTransforms: [
+      async (entries) => {
+        const shell = phoneShellFiles();
+        return { manifest: entries.filter((e) => shell.has(e.url.replace(/^\//, ''))), warnings: [] };
+      },
+    ],
+    navigateFallback: '/m/index.html',
+    navigateFallbackAllowlist: [/^\/m(\/|$)/],
+    inlineWorkboxRuntime: true,
+    cleanupOutdatedCaches: true,
+    clientsClaim: true,
+    skipWaiting: true,
+    maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
+  },
+});
+
 export default defineConfig({
   root: webRoot,
-  plugins: [react(), phoneEntry()],
+  plugins: [react(), phoneEntry(), phonePwa],
   build: {
     outDir,
     emptyOutDir: true,

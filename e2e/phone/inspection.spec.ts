@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HazardDetailDto, HazardDto } from '../../src/schemas/hazards.js';
@@ -277,4 +280,56 @@ describe.skipIf(shouldSkipBrowser())('phone: an inspection made offline is kept 
     const again = await worker.get<TaskDetailDto>(`/api/v1/inspection-tasks/${task.id}`);
     expect(again.items.map((i) => i.latestRecord?.id)).toEqual(after.items.map((i) => i.latestRecord?.id));
   });
+
+  it('installs as an app and, with the network off, a fresh load of the post page shows the kept page; a report waits and is delivered once (issue 8 §8)', async () => {
+    // The phone shell stays within its budget: what m/index.html loads, gzipped.
+    const html = fs.readFileSync(path.resolve('dist/web/m/index.html'), 'utf8');
+    const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1] as string);
+    const gzipped = files.reduce((sum, f) => sum + gzipSync(fs.readFileSync(path.resolve('dist/web', f)), { level: 9 }).length, 0);
+    console.log(`[phone] shell ${files.length} files, ${(gzipped / 1024).toFixed(1)} KB gzipped`);
+    expect(gzipped).toBeLessThanOrEqual(200 * 1024);
+    // Installable: a manifest with a start URL in the scope and 192/512 icons; the worker is served as script.
+    const manifestHref = await page.locator('link[rel="manifest"]').getAttribute('href');
+    const manifest = (await (await fetch(`${server.url}${manifestHref}`)).json()) as { start_url: string; scope: string; display: string; icons: { sizes: string }[] };
+    expect(manifest).toMatchObject({ start_url: '/m/tasks', scope: '/m/', display: 'standalone' });
+    expect(manifest.icons.map((i) => i.sizes)).toEqual(['192x192', '512x512']);
+    const sw = await fetch(`${server.url}/m/sw.js`);
+    expect([sw.status, sw.headers.get('content-type')]).toEqual([200, expect.stringContaining('javascript')]);
+
+    const posts = await worker.get<{ items: { id: string; name: string }[] }>(`/api/v1/posts?limit=200`);
+    const post = posts.items.find((p) => p.id === task.postId) ?? posts.items[0];
+    if (!post) throw new Error('no post');
+    await page.goto(`${server.url}/m/p/${post.id}`);
+    await page.getByTestId('report-hazard').waitFor();
+    // The worker takes control, then this visit's data is kept on the phone.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    });
+    await page.reload();
+    await page.getByTestId('report-hazard').waitFor();
+    await page.getByText(post.name).first().waitFor();
+
+    await context.setOffline(true);
+    const offline = await context.newPage();
+    await offline.goto(`${server.url}/m/p/${post.id}`);
+    await offline.getByTestId('report-hazard').waitFor();
+    await offline.getByText(post.name).first().waitFor();
+    await screenshot(offline, 'phone-offline-fresh-post-page');
+    const description = `离线上报：配电箱门未关 ${Date.now()}`;
+    await offline.getByTestId('report-hazard').click();
+    await offline.getByTestId('report-description').fill(description);
+    await offline.getByTestId('report-send').click();
+    await offline.getByTestId('saved-offline').waitFor();
+
+    const delivered = offline.waitForResponse((r) => r.url().endsWith('/api/v1/hazards') && r.request().method() === 'POST' && r.status() === 201);
+    await context.setOffline(false);
+    await delivered;
+    await offline.getByTestId('outbox-count').waitFor({ state: 'detached' });
+    const safetyApi = await apiAs(server.url, 'safety');
+    const found = await safetyApi.get<{ items: HazardDto[] }>(`/api/v1/hazards?q=${encodeURIComponent(description)}`);
+    expect(found.items.filter((h) => h.description === description)).toHaveLength(1);
+    await offline.close();
+  });
 });
+

@@ -150,6 +150,9 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     // themselves under /m. no-cache: WeChat's browser keeps pages long, and a stale shell names gone assets.
     const phoneShell = (_request: unknown, reply: FastifyReply) =>
       reply.type('text/html').header('cache-control', 'no-cache').sendFile('m/index.html', { cacheControl: false });
+    // The phone app's service worker (issue 8 §8) lives under /m/ so its scope is the phone pages;
+    // no-cache: a new build's worker must be found at once.
+    app.get('/m/sw.js', (_request, reply) => reply.type('text/javascript').header('cache-control', 'no-cache').sendFile('m/sw.js', { cacheControl: false }));
     app.get('/m', phoneShell);
     app.get('/m/*', phoneShell);
   }

@@ -14,6 +14,7 @@ describe.skipIf(!isDbAvailable())('serving the phone entry', () => {
     fs.mkdirSync(path.join(dir, 'm'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>office</title>');
     fs.writeFileSync(path.join(dir, 'm', 'index.html'), '<!doctype html><title>phone</title>');
+    fs.writeFileSync(path.join(dir, 'm', 'sw.js'), 'self.addEventListener("fetch", () => {});');
     t = await createTestApp();
     web = await buildApp(t.deps, { webDir: dir });
   });
@@ -30,6 +31,14 @@ describe.skipIf(!isDbAvailable())('serving the phone entry', () => {
       expect(res.body, url).toContain('phone');
       expect(res.headers['cache-control'], url).toBe('no-cache');
     }
+  });
+
+  it('serves the phone app\'s service worker as a script under /m/, never cached (issue 8 §8)', async () => {
+    const res = await web.inject('/m/sw.js');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('javascript');
+    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(res.body).toContain('addEventListener');
   });
 
   it('keeps the office shell for other paths and problem+json for the API', async () => {
