@@ -211,7 +211,7 @@ describe.skipIf(shouldSkipBrowser())('hazards: report → confirm → five in pl
 
     // Archive the only item of the first measure: the list warns, and publishing is refused with the reason.
     const firstGroup = page.getByTestId('measure-group').first();
-    const measureText = ((await firstGroup.locator('.ant-card-head-title').first().textContent()) ?? '').replace(/^(工程控制|管理措施|个体防护|应急处置|消除|替代)/, '').trim();
+    const measureText = ((await firstGroup.locator('.ant-card-head-title').first().textContent()) ?? '').replace(/^(控制|管理|个体防护|应急处置|消除|替代)/, '').trim();
     await firstGroup.getByRole('button', { name: /归\s*档/ }).first().click();
     await page.locator('.ant-popover:visible').getByRole('button', { name: /归\s*档/ }).click();
     await page.getByTestId('coverage-warning').waitFor();

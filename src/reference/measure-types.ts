@@ -40,7 +40,7 @@ export const measureTypes: readonly MeasureTypeEntry[] = [
   {
     code: 'engineering',
     rank: 3,
-    label: { 'zh-CN': '工程控制', 'en-US': 'Engineering controls' },
+    label: { 'zh-CN': '控制', 'en-US': 'Control' },
     examples: {
       'zh-CN': '报警、联锁、安全阀、限位、过卷保护；隔离、机械防护装置、通风系统；机械装卸；降低噪音；护栏防止高空坠落',
       'en-US': 'Alarms, interlocks, safety valves, limit switches, overwind protection; isolation, guards, ventilation; mechanical handling; noise reduction; guardrails against falls',
@@ -49,7 +49,7 @@ export const measureTypes: readonly MeasureTypeEntry[] = [
   {
     code: 'administrative',
     rank: 4,
-    label: { 'zh-CN': '管理措施', 'en-US': 'Administrative controls' },
+    label: { 'zh-CN': '管理', 'en-US': 'Management' },
     examples: {
       'zh-CN': '定期检查检测检验；上岗培训；安全管理制度和操作规程；安全警示标志；危险作业票证审批、资格审核、现场管理、作业报告',
       'en-US': 'Periodic inspection and testing; induction training; rules and operating procedures; warning signs; permits, qualification checks, on-site control and reporting of hazardous work',

@@ -109,6 +109,8 @@ describe('control tiers, measures, hazardous work, special operations, training'
 
   it('orders measure types as seed 001 第八条 and phases before/during/after', () => {
     expect(measureTypes.map((m) => m.code)).toEqual(['eliminate', 'substitute', 'engineering', 'administrative', 'ppe', 'emergency']);
+    // Seed 001 第八条 names the six types exactly so (issue 9 §5).
+    expect(measureTypes.map((m) => m.label['zh-CN'])).toEqual(['消除', '替代', '控制', '管理', '个体防护', '应急处置']);
     expect(workPhases.map((p) => p.code)).toEqual(['before', 'during', 'after']);
   });
 

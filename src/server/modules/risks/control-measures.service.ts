@@ -102,6 +102,7 @@ export async function updateMeasure(deps: AppDeps, actor: Actor, measureId: stri
     if (before.archivedAt) throw new AppError('ARCHIVED', { entity: 'control_measure' });
     const { post } = await liveRiskAndPost(trx, actor.enterpriseId, before.riskId);
     checkMeasureFitsPost(post.kind, {
+      type: input.type ?? before.type,
       phase: input.phase === undefined ? before.phase : input.phase,
       dutyItem: input.dutyItem === undefined ? before.dutyItem : input.dutyItem,
     });

@@ -325,6 +325,11 @@ describe.skipIf(!isDbAvailable())('risk register', () => {
     const { text: _t, ...noText } = measure();
     await expectField(await t.request(cookie, 'POST', `/api/v1/risks/${r.id}/measures`, noText), 400, 'text');
     await expectField(await t.request(cookie, 'POST', `/api/v1/risks/${r.id}/measures`, measure({ phase: null, dutyItem: '设备管理' })), 400, 'dutyItem');
+    // Seed 001 第九条: an operation post's measure names its phase; a management post's names its duty item.
+    const noPhase = await t.request(cookie, 'POST', `/api/v1/risks/${r.id}/measures`, measure({ phase: null }), { 'accept-language': 'zh-CN' });
+    await expectField(noPhase, 400, 'phase');
+    expect(noPhase.json().errors[0].message).toContain('作业前、作业中或作业后');
+    await expectField(await t.request(cookie, 'POST', '/api/v1/risks', riskBody(m, { objectKind: 'duty', measures: [measure({ phase: null, dutyItem: '  ' })] })), 400, 'measures.0.dutyItem');
     await expectField(await t.request(cookie, 'POST', '/api/v1/risks', riskBody(m, { objectKind: 'duty' })), 400, 'measures.0.phase');
     await expectField(await t.request(cookie, 'POST', `/api/v1/risks/${r.id}/evaluations`, { stage: 'inherent', evaluation: lec(3, 6, 9), note: 'x' }), 400, 'evaluation.C');
     await expectField(await t.request(cookie, 'POST', '/api/v1/risks', riskBody(p, { accidentTypeCodes: ['99'] })), 400, 'accidentTypeCodes.0');

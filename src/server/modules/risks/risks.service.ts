@@ -42,7 +42,7 @@ export function checkCodes(input: Pick<RiskInput, 'hazardFactorCodes' | 'acciden
  * Seed 001 Art. 9: operation-post measures follow the work's phases (before / during / after),
  * management-post measures follow the post's duty items — never the other way round.
  */
-export function checkMeasureFitsPost(postKind: string, m: { phase?: string | null; dutyItem?: string | null }, prefix = ''): void {
+export function checkMeasureFitsPost(postKind: string, m: { type?: string; phase?: string | null; dutyItem?: string | null }, prefix = ''): void {
   if (postKind === 'management' && m.phase) {
     throw fieldError(`${prefix}phase`, {
       'zh-CN': '管理岗位的管控措施按职责事项（dutyItem）组织，不能填写作业阶段',
@@ -53,6 +53,21 @@ export function checkMeasureFitsPost(postKind: string, m: { phase?: string | nul
     throw fieldError(`${prefix}dutyItem`, {
       'zh-CN': '操作岗位的管控措施按作业前、中、后（phase）组织，不能填写职责事项',
       'en-US': 'Measures of an operation post are grouped by work phase (phase), not by duty item',
+    });
+  }
+  // Seed 001 第九条: an operation post's measures follow the work "按照作业前、中、后三个步骤"; a
+  // management post's "对照岗位安全生产责任清单…逐项确定相应管控措施" — each names the duty it serves.
+  // An 应急处置 measure answers an emergency, not a step of the work: it may stand without a phase.
+  if (postKind === 'operation' && !m.phase && m.type !== 'emergency') {
+    throw fieldError(`${prefix}phase`, {
+      'zh-CN': '操作岗位的管控措施须注明作业阶段：作业前、作业中或作业后（第九条）',
+      'en-US': 'A measure of an operation post names its work phase: before, during or after the work (Art. 9)',
+    });
+  }
+  if (postKind === 'management' && !m.dutyItem?.trim()) {
+    throw fieldError(`${prefix}dutyItem`, {
+      'zh-CN': '管理岗位的管控措施须注明所对应的安全生产责任事项（第九条）',
+      'en-US': 'A measure of a management post names the duty item of the post it serves (Art. 9)',
     });
   }
 }

@@ -90,8 +90,8 @@ export const publicationMessages: PublicationMessages = {
     measureType: {
       eliminate: 'Eliminate',
       substitute: 'Substitute',
-      engineering: 'Engineering',
-      administrative: 'Administrative',
+      engineering: 'Control',
+      administrative: 'Management',
       ppe: 'PPE',
       emergency: 'Emergency',
     },

@@ -90,8 +90,8 @@ export const publicationMessages = {
     measureType: {
       eliminate: '消除',
       substitute: '替代',
-      engineering: '工程控制',
-      administrative: '管理措施',
+      engineering: '控制',
+      administrative: '管理',
       ppe: '个体防护',
       emergency: '应急处置',
     },
