@@ -6,6 +6,7 @@ import { enterpriseMemberDtoSchema, enterpriseRegistrationSchema } from '../../.
 import { enterpriseDtoSchema, enterpriseUpdateSchema } from '../../../schemas/org.js';
 import { type AnyRouteDef, defineRoute, requireTenant, requireUser } from '../../platform/http/route.js';
 import * as service from './enterprise.service.js';
+import { exportEnterprise } from './enterprise-export.service.js';
 
 const tags = ['enterprise'];
 export const linkMemberSchema = z.strictObject({ username: z.string().trim().min(1).max(64), role: z.enum(enterpriseRoles) });
@@ -53,6 +54,20 @@ export function enterpriseRoutes(deps: AppDeps): AnyRouteDef[] {
       response: enterpriseDtoSchema,
       handler: async ({ auth, body }) =>
         service.updateEnterprise(deps, { userId: requireUser(auth).userId, enterpriseId: requireTenant(auth).enterpriseId }, body),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/enterprises/current/export.zip',
+      access: { kind: 'tenant', roles: ['principal', 'safety_manager'] },
+      summary: "The enterprise's whole data as one .zip: ledgers and lists (.xlsx), every record (JSON), its files — what it takes along when it leaves",
+      tags,
+      produces: 'application/zip',
+      handler: async ({ auth, request, reply, locale }) => {
+        const tenant = requireTenant(auth);
+        const day = deps.clock.now().toISOString().slice(0, 10);
+        reply.header('content-disposition', `attachment; filename="enterprise-export-${day}.zip"; filename*=UTF-8''${encodeURIComponent(`企业数据导出-${day}.zip`)}`);
+        return exportEnterprise(deps, request.server, { userId: requireUser(auth).userId, enterpriseId: tenant.enterpriseId, cookie: String(request.headers.cookie ?? ''), locale });
+      },
     }),
     defineRoute({
       method: 'POST',

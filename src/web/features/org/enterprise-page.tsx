@@ -1,6 +1,6 @@
-import { EditOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EditOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Form, Grid, Input, InputNumber, Select, Skeleton, Tag, Tooltip } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Form, Grid, Input, InputNumber, Select, Skeleton, Tag, Tooltip } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type EnterpriseDto, enterpriseUpdateSchema, industries } from '../../../schemas/org.js';
@@ -59,10 +59,18 @@ export function EnterprisePage() {
       <PageHeader
         title={t('enterprise.title')}
         extra={
-          canManage && e && (
-            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
-              {t('common.edit')}
-            </Button>
+          canManage &&
+          e && (
+            <Flex gap={8} wrap>
+              <Tooltip title={t('enterprise.exportAllHint')}>
+                <Button icon={<DownloadOutlined />} href={`${path}/export.zip`} data-testid="enterprise-export">
+                  {t('enterprise.exportAll')}
+                </Button>
+              </Tooltip>
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                {t('common.edit')}
+              </Button>
+            </Flex>
           )
         }
       />

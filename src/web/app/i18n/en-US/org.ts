@@ -17,6 +17,8 @@ export const orgMessages: OrgMessages = {
     principalPhone: 'Principal’s phone',
     timeZone: 'Time zone',
     editTitle: 'Edit enterprise',
+    exportAll: 'Export all data',
+    exportAllHint: 'Ledgers and lists (.xlsx), every record (JSON) and the uploaded files, in one .zip',
   },
   sizeClass: { small: 'Small', micro: 'Micro', other: 'Other' },
   industry: {

@@ -17,6 +17,8 @@ export const orgMessages = {
     principalPhone: '主要负责人电话',
     timeZone: '时区',
     editTitle: '编辑企业信息',
+    exportAll: '导出全部数据',
+    exportAllHint: '台账与清单（.xlsx）、全部记录（JSON）和上传的文件，打包为一个 .zip',
   },
   sizeClass: { small: '小型', micro: '微型', other: '其他' },
   industry: {
