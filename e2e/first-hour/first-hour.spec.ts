@@ -1,8 +1,11 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeCheckChar } from '../../src/domain/enterprise/credit-code.js';
 import { ensurePhoneBuild } from '../phone/phone-support.js';
-import { launchBrowser, screenshot, shouldSkipBrowser } from '../support/browser.js';
+import { launchBrowser, screenshot, screenshotDir, shouldSkipBrowser } from '../support/browser.js';
+import { pdfPagesText } from '../support/pdf.js';
 import { pickRegion } from '../support/region.js';
 import { startServer, type TestServer } from '../support/server.js';
 
@@ -74,6 +77,104 @@ describe.skipIf(shouldSkipBrowser())('the first hour: an empty installation to a
       await wizard.getByTestId('wizard-next').click();
       await wizard.getByTestId('wizard-apply').click();
       await wizard.getByText('已按模板创建').waitFor({ timeout: 30_000 });
+    });
+  });
+
+  it('shows 还差几步 on the home page with counts and links, and works it down to zero', async () => {
+    type Checklist = { steps: { key: string; count: number; link: string }[]; remaining: number };
+    const checklist = async () => (await (await office.request.get(`${server.url}/api/v1/onboarding-checklist`)).json()) as Checklist;
+    await step('checklist shown after the wizard', async () => {
+      await office.goto(server.url);
+      const panel = office.getByTestId('onboarding-checklist');
+      await panel.waitFor();
+      const start = await checklist();
+      console.log('[first-hour] 还差几步 after the wizard:', start.steps.filter((s) => s.count > 0).map((s) => `${s.key}=${s.count}`).join(', '));
+      expect(Number(await panel.getAttribute('data-remaining'))).toBe(start.remaining);
+      expect(start.remaining).toBeGreaterThan(3);
+      // Each step links to the page that fixes it: the card settings one opens the settings page.
+      await screenshot(office, 'first-hour-checklist');
+      await panel.getByTestId('onboarding-fix-emergencyPhoneNotSet').click();
+      await office.waitForURL('**/settings/publication');
+    });
+
+    await step('card settings and shifts (pages)', async () => {
+      const settings = office.getByTestId('publication-settings');
+      await settings.getByLabel('本企业应急电话').fill('0631-5200119');
+      await settings.getByLabel('告知卡页脚').fill('安全管理部编制 监督电话 0631-5200000');
+      await settings.getByTestId('publication-settings-save').click();
+      await office.getByText('已保存').first().waitFor();
+      await office.goto(`${server.url}/settings/shifts`);
+      await office.getByTestId('shifts-page').getByRole('button', { name: /保\s*存/ }).click();
+      await office.getByText('已保存').first().waitFor();
+    });
+
+    // The bulk fixes go through the API the pages call (one call per record), to keep the journey short.
+    await step('plans, 责任人, people, lists and the map (API)', async () => {
+      const get = async <T,>(url: string) => (await (await office.request.get(`${server.url}${url}`)).json()) as T;
+      const ok = async (res: Promise<{ status(): number; text(): Promise<string> }>) => {
+        const r = await res;
+        expect(r.status(), await r.text()).toBeLessThan(300);
+      };
+      const risks = await get<{ items: { id: string; level: string | null; hasSpecialPlan: boolean; status: string }[] }>('/api/v1/risks?limit=200');
+      for (const r of risks.items.filter((x) => (x.level === 'major' || x.level === 'significant') && !x.hasSpecialPlan && x.status === 'accepted')) {
+        await ok(office.request.put(`${server.url}/api/v1/risks/${r.id}/special-control-plan`, { data: { objective: '降低至一般风险', measures: '按告知卡措施落实', people: '李安全', fundsCny: 2000, schedule: '本季度' } }));
+      }
+      const posts = await get<{ items: { id: string; name: string }[] }>('/api/v1/posts?limit=200');
+      const people = await get<{ items: { id: string; postIds: string[] }[] }>('/api/v1/people?limit=200');
+      for (const [i, p] of posts.items.entries()) {
+        if (!people.items.some((x) => x.postIds.includes(p.id))) {
+          await ok(office.request.post(`${server.url}/api/v1/people`, { data: { name: `${p.name.slice(0, 6)}岗人员${i + 1}`, phone: `139063${String(10100 + i).padStart(5, '0')}`, postIds: [p.id] } }));
+        }
+        const list = await get<{ itemsWithoutResponsible: string[] }>(`/api/v1/posts/${p.id}/inspection-list`);
+        for (const itemId of list.itemsWithoutResponsible) {
+          await ok(office.request.patch(`${server.url}/api/v1/inspection-items/${itemId}`, { data: { responsibleIsPostHolders: true } }));
+        }
+        await ok(office.request.post(`${server.url}/api/v1/posts/${p.id}/inspection-list/publish`));
+      }
+      const areas = await get<{ items: { id: string }[] }>('/api/v1/areas?limit=200');
+      for (const [i, a] of areas.items.entries()) {
+        const x = (i % 5) * 0.19 + 0.01;
+        const y = Math.floor(i / 5) * 0.19 + 0.01;
+        await ok(office.request.put(`${server.url}/api/v1/areas/${a.id}/map-polygon`, { data: { points: [[x, y], [x + 0.17, y], [x + 0.17, y + 0.17], [x, y + 0.17]] } }));
+      }
+    });
+
+    await step('logins for everyone (people page, all ticked)', async () => {
+      await office.goto(`${server.url}/org/people`);
+      await office.locator('.ant-table-row').first().waitFor();
+      await office.locator('.ant-table-thead input[type="checkbox"]').check();
+      await office.getByTestId('create-logins').click();
+      await office.getByTestId('create-logins-submit').click();
+      await office.waitForURL('**/print/credentials');
+      await office.getByTestId('credential-card').first().waitFor();
+    });
+
+    await step('checklist at zero: the panel leaves the home page', async () => {
+      const done = await checklist();
+      expect(done.steps.filter((s) => s.count > 0)).toEqual([]);
+      await office.goto(`${server.url}/org/posts`);
+      await office.getByTestId('posts-page').waitFor();
+      await office.waitForLoadState('networkidle');
+      expect(await office.getByTestId('onboarding-checklist').count()).toBe(0);
+    });
+  });
+
+  it('prints every post\'s risk card in one PDF: a page per post, each with its footer', async () => {
+    await step('all cards printed in one PDF', async () => {
+      const posts = (await (await office.request.get(`${server.url}/api/v1/posts?limit=200`)).json()) as { items: { id: string }[] };
+      await office.goto(`${server.url}/org/posts`);
+      await office.getByTestId('print-risk-cards').click();
+      await office.waitForURL('**/print/risk-cards');
+      await office.waitForFunction((n) => document.querySelectorAll('[data-testid="card-qr"]').length === n, posts.items.length, { timeout: 60_000 });
+      await office.emulateMedia({ media: 'print' });
+      const pdf = await office.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+      await office.emulateMedia({ media: 'screen' });
+      fs.mkdirSync(screenshotDir, { recursive: true });
+      fs.writeFileSync(path.join(screenshotDir, 'first-hour-all-cards.pdf'), pdf);
+      const pages = await pdfPagesText(pdf);
+      console.log(`[first-hour] ${posts.items.length} posts, ${pages.length} PDF pages`);
+      expect(pages).toHaveLength(posts.items.length);
+      for (const [i, text] of pages.entries()) expect(text.replace(/\s/g, ''), `page ${i + 1}`).toContain('安全管理部编制监督电话0631-5200000');
     });
   });
 
