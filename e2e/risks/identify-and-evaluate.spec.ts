@@ -107,10 +107,14 @@ describe.skipIf(shouldSkipBrowser())('risks: identify and evaluate a risk on a p
     const form = page.getByTestId('special-plan-form');
     await form.waitFor();
     const width = page.viewportSize()?.width ?? 0;
-    for (const box of [await form.boundingBox(), await form.getByRole('button', { name: /保\s*存/ }).boundingBox(), await form.getByLabel('进度安排').boundingBox()]) {
-      expect(box).not.toBeNull();
-      expect((box?.x ?? -1) >= 0 && (box?.x ?? 0) + (box?.width ?? 0) <= width).toBe(true);
-    }
+    // The drawer slides in from the right: measure once it has come to rest.
+    const isInside = async () => {
+      for (const box of [await form.boundingBox(), await form.getByRole('button', { name: /保\s*存/ }).boundingBox(), await form.getByLabel('进度安排').boundingBox()]) {
+        if (!box || box.x < 0 || box.x + box.width > width) return false;
+      }
+      return true;
+    };
+    await expect.poll(isInside, { timeout: 10_000 }).toBe(true);
     await form.getByLabel('管控目标').fill('杜绝卡盘扳手飞出伤人');
     await form.getByLabel('管控措施').fill('扳手自动弹出装置；开机前确认');
     await form.getByLabel('责任人员').fill('车间主任');

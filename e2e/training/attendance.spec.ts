@@ -56,8 +56,9 @@ describe.skipIf(shouldSkipBrowser())('training: plan a session, three workers si
   });
 
   it('at 1366×800 the office sidebar scrolls: its last entry comes into view above the collapse bar and opens', async () => {
-    const page = await office.newPage();
-    await page.setViewportSize({ width: 1366, height: 800 });
+    // Its own context: the journey below starts from the login page with no session.
+    const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
+    const page = await context.newPage();
     await loginOffice(page, server.url, 'safety');
     const sider = page.locator('aside.app-sider');
     const last = sider.getByRole('menuitem', { name: '修改密码' });
@@ -72,7 +73,7 @@ describe.skipIf(shouldSkipBrowser())('training: plan a session, three workers si
     const box = await last.boundingBox();
     await page.mouse.click((box?.x ?? 0) + 40, (box?.y ?? 0) + (box?.height ?? 0) / 2);
     await page.waitForURL(/\/system\/password$/);
-    await page.close();
+    await context.close();
   });
 
   it('the safety manager plans the session with three attendees', async () => {
