@@ -2,12 +2,15 @@ import { defineConfig } from 'vitest/config';
 
 // One runner for everything. `npm test` (scripts/test.mjs) runs the projects in turn:
 // unit (pure code), int on SQLite, int on PostgreSQL, and e2e in Chromium.
-// unit and int files share their worker's module cache (isolate: false): each int file imports the
+// unit, int and e2e files share their worker's module cache (isolate: false): each int file imports the
 // whole server, and re-importing it per file cost more than the tests themselves (import 186 s →
 // 26 s for unit + int-sqlite). Every int file builds its own app on its own scratch database, so
 // no state is shared but the modules' code; module-level registries must stay idempotent.
 export default defineConfig({
   test: {
+    // Two files at a time even on a 2-core machine (Vitest's default there is one): a browser journey
+    // spends most of its time waiting on Chromium, an int file on PostgreSQL, so they overlap well.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -43,6 +46,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          isolate: false,
           include: ['e2e/**/*.spec.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
