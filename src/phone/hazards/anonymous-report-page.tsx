@@ -16,6 +16,8 @@ interface Photo {
   capturedAt: string;
   /** The upload started when the photo was taken; awaited (or retried) on send. */
   upload: Promise<string> | null;
+  /** The client key of its upload (issue 8 §9: a photo is stored once however often it is sent). */
+  key: string;
 }
 
 /**
@@ -48,15 +50,17 @@ export function AnonymousReportPage() {
   );
 
   const uploadUrl = `/api/v1/public/enterprises/${encodeURIComponent(enterpriseId ?? '')}/attachments`;
-  const startUpload = (blob: Blob, capturedAt: string) =>
-    api<{ id: string }>(photoUploadPath({ postId, url: uploadUrl }, capturedAt), { body: blob, timeoutMs: 90_000 }).then((r) => r.id);
+  // The photo's client key: a retry after a lost answer gets the stored photo back, not a second one.
+  const startUpload = (blob: Blob, capturedAt: string, key: string) =>
+    api<{ id: string }>(photoUploadPath({ postId, url: uploadUrl }, capturedAt, key), { body: blob, timeoutMs: 90_000 }).then((r) => r.id);
 
   const addPhoto = async (file: File) => {
     const capturedAt = captureTimeOf(file);
     const blob = await resizePhoto(file);
-    const upload = navigator.onLine ? startUpload(blob, capturedAt) : null;
+    const key = newClientId();
+    const upload = navigator.onLine ? startUpload(blob, capturedAt, key) : null;
     upload?.catch(() => undefined); // retried on send
-    setPhoto({ blob, url: URL.createObjectURL(blob), capturedAt, upload });
+    setPhoto({ blob, url: URL.createObjectURL(blob), capturedAt, upload, key });
   };
 
   const send = async () => {
@@ -79,7 +83,7 @@ export function AnonymousReportPage() {
       let photoIds: string[] = [];
       if (photo) {
         const id = await (photo.upload ?? Promise.reject(new Error('not uploaded'))).catch(() => {
-          const again = startUpload(photo.blob, photo.capturedAt);
+          const again = startUpload(photo.blob, photo.capturedAt, photo.key);
           setPhoto({ ...photo, upload: again });
           return again;
         });

@@ -67,6 +67,16 @@ describe.skipIf(!isDbAvailable())('reporting a hazard without an account', () =>
       expect(image.headers['content-type']).toContain('image/jpeg');
     });
 
+    it('stores an anonymous photo once when the page sends it again under its client key (issue 8 §9)', async () => {
+      const key = `?postId=${w.postId}&clientKey=${clientId('photo')}`;
+      const [a, b] = [await uploadAnon(w.enterpriseId, key), await uploadAnon(w.enterpriseId, key)];
+      expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
+      expect(b.json().id).toBe(a.json().id);
+      // A member cannot take over the key of an anonymous photo.
+      const member = await t.request(w.cookies.worker, 'POST', `/api/v1/attachments${key}`, await png(), { 'content-type': 'image/png' });
+      expect(member.statusCode).toBe(409);
+    });
+
     it("refuses a member's photo, another enterprise's photo, a photo older than an hour, and two photos", async () => {
       const member = await t.request(w.cookies.worker, 'POST', '/api/v1/attachments', await png(), { 'content-type': 'image/png' });
       expect(member.statusCode, member.body).toBe(201);
