@@ -26,9 +26,10 @@ async function printed(page: Page, name: string): Promise<number> {
 /**
  * Issue 11 acceptance, the post's own practice on a 360×740 phone: 陈静 (车床工) opens her post,
  * starts this year's 事故假想 pre-filled from the post's risks, completes it and signs; the safety
- * manager turns her improvement item into a hazard and prints the sheet on one A4 page.
+ * manager turns her improvement item into a hazard and prints the sheet on one A4 page. Then she
+ * takes the post's 应知应会 quiz, and the safety manager sees her result.
  */
-describe.skipIf(shouldSkipBrowser())('phone: a worker fills and signs the post’s 事故假想; the office prints it', () => {
+describe.skipIf(shouldSkipBrowser())('phone: a worker fills and signs the post’s 事故假想 and takes the quiz; the office prints and reads them', () => {
   let server: TestServer;
   let browser: Browser;
   let safety: Awaited<ReturnType<typeof apiAs>>;
@@ -115,5 +116,39 @@ describe.skipIf(shouldSkipBrowser())('phone: a worker fills and signs the post�
     for (const title of ['一线岗位安全风险事故假想参考表', '常见', '防范', '存在']) await page.getByText(title, { exact: false }).first().waitFor();
     expect(await printed(page, 'scenario-print')).toBe(1);
     await context.close();
+  });
+
+  it('陈静 acknowledges the post card and takes the five-question quiz; the safety manager sees her result', async () => {
+    const context = await browser.newContext(phone);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => console.log('[pageerror worker]', e.message));
+    await page.goto(`${server.url}/m/p/${postId}`);
+    await page.waitForURL(/\/m\/login/);
+    await page.getByLabel('用户名或手机号').fill('worker');
+    await page.getByLabel('密码').fill(demoPassword);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(`**/m/p/${postId}`);
+    await page.getByTestId('post-quiz').click();
+    const questions = page.getByTestId('quiz-question');
+    await questions.first().waitFor();
+    expect(await questions.count()).toBe(5);
+    const submit = page.getByTestId('quiz-submit');
+    for (let i = 0; i < 5; i++) await questions.nth(i).locator('label').first().click();
+    expect(await submit.isDisabled()).toBe(true); // the card must be acknowledged first
+    await page.getByTestId('quiz-acknowledge').click();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await screenshot(page, 'quiz-phone-answered', { isFullPage: true });
+    await submit.click();
+    const result = page.getByTestId('quiz-result');
+    await result.waitFor();
+    const scoreText = await result.innerText();
+    expect(scoreText).toMatch(/答对 \d \/ 5 题/);
+    await screenshot(page, 'quiz-phone-result', { isFullPage: true });
+    await context.close();
+
+    const results = await safety.get<{ items: { personName: string; postId: string; score: number; total: number }[] }>(`/api/v1/post-knowledge-checks?postId=${postId}`);
+    expect(results.items).toHaveLength(1);
+    expect(results.items[0]).toMatchObject({ personName: '陈静', total: 5 });
+    expect(scoreText).toContain(`答对 ${results.items[0]?.score} / 5 题`);
   });
 });

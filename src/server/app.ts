@@ -43,6 +43,7 @@ import { allDueItemProviders } from './due-item-providers.js';
 import { standardizationRoutes } from './modules/standardization/standardization.routes.js';
 import { workPermitRoutes } from './modules/frontline/work-permits.routes.js';
 import { accidentScenarioRoutes } from './modules/frontline/accident-scenarios.routes.js';
+import { postKnowledgeRoutes } from './modules/frontline/post-knowledge.routes.js';
 import { accidentRoutes } from './modules/accidents/accidents.routes.js';
 import { oversightRoutes } from './modules/oversight/oversight.routes.js';
 
@@ -82,6 +83,7 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
     ...standardizationRoutes(deps),
     ...workPermitRoutes(deps),
     ...accidentScenarioRoutes(deps),
+    ...postKnowledgeRoutes(deps),
     ...accidentRoutes(deps),
     ...oversightRoutes(deps),
   ];

@@ -47,7 +47,7 @@ export const enUS: PhoneDictionary = {
     doneSection: 'Done / missed',
     period: { shift: 'Each shift', day: 'Daily', week: 'Weekly', month: 'Monthly', quarter: 'Quarterly', year: 'Yearly' },
   },
-  place: { title: 'Inspections at this post', titleArea: 'Inspections in this area', titleEquipment: 'Inspections of this equipment', empty: 'You have no open inspections here', report: 'Report a hazard', reportHint: 'Photo → a few words → send', scenario: 'Accident scenarios of this post' },
+  place: { title: 'Inspections at this post', titleArea: 'Inspections in this area', titleEquipment: 'Inspections of this equipment', empty: 'You have no open inspections here', report: 'Report a hazard', reportHint: 'Photo → a few words → send', scenario: 'Accident scenarios of this post', quiz: 'Know your post (quiz)' },
   inspection: {
     progress: '{{done}} of {{total}} done',
     pass: 'Pass',
@@ -182,6 +182,17 @@ export const enUS: PhoneDictionary = {
     onsitePlan: 'On-site plan',
     supplies: 'Emergency supplies nearby',
     drill: 'Drill sign-in',
+  },
+  quiz: {
+    title: 'Know your post',
+    intro: "Five questions about this post's risks, control measures and emergency actions. Pick the right answers and submit.",
+    acknowledge: "I have read this post's risk card and know its risks, control measures and emergency actions",
+    submit: 'Submit answers',
+    score: '{{score}} of {{total}} right',
+    passed: 'Passed',
+    failed: 'Not passed: study the card and try again',
+    rightAnswer: 'Right answer: {{answer}}',
+    again: 'Try again',
   },
   scenario: {
     title: 'Accident scenarios of the post',

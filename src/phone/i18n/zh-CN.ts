@@ -46,7 +46,7 @@ export const zhCN = {
     doneSection: '已完成 / 已漏检',
     period: { shift: '每班', day: '每天', week: '每周', month: '每月', quarter: '每季度', year: '每年' },
   },
-  place: { title: '本岗位的排查任务', titleArea: '本区域的排查任务', titleEquipment: '本设备的排查任务', empty: '您在这里没有待完成的排查任务', report: '发现隐患', reportHint: '拍照 → 说一句 → 发送', scenario: '本岗位事故假想' },
+  place: { title: '本岗位的排查任务', titleArea: '本区域的排查任务', titleEquipment: '本设备的排查任务', empty: '您在这里没有待完成的排查任务', report: '发现隐患', reportHint: '拍照 → 说一句 → 发送', scenario: '本岗位事故假想', quiz: '应知应会（答题）' },
   inspection: {
     progress: '已完成 {{done}} / {{total}}',
     pass: '合格',
@@ -181,6 +181,17 @@ export const zhCN = {
     onsitePlan: '现场处置方案',
     supplies: '附近应急物资',
     drill: '演练签到',
+  },
+  quiz: {
+    title: '应知应会',
+    intro: '本岗位的五道题，来自本岗位的风险、管控措施和应急处置。选出正确答案后提交。',
+    acknowledge: '我已阅读本岗位安全风险告知卡，知道本岗位的风险、管控措施和应急处置',
+    submit: '提交答案',
+    score: '答对 {{score}} / {{total}} 题',
+    passed: '合格',
+    failed: '不合格，请再学习后重做',
+    rightAnswer: '正确答案：{{answer}}',
+    again: '再做一次',
   },
   scenario: {
     title: '岗位事故假想',

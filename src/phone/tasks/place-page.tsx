@@ -39,9 +39,14 @@ export function PlacePage({ kind = 'post' }: { kind?: PlaceKind }) {
         </Link>
       )}
       {kind === 'post' && (
-        <Link to={`/p/${encodeURIComponent(id)}/scenario`} className="btn" data-testid="post-scenario" style={{ marginBottom: 8 }}>
-          {t('place.scenario')}
-        </Link>
+        <div className="btn-row" style={{ marginBottom: 8 }}>
+          <Link to={`/p/${encodeURIComponent(id)}/quiz`} className="btn" data-testid="post-quiz">
+            {t('place.quiz')}
+          </Link>
+          <Link to={`/p/${encodeURIComponent(id)}/scenario`} className="btn" data-testid="post-scenario">
+            {t('place.scenario')}
+          </Link>
+        </div>
       )}
       <div className="section-title">{t(titleKeyOf[kind])}</div>
       {isLoading && !data && <Skeleton rows={2} />}

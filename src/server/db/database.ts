@@ -60,7 +60,7 @@ import type {
   InternalAssessorTable,
   StandardizationProfileTable,
 } from './tables/standardization-tables.js';
-import type { WorkPermitTable, WorkPermitEventTable, WorkPermitGasReadingTable, WorkPermitPreworkTable, AccidentScenarioTable, AccidentScenarioRevisionTable } from './tables/frontline-tables.js';
+import type { WorkPermitTable, WorkPermitEventTable, WorkPermitGasReadingTable, WorkPermitPreworkTable, AccidentScenarioTable, AccidentScenarioRevisionTable, PostKnowledgeCheckTable } from './tables/frontline-tables.js';
 import type { CertificateTable, TrainingAttendeeTable, TrainingScoreTable, TrainingSessionTable } from './tables/training-tables.js';
 
 import type {
@@ -128,6 +128,7 @@ export type {
   WorkPermitPreworkTable,
   AccidentScenarioTable,
   AccidentScenarioRevisionTable,
+  PostKnowledgeCheckTable,
 };
 
 export interface Database {
@@ -179,6 +180,7 @@ export interface Database {
   work_permit_prework: WorkPermitPreworkTable;
   accident_scenario: AccidentScenarioTable;
   accident_scenario_revision: AccidentScenarioRevisionTable;
+  post_knowledge_check: PostKnowledgeCheckTable;
   emergency_plan: EmergencyPlanTable;
   emergency_plan_version: EmergencyPlanVersionTable;
   emergency_supply: EmergencySupplyTable;

@@ -24,6 +24,7 @@ import * as addFirstHourDefects from './migrations/202612030100-add-first-hour-d
 import * as addCardFooter from './migrations/202612030200-add-card-footer.js';
 import * as createAccidentScenarios from './migrations/202612030400-create-accident-scenarios.js';
 import * as addInspectionListVersions from './migrations/202612030500-add-inspection-list-versions.js';
+import * as createPostKnowledgeChecks from './migrations/202612030410-create-post-knowledge-checks.js';
 
 // Listed explicitly (not read from disk) so the bundle and tests see the same set, in order.
 const migrations: Record<string, Migration> = {
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   '202612030200-add-card-footer': addCardFooter,
   '202612030400-create-accident-scenarios': createAccidentScenarios,
   '202612030500-add-inspection-list-versions': addInspectionListVersions,
+  '202612030410-create-post-knowledge-checks': createPostKnowledgeChecks,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

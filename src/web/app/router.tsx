@@ -63,6 +63,7 @@ const PermitsPage = lazy(() => import('../features/frontline/permits-page').then
 const PermitPage = lazy(() => import('../features/frontline/permit-page').then((m) => ({ default: m.PermitPage })));
 const PermitPrintPage = lazy(() => import('../features/frontline/permit-print-pages').then((m) => ({ default: m.PermitPrintPage })));
 const PreworkPrintPage = lazy(() => import('../features/frontline/permit-print-pages').then((m) => ({ default: m.PreworkPrintPage })));
+const KnowledgePage = lazy(() => import('../features/frontline/knowledge-page').then((m) => ({ default: m.KnowledgePage })));
 const SetupPage = lazy(() => import('../features/setup/setup-page').then((m) => ({ default: m.SetupPage })));
 const CredentialsPrintPage = lazy(() => import('../features/accounts/credentials-print-page').then((m) => ({ default: m.CredentialsPrintPage })));
 const MembersPage = lazy(() => import('../features/accounts/members-page').then((m) => ({ default: m.MembersPage })));
@@ -150,6 +151,7 @@ export const router = createBrowserRouter([
           { path: 'frontline/accident-scenarios/:scenarioId', element: <AccidentScenarioPage /> },
           { path: 'frontline/permits', element: <PermitsPage /> },
           { path: 'frontline/permits/:permitId', element: <PermitPage /> },
+          { path: 'frontline/knowledge', element: <KnowledgePage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -89,3 +89,20 @@ export interface AccidentScenarioRevisionTable {
   edited_by_user_id: string | null;
   edited_at: string;
 }
+
+/** 应知应会: one quiz attempt (insert-only). */
+export interface PostKnowledgeCheckTable {
+  id: string;
+  enterprise_id: string;
+  post_id: string;
+  person_id: string;
+  user_id: string;
+  seed: string;
+  questions: string;
+  score: number;
+  total: number;
+  is_passed: number;
+  is_acknowledged: number;
+  client_id: string | null;
+  created_at: string;
+}

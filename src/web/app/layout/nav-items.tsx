@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  QuestionCircleOutlined,
   FileProtectOutlined,
   AppstoreAddOutlined,
   BarChartOutlined,
@@ -114,6 +115,7 @@ const systemLinks: NavLink[] = [
 export const frontlineLinks: NavLink[] = [
   { path: '/frontline/permits', labelKey: 'frontlineUi.nav.permits', icon: <FileProtectOutlined /> },
   { path: '/frontline/accident-scenarios', labelKey: 'frontlineUi.nav.scenarios', icon: <AlertOutlined /> },
+  { path: '/frontline/knowledge', labelKey: 'frontlineUi.nav.knowledge', icon: <QuestionCircleOutlined />, roles: ['principal', 'safety_manager', 'dept_head', 'team_leader', 'consultant', 'regulator'] },
 ];
 
 /** Areas of the seed that have no pages yet. */

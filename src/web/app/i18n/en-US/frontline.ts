@@ -3,7 +3,7 @@ import type { FrontlineMessages } from '../zh-CN/frontline';
 /** English — front-line practice (seed 003; issue 11). Same keys as zh-CN/frontline.ts. */
 export const frontlineMessages: FrontlineMessages = {
   frontlineUi: {
-    nav: { group: 'Front line', scenarios: 'Accident scenarios', permits: 'Hazardous-work permits' },
+    nav: { group: 'Front line', scenarios: 'Accident scenarios', permits: 'Hazardous-work permits', knowledge: 'Know your post' },
     scenarios: {
       title: 'Accident scenarios per post',
       hint: 'Annex 1 "accident scenarios of front-line posts": one sheet per front-line post and year, pre-filled from the post\'s risks, control measures and emergency actions; the workers complete and sign it on their phones, the team leader reviews it.',
@@ -31,6 +31,19 @@ export const frontlineMessages: FrontlineMessages = {
       save: 'Save (signatures asked again)',
       saved: 'Saved',
       improvementsHint: 'One item per line',
+    },
+    knowledge: {
+      title: 'Know your post',
+      hint: "Workers scan the post QR, confirm they have read the post risk card and answer five questions drawn from the post's risks, control measures and emergency actions (4 right is a pass — a mark set by this product).",
+      person: 'Person',
+      post: 'Post',
+      score: 'Score',
+      result: 'Result',
+      passed: 'Passed',
+      failed: 'Not passed',
+      at: 'Taken at',
+      latest: 'Latest per person and post',
+      all: 'Every attempt',
     },
     permits: {
       title: 'Hazardous-work permits',

@@ -3,7 +3,7 @@ import type { Widen } from '../widen';
 /** 现场管理 — front-line practice (seed 003; issue 11). */
 export const frontlineMessages = {
   frontlineUi: {
-    nav: { group: '现场管理', scenarios: '岗位事故假想', permits: '危险作业票' },
+    nav: { group: '现场管理', scenarios: '岗位事故假想', permits: '危险作业票', knowledge: '应知应会' },
     scenarios: {
       title: '岗位事故假想',
       hint: '附件1"一线岗位安全风险事故假想参考表"：每个一线岗位每年一张，按岗位风险、管控措施和应急处置预填，岗位人员在手机上补充并签字，班组长审核。',
@@ -31,6 +31,19 @@ export const frontlineMessages = {
       save: '保存（需重新签字）',
       saved: '已保存',
       improvementsHint: '一行一条',
+    },
+    knowledge: {
+      title: '应知应会',
+      hint: '员工扫岗位二维码后确认已阅读岗位安全风险告知卡，并回答本岗位的五道题（题目来自岗位风险、管控措施和应急处置；答对 4 题为合格，合格线为本系统设定）。',
+      person: '人员',
+      post: '岗位',
+      score: '得分',
+      result: '结果',
+      passed: '合格',
+      failed: '不合格',
+      at: '答题时间',
+      latest: '每人每岗最新一次',
+      all: '全部记录',
     },
     permits: {
       title: '危险作业票',
