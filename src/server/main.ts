@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
@@ -7,6 +8,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { isDatabaseEmpty, seedDemo } from './demo/seed-demo.js';
 import { systemClock } from './platform/clock.js';
 import { startScheduler } from './platform/scheduler.js';
+import { runWithLease } from './platform/job-lease.js';
 import { scheduledBackupJob } from './platform/backup/backup.service.js';
 import { hazardScheduledJobs } from './modules/hazards/hazard-jobs.service.js';
 import { materialiseAllEnterprises } from './modules/inspections/inspection-tasks.service.js';
@@ -54,6 +56,8 @@ export async function startServer(): Promise<void> {
         : []),
     ],
     app.log,
+    // Several nodes on one PostgreSQL: each round of a job runs on one of them.
+    (job, work) => runWithLease(job, { db: db.kysely, dialect: db.dialect, node: `${os.hostname()}:${process.pid}`, now: () => systemClock.now() }, work),
   );
   // Graceful shutdown (SIGTERM from systemd, a container runtime, a rolling upgrade): no new job and
   // no new connection; the requests and the scheduler job under way finish; then the pool closes.

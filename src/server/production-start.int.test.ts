@@ -10,6 +10,8 @@ import readline from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.js';
 import { createDb } from './db/create-db.js';
+import { sql } from 'kysely';
+import { createScratchDb, type ScratchDb } from './test/scratch-db.js';
 import { createTestApp, isDbAvailable, type TestApp } from './test/test-app.js';
 import { testDialect } from './test/test-db.js';
 
@@ -98,4 +100,50 @@ describe.runIf(testDialect() === 'sqlite')('the compiled server', () => {
     expect(fs.existsSync(path.join(dataDir, 'shuangkong.sqlite'))).toBe(true);
     expect(fs.existsSync(path.join(dataDir, 'shuangkong.sqlite-wal'))).toBe(false);
   }, 60_000);
+});
+
+describe.runIf(testDialect() === 'postgres' && isDbAvailable())('two nodes on one PostgreSQL', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sk-two-'));
+  let scratch: ScratchDb;
+  const children: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--if-stale', '--server-only'], { cwd: root, stdio: 'ignore' });
+    scratch = await createScratchDb('postgres', 'sk_two_nodes');
+    execFileSync(process.execPath, [bundle, 'seed-demo'], { cwd: root, env: { ...process.env, DATABASE_URL: scratch.url, DATA_DIR: dataDir, DEMO_PASSWORD: 'two-nodes-123' }, stdio: 'ignore' });
+  }, 120_000);
+  afterAll(async () => {
+    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+    await scratch?.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('runs each scheduled job once per round across both processes (advisory-lock lease), notifications and deliveries once', async () => {
+    const env = { ...process.env, DATABASE_URL: scratch.url, DATA_DIR: dataDir, SEED_DEMO: 'false', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+    const ready: Promise<void>[] = [];
+    for (let i = 0; i < 2; i++) {
+      const child = spawn(process.execPath, [bundle, 'start'], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+      children.push(child);
+      ready.push(
+        (async () => {
+          for await (const line of readline.createInterface({ input: child.stdout as NodeJS.ReadableStream })) if (/ready on/.test(line)) return;
+        })(),
+      );
+    }
+    await Promise.all(ready);
+    const jobs = async () => (await sql<{ job: string; runs: number; node: string }>`select job, runs, node from scheduler_lease order by job`.execute(scratch.db.kysely)).rows;
+    for (let i = 0; i < 100 && (await jobs()).length < 5; i++) await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 2_000)); // both schedulers have had their first round
+    const rounds = await jobs();
+    expect(rounds.map((r) => r.job)).toEqual(expect.arrayContaining(['inspection-tasks']));
+    expect(rounds.length).toBeGreaterThanOrEqual(5);
+    for (const r of rounds) expect(Number(r.runs), r.job).toBe(1);
+    const twice = async (table: string) =>
+      (await sql<{ n: string }>`select count(*) as n from (select dedupe_key from ${sql.table(table)} group by dedupe_key having count(*) > 1) d`.execute(scratch.db.kysely)).rows[0]?.n;
+    expect(Number(await twice('notification'))).toBe(0);
+    expect(Number(await twice('outbox'))).toBe(0);
+    const exits = children.map((c) => new Promise((resolve) => c.once('exit', resolve)));
+    for (const c of children) c.kill('SIGTERM');
+    expect(await Promise.all(exits)).toEqual([0, 0]);
+  }, 90_000);
 });

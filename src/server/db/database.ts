@@ -200,4 +200,14 @@ export interface Database {
   certificate: CertificateTable;
   installation_setup: InstallationSetupTable;
   invitation: InvitationTable;
+  scheduler_lease: SchedulerLeaseTable;
+}
+
+/** One row per scheduled job: the node that last ran it and when (job-lease.ts). */
+export interface SchedulerLeaseTable {
+  job: string;
+  node: string;
+  started_at: string;
+  finished_at: string | null;
+  runs: number;
 }

@@ -17,7 +17,12 @@ export interface SchedulerLogger {
  * Returns stop(): no new run starts, and the promise settles when the runs under way have finished
  * (graceful shutdown waits for it before closing the database).
  */
-export function startScheduler(jobs: readonly ScheduledJob[], logger: SchedulerLogger): () => Promise<void> {
+export function startScheduler(
+  jobs: readonly ScheduledJob[],
+  logger: SchedulerLogger,
+  /** Wraps each run: several nodes take a job's round through a lease (job-lease.ts). */
+  lease: (job: ScheduledJob, work: () => Promise<unknown>) => Promise<unknown> = (_job, work) => work(),
+): () => Promise<void> {
   let isStopped = false;
   const running = new Set<Promise<void>>();
   const timers = jobs.map((job) => {
@@ -26,7 +31,7 @@ export function startScheduler(jobs: readonly ScheduledJob[], logger: SchedulerL
       if (isRunning || isStopped) return;
       isRunning = true;
       try {
-        await job.run();
+        await lease(job, () => job.run());
       } catch (error) {
         logger.error({ err: error, job: job.name }, `scheduled job ${job.name} failed`);
       } finally {
