@@ -8,8 +8,8 @@ import { defineConfig } from 'vitest/config';
 // no state is shared but the modules' code; module-level registries must stay idempotent.
 export default defineConfig({
   test: {
-    // Two files at a time even on a 2-core machine (Vitest's default there is one): a browser journey
-    // spends most of its time waiting on Chromium, an int file on PostgreSQL, so they overlap well.
+    // Two files at a time even on a 2-core machine (Vitest's default there is one): an int file on
+    // PostgreSQL spends much of its time waiting on the database server.
     maxWorkers: 2,
     projects: [
       {
@@ -47,6 +47,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           isolate: false,
+          // The journeys run one file at a time, after the unit and int files (which run two at a time).
+          sequence: { groupOrder: 1 },
           include: ['e2e/**/*.spec.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
