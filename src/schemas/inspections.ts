@@ -78,10 +78,19 @@ export const inspectionListDtoSchema = z.object({
   lastPublishedAt: z.string().nullable(),
   /** Some active item is new or edited since the last publication: the list is a draft (tasks run the published version). */
   hasDraft: z.boolean(),
+  /** Seed 001 第十四条: an operation post's 作业行为 is checked by its superior post — an item with a supervising post. */
+  superiorCheck: z.object({ isNeeded: z.boolean(), hasCheck: z.boolean(), reportsToPostId: z.string().nullable(), reportsToPostName: z.string().nullable() }),
 });
 export type InspectionListDto = z.infer<typeof inspectionListDtoSchema>;
 
-export const publicationDtoSchema = z.object({ id: z.string(), postId: z.string(), itemCount: z.number(), publishedAt: z.string() });
+export const publicationDtoSchema = z.object({
+  id: z.string(),
+  postId: z.string(),
+  itemCount: z.number(),
+  publishedAt: z.string(),
+  /** Published, but worth a look: e.g. no superior check of an operation post (seed 001 第十四条). */
+  warnings: z.array(z.object({ code: z.enum(['noSuperiorCheck']), message: z.string(), reportsToPostId: z.string().nullable() })),
+});
 
 // ── Tasks and records ──────────────────────────────────────────────────────────────────────────
 export const taskListQuerySchema = z.strictObject({

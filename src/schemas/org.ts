@@ -105,6 +105,8 @@ export const postInputSchema = z.strictObject({
   duties: optionalText(4000),
   /** Issue 8 item 5: the areas where the post's work happens (several allowed); its risks inherit them. */
   areaIds: z.array(idSchema).max(20).default([]),
+  /** Seed 001 第十四条: the post this one reports to (its superior checks its work). */
+  reportsToPostId: idSchema.nullable().default(null),
 });
 export type PostInput = z.infer<typeof postInputSchema>;
 export const postUpdateSchema = z.strictObject({
@@ -116,6 +118,7 @@ export const postUpdateSchema = z.strictObject({
   mainActivities: z.string().trim().max(1000).optional(),
   duties: z.string().trim().max(4000).optional(),
   areaIds: z.array(idSchema).max(20).optional(),
+  reportsToPostId: idSchema.nullable().optional(),
 });
 export const riskLevelValues = ['major', 'significant', 'general', 'low'] as const;
 export const postDtoSchema = z.object({
@@ -130,6 +133,7 @@ export const postDtoSchema = z.object({
   level: z.enum(riskLevelValues).nullable(),
   templateRef: z.string().nullable(),
   areaIds: z.array(z.string()),
+  reportsToPostId: z.string().nullable(),
   ...archivable,
 });
 export type PostDto = z.infer<typeof postDtoSchema>;

@@ -26,6 +26,7 @@ import * as createSchedulerLease from './migrations/202612030210-create-schedule
 import * as createAccidentScenarios from './migrations/202612030400-create-accident-scenarios.js';
 import * as addInspectionListVersions from './migrations/202612030500-add-inspection-list-versions.js';
 import * as createPostKnowledgeChecks from './migrations/202612030410-create-post-knowledge-checks.js';
+import * as addPostReportsTo from './migrations/202612030510-add-post-reports-to.js';
 
 // Listed explicitly (not read from disk) so the bundle and tests see the same set, in order.
 const migrations: Record<string, Migration> = {
@@ -55,6 +56,7 @@ const migrations: Record<string, Migration> = {
   '202612030210-create-scheduler-lease': createSchedulerLease,
   '202612030500-add-inspection-list-versions': addInspectionListVersions,
   '202612030410-create-post-knowledge-checks': createPostKnowledgeChecks,
+  '202612030510-add-post-reports-to': addPostReportsTo,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -112,6 +112,8 @@ export interface PostTable {
   duties: string;
   level: string | null;
   template_ref: string | null;
+  /** Seed 001 第十四条: the superior post (org chart); null at the top. */
+  reports_to_post_id?: string | null;
   created_at: string;
   updated_at: string;
   archived_at: string | null;

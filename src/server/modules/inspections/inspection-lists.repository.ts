@@ -105,6 +105,17 @@ export async function isLiveRow(db: Executor, table: 'post' | 'person' | 'area' 
   return row !== undefined;
 }
 
+/** The post's kind and its superior post (seed 001 第十四条), by name. */
+export function findPostWithSuperior(db: Executor, enterpriseId: string, postId: string) {
+  return db
+    .selectFrom('post')
+    .leftJoin('post as sup', (j) => j.onRef('sup.id', '=', 'post.reports_to_post_id').on('sup.archived_at', 'is', null))
+    .select(['post.kind', 'post.reports_to_post_id', 'sup.name as reports_to_name'])
+    .where('post.enterprise_id', '=', enterpriseId)
+    .where('post.id', '=', postId)
+    .executeTakeFirst();
+}
+
 export function findPlaceName(db: Executor, table: 'post' | 'area' | 'equipment', enterpriseId: string, id: string) {
   return db.selectFrom(table).select(['id', 'name']).where('enterprise_id', '=', enterpriseId).where('id', '=', id).executeTakeFirst();
 }

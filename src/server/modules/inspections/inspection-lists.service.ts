@@ -1,6 +1,7 @@
 /* Post inspection lists (seed 001 Art. 13–14): items grouped by control measure, coverage, publication,
  * extra items for new external requirements, and edits of an item's person, period and supervisor. */
 import type { AppDeps } from '../../app-deps.js';
+import type { Locale } from '../../../i18n/locale.js';
 import type { InspectionItemTable } from '../../db/database.js';
 import { fromDbBool } from '../../db/codecs.js';
 import { withTransaction, type Executor } from '../../db/with-transaction.js';
@@ -70,10 +71,11 @@ async function requirePost(db: Executor, enterpriseId: string, postId: string): 
 
 export async function getInspectionList(deps: AppDeps, enterpriseId: string, postId: string, db: Executor = deps.db): Promise<InspectionListDto> {
   await requirePost(db, enterpriseId, postId);
-  const [measures, items, last] = await Promise.all([
+  const [measures, items, last, post] = await Promise.all([
     repo.listMeasuresOfPost(db, enterpriseId, postId),
     repo.listItemsOfPost(db, enterpriseId, postId),
     repo.findLastPublication(db, enterpriseId, postId),
+    repo.findPostWithSuperior(db, enterpriseId, postId),
   ]);
   const dtos = items.map(toItemDto);
   const uncovered = uncoveredMeasures(measures, dtos);
@@ -87,6 +89,12 @@ export async function getInspectionList(deps: AppDeps, enterpriseId: string, pos
     isPublishable: uncovered.length === 0 && withoutResponsible.length === 0,
     lastPublishedAt: last?.published_at ?? null,
     hasDraft: dtos.some((i) => i.isActive && i.hasUnpublishedChanges),
+    superiorCheck: {
+      isNeeded: post?.kind === 'operation',
+      hasCheck: dtos.some((i) => i.isActive && i.supervisorPostId !== null),
+      reportsToPostId: post?.reports_to_post_id ?? null,
+      reportsToPostName: post?.reports_to_name ?? null,
+    },
   };
 }
 
@@ -96,7 +104,7 @@ export async function getInspectionList(deps: AppDeps, enterpriseId: string, pos
  * holders on duty", naming each such item. Publishing copies every active item's fields into the
  * version tasks run; until then an edit is a draft and the published version keeps running.
  */
-export async function publishInspectionList(deps: AppDeps, actor: InspectionActor, postId: string, trxIn?: Executor) {
+export async function publishInspectionList(deps: AppDeps, actor: InspectionActor, postId: string, trxIn?: Executor, locale: Locale = 'zh-CN') {
   const work = async (trx: Executor) => {
     const list = await getInspectionList(deps, actor.enterpriseId, postId, trx);
     const allItems = [...list.measures.flatMap((m) => m.items), ...list.extraItems];
@@ -136,7 +144,22 @@ export async function publishInspectionList(deps: AppDeps, actor: InspectionActo
       published_at: now.toISOString(),
     });
     await recordChange(trx, actor, now, { entity: 'inspection_list', entityId: postId, action: 'publish', after: { publicationId: id, itemIds } });
-    return { id, postId, itemCount: itemIds.length, publishedAt: now.toISOString() };
+    // Seed 001 第十四条: published, with a warning when nobody above checks the operation post's work.
+    const sc = list.superiorCheck;
+    const warnings =
+      sc.isNeeded && !sc.hasCheck
+        ? [
+            {
+              code: 'noSuperiorCheck' as const,
+              message:
+                locale === 'en-US'
+                  ? `No superior post checks this operation post's work (Art. 14)${sc.reportsToPostName ? `: add a check by ${sc.reportsToPostName}` : ': set the post it reports to and add its check'}`
+                  : `没有上级岗位对本岗位作业行为的检查（第十四条）${sc.reportsToPostName ? `：可添加由“${sc.reportsToPostName}”检查的排查项` : '：请设置上级岗位并添加其检查项'}`,
+              reportsToPostId: sc.reportsToPostId,
+            },
+          ]
+        : [];
+    return { id, postId, itemCount: itemIds.length, publishedAt: now.toISOString(), warnings };
   };
   return trxIn ? work(trxIn) : withTransaction(deps.db, work);
 }

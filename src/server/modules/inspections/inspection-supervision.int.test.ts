@@ -16,12 +16,20 @@ describe.skipIf(!isDbAvailable())('supervision tasks (Art. 14)', () => {
   let supervisorPersonId: string;
   let guardItemId: string;
   let gogglesItemId: string;
+  let supPostId: string;
   const mine = async (cookie: string) => (await f.t.request(cookie, 'GET', '/api/v1/inspection-tasks?mine=true')).json().items as TaskView[];
 
   beforeAll(async () => {
     f = await createInspectionFixture('isv', 'day');
     const supPost = await f.t.request(f.manager, 'POST', '/api/v1/posts', { name: '车间主任', kind: 'management' });
     expect(supPost.statusCode, supPost.body).toBe(201);
+    supPostId = supPost.json().id;
+    // Seed 001 第十四条: publishing an operation post's list with no superior check warns, naming the superior.
+    expect((await f.t.request(f.manager, 'PATCH', `/api/v1/posts/${f.postId}`, { reportsToPostId: supPostId })).json().reportsToPostId).toBe(supPostId);
+    const warned = await f.t.request(f.manager, 'POST', `/api/v1/posts/${f.postId}/inspection-list/publish`, undefined, { 'accept-language': 'zh-CN' });
+    expect(warned.statusCode).toBe(201);
+    expect(warned.json().warnings).toEqual([{ code: 'noSuperiorCheck', reportsToPostId: supPostId, message: expect.stringContaining('车间主任') }]);
+    expect((await f.t.request(f.manager, 'GET', `/api/v1/posts/${f.postId}/inspection-list`)).json().superiorCheck).toEqual({ isNeeded: true, hasCheck: false, reportsToPostId: supPostId, reportsToPostName: '车间主任' });
     const person = await f.t.request(f.manager, 'POST', '/api/v1/people', { name: '李四', postIds: [supPost.json().id] });
     expect(person.statusCode, person.body).toBe(201);
     supervisorPersonId = person.json().id;
@@ -37,8 +45,23 @@ describe.skipIf(!isDbAvailable())('supervision tasks (Art. 14)', () => {
     gogglesItemId = itemOf('检查护目镜佩戴');
     const patched = await f.t.request(f.manager, 'PATCH', `/api/v1/inspection-items/${guardItemId}`, { supervisorPostId: supPost.json().id });
     expect(patched.statusCode, patched.body).toBe(200);
-    // The edit is a draft until the list is published again (seed 001 第十三条).
-    expect((await f.t.request(f.manager, 'POST', `/api/v1/posts/${f.postId}/inspection-list/publish`)).statusCode).toBe(201);
+    // The edit is a draft until the list is published again (seed 001 第十三条); now the superior checks: no warning.
+    const published = await f.t.request(f.manager, 'POST', `/api/v1/posts/${f.postId}/inspection-list/publish`);
+    expect(published.statusCode).toBe(201);
+    expect(published.json().warnings).toEqual([]);
+  });
+
+  it('keeps the org chart a tree: a post cannot report to itself, to a post below it, or to another enterprise’s post', async () => {
+    const self = await f.t.request(f.manager, 'PATCH', `/api/v1/posts/${supPostId}`, { reportsToPostId: supPostId });
+    expect(self.statusCode).toBe(400);
+    expect(self.json().errors[0].path).toBe('reportsToPostId');
+    const loop = await f.t.request(f.manager, 'PATCH', `/api/v1/posts/${supPostId}`, { reportsToPostId: f.postId });
+    expect(loop.statusCode).toBe(400);
+    expect(loop.json().errors[0].path).toBe('reportsToPostId');
+    const foreign = (await f.t.request(f.otherManager, 'POST', '/api/v1/posts', { name: '外企岗位', kind: 'management' })).json().id;
+    const across = await f.t.request(f.manager, 'PATCH', `/api/v1/posts/${f.postId}`, { reportsToPostId: foreign });
+    expect(across.statusCode).toBe(400);
+    expect(across.json().errors[0].path).toBe('reportsToPostId');
   });
   afterAll(() => f.t.close());
 

@@ -91,7 +91,7 @@ export function inspectionRoutes(deps: AppDeps): AnyRouteDef[] {
       tags,
       params: idParamsSchema,
       response: publicationDtoSchema,
-      handler: async ({ auth, params }) => publishInspectionList(deps, actorOf(auth), params.id),
+      handler: async ({ auth, params, locale }) => publishInspectionList(deps, actorOf(auth), params.id, undefined, locale),
     }),
     defineRoute({
       method: 'POST',

@@ -3,6 +3,7 @@ import { allRoles, managerRoles } from '../../../schemas/auth.js';
 import { type PostDto, postDtoSchema, postInputSchema, postListQuerySchema, postUpdateSchema } from '../../../schemas/org.js';
 import type { ResourceSpec } from '../../platform/resource/tenant-resource.js';
 import { findRow } from '../../platform/resource/tenant-resource.repository.js';
+import { fieldError } from '../../platform/http/validation.js';
 import { flagRisksOfChangedPost, placePostInAreas } from '../risks/risks.service.js';
 import { areaIdsOfPosts } from './places.service.js';
 import { whereWorksIn } from './places.repository.js';
@@ -22,7 +23,7 @@ export const postSpec: ResourceSpec<PostDto, CreateIn, UpdateIn, z.infer<typeof 
   listQuerySchema: postListQuerySchema,
   searchColumns: ['name', 'main_equipment', 'main_activities'],
   filters: { kind: 'kind', orgUnitId: 'org_unit_id' },
-  references: { orgUnitId: 'org_unit', areaIds: { table: 'area', many: true } },
+  references: { orgUnitId: 'org_unit', areaIds: { table: 'area', many: true }, reportsToPostId: 'post' },
   refineList: (query, q) => (q.areaId ? whereWorksIn(query, q.areaId) : query),
   toColumns: (input) => ({
     ...(input.name !== undefined && { name: input.name }),
@@ -32,7 +33,16 @@ export const postSpec: ResourceSpec<PostDto, CreateIn, UpdateIn, z.infer<typeof 
     ...(input.mainEquipment !== undefined && { main_equipment: input.mainEquipment }),
     ...(input.mainActivities !== undefined && { main_activities: input.mainActivities }),
     ...(input.duties !== undefined && { duties: input.duties }),
+    ...(input.reportsToPostId !== undefined && { reports_to_post_id: input.reportsToPostId }),
   }),
+  // The org chart is a tree: a post cannot report to itself or to a post below it.
+  validate: async (trx, enterpriseId, id, input) => {
+    let next = input.reportsToPostId ?? null;
+    for (let depth = 0; id && next && depth < 50; depth++) {
+      if (next === id) throw fieldError('reportsToPostId', { 'zh-CN': '上级岗位不能是本岗位或其下级岗位', 'en-US': 'A post cannot report to itself or to a post below it' });
+      next = ((await findRow(trx, 'post', enterpriseId, next))?.reports_to_post_id as string | null | undefined) ?? null;
+    }
+  },
   // Seed 001 Art. 6: a changed post (kind, headcount, equipment, activities) flags its risks for re-identification.
   afterWrite: async (trx, enterpriseId, id, input) => {
     const row = await findRow(trx, 'post', enterpriseId, id);
@@ -55,6 +65,7 @@ export const postSpec: ResourceSpec<PostDto, CreateIn, UpdateIn, z.infer<typeof 
       level: (r.level as PostDto['level']) ?? null,
       templateRef: (r.template_ref as string | null) ?? null,
       areaIds: areas.get(r.id) ?? [],
+      reportsToPostId: (r.reports_to_post_id as string | null | undefined) ?? null,
       createdAt: r.created_at,
       updatedAt: r.updated_at as string,
       archivedAt: r.archived_at,

@@ -61,6 +61,20 @@ describe.skipIf(!isDbAvailable())('applying a post template', () => {
     expect(list.some((p) => p.level === 'significant')).toBe(true);
   });
 
+  it('sets the org chart (operation posts report to the workshop head) and publishes every list, items to the post holders', async () => {
+    const list = (await t.request(cookie, 'GET', '/api/v1/posts?limit=100')).json().items as { id: string; name: string; kind: string; reportsToPostId: string | null; templateRef: string }[];
+    const head = list.find((p) => p.templateRef.includes('workshop-head'));
+    const principal = list.find((p) => p.templateRef.includes('/principal'));
+    expect(head).toBeDefined();
+    expect(list.filter((p) => p.kind === 'operation').every((p) => p.reportsToPostId === head?.id)).toBe(true);
+    expect(head?.reportsToPostId).toBe(principal?.id);
+    expect(principal?.reportsToPostId).toBeNull();
+    const lathe = list.find((p) => p.templateRef.includes('lathe-operator'));
+    const l = (await t.request(cookie, 'GET', `/api/v1/posts/${lathe?.id}/inspection-list`)).json();
+    expect([l.itemsWithoutResponsible, l.hasDraft, l.lastPublishedAt === null]).toEqual([[], false, false]);
+    expect(l.superiorCheck).toMatchObject({ isNeeded: true, reportsToPostId: head?.id });
+  });
+
   it('refuses an unknown post key or risk set, naming the entry, and writes nothing', async () => {
     const before = await count('post');
     const bad = await t.request(cookie, 'POST', '/api/v1/template-applications', {

@@ -176,6 +176,7 @@ export async function applyTemplate(
           duties: template.duties ?? '',
           // Risks created below inherit the first area (issue 8 item 5) and its 第七条 facts.
           areaIds,
+          reportsToPostId: null,
         },
         trx,
       );
@@ -193,6 +194,16 @@ export async function applyTemplate(
         result.measures += created.measureIds.length;
         result.inspectionItems += created.itemIds.length;
       }
+    }
+    // Seed 001 第十四条 needs an org chart (our rule, not the seed's): operation posts report to the
+    // chosen line manager post (e.g. 车间主任 — a management post other than the principal and the
+    // safety manager), else to the safety manager; management posts report to the principal.
+    const created = chosen.map(({ template }, i) => ({ key: template.key, kind: template.kind, id: result.postIds[i] as string }));
+    const byKey = (key: string) => created.find((c) => c.key === key)?.id ?? null;
+    const lineManager = created.find((c) => c.kind === 'management' && c.key !== 'principal' && c.key !== 'safety-manager')?.id ?? byKey('safety-manager');
+    for (const c of created) {
+      const superior = c.kind === 'operation' ? lineManager : c.key === 'principal' ? null : byKey('principal');
+      if (superior && superior !== c.id) await org.posts.update(actor, c.id, { reportsToPostId: superior }, trx);
     }
     // Adopting the template publishes each new post's list (every item names the post's holders), so
     // its tasks run at once; later edits are drafts until the list is published again (第十三条).

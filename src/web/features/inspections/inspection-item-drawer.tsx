@@ -16,7 +16,7 @@ export type ItemDrawerState =
   | { mode: 'closed' }
   | { mode: 'edit'; item: ItemDto }
   /** A new item; with a measure it covers that measure, without one it is an extra item (Art. 13). */
-  | { mode: 'create'; postId: string; measureId: string | null; measureText?: string };
+  | { mode: 'create'; postId: string; measureId: string | null; measureText?: string; preset?: Values };
 
 /** Add an inspection item, or change its content, method, period, responsible person and supervising post (Art. 14). */
 export function InspectionItemDrawer({ state, onClose }: { state: ItemDrawerState; onClose(): void }) {
@@ -36,7 +36,7 @@ export function InspectionItemDrawer({ state, onClose }: { state: ItemDrawerStat
       const { content, method, period, responsiblePersonId, responsibleIsPostHolders, supervisorPostId } = state.item;
       form.setFieldsValue({ content, method, period, responsiblePersonId, responsibleIsPostHolders, supervisorPostId });
     } else if (state.mode === 'create') {
-      form.setFieldsValue({ method: 'look', period: 'day' });
+      form.setFieldsValue({ method: 'look', period: 'day', ...state.preset });
     }
   }, [state, form]);
 

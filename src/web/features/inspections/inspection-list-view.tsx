@@ -31,10 +31,11 @@ export function InspectionListView({ postId }: { postId: string }) {
   const refresh = () => client.invalidateQueries({ queryKey: [inspectionListKey] });
 
   const publish = useMutation({
-    mutationFn: () => api<{ itemCount: number }>(`${inspectionListPath(postId)}/publish`, { method: 'POST' }),
+    mutationFn: () => api<{ itemCount: number; warnings: { message: string }[] }>(`${inspectionListPath(postId)}/publish`, { method: 'POST' }),
     onSuccess: async (r) => {
       await refresh();
       void message.success(t('inspectionUi.list.published', { count: r.itemCount }));
+      for (const w of r.warnings) void message.warning(w.message);
     },
   });
   const archive = useMutation({
@@ -163,6 +164,34 @@ export function InspectionListView({ postId }: { postId: string }) {
       )}
       {l.itemsWithoutResponsible.length > 0 && (
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="responsible-warning" title={t('inspectionUi.list.withoutResponsible', { count: l.itemsWithoutResponsible.length })} />
+      )}
+      {l.superiorCheck.isNeeded && !l.superiorCheck.hasCheck && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="superior-check-warning"
+          title={l.superiorCheck.reportsToPostName ? t('inspectionUi.list.noSuperiorCheck', { post: l.superiorCheck.reportsToPostName }) : t('inspectionUi.list.noSuperiorPost')}
+          action={
+            canManage &&
+            l.superiorCheck.reportsToPostId && (
+              <Button
+                size="small"
+                data-testid="add-superior-check"
+                onClick={() =>
+                  setDrawer({
+                    mode: 'create',
+                    postId,
+                    measureId: null,
+                    preset: { content: t('inspectionUi.list.superiorCheckContent'), period: 'week', supervisorPostId: l.superiorCheck.reportsToPostId, responsibleIsPostHolders: true },
+                  })
+                }
+              >
+                {t('inspectionUi.list.addSuperiorCheck')}
+              </Button>
+            )
+          }
+        />
       )}
       {l.hasDraft && l.lastPublishedAt && <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="list-draft" title={t('inspectionUi.list.draft')} />}
 

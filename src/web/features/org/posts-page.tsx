@@ -8,12 +8,13 @@ import { type PostDto, postInputSchema, postKinds, postUpdateSchema } from '../.
 import { type FormValues, nullIfEmpty } from '../../app/ui/resource-form-drawer';
 import { LevelTag } from '../../app/ui/level-tag';
 import { ResourceListPage } from '../../app/ui/resource-list-page';
-import { orgPaths, useAreas, useOrgUnits } from './use-org-lookups';
+import { orgPaths, useAreas, useOrgUnits, usePosts } from './use-org-lookups';
 
 function PostFields() {
   const { t } = useTranslation();
   const orgUnits = useOrgUnits();
   const areas = useAreas();
+  const posts = usePosts();
   return (
     <>
       <Form.Item name="name" label={t('post.name')} required>
@@ -24,6 +25,9 @@ function PostFields() {
       </Form.Item>
       <Form.Item name="orgUnitId" label={t('post.orgUnit')}>
         <Select allowClear options={orgUnits.options} loading={orgUnits.isLoading} showSearch={{ optionFilterProp: 'label' }} />
+      </Form.Item>
+      <Form.Item name="reportsToPostId" label={t('post.reportsTo')} extra={t('post.reportsToHint')}>
+        <Select allowClear options={posts.options} showSearch={{ optionFilterProp: 'label' }} data-testid="post-reports-to" />
       </Form.Item>
       <Form.Item name="headcount" label={t('post.headcount')}>
         <InputNumber min={0} precision={0} style={{ width: 140 }} />
@@ -112,6 +116,7 @@ export function PostsPage() {
           orgUnitId: nullIfEmpty(v.orgUnitId),
           headcount: v.headcount ?? undefined,
           areaIds: (v.areaIds as string[] | undefined) ?? [],
+          reportsToPostId: nullIfEmpty(v.reportsToPostId),
           mainEquipment: v.mainEquipment ?? undefined,
           mainActivities: v.mainActivities ?? undefined,
           ...(v.kind === 'management' && { duties: v.duties ?? undefined }),

@@ -61,6 +61,8 @@ export const orgMessages: OrgMessages = {
     filterOrgUnit: 'Org unit',
     areas: 'Work areas',
     areasHint: 'Where the post works (several allowed); its risks without an area are placed in the first one',
+    reportsTo: 'Reports to',
+    reportsToHint: 'The superior post in the org chart; Art. 14: it checks how this post works',
     filterArea: 'By work area',
   },
   postKind: { operation: 'Operation post', management: 'Management post' },

@@ -61,6 +61,8 @@ export const orgMessages = {
     filterOrgUnit: '所属单位',
     areas: '作业区域',
     areasHint: '岗位作业所在的场所区域（可多选）；未指定区域的风险随岗位放入第一个区域',
+    reportsTo: '上级岗位',
+    reportsToHint: '组织架构中的直接上级岗位；第十四条：上级岗位检查本岗位的作业行为',
     filterArea: '按作业区域',
   },
   postKind: { operation: '操作岗位', management: '管理岗位' },
