@@ -10,6 +10,7 @@ import { localeFromAcceptLanguage } from '../i18n/locale.js';
 import { installSessionHook } from './platform/auth/session-plugin.js';
 import { AppError } from './platform/http/app-error.js';
 import { clientErrorHandler, installErrorHandler, sendProblem } from './platform/http/error-handler.js';
+import { installMetrics, installRequestIds, type PoolStats, requestIdOf } from './platform/http/metrics.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
 import { installRequestForgeryGuard } from './platform/http/request-forgery.js';
 import { buildOpenApi } from './platform/http/openapi.js';
@@ -51,6 +52,8 @@ export interface BuildAppOptions {
   /** Folder of the built SPA; served when it exists. */
   webDir?: string;
   logger?: boolean | object;
+  /** The PostgreSQL pool's counts, for /metrics. */
+  poolStats?: (() => PoolStats) | null;
 }
 
 /** Every API route of the product, declared with its access rule (the tenant matrix test walks this). */
@@ -100,6 +103,9 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     routerOptions: { maxParamLength: 500 },
     // A URL the router cannot even decode is still a problem+json 400, never Fastify's own shape.
     clientErrorHandler,
+    // A proxy's X-Request-Id is kept (when a plain token), else one is made; every log line and answer carries it.
+    genReqId: requestIdOf,
+    requestIdLogLabel: 'requestId',
     frameworkErrors: (error, request, reply) => {
       sendProblem(reply, new AppError('BAD_REQUEST', { detail: error.message }), localeFromAcceptLanguage(request.headers['accept-language']));
     },
@@ -118,6 +124,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   installSessionHook(app, (sessionId) => sessions.resolve(sessionId, deps.clock.now().getTime(), () => resolveSession(deps, sessionId)));
 
   installRequestForgeryGuard(app, { allowedOrigins: deps.config.allowedOrigins });
+  installRequestIds(app);
+  if (deps.config.isMetricsEnabled) installMetrics(app, deps, options.poolStats ?? null);
 
   const routes = allRoutes(deps);
   registerRoutes(app, routes);

@@ -43,6 +43,7 @@ export async function startServer(): Promise<void> {
   const app = await buildApp(deps, {
     webDir: path.join(rootDir, 'dist', 'web'),
     logger: { level: config.logLevel },
+    poolStats: db.pool ? () => ({ totalCount: db.pool?.totalCount ?? 0, idleCount: db.pool?.idleCount ?? 0, waitingCount: db.pool?.waitingCount ?? 0 }) : null,
   });
   // Idempotent by unique keys: harmless when several nodes run it (DESIGN.md "Recurring work is idempotent").
   const stopScheduler = startScheduler(

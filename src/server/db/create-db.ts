@@ -14,6 +14,8 @@ export interface Db {
   dialect: Dialect;
   /** The SQLite connection itself (its online backup API); absent on PostgreSQL. */
   sqlite?: SqliteDatabase.Database;
+  /** The PostgreSQL pool (its counts for /metrics); absent on SQLite. */
+  pool?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -46,7 +48,7 @@ export function createDb(databaseUrl: string, options: { poolSize?: number; sqli
       console.error(`PostgreSQL idle connection error: ${error.message}`);
     });
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+    return { kysely, dialect: 'postgres', pool, close: () => kysely.destroy() };
   }
   const file = sqliteFileOf(databaseUrl);
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });

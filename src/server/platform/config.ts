@@ -32,6 +32,8 @@ export interface Config {
   sqliteSynchronous: 'FULL' | 'NORMAL';
   /** Folder of the nightly backups (BACKUP_DIR); none: no scheduled backup. */
   backupDir: string | null;
+  /** METRICS=true: Prometheus text at GET /metrics (restrict it at the proxy). */
+  isMetricsEnabled: boolean;
   backupRetentionDays: number;
   /** Hour (UTC) from which the day's backup is written; 18 = 02:00 in China. */
   backupHourUtc: number;
@@ -73,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
     isWebhookPrivateAllowed: env.WEBHOOK_ALLOW_PRIVATE === 'true',
     sqliteSynchronous: synchronousFrom(env.SQLITE_SYNCHRONOUS),
+    isMetricsEnabled: env.METRICS === 'true',
     backupDir: env.BACKUP_DIR ? path.resolve(env.BACKUP_DIR) : null,
     backupRetentionDays: intFrom(env.BACKUP_RETENTION_DAYS, 14),
     backupHourUtc: Math.min(23, intFrom(env.BACKUP_HOUR_UTC, 18)),
