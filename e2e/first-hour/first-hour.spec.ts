@@ -144,8 +144,11 @@ describe.skipIf(shouldSkipBrowser())('the first hour: an empty installation to a
       await office.locator('.ant-table-row').first().waitFor();
       await office.locator('.ant-table-thead input[type="checkbox"]').check();
       await office.getByTestId('create-logins').click();
+      const bulk = office.waitForResponse((r) => r.url().endsWith('/api/v1/accounts/bulk'), { timeout: 60_000 });
       await office.getByTestId('create-logins-submit').click();
-      await office.waitForURL('**/print/credentials');
+      const answer = await bulk;
+      expect(answer.status(), await answer.text()).toBe(201);
+      await office.waitForURL('**/print/credentials', { timeout: 60_000 });
       await office.getByTestId('credential-card').first().waitFor();
     });
 
@@ -189,8 +192,13 @@ describe.skipIf(shouldSkipBrowser())('the first hour: an empty installation to a
       const row = office.locator('.ant-table-row', { hasText: '周师傅' });
       await row.locator('input[type="checkbox"]').check();
       await office.getByTestId('create-logins').click();
+      // The answer is awaited and checked, so a refusal shows its reason instead of a navigation timeout.
+      const bulk = office.waitForResponse((r) => r.url().endsWith('/api/v1/accounts/bulk'), { timeout: 60_000 });
       await office.getByTestId('create-logins-submit').click();
-      await office.waitForURL('**/print/credentials');
+      const answer = await bulk;
+      expect(answer.status(), await answer.text()).toBe(201);
+      expect(((await answer.json()) as { created: { displayName: string }[] }).created.map((c) => c.displayName)).toEqual(['周师傅']);
+      await office.waitForURL('**/print/credentials', { timeout: 60_000 });
       const card = office.getByTestId('credential-card');
       await card.first().waitFor();
       invitationUrl = (await card.first().getAttribute('data-url')) ?? '';
