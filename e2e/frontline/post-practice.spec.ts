@@ -151,4 +151,42 @@ describe.skipIf(shouldSkipBrowser())('phone: a worker fills and signs the post�
     expect(results.items[0]).toMatchObject({ personName: '陈静', total: 5 });
     expect(scoreText).toContain(`答对 ${results.items[0]?.score} / 5 题`);
   });
+
+  it('the safety manager saves the drafted 手指口述 card and prints four pocket cards on one A4; the team leader spot-checks on the phone', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => console.log('[pageerror safety]', e.message));
+    const target = `${server.url}/frontline/point-call?postId=${postId}`;
+    await page.goto(target);
+    await page.waitForURL('**/login');
+    await page.getByLabel('用户名或手机号').fill('safety');
+    await page.getByLabel('密码').fill(demoPassword);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.waitForTimeout(1500);
+    if (new URL(page.url()).pathname !== new URL(target).pathname) await page.goto(target);
+    await page.getByTestId('point-call-save').click();
+    await page.getByText('班组长抽查').first().waitFor();
+    await page.goto(`${server.url}/print/posts/${postId}/point-call`);
+    await page.getByTestId('pocket-card').first().waitFor();
+    expect(await page.getByTestId('pocket-card').count()).toBe(4);
+    expect(await printed(page, 'point-call-print')).toBe(1);
+    await context.close();
+
+    const phoneContext = await browser.newContext(phone);
+    const leader = await phoneContext.newPage();
+    await leader.goto(`${server.url}/m/p/${postId}/point-call`);
+    await leader.waitForURL(/\/m\/login/);
+    await leader.getByLabel('用户名或手机号').fill('teamlead');
+    await leader.getByLabel('密码').fill(demoPassword);
+    await leader.getByRole('button', { name: '登录' }).click();
+    await leader.waitForURL(`**/m/p/${postId}/point-call`);
+    await leader.getByTestId('point-call-spot').getByRole('button', { name: '陈静' }).click();
+    await leader.getByRole('button', { name: '✓ 正确' }).click();
+    await leader.getByText('已记录抽查').waitFor();
+    expect(await leader.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await screenshot(leader, 'point-call-phone', { isFullPage: true });
+    await phoneContext.close();
+    const card = await safety.get<{ spotChecks: { performer: { name: string }; isCorrect: boolean }[] }>(`/api/v1/posts/${postId}/point-call-card`);
+    expect(card.spotChecks.map((c) => [c.performer.name, c.isCorrect])).toEqual([['陈静', true]]);
+  });
 });

@@ -134,6 +134,7 @@ export const entityNames: Record<string, Record<Locale, string>> = {
   internal_assessor: { 'zh-CN': '内审员', 'en-US': 'Internal assessor' },
   work_permit: { 'zh-CN': '作业票', 'en-US': 'Work permit' },
   accident_scenario: { 'zh-CN': '事故假想', 'en-US': 'Accident scenario sheet' },
+  point_call_card: { 'zh-CN': '手指口述卡', 'en-US': 'Point-and-call card' },
   emergency_plan: { 'zh-CN': '应急预案', 'en-US': 'Emergency plan' },
   emergency_supply: { 'zh-CN': '应急物资', 'en-US': 'Emergency supply' },
   emergency_contact: { 'zh-CN': '应急联系人', 'en-US': 'Emergency contact' },

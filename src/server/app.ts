@@ -45,6 +45,7 @@ import { standardizationRoutes } from './modules/standardization/standardization
 import { workPermitRoutes } from './modules/frontline/work-permits.routes.js';
 import { accidentScenarioRoutes } from './modules/frontline/accident-scenarios.routes.js';
 import { postKnowledgeRoutes } from './modules/frontline/post-knowledge.routes.js';
+import { pointAndCallRoutes } from './modules/frontline/point-and-call.routes.js';
 import { accidentRoutes } from './modules/accidents/accidents.routes.js';
 import { oversightRoutes } from './modules/oversight/oversight.routes.js';
 
@@ -87,6 +88,7 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
     ...workPermitRoutes(deps),
     ...accidentScenarioRoutes(deps),
     ...postKnowledgeRoutes(deps),
+    ...pointAndCallRoutes(deps),
     ...accidentRoutes(deps),
     ...oversightRoutes(deps),
   ];

@@ -47,7 +47,7 @@ export const enUS: PhoneDictionary = {
     doneSection: 'Done / missed',
     period: { shift: 'Each shift', day: 'Daily', week: 'Weekly', month: 'Monthly', quarter: 'Quarterly', year: 'Yearly' },
   },
-  place: { title: 'Inspections at this post', titleArea: 'Inspections in this area', titleEquipment: 'Inspections of this equipment', empty: 'You have no open inspections here', report: 'Report a hazard', reportHint: 'Photo → a few words → send', scenario: 'Accident scenarios of this post', quiz: 'Know your post (quiz)' },
+  place: { title: 'Inspections at this post', titleArea: 'Inspections in this area', titleEquipment: 'Inspections of this equipment', empty: 'You have no open inspections here', report: 'Report a hazard', reportHint: 'Photo → a few words → send', scenario: 'Accident scenarios of this post', quiz: 'Know your post (quiz)', pointCall: 'Point-and-call card' },
   inspection: {
     progress: '{{done}} of {{total}} done',
     pass: 'Pass',
@@ -182,6 +182,16 @@ export const enUS: PhoneDictionary = {
     onsitePlan: 'On-site plan',
     supplies: 'Emergency supplies nearby',
     drill: 'Drill sign-in',
+  },
+  pointCall: {
+    title: 'Point-and-call',
+    draft: "This post's card is not settled yet; below is the draft from its control measures",
+    spot: 'Team leader spot check: pick the person',
+    correct: '✓ Correct',
+    incorrect: '✗ Not correct',
+    recorded: 'Spot check recorded',
+    look: 'Look and point',
+    say: 'Say',
   },
   quiz: {
     title: 'Know your post',

@@ -46,7 +46,7 @@ export const zhCN = {
     doneSection: '已完成 / 已漏检',
     period: { shift: '每班', day: '每天', week: '每周', month: '每月', quarter: '每季度', year: '每年' },
   },
-  place: { title: '本岗位的排查任务', titleArea: '本区域的排查任务', titleEquipment: '本设备的排查任务', empty: '您在这里没有待完成的排查任务', report: '发现隐患', reportHint: '拍照 → 说一句 → 发送', scenario: '本岗位事故假想', quiz: '应知应会（答题）' },
+  place: { title: '本岗位的排查任务', titleArea: '本区域的排查任务', titleEquipment: '本设备的排查任务', empty: '您在这里没有待完成的排查任务', report: '发现隐患', reportHint: '拍照 → 说一句 → 发送', scenario: '本岗位事故假想', quiz: '应知应会（答题）', pointCall: '手指口述卡' },
   inspection: {
     progress: '已完成 {{done}} / {{total}}',
     pass: '合格',
@@ -181,6 +181,16 @@ export const zhCN = {
     onsitePlan: '现场处置方案',
     supplies: '附近应急物资',
     drill: '演练签到',
+  },
+  pointCall: {
+    title: '手指口述',
+    draft: '本岗位的手指口述卡尚未确定，以下为按管控措施起草的内容',
+    spot: '班组长抽查：选择被抽查人',
+    correct: '✓ 正确',
+    incorrect: '✗ 不正确',
+    recorded: '已记录抽查',
+    look: '眼看手指',
+    say: '口述',
   },
   quiz: {
     title: '应知应会',

@@ -39,6 +39,7 @@ export function PlacePage({ kind = 'post' }: { kind?: PlaceKind }) {
         </Link>
       )}
       {kind === 'post' && (
+        <>
         <div className="btn-row" style={{ marginBottom: 8 }}>
           <Link to={`/p/${encodeURIComponent(id)}/quiz`} className="btn" data-testid="post-quiz">
             {t('place.quiz')}
@@ -47,6 +48,10 @@ export function PlacePage({ kind = 'post' }: { kind?: PlaceKind }) {
             {t('place.scenario')}
           </Link>
         </div>
+        <Link to={`/p/${encodeURIComponent(id)}/point-call`} className="btn" data-testid="post-point-call" style={{ marginBottom: 8 }}>
+          {t('place.pointCall')}
+        </Link>
+        </>
       )}
       <div className="section-title">{t(titleKeyOf[kind])}</div>
       {isLoading && !data && <Skeleton rows={2} />}

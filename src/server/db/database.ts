@@ -60,7 +60,7 @@ import type {
   InternalAssessorTable,
   StandardizationProfileTable,
 } from './tables/standardization-tables.js';
-import type { WorkPermitTable, WorkPermitEventTable, WorkPermitGasReadingTable, WorkPermitPreworkTable, AccidentScenarioTable, AccidentScenarioRevisionTable, PostKnowledgeCheckTable } from './tables/frontline-tables.js';
+import type { WorkPermitTable, WorkPermitEventTable, WorkPermitGasReadingTable, WorkPermitPreworkTable, AccidentScenarioTable, AccidentScenarioRevisionTable, PostKnowledgeCheckTable, PointCallCardTable, PointCallCardRevisionTable, PointCallSpotCheckTable } from './tables/frontline-tables.js';
 import type { CertificateTable, TrainingAttendeeTable, TrainingScoreTable, TrainingSessionTable } from './tables/training-tables.js';
 
 import type {
@@ -129,6 +129,9 @@ export type {
   AccidentScenarioTable,
   AccidentScenarioRevisionTable,
   PostKnowledgeCheckTable,
+  PointCallCardTable,
+  PointCallCardRevisionTable,
+  PointCallSpotCheckTable,
 };
 
 export interface Database {
@@ -181,6 +184,9 @@ export interface Database {
   accident_scenario: AccidentScenarioTable;
   accident_scenario_revision: AccidentScenarioRevisionTable;
   post_knowledge_check: PostKnowledgeCheckTable;
+  point_call_card: PointCallCardTable;
+  point_call_card_revision: PointCallCardRevisionTable;
+  point_call_spot_check: PointCallSpotCheckTable;
   emergency_plan: EmergencyPlanTable;
   emergency_plan_version: EmergencyPlanVersionTable;
   emergency_supply: EmergencySupplyTable;

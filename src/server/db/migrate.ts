@@ -27,6 +27,7 @@ import * as createAccidentScenarios from './migrations/202612030400-create-accid
 import * as addInspectionListVersions from './migrations/202612030500-add-inspection-list-versions.js';
 import * as createPostKnowledgeChecks from './migrations/202612030410-create-post-knowledge-checks.js';
 import * as addPostReportsTo from './migrations/202612030510-add-post-reports-to.js';
+import * as createPointCallCards from './migrations/202612030420-create-point-call-cards.js';
 
 // Listed explicitly (not read from disk) so the bundle and tests see the same set, in order.
 const migrations: Record<string, Migration> = {
@@ -57,6 +58,7 @@ const migrations: Record<string, Migration> = {
   '202612030500-add-inspection-list-versions': addInspectionListVersions,
   '202612030410-create-post-knowledge-checks': createPostKnowledgeChecks,
   '202612030510-add-post-reports-to': addPostReportsTo,
+  '202612030420-create-point-call-cards': createPointCallCards,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

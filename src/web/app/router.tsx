@@ -64,6 +64,8 @@ const PermitPage = lazy(() => import('../features/frontline/permit-page').then((
 const PermitPrintPage = lazy(() => import('../features/frontline/permit-print-pages').then((m) => ({ default: m.PermitPrintPage })));
 const PreworkPrintPage = lazy(() => import('../features/frontline/permit-print-pages').then((m) => ({ default: m.PreworkPrintPage })));
 const KnowledgePage = lazy(() => import('../features/frontline/knowledge-page').then((m) => ({ default: m.KnowledgePage })));
+const PointCallPage = lazy(() => import('../features/frontline/point-call-page').then((m) => ({ default: m.PointCallPage })));
+const PointCallPrintPage = lazy(() => import('../features/frontline/point-call-print-page').then((m) => ({ default: m.PointCallPrintPage })));
 const SetupPage = lazy(() => import('../features/setup/setup-page').then((m) => ({ default: m.SetupPage })));
 const CredentialsPrintPage = lazy(() => import('../features/accounts/credentials-print-page').then((m) => ({ default: m.CredentialsPrintPage })));
 const MembersPage = lazy(() => import('../features/accounts/members-page').then((m) => ({ default: m.MembersPage })));
@@ -99,6 +101,7 @@ export const router = createBrowserRouter([
       { path: 'print/accident-scenarios/:scenarioId', element: <Suspense fallback={null}><AccidentScenarioPrintPage /></Suspense> },
       { path: 'print/permits/:permitId', element: <Suspense fallback={null}><PermitPrintPage /></Suspense> },
       { path: 'print/permits/:permitId/prework', element: <Suspense fallback={null}><PreworkPrintPage /></Suspense> },
+      { path: 'print/posts/:postId/point-call', element: <Suspense fallback={null}><PointCallPrintPage /></Suspense> },
       { path: 'cards/posts/:postId', element: <Suspense fallback={null}><RiskCardPhonePage /></Suspense> },
       // Outside the app layout: the layout shows nothing but a notice until an enterprise is active.
       { path: 'templates/new-enterprise', element: <Suspense fallback={null}><NewEnterprisePage /></Suspense> },
@@ -152,6 +155,7 @@ export const router = createBrowserRouter([
           { path: 'frontline/permits', element: <PermitsPage /> },
           { path: 'frontline/permits/:permitId', element: <PermitPage /> },
           { path: 'frontline/knowledge', element: <KnowledgePage /> },
+          { path: 'frontline/point-call', element: <PointCallPage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -106,3 +106,42 @@ export interface PostKnowledgeCheckTable {
   client_id: string | null;
   created_at: string;
 }
+
+/** 手指口述: one post's card (current steps). */
+export interface PointCallCardTable {
+  id: string;
+  enterprise_id: string;
+  post_id: string;
+  steps: string;
+  revision: number;
+  inspection_item_id: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PointCallCardRevisionTable {
+  id: string;
+  enterprise_id: string;
+  card_id: string;
+  revision: number;
+  steps: string;
+  edited_by_user_id: string | null;
+  edited_at: string;
+}
+
+/** A team leader's spot check of one person performing the card (insert-only). */
+export interface PointCallSpotCheckTable {
+  id: string;
+  enterprise_id: string;
+  card_id: string;
+  post_id: string;
+  inspection_item_id: string;
+  card_revision: number;
+  performer_person_id: string;
+  is_correct: number;
+  note: string;
+  checked_by_user_id: string;
+  checked_by_person_id: string | null;
+  client_id: string | null;
+  checked_at: string;
+}

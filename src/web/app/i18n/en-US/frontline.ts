@@ -3,7 +3,7 @@ import type { FrontlineMessages } from '../zh-CN/frontline';
 /** English — front-line practice (seed 003; issue 11). Same keys as zh-CN/frontline.ts. */
 export const frontlineMessages: FrontlineMessages = {
   frontlineUi: {
-    nav: { group: 'Front line', scenarios: 'Accident scenarios', permits: 'Hazardous-work permits', knowledge: 'Know your post' },
+    nav: { group: 'Front line', scenarios: 'Accident scenarios', permits: 'Hazardous-work permits', knowledge: 'Know your post', pointCall: 'Point-and-call' },
     scenarios: {
       title: 'Accident scenarios per post',
       hint: 'Annex 1 "accident scenarios of front-line posts": one sheet per front-line post and year, pre-filled from the post\'s risks, control measures and emergency actions; the workers complete and sign it on their phones, the team leader reviews it.',
@@ -31,6 +31,32 @@ export const frontlineMessages: FrontlineMessages = {
       save: 'Save (signatures asked again)',
       saved: 'Saved',
       improvementsHint: 'One item per line',
+    },
+    pointCall: {
+      title: 'Point-and-call',
+      hint: "One point-and-call card per post: for each step, think, look, point and say it aloud. Drafted from the post's before/during/after measures and editable; printed as pocket cards (A6, four per A4) and shown on the phone from the post QR; team leader spot checks are recorded under the post's inspection item.",
+      pickPost: 'Pick a post',
+      draft: "This card is drafted from the post's control measures; it takes effect when saved (which also adds the post's point-and-call spot-check inspection item).",
+      draftTag: 'Draft',
+      step: 'Step',
+      look: 'Look and point at',
+      say: 'Say',
+      addStep: 'Add a step',
+      save: 'Save',
+      saved: 'Saved',
+      print: 'Print pocket cards',
+      spotChecks: 'Team leader spot checks',
+      performer: 'Person checked',
+      correct: 'Correct',
+      incorrect: 'Not correct',
+      note: 'Note',
+      recordSpot: 'Record spot check',
+      spotRecorded: 'Spot check recorded',
+      checkedAt: 'Checked at',
+      result: 'Result',
+      checkedBy: 'Checked by',
+      cardTitle: 'Point-and-call card',
+      cardFoot: 'Think · Look · Point · Say',
     },
     knowledge: {
       title: 'Know your post',

@@ -3,7 +3,7 @@ import type { Widen } from '../widen';
 /** 现场管理 — front-line practice (seed 003; issue 11). */
 export const frontlineMessages = {
   frontlineUi: {
-    nav: { group: '现场管理', scenarios: '岗位事故假想', permits: '危险作业票', knowledge: '应知应会' },
+    nav: { group: '现场管理', scenarios: '岗位事故假想', permits: '危险作业票', knowledge: '应知应会', pointCall: '手指口述' },
     scenarios: {
       title: '岗位事故假想',
       hint: '附件1"一线岗位安全风险事故假想参考表"：每个一线岗位每年一张，按岗位风险、管控措施和应急处置预填，岗位人员在手机上补充并签字，班组长审核。',
@@ -31,6 +31,32 @@ export const frontlineMessages = {
       save: '保存（需重新签字）',
       saved: '已保存',
       improvementsHint: '一行一条',
+    },
+    pointCall: {
+      title: '手指口述',
+      hint: '每个岗位一张手指口述卡：按工序逐项"心想、眼看、手指、口述"。按岗位作业前、中、后的管控措施起草，可修改；可打印口袋卡（A6，一张 A4 四张），手机扫岗位码查看；班组长抽查记入岗位的排查项。',
+      pickPost: '选择岗位',
+      draft: '这是按岗位管控措施起草的卡片，修改后保存即生效（同时为本岗位增加"手指口述抽查"排查项）。',
+      draftTag: '草稿',
+      step: '工序',
+      look: '眼看、手指',
+      say: '口述',
+      addStep: '添加步骤',
+      save: '保存',
+      saved: '已保存',
+      print: '打印口袋卡',
+      spotChecks: '班组长抽查',
+      performer: '被抽查人',
+      correct: '正确',
+      incorrect: '不正确',
+      note: '说明',
+      recordSpot: '记录抽查',
+      spotRecorded: '已记录抽查',
+      checkedAt: '抽查时间',
+      result: '结果',
+      checkedBy: '抽查人',
+      cardTitle: '手指口述卡',
+      cardFoot: '心想 · 眼看 · 手指 · 口述',
     },
     knowledge: {
       title: '应知应会',
