@@ -11,6 +11,7 @@ import { installSessionHook } from './platform/auth/session-plugin.js';
 import { AppError } from './platform/http/app-error.js';
 import { clientErrorHandler, installErrorHandler, sendProblem } from './platform/http/error-handler.js';
 import { installMetrics, installRequestIds, type PoolStats, requestIdOf } from './platform/http/metrics.js';
+import { databaseRateLimitStore } from './platform/http/rate-limit-store.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
 import { installRequestForgeryGuard } from './platform/http/request-forgery.js';
 import { buildOpenApi } from './platform/http/openapi.js';
@@ -117,6 +118,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await installSecurityHeaders(app, { isHttps: deps.config.isSecureCookie });
   await app.register(rateLimit, {
     global: false,
+    // Counted in the database: several nodes share one limit (rate-limit-store.ts).
+    store: databaseRateLimitStore(deps.db) as never,
     errorResponseBuilder: () => new AppError('RATE_LIMITED'),
   });
   app.addContentTypeParser([xlsxMime, 'application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));

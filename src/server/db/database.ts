@@ -207,6 +207,14 @@ export interface Database {
   installation_setup: InstallationSetupTable;
   invitation: InvitationTable;
   scheduler_lease: SchedulerLeaseTable;
+  rate_limit: RateLimitTable;
+}
+
+/** Requests counted per key (route and client address) in the current window (rate-limit-store.ts). */
+export interface RateLimitTable {
+  key: string;
+  count: number;
+  window_start_ms: number | string;
 }
 
 /** One row per scheduled job: the node that last ran it and when (job-lease.ts). */

@@ -22,6 +22,7 @@ import * as createTraining from './migrations/202612010900-create-training.js';
 import * as addFirstHourAccounts from './migrations/202612010100-add-first-hour-accounts.js';
 import * as addFirstHourDefects from './migrations/202612030100-add-first-hour-defects.js';
 import * as addCardFooter from './migrations/202612030200-add-card-footer.js';
+import * as createRateLimit from './migrations/202612030220-create-rate-limit.js';
 import * as createSchedulerLease from './migrations/202612030210-create-scheduler-lease.js';
 import * as createAccidentScenarios from './migrations/202612030400-create-accident-scenarios.js';
 import * as addInspectionListVersions from './migrations/202612030500-add-inspection-list-versions.js';
@@ -55,6 +56,7 @@ const migrations: Record<string, Migration> = {
   '202612030200-add-card-footer': addCardFooter,
   '202612030400-create-accident-scenarios': createAccidentScenarios,
   '202612030210-create-scheduler-lease': createSchedulerLease,
+  '202612030220-create-rate-limit': createRateLimit,
   '202612030500-add-inspection-list-versions': addInspectionListVersions,
   '202612030410-create-post-knowledge-checks': createPostKnowledgeChecks,
   '202612030510-add-post-reports-to': addPostReportsTo,
