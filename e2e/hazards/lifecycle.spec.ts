@@ -64,6 +64,7 @@ describe.skipIf(shouldSkipBrowser())('hazards: report → confirm → five in pl
   let server: TestServer;
   let browser: Browser;
   let hazardId = '';
+  let postId = '';
   const description = '车床防护罩松动，卡盘旋转时可能甩出切屑伤人';
 
   beforeAll(async () => {
@@ -81,6 +82,7 @@ describe.skipIf(shouldSkipBrowser())('hazards: report → confirm → five in pl
     const posts = (await (await fetch(`${server.url}/api/v1/posts?q=${encodeURIComponent('车床')}`, { headers: { cookie } })).json()) as { items: { id: string; name: string }[] };
     const post = posts.items.find((p) => p.name === '车床/铣床工');
     expect(post).toBeDefined();
+    postId = post?.id ?? '';
     const png = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 200, g: 120, b: 40 } } }).png().toBuffer();
     const photo = await fetch(`${server.url}/api/v1/attachments?postId=${post?.id}`, { method: 'POST', headers: { cookie, 'content-type': 'image/png' }, body: new Uint8Array(png) });
     expect(photo.status).toBe(201);
@@ -197,6 +199,13 @@ describe.skipIf(shouldSkipBrowser())('hazards: report → confirm → five in pl
     for (const step of ['上报', '确认', '制定整改方案（五到位）', '提交验收', '验收通过', '公示']) expect(timeline).toContain(step);
     await expectNoSidewaysScroll(worker);
     await screenshot(worker, 'hazard-9-closed-published');
+    // Seed 001 第十八条: the published closure is on the post's notice, printable on A4.
+    await worker.goto(`${server.url}/print/hazard-notices?postId=${postId}`);
+    const row = worker.getByTestId('notice-row').filter({ hasText: '车床防护罩松动' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('整改完成，验收合格');
+    expect(await worker.getByTestId('closure-notice').textContent()).toContain('车床/铣床工');
+    await screenshot(worker, 'hazard-9b-closure-notice');
     await worker.context().close();
   });
   it('the other hazard-management pages fit a 360-px screen (lists, tasks, statistics, settings)', async () => {

@@ -196,6 +196,25 @@ export const hazardDetailSchema = hazardSchema.extend({
 });
 export type HazardDetailDto = z.infer<typeof hazardDetailSchema>;
 
+/** Seed 001 第十八条: the published closures of a post or area (the notice). */
+export const closureNoticeQuerySchema = z.strictObject({ postId: idSchema.optional(), areaId: idSchema.optional() });
+export const closureNoticeSchema = z.object({
+  placeName: z.string().nullable(),
+  items: z.array(
+    z.object({
+      hazardId: z.string(),
+      description: z.string(),
+      grade: z.enum(['general', 'major']).nullable(),
+      postName: z.string().nullable(),
+      areaName: z.string().nullable(),
+      closedAt: z.string().nullable(),
+      publishedAt: z.string().nullable(),
+      result: z.string(),
+    }),
+  ),
+});
+export type ClosureNoticeDto = z.infer<typeof closureNoticeSchema>;
+
 export const hazardCreatedSchema = z.object({ id: z.string(), isNew: z.boolean() });
 
 export const hazardStatisticsQuerySchema = z.object({

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import type { ClosureNoticeDto } from '../../schemas/hazards.js';
 import type { TaskDto } from '../../schemas/inspections.js';
 import { useApi } from '../app/use-api';
 import { ErrorNotice, Shell, Skeleton } from '../ui/shell';
@@ -20,6 +21,8 @@ export function PlacePage({ kind = 'post' }: { kind?: PlaceKind }) {
   const timeZone = useTimeZone();
   const queued = useQueuedTaskIds();
   const placeName = data?.placeName ?? '';
+  // Seed 001 第十八条: the closures published for this post or area, on its page.
+  const notice = useApi<ClosureNoticeDto>(kind === 'equipment' ? null : `/api/v1/hazard-closure-notices?${kind === 'post' ? 'postId' : 'areaId'}=${encodeURIComponent(id)}`);
   return (
     <Shell title={placeName || t(titleKeyOf[kind])} backTo="/tasks">
       <Link
@@ -60,6 +63,21 @@ export function PlacePage({ kind = 'post' }: { kind?: PlaceKind }) {
       {data?.items.map((task) => (
         <TaskCard key={task.id} task={task} timeZone={timeZone} isQueued={queued.has(task.id)} />
       ))}
+      {notice.data && notice.data.items.length > 0 && (
+        <>
+          <div className="section-title">{t('place.notice')}</div>
+          <section className="card" data-testid="closure-notice">
+            {notice.data.items.slice(0, 5).map((i) => (
+              <div key={i.hazardId} style={{ marginBottom: 8 }}>
+                <div>{i.description}</div>
+                <div className="muted">
+                  {(i.closedAt ?? '').slice(0, 10)} · {i.result}
+                </div>
+              </div>
+            ))}
+          </section>
+        </>
+      )}
     </Shell>
   );
 }

@@ -43,6 +43,7 @@ const StandardizationPage = lazy(() => import('../features/standardization/stand
 const AssessmentPage = lazy(() => import('../features/standardization/assessment-page').then((m) => ({ default: m.AssessmentPage })));
 const EmergencyCardPrintPage = lazy(() => import('../features/emergency/emergency-card-print-page').then((m) => ({ default: m.EmergencyCardPrintPage })));
 const PlansPage = lazy(() => import('../features/emergency/plans-page').then((m) => ({ default: m.PlansPage })));
+const ClosureNoticePrintPage = lazy(() => import('../features/hazards/closure-notice-print-page').then((m) => ({ default: m.ClosureNoticePrintPage })));
 const PlanPage = lazy(() => import('../features/emergency/plan-page').then((m) => ({ default: m.PlanPage })));
 const SuppliesPage = lazy(() => import('../features/emergency/supplies-page').then((m) => ({ default: m.SuppliesPage })));
 const ContactsPage = lazy(() => import('../features/emergency/contacts-page').then((m) => ({ default: m.ContactsPage })));
@@ -93,6 +94,7 @@ export const router = createBrowserRouter([
       { path: 'print/posts/:postId/risk-card', element: <Suspense fallback={null}><RiskCardPrintPage /></Suspense> },
       { path: 'print/areas/:areaId/notice-board', element: <Suspense fallback={null}><NoticeBoardPrintPage /></Suspense> },
       { path: 'print/risk-map', element: <Suspense fallback={null}><RiskMapPrintPage /></Suspense> },
+      { path: 'print/hazard-notices', element: <Suspense fallback={null}><ClosureNoticePrintPage /></Suspense> },
       { path: 'print/posts/:postId/emergency-card', element: <Suspense fallback={null}><EmergencyCardPrintPage /></Suspense> },
       { path: 'print/risk-cards', element: <Suspense fallback={null}><RiskCardsPrintPage /></Suspense> },
       { path: 'print/notice-boards', element: <Suspense fallback={null}><NoticeBoardsPrintPage /></Suspense> },

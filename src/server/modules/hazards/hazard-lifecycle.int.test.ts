@@ -85,7 +85,8 @@ describe.skipIf(!isDbAvailable())('hazard lifecycle', () => {
   });
 
   it('runs report → confirm → five in place → submit → accept by the reporter → closed → published', async () => {
-    const id = await report(w.cookies.worker);
+    const id = await report(w.cookies.worker, { areaId: w.areaId });
+    const notice = (q: string, cookie = w.cookies.worker) => t.request(cookie, 'GET', `/api/v1/hazard-closure-notices?${q}`);
     const allowed = async (cookie: string) => (await t.request(cookie, 'GET', `/api/v1/hazards/${id}`)).json().allowedActions;
     // The detail tells each caller which steps they may take now, from the same lifecycle rules.
     expect(await allowed(w.cookies.safety_manager)).toEqual(['confirm', 'reject']);
@@ -119,8 +120,21 @@ describe.skipIf(!isDbAvailable())('hazard lifecycle', () => {
     expect(accepted.statusCode, accepted.body).toBe(200);
     expect(accepted.json()).toMatchObject({ status: 'closed', isPublished: false });
     expect(accepted.json().closedAt).toBe(t.clock.now().toISOString());
+    // Seed 001 第十八条: not on the notice until published; then on its post's and area's notice with date and result.
+    expect((await notice(`postId=${w.postId}`)).json().items.map((i: { hazardId: string }) => i.hazardId)).not.toContain(id);
     const published = await act(w.cookies.safety_manager, id, 'publish', {});
     expect(published.json().isPublished).toBe(true);
+    const byPost = (await notice(`postId=${w.postId}`)).json();
+    expect(byPost.placeName).toBe('hz 车床工');
+    expect(byPost.items.find((i: { hazardId: string }) => i.hazardId === id)).toMatchObject({
+      description: '车床防护罩缺失', grade: 'general', closedAt: t.clock.now().toISOString(), publishedAt: t.clock.now().toISOString(), result: '整改完成，验收合格：已验收', postName: 'hz 车床工',
+    });
+    expect((await notice(`areaId=${w.areaId}`)).json().items.map((i: { hazardId: string }) => i.hazardId)).toContain(id);
+    const elsewhere = (await t.request(w.cookies.safety_manager, 'POST', '/api/v1/areas', { name: 'hz 仓库' })).json().id;
+    expect((await notice(`areaId=${elsewhere}`)).json().items).toEqual([]);
+    const foreign = await hazardWorld(t, 'hzn');
+    expect((await notice(`postId=${w.postId}`, foreign.cookies.worker)).statusCode).toBe(404);
+    expect((await notice('', foreign.cookies.worker)).json().items).toEqual([]);
     expect((await act(w.cookies.safety_manager, id, 'publish', {})).statusCode).toBe(403);
     const detail = (await t.request(w.cookies.regulator, 'GET', `/api/v1/hazards/${id}`)).json();
     expect(detail.events.map((e: { action: string }) => e.action)).toEqual(['report', 'confirm', 'plan_rectification', 'submit', 'accept', 'publish']);

@@ -14,6 +14,8 @@ import {
 } from '../../../schemas/hazards.js';
 import { type AnyRouteDef, defineRoute, requireTenant, requireUser } from '../../platform/http/route.js';
 import { createHazardInTransaction } from './hazard-intake.service.js';
+import { getClosureNotice } from './hazard-notice.service.js';
+import { closureNoticeQuerySchema, closureNoticeSchema } from '../../../schemas/hazards.js';
 import type { AuthContext } from '../../platform/auth/auth-context.js';
 import { getHazardDetail, type HazardViewer, listHazards } from './hazard-read.service.js';
 import { buildBureauReport, buildLedger, buildResultReport, getHazardStatistics } from './hazard-reports.service.js';
@@ -28,6 +30,16 @@ const viewerOf = (auth: AuthContext | null): HazardViewer => ({ userId: requireU
 
 export function hazardRoutes(deps: AppDeps): AnyRouteDef[] {
   return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/hazard-closure-notices',
+      access: { kind: 'tenant', roles: allRoles },
+      summary: 'Published closures (seed 001 Art. 18) of a post or an area, newest first: what, when closed, the result',
+      tags,
+      query: closureNoticeQuerySchema,
+      response: closureNoticeSchema,
+      handler: async ({ auth, query }) => getClosureNotice(deps, requireTenant(auth).enterpriseId, query),
+    }),
     defineRoute({
       method: 'POST',
       url: '/api/v1/hazards',

@@ -23,6 +23,7 @@ import {
   EnvironmentOutlined,
   FireOutlined,
   MedicineBoxOutlined,
+  NotificationOutlined,
   PhoneOutlined,
   IdcardOutlined,
   KeyOutlined,
@@ -86,6 +87,7 @@ export const hazardLinks: NavLink[] = [
   { path: '/inspection-tasks', labelKey: 'hazardUi.nav.tasks', icon: <CarryOutOutlined /> },
   { path: '/print/qr-codes', labelKey: 'publication.qr.nav', icon: <QrcodeOutlined />, roles: managerRoles },
   { path: '/hazard-statistics', labelKey: 'hazardUi.nav.stats', icon: <BarChartOutlined /> },
+  { path: '/print/hazard-notices', labelKey: 'hazardUi.notice.nav', icon: <NotificationOutlined /> },
   { path: '/settings/shifts', labelKey: 'hazardUi.nav.shifts', icon: <ClockCircleOutlined />, roles: managerRoles },
   { path: '/settings/notifications', labelKey: 'hazardUi.nav.notifications', icon: <BellOutlined />, roles: ['principal', 'safety_manager'] },
 ];
