@@ -196,6 +196,15 @@ export const hazardDetailSchema = hazardSchema.extend({
 });
 export type HazardDetailDto = z.infer<typeof hazardDetailSchema>;
 
+/** Issue 9 §9: a wrong field corrected by a new entry (old → new, why), kept in the history. */
+export const hazardCorrectionInputSchema = z.strictObject({
+  field: z.enum(['description', 'postId', 'areaId']),
+  /** The corrected value; for postId/areaId an id, or '' to clear. */
+  value: z.string().trim().max(2000),
+  reason: nonEmptyText(500),
+});
+export type HazardCorrectionInput = z.infer<typeof hazardCorrectionInputSchema>;
+
 /** Seed 001 第十八条: the published closures of a post or area (the notice). */
 export const closureNoticeQuerySchema = z.strictObject({ postId: idSchema.optional(), areaId: idSchema.optional() });
 export const closureNoticeSchema = z.object({

@@ -141,6 +141,27 @@ describe.skipIf(!isDbAvailable())('hazard lifecycle', () => {
     expect(await count(t, 'audit_log', 'entity_id', id)).toBeGreaterThanOrEqual(6);
   });
 
+  it('corrects a wrong field with a new entry (who, when, why, old → new) and keeps the original in the history', async () => {
+    const id = await report(w.cookies.worker);
+    const correct = (cookie: string, body: object, hazardId = id) => t.request(cookie, 'POST', `/api/v1/hazards/${hazardId}/corrections`, body);
+    expect((await correct(w.cookies.worker, { field: 'description', value: '改', reason: '笔误' })).statusCode).toBe(403);
+    const foreign = await hazardWorld(t, 'hzc');
+    expect((await correct(foreign.cookies.safety_manager, { field: 'description', value: '改', reason: '笔误' })).statusCode).toBe(404);
+    const noReason = await correct(w.cookies.safety_manager, { field: 'description', value: '车床防护罩缺失（左侧）' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().errors[0].path).toBe('reason');
+    const otherPost = await correct(w.cookies.safety_manager, { field: 'postId', value: foreign.postId, reason: '岗位选错' });
+    expect(otherPost.statusCode).toBe(400);
+    expect(otherPost.json().errors[0].path).toBe('value');
+    const res = await correct(w.cookies.safety_manager, { field: 'description', value: '车床防护罩缺失（左侧）', reason: '上报时未写明位置' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().description).toBe('车床防护罩缺失（左侧）');
+    const entry = res.json().events.at(-1);
+    expect(entry).toMatchObject({ action: 'correct', actorUserId: expect.any(String), data: { field: 'description', old: '车床防护罩缺失', new: '车床防护罩缺失（左侧）', reason: '上报时未写明位置' } });
+    expect(res.json().events.map((e: { action: string }) => e.action)).toEqual(['report', 'correct']);
+    expect(await count(t, 'audit_log', 'entity_id', id)).toBeGreaterThanOrEqual(2);
+  });
+
   it('never lets the rectifier accept, even when they reported it; their department head may', async () => {
     const id = await report(w.cookies.worker);
     await act(w.cookies.safety_manager, id, 'confirm', { grade: 'general' });

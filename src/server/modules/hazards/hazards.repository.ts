@@ -34,6 +34,16 @@ export async function updateHazardFrom(db: Executor, enterpriseId: string, hazar
   return Number(result.numUpdatedRows) > 0;
 }
 
+/** A correction of the hazard's current view (issue 9 §9); the history keeps the old value in the event. */
+export async function setHazardField(db: Executor, enterpriseId: string, hazardId: string, patch: Partial<HazardTable>): Promise<void> {
+  await db.updateTable('hazard').set(patch).where('enterprise_id', '=', enterpriseId).where('id', '=', hazardId).execute();
+}
+
+export async function liveRowExists(db: Executor, table: 'post' | 'area', enterpriseId: string, id: string): Promise<boolean> {
+  const row = await db.selectFrom(table).select('id').where('enterprise_id', '=', enterpriseId).where('id', '=', id).where('archived_at', 'is', null).executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function insertEvent(db: Executor, row: HazardEventTable): Promise<void> {
   await db.insertInto('hazard_event').values(row).execute();
 }

@@ -15,7 +15,9 @@ import {
 import { type AnyRouteDef, defineRoute, requireTenant, requireUser } from '../../platform/http/route.js';
 import { createHazardInTransaction } from './hazard-intake.service.js';
 import { getClosureNotice } from './hazard-notice.service.js';
-import { closureNoticeQuerySchema, closureNoticeSchema } from '../../../schemas/hazards.js';
+import { correctHazard } from './hazard-corrections.service.js';
+import { lateBody } from '../../platform/http/late-body.js';
+import { closureNoticeQuerySchema, closureNoticeSchema, hazardCorrectionInputSchema } from '../../../schemas/hazards.js';
 import type { AuthContext } from '../../platform/auth/auth-context.js';
 import { getHazardDetail, type HazardViewer, listHazards } from './hazard-read.service.js';
 import { buildBureauReport, buildLedger, buildResultReport, getHazardStatistics } from './hazard-reports.service.js';
@@ -29,7 +31,25 @@ export const hazardReporterRoles = ['principal', 'safety_manager', 'dept_head', 
 const viewerOf = (auth: AuthContext | null): HazardViewer => ({ userId: requireUser(auth).userId, role: requireTenant(auth).role });
 
 export function hazardRoutes(deps: AppDeps): AnyRouteDef[] {
+  const correction = lateBody(hazardCorrectionInputSchema);
   return [
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/hazards/:id/corrections',
+      access: { kind: 'tenant', roles: ['safety_manager', 'principal'] },
+      summary: "Correct a hazard's wrong field (description, post, area): a new entry in its history — who, when, why, old → new; the original stays",
+      tags,
+      params: idParamsSchema,
+      body: correction.body,
+      response: hazardDetailSchema,
+      successStatus: 200,
+      handler: async (ctx) => {
+        const enterpriseId = requireTenant(ctx.auth).enterpriseId;
+        await getHazardDetail(deps.db, enterpriseId, ctx.params.id, deps.clock.now(), viewerOf(ctx.auth));
+        await correctHazard(deps, { userId: requireUser(ctx.auth).userId, enterpriseId }, ctx.params.id, correction.parse(ctx));
+        return getHazardDetail(deps.db, enterpriseId, ctx.params.id, deps.clock.now(), viewerOf(ctx.auth));
+      },
+    }),
     defineRoute({
       method: 'GET',
       url: '/api/v1/hazard-closure-notices',

@@ -14,6 +14,7 @@ import { remediationParts, HazardActionPanel } from './hazard-action-panel';
 import { MajorHazardOversight } from './major-hazard-oversight';
 import { formatCny, formatDate, formatDateTime, reportRoles, useEnterpriseTimeZone, useHazard, useMajorHazardCriteria } from './hazard-api';
 import { HazardTags } from './hazard-tags';
+import { HazardCorrection } from './hazard-correction';
 
 type MeasureDto = z.infer<typeof measureFullDtoSchema>;
 
@@ -45,6 +46,9 @@ function StopWorkBanner({ hazard, tz }: { hazard: HazardDetailDto; tz: string })
 
 function eventDetail(data: Record<string, unknown>, t: (k: string, o?: Record<string, unknown>) => string): string | null {
   const parts: string[] = [];
+  if (typeof data.field === 'string') {
+    parts.push(`${t(`hazardUi.correction.fields.${data.field}`)}：${String(data.old ?? '—')} → ${String(data.new ?? '—')}`);
+  }
   if (typeof data.grade === 'string') parts.push(t(`hazardUi.grade.${data.grade}`));
   if (typeof data.criterionId === 'string') parts.push(t('hazardUi.timeline.criterion', { id: data.criterionId }));
   if (typeof data.reason === 'string' && data.reason) parts.push(data.reason);
@@ -208,7 +212,7 @@ export function HazardDetailPage() {
 
       {isMajor && <MajorHazardOversight hazardId={h.id} isClosed={h.status === 'closed'} />}
 
-      <Card size="small" title={t('hazardUi.timeline.title')} data-testid="hazard-timeline">
+      <Card size="small" title={t('hazardUi.timeline.title')} data-testid="hazard-timeline" extra={hasRole(me, ['safety_manager', 'principal']) ? <HazardCorrection hazard={h} /> : null}>
         <Timeline
           items={h.events.map((e) => {
             const detail = eventDetail(e.data, t);

@@ -185,6 +185,16 @@ export const hazardsMessages: HazardsMessages = {
       send_back: 'Sent back',
       publish: 'Published',
       escalate: 'Overdue, escalated',
+      correct: 'Corrected',
+    },
+    correction: {
+      open: 'Correct',
+      title: 'Correct the hazard (the original stays in the history)',
+      field: 'Field',
+      value: 'Corrected value',
+      reason: 'Why',
+      done: 'Corrected; the old value stays in the history',
+      fields: { description: 'Description', postId: 'Post', areaId: 'Area' },
     },
     stats: {
       title: 'Hazard statistics',

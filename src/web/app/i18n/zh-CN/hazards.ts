@@ -185,6 +185,16 @@ export const hazardsMessages = {
       send_back: '退回整改',
       publish: '公示',
       escalate: '逾期升级',
+      correct: '更正',
+    },
+    correction: {
+      open: '更正',
+      title: '更正隐患信息（原记录保留在处理记录中）',
+      field: '更正项',
+      value: '更正为',
+      reason: '更正原因',
+      done: '已更正，原值保留在处理记录中',
+      fields: { description: '隐患描述', postId: '岗位', areaId: '区域' },
     },
     stats: {
       title: '隐患统计',
