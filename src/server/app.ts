@@ -108,7 +108,6 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     clientErrorHandler,
     // A proxy's X-Request-Id is kept (when a plain token), else one is made; every log line and answer carries it.
     genReqId: requestIdOf,
-    requestIdLogLabel: 'requestId',
     frameworkErrors: (error, request, reply) => {
       sendProblem(reply, new AppError('BAD_REQUEST', { detail: error.message }), localeFromAcceptLanguage(request.headers['accept-language']));
     },

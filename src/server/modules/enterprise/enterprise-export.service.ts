@@ -7,14 +7,13 @@
  *   files/<name>        its uploaded files (photos, signatures, floor plan)
  *   manifest.json       what is inside
  * Read-only: nothing is changed, but the export is recorded in the audit log. */
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import archiver from 'archiver';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { AppDeps } from '../../app-deps.js';
 import { withTransaction } from '../../db/with-transaction.js';
-import { fileStoreRoot } from '../../platform/files/file-store.js';
+import { fileStoreOf } from '../../platform/files/file-store.js';
 import { recordChange } from '../audit/audit.service.js';
 
 /** Ledgers and lists of the enterprise, by the routes that serve them (file name in the archive → URL). */
@@ -45,15 +44,6 @@ async function tablesWithEnterpriseId(deps: AppDeps): Promise<string[]> {
     select m.name from sqlite_master m, pragma_table_info(m.name) c
     where m.type = 'table' and c.name = 'enterprise_id' order by m.name`.execute(deps.db);
   return rows.map((r) => r.name);
-}
-
-async function listFiles(dir: string): Promise<string[]> {
-  try {
-    return (await fs.readdir(dir, { withFileTypes: true })).filter((e) => e.isFile() && !e.name.endsWith('.tmp')).map((e) => e.name).sort();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
 }
 
 export interface ExportCaller {
@@ -90,9 +80,12 @@ export async function exportEnterprise(deps: AppDeps, app: FastifyInstance, call
     zip.append(JSON.stringify(rows, null, 1), { name: `records/${table}.json` });
     records[table] = rows.length;
   }
-  const dir = path.join(fileStoreRoot(deps.config.dataDir), caller.enterpriseId);
-  const files = await listFiles(dir);
-  for (const name of files) zip.file(path.join(dir, name), { name: `files/${name}` });
+  const store = fileStoreOf(deps.config.dataDir);
+  const files = await store.list(caller.enterpriseId);
+  for (const rel of files) {
+    const content = await store.read(rel);
+    if (content) zip.append(content, { name: `files/${path.posix.basename(rel)}` });
+  }
   zip.append(JSON.stringify({ format: 'shuangkong-enterprise-export', version: 1, enterpriseId: caller.enterpriseId, createdAt: now.toISOString(), ledgers, records, files: files.length }, null, 2), {
     name: 'manifest.json',
   });

@@ -19,7 +19,7 @@ import unzipper from 'unzipper';
 import { createDb, type Db, dialectOf } from '../../db/create-db.js';
 import type { Database } from '../../db/database.js';
 import { knownMigrations, migrateOnly, migrateToLatest } from '../../db/migrate.js';
-import { fileStoreRoot } from '../files/file-store.js';
+import { fileStoreOf } from '../files/file-store.js';
 
 export interface BackupManifest {
   format: 'shuangkong-backup';
@@ -63,23 +63,6 @@ async function countRows(db: Kysely<Database>, table: string): Promise<number> {
   return Number(rows[0]?.n ?? 0);
 }
 
-async function listFiles(root: string, prefix = ''): Promise<string[]> {
-  let entries: import('node:fs').Dirent[];
-  try {
-    entries = await fs.readdir(path.join(root, prefix), { withFileTypes: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  const out: string[] = [];
-  for (const e of entries) {
-    const rel = prefix ? `${prefix}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...(await listFiles(root, rel)));
-    else if (e.isFile() && !e.name.endsWith('.tmp')) out.push(rel);
-  }
-  return out.sort();
-}
-
 /** Writes the backup of the running installation to `file` (a temporary name, then renamed: never half a backup). */
 export async function createBackup(db: Db, dataDir: string, file: string, now = new Date()): Promise<BackupManifest> {
   const target = path.resolve(file);
@@ -115,9 +98,12 @@ export async function createBackup(db: Db, dataDir: string, file: string, now = 
         }
       });
     }
-    const root = fileStoreRoot(dataDir);
-    const files = await listFiles(root);
-    for (const rel of files) zip.file(path.join(root, rel), { name: `files/${rel}` });
+    const store = fileStoreOf(dataDir);
+    const files = await store.list();
+    for (const rel of files) {
+      const content = await store.read(rel);
+      if (content) zip.append(content, { name: `files/${rel}` });
+    }
     const manifest: BackupManifest = { format: 'shuangkong-backup', version: 1, createdAt: now.toISOString(), dialect: db.dialect, migrations, tables, files: files.length };
     zip.append(JSON.stringify(manifest, null, 2), { name: 'manifest.json' });
     await zip.finalize();
@@ -152,14 +138,14 @@ async function isEmptyInstance(db: Db): Promise<boolean> {
 }
 
 async function restoreFiles(directory: unzipper.CentralDirectory, dataDir: string): Promise<number> {
-  const root = fileStoreRoot(dataDir);
+  const store = fileStoreOf(dataDir);
   let count = 0;
   for (const entry of directory.files) {
     if (entry.type !== 'File' || !entry.path.startsWith('files/')) continue;
     const rel = safeRelative(entry.path.slice('files/'.length));
-    const target = path.join(root, rel);
-    await fs.mkdir(path.dirname(target), { recursive: true });
-    await pipeline(entry.stream(), createWriteStream(target));
+    const [enterpriseId, baseName, ...rest] = rel.split('/');
+    if (!enterpriseId || !baseName || rest.length) throw new Error(`unexpected file in backup: ${rel}`);
+    await store.save(enterpriseId, baseName, await entry.buffer());
     count++;
   }
   return count;
