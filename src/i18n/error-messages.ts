@@ -101,6 +101,7 @@ export const errorMessages = {
     'zh-CN': '邀请链接无效、已使用或已过期，请让安全管理人员重新发送',
     'en-US': 'This invitation link is invalid, used or expired; ask your safety manager for a new one',
   },
+  POLICY_VERSION_CONFLICT: { 'zh-CN': '方针版本状态不允许此操作：{reasonZh}', 'en-US': 'Not possible in the policy version\'s state: {reasonEn}' },
   INTERNAL: { 'zh-CN': '服务器内部错误', 'en-US': 'Internal server error' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
@@ -121,6 +122,8 @@ export const entityNames: Record<string, Record<Locale, string>> = {
   hazard: { 'zh-CN': '隐患', 'en-US': 'Hazard' },
   notification: { 'zh-CN': '通知', 'en-US': 'Notification' },
   risk: { 'zh-CN': '风险', 'en-US': 'Risk' },
+  ohs_objective: { 'zh-CN': '安全健康目标', 'en-US': 'OHS objective' },
+  ohs_policy_version: { 'zh-CN': '安全健康方针', 'en-US': 'OHS policy' },
   inspection_item: { 'zh-CN': '排查项', 'en-US': 'Inspection item' },
   inspection_task: { 'zh-CN': '排查任务', 'en-US': 'Inspection task' },
   attachment: { 'zh-CN': '附件', 'en-US': 'Attachment' },

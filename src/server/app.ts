@@ -40,6 +40,7 @@ import { trainingRoutes } from './modules/training/training.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { signOffRoutes } from './platform/sign-off/sign-off.routes.js';
 import { emergencyRoutes } from './modules/emergency/emergency.routes.js';
+import { managementRoutes } from './modules/management/management.routes.js';
 import { dueItemRoutes } from './platform/due-items/due-items.routes.js';
 import { allDueItemProviders } from './due-item-providers.js';
 import { standardizationRoutes } from './modules/standardization/standardization.routes.js';
@@ -84,6 +85,7 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
     ...trainingRoutes(deps),
     ...signOffRoutes(deps),
     ...emergencyRoutes(deps),
+    ...managementRoutes(deps),
     ...dueItemRoutes(deps, allDueItemProviders()),
     ...standardizationRoutes(deps),
     ...workPermitRoutes(deps),

@@ -3,6 +3,7 @@ import { hazardDueItemProvider } from './modules/hazards/hazard-due-items.servic
 import { emergencyDueItemProvider } from './modules/emergency/emergency-due-items.service.js';
 import { trainingDueItemProvider } from './modules/training/training-due-items.service.js';
 import { inspectionDueItemProvider } from './modules/inspections/inspection-due-items.service.js';
+import { managementDueItemProvider } from './modules/management/objectives.service.js';
 import { standardizationDueItemProvider } from './modules/standardization/standardization-due-items.service.js';
 
 /**
@@ -10,5 +11,5 @@ import { standardizationDueItemProvider } from './modules/standardization/standa
  * dates adds its provider here; the due-items route and the notification job read only this list.
  */
 export function allDueItemProviders(): DueItemProvider[] {
-  return [hazardDueItemProvider, inspectionDueItemProvider, standardizationDueItemProvider, emergencyDueItemProvider, trainingDueItemProvider];
+  return [hazardDueItemProvider, inspectionDueItemProvider, standardizationDueItemProvider, emergencyDueItemProvider, trainingDueItemProvider, managementDueItemProvider];
 }

@@ -74,6 +74,11 @@ describe.skipIf(!isDbAvailable())('tenant matrix', () => {
     await create('/api/v1/emergency-contacts', { name: 'B 值班室', phone: '119', isExternal: true });
     const planB = await create('/api/v1/emergency-plans', { kind: 'onsite', title: 'B 现场处置方案', scenarioCode: 'fire', postId: post });
     await create('/api/v1/emergency-drills', { planId: planB, plannedOn: '2026-12-01', participantPersonIds: [idsOfB.get('/api/v1/people')] });
+    // Management: an objective bound to a metric, and a policy draft (no id in its URL; its id must not leak).
+    await create('/api/v1/ohs-objectives', { name: 'B 隐患按期整改率', metric: 'hazard_closure_on_time', comparison: 'gte', targetValue: 90, year: 2026, ownerPersonId: personB });
+    const policyB = await t.request(cookieB, 'PUT', '/api/v1/ohs-policy/draft', { text: 'B 职业安全健康方针' });
+    expect(policyB.statusCode, policyB.body).toBe(200);
+    actionIdsOfB.set('/api/v1/ohs-policy', policyB.json().draft.id);
     // Training: a session with B's person, a certificate of B's person, B's person record.
     await create('/api/v1/training-sessions', { title: 'B 三级教育', kind: 'three_level_company', heldOn: '2026-06-01', hours: 8, attendeePersonIds: [idsOfB.get('/api/v1/people')] });
     await create('/api/v1/certificates', { personId: idsOfB.get('/api/v1/people'), kind: 'special_operation', operationCode: 'electrical', number: 'B-T-001', issuedOn: '2024-01-01' });

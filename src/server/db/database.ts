@@ -21,6 +21,7 @@ import type {
   InvitationTable,
 } from './tables/org-tables.js';
 import type { AccidentTable } from './tables/accident-tables.js';
+import type { OhsObjectiveTable, OhsPolicyVersionTable } from './tables/management-tables.js';
 import type { BureauReportAckTable, BureauReportTable, RemediationEvaluationTable } from './tables/oversight-tables.js';
 import type {
   RiskTable,
@@ -208,6 +209,8 @@ export interface Database {
   invitation: InvitationTable;
   scheduler_lease: SchedulerLeaseTable;
   rate_limit: RateLimitTable;
+  ohs_objective: OhsObjectiveTable;
+  ohs_policy_version: OhsPolicyVersionTable;
 }
 
 /** Requests counted per key (route and client address) in the current window (rate-limit-store.ts). */

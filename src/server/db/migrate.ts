@@ -29,6 +29,7 @@ import * as addInspectionListVersions from './migrations/202612030500-add-inspec
 import * as createPostKnowledgeChecks from './migrations/202612030410-create-post-knowledge-checks.js';
 import * as addPostReportsTo from './migrations/202612030510-add-post-reports-to.js';
 import * as createPointCallCards from './migrations/202612030420-create-point-call-cards.js';
+import * as createManagement from './migrations/202612030600-create-management.js';
 
 // Listed explicitly (not read from disk) so the bundle and tests see the same set, in order.
 const migrations: Record<string, Migration> = {
@@ -61,6 +62,7 @@ const migrations: Record<string, Migration> = {
   '202612030410-create-post-knowledge-checks': createPostKnowledgeChecks,
   '202612030510-add-post-reports-to': addPostReportsTo,
   '202612030420-create-point-call-cards': createPointCallCards,
+  '202612030600-create-management': createManagement,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
