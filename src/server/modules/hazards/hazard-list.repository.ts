@@ -110,11 +110,11 @@ export function findHazardRow(db: Executor, enterpriseId: string, hazardId: stri
 
 /** Ledger rows: the hazard with its plan, owner and acceptance (the last accept event). */
 export async function listLedgerExtras(db: Executor, enterpriseId: string, hazardIds: string[]) {
-  if (!hazardIds.length) return { plans: [], accepts: [], submits: [] };
+  if (!hazardIds.length) return { plans: [], accepts: [], submits: [], stopWorks: [] };
   const plans = await db
     .selectFrom('rectification_plan')
     .leftJoin('person', 'person.id', 'rectification_plan.owner_person_id')
-    .select(['rectification_plan.hazard_id', 'rectification_plan.measure', 'rectification_plan.funds_cny', 'rectification_plan.deadline', 'person.name as owner_name'])
+    .select(['rectification_plan.hazard_id', 'rectification_plan.measure', 'rectification_plan.funds_cny', 'rectification_plan.deadline', 'rectification_plan.interim_measure', 'person.name as owner_name'])
     .where('rectification_plan.enterprise_id', '=', enterpriseId)
     .where('rectification_plan.hazard_id', 'in', hazardIds)
     .execute();
@@ -136,7 +136,15 @@ export async function listLedgerExtras(db: Executor, enterpriseId: string, hazar
     .orderBy('hazard_event.at')
     .orderBy('hazard_event.id')
     .execute();
-  return { plans, accepts, submits };
+  // Issue 9 §10: 停产撤人 in the ledger.
+  const stopWorks = await db
+    .selectFrom('stop_work')
+    .select(['stop_work.hazard_id', 'stop_work.stopped_at', 'stop_work.people_withdrawn', 'stop_work.lifted_at'])
+    .where('stop_work.enterprise_id', '=', enterpriseId)
+    .where('stop_work.hazard_id', 'in', hazardIds)
+    .orderBy('stop_work.stopped_at')
+    .execute();
+  return { plans, accepts, submits, stopWorks };
 }
 
 /** Facts for the period statistics: hazards found or closed in [start, end). */

@@ -126,10 +126,10 @@ describe.skipIf(!isDbAvailable())('hazard overdue, statistics, ledger and tenanc
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const sheet = book.getWorksheet('隐患台账');
     const header = (sheet?.getRow(1).values as unknown[]).slice(1);
-    expect(header).toEqual(['序号', '发现时间', '隐患部位', '隐患描述', '隐患等级', '整改措施', '责任人', '资金', '整改期限', '验收人', '验收时间', '状态', '整改前照片', '整改后照片']);
+    expect(header).toEqual(['序号', '发现时间', '隐患部位', '隐患描述', '隐患等级', '整改措施', '责任人', '资金', '整改期限', '验收人', '验收时间', '状态', '来源/发现人', '判定依据', '临时措施', '停产撤人', '公示', '整改前照片', '整改后照片']);
     // Issue 8 §7: each closed hazard's "after" photo is embedded in its row, in the 整改后照片 column.
     const images = sheet?.getImages() ?? [];
-    const afterRows = images.filter((img) => Math.floor(img.range.tl.col) === 13).map((img) => Math.floor(img.range.tl.row) + 1).sort();
+    const afterRows = images.filter((img) => Math.floor(img.range.tl.col) === 18).map((img) => Math.floor(img.range.tl.row) + 1).sort();
     expect(afterRows).toEqual([2, 3, 4]);
     const media = (book.model as unknown as { media: { type: string; extension: string; buffer: Buffer }[] }).media;
     expect(media.length).toBeGreaterThanOrEqual(3);
@@ -140,6 +140,11 @@ describe.skipIf(!isDbAvailable())('hazard overdue, statistics, ledger and tenanc
     const major = rows.find((r) => r[4] === '重大');
     expect(major).toMatchObject({ 3: 'B 重大，逾期整改', 6: '班长', 7: 5000, 9: 'hr_worker' });
     expect(String(major?.[1])).toBe("2026-11-02 11:00");
+    // Issue 9 §10: source and finder, the basis of the grade, interim measure, stop-work and publication are in the ledger.
+    expect(String(major?.[12])).toMatch(/^(排查发现|随手拍|匿名上报)\//);
+    expect(String(major?.[13])).not.toBe('');
+    expect(rows.every((r) => r[16] === '已公示' || r[16] === '未公示')).toBe(true);
+    expect(rows.every((r) => String(r[15]) !== '')).toBe(true);
   });
 
   it('pages the list by keyset and filters by grade, place and text', async () => {

@@ -100,14 +100,18 @@ const statusZh: Record<string, string> = {
   closed: '已闭环',
 };
 
+const sourceZh: Record<string, string> = { inspection: '排查发现', adhoc: '随手拍', anonymous: '匿名上报' };
+
 /** 隐患台账: the list's filters, every matching row (paged through the keyset, not OFFSET). */
 export async function buildLedger(deps: AppDeps, enterpriseId: string, q: HazardListQuery, viewer?: HazardViewer): Promise<Buffer> {
   const enterprise = await getEnterprise(deps, enterpriseId);
   const tz = enterprise.timeZone;
   const now = deps.clock.now();
   const scope = await workerScopeOf(deps.db, enterpriseId, viewer);
-  const headers = ['序号', '发现时间', '隐患部位', '隐患描述', '隐患等级', '整改措施', '责任人', '资金', '整改期限', '验收人', '验收时间', '状态', '整改前照片', '整改后照片'];
-  const widths = [6, 18, 20, 40, 10, 40, 10, 10, 18, 10, 18, 14, 18, 18];
+  // Issue 9 §10: 来源/发现人, 判定依据, 临时措施, 停产撤人 and 公示 beside the usual columns.
+  const headers = ['序号', '发现时间', '隐患部位', '隐患描述', '隐患等级', '整改措施', '责任人', '资金', '整改期限', '验收人', '验收时间', '状态', '来源/发现人', '判定依据', '临时措施', '停产撤人', '公示', '整改前照片', '整改后照片'];
+  const widths = [6, 18, 20, 40, 10, 40, 10, 10, 18, 10, 18, 14, 18, 24, 30, 30, 8, 18, 18];
+  const beforeCol = headers.indexOf('整改前照片');
   const ledgerRows: XlsxValue[][] = [];
   // Issue 8 §7: the first "before" and "after" photo of each hazard, embedded as thumbnails.
   const photoCells: { row: number; col: number; id: string }[] = [];
@@ -116,7 +120,7 @@ export async function buildLedger(deps: AppDeps, enterpriseId: string, q: Hazard
   for (;;) {
     const rows = await listHazardRows(deps.db, enterpriseId, { ...toFilter(q, now, viewer, scope), after, limit: 1000 });
     if (!rows.length) break;
-    const { plans, accepts, submits } = await listLedgerExtras(deps.db, enterpriseId, rows.map((r) => r.id));
+    const { plans, accepts, submits, stopWorks } = await listLedgerExtras(deps.db, enterpriseId, rows.map((r) => r.id));
     const afterOf = new Map<string, string[]>();
     for (const e of submits) {
       const ids = (JSON.parse(e.data || '{}') as { photoIds?: unknown }).photoIds;
@@ -140,13 +144,21 @@ export async function buildLedger(deps: AppDeps, enterpriseId: string, q: Hazard
         acc?.actor_name ?? '',
         localTime(acc?.at ?? null, tz),
         statusZh[r.status] ?? r.status,
+        `${sourceZh[r.source] ?? r.source}/${r.reporter_person_name ?? r.reporter_user_name ?? r.reporter_name ?? '匿名'}`,
+        r.grade === 'major' ? [r.criterion_id ? `重大隐患判定标准 ${r.criterion_id}` : '', r.criterion_other_reason ?? ''].filter(Boolean).join('；') : r.grade === 'general' ? '一般隐患（不符合重大隐患判定标准）' : '',
+        plan?.interim_measure ?? '',
+        stopWorks
+          .filter((s) => s.hazard_id === r.id)
+          .map((s) => `${localTime(s.stopped_at, tz)} 停产，撤离：${s.people_withdrawn || '—'}${s.lifted_at ? `；${localTime(s.lifted_at, tz)} 恢复` : ''}`)
+          .join('\n') || '—',
+        r.is_published === 1 ? '已公示' : '未公示',
         '',
         '',
       ]);
       const before = (JSON.parse(r.photo_ids || '[]') as string[])[0];
       const afterPhoto = afterOf.get(r.id)?.[0];
-      if (before) photoCells.push({ row: n, col: 12, id: before });
-      if (afterPhoto) photoCells.push({ row: n, col: 13, id: afterPhoto });
+      if (before) photoCells.push({ row: n, col: beforeCol, id: before });
+      if (afterPhoto) photoCells.push({ row: n, col: beforeCol + 1, id: afterPhoto });
     }
     const last = rows[rows.length - 1] as (typeof rows)[number];
     after = { at: last.created_at, id: last.id };
