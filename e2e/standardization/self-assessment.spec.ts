@@ -46,20 +46,23 @@ describe.skipIf(shouldSkipBrowser())('standardization: a self-assessment of the 
     await page.getByRole('button', { name: '创建并预填证据' }).click();
     await page.waitForURL('**/standardization/assessments/*');
 
-    // The product proposes a deduction with its reason: posts without a published inspection list.
-    const lists = page.locator('[data-item="5.5.5"]');
-    await expect.poll(() => lists.getByTestId('proposal').innerText(), { timeout: 20_000 }).toMatch(/建议扣 \d+ 分/);
-    expect(await lists.getByTestId('proposal').innerText()).toContain('岗位排查清单缺');
+    // The product proposes a deduction with its reason: the demo has no emergency plan in force.
+    const plans = page.locator('[data-item="5.6.1"]');
+    await expect.poll(() => plans.getByTestId('proposal').innerText(), { timeout: 20_000 }).toMatch(/建议扣 \d+ 分/);
+    const proposalText = await plans.getByTestId('proposal').innerText();
+    expect(proposalText).toContain('没有现行有效的应急预案');
+    const proposed = Number(/建议扣 (\d+) 分/.exec(proposalText)?.[1]);
+    expect(proposed).toBeGreaterThan(0);
     await screenshot(page, 'standardization-prefilled', { isFullPage: false });
 
     // Override it with a note.
-    await lists.getByRole('button', { name: '评 分' }).or(lists.getByRole('button', { name: '评分' })).first().click();
+    await plans.getByRole('button', { name: '评 分' }).or(plans.getByRole('button', { name: '评分' })).first().click();
     const modal = page.locator('.ant-modal:visible');
-    await modal.locator('.ant-input-number input').fill('4');
-    await modal.locator('textarea').fill('冲压、焊接岗位的纸质清单已张贴，系统尚未录入');
+    await modal.locator('.ant-input-number input').fill(String(proposed - 1));
+    await modal.locator('textarea').fill('综合应急预案已由总经理签发纸质版，系统尚未录入');
     await modal.getByRole('button', { name: /保\s*存/ }).click();
-    await expect.poll(() => lists.getByTestId('decision').innerText(), { timeout: 20_000 }).toContain('已调整');
-    expect(await lists.getByTestId('decision').innerText()).toContain('纸质清单已张贴');
+    await expect.poll(() => plans.getByTestId('decision').innerText(), { timeout: 20_000 }).toContain('已调整');
+    expect(await plans.getByTestId('decision').innerText()).toContain('纸质版');
 
     // The rest as proposed, then conclude: the grade shows.
     await page.getByRole('button', { name: '其余项目按建议确认' }).click();
@@ -78,7 +81,7 @@ describe.skipIf(shouldSkipBrowser())('standardization: a self-assessment of the 
     const saved = await download.path();
     const xml = await (await JSZip.loadAsync(await import('node:fs').then((fs) => fs.readFileSync(saved as string)))).file('word/document.xml')?.async('string');
     for (const heading of reportSections) expect(xml).toContain(heading);
-    expect(xml).toContain('纸质清单已张贴');
+    expect(xml).toContain('已由总经理签发纸质版');
     await context.close();
   });
 });

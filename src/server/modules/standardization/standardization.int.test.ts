@@ -36,6 +36,23 @@ describe.skipIf(!isDbAvailable())('standardization self-assessment on the demo e
     t.clock.set(new Date('2026-11-05T02:00:00.000Z'));
     await seedDemo(t.deps, pw);
     safety = await t.login('safety', pw);
+    // Two posts added after the demo was set up: their risks identified, their inspection lists not
+    // yet published (the demo's own lists are published) — what 5.5.5 deducts for.
+    for (const name of ['喷砂工（新增）', '叉车司机（新增）']) {
+      const post = await t.request(safety, 'POST', '/api/v1/posts', { name, kind: 'operation', headcount: 1 });
+      expect(post.statusCode, post.body).toBe(201);
+      const risk = await t.request(safety, 'POST', '/api/v1/risks', {
+        postId: post.json().id,
+        objectKind: 'equipment',
+        objectName: `${name}设备`,
+        hazardFactorCodes: ['2101'],
+        accidentTypeCodes: ['04'],
+        causes: '操作不当',
+        evaluation: { method: 'LEC', L: 1, E: 1, C: 1 },
+        measures: [{ type: 'engineering', phase: 'during', text: '按规程操作', inspection: { content: '检查操作规程执行', method: 'look', period: 'shift' } }],
+      });
+      expect(risk.statusCode, risk.body).toBe(201);
+    }
     principalPersonId = (await t.request(await t.login('principal', pw), 'GET', '/api/v1/auth/me')).json().personId;
     safetyPersonId = (await t.request(safety, 'GET', '/api/v1/auth/me')).json().personId;
     const res = await t.request(safety, 'POST', `${base}/assessments`, plan('2026 年度自评'));
@@ -51,7 +68,7 @@ describe.skipIf(!isDbAvailable())('standardization self-assessment on the demo e
     expect(withProposal.map((i) => i.code).sort()).toEqual(['5.1.2', '5.5.1', '5.5.2', '5.5.5', '5.5.6', '5.6.1', '5.6.2', 'V-1'].sort());
     // The demo has no emergency plan in force yet.
     expect(withProposal.find((i) => i.code === '5.6.1')?.proposal?.reason).toContain('没有现行有效的应急预案');
-    // The demo's posts have risks but no inspection list was ever published: 2 points a post, capped at the item.
+    // The two new posts have risks but no published inspection list: 2 points a post, capped at the item.
     const lists = withProposal.find((i) => i.code === '5.5.5') as Item;
     expect(lists.proposal?.proposedDeduction).toBeGreaterThan(0);
     expect(lists.proposal?.reason).toMatch(/^岗位排查清单缺 \d+ 个（.*），每个扣 2 分，计 \d+ 分；评价期内无排查任务完成率数据；建议扣 \d+ 分$/);
