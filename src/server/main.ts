@@ -9,6 +9,7 @@ import { isDatabaseEmpty, seedDemo } from './demo/seed-demo.js';
 import { systemClock } from './platform/clock.js';
 import { startScheduler } from './platform/scheduler.js';
 import { runWithLease } from './platform/job-lease.js';
+import { purgeRateLimits } from './platform/http/rate-limit-store.js';
 import { scheduledBackupJob } from './platform/backup/backup.service.js';
 import { hazardScheduledJobs } from './modules/hazards/hazard-jobs.service.js';
 import { materialiseAllEnterprises } from './modules/inspections/inspection-tasks.service.js';
@@ -52,6 +53,7 @@ export async function startServer(): Promise<void> {
       ...hazardScheduledJobs(deps),
       ...dueItemScheduledJobs(deps, allDueItemProviders()),
       ...emergencyScheduledJobs(deps),
+      { name: 'rate-limit-purge', everyMs: 60 * 60 * 1000, run: () => purgeRateLimits(db.kysely, Date.now()) },
       ...(config.backupDir
         ? [scheduledBackupJob(db, { dataDir: config.dataDir, dir: config.backupDir, retentionDays: config.backupRetentionDays, hourUtc: config.backupHourUtc, now: () => systemClock.now() })]
         : []),

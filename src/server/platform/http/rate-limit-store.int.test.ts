@@ -1,6 +1,7 @@
 /* Issue 10 §10: two nodes on one database share the login rate limit (counted in the database). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
+import { purgeRateLimits } from './rate-limit-store.js';
 import { createTestApp, isDbAvailable, type TestApp } from '../../test/test-app.js';
 
 describe.skipIf(!isDbAvailable())('rate limits across nodes', () => {
@@ -27,5 +28,13 @@ describe.skipIf(!isDbAvailable())('rate limits across nodes', () => {
     // Another route keeps its own count.
     const setup = await second.inject({ method: 'POST', url: '/api/v1/setup', payload: {} });
     expect(setup.statusCode).not.toBe(429);
+  });
+
+  it('purges counts whose window ended long ago', async () => {
+    await t.deps.db.insertInto('rate_limit').values({ key: 'old', count: 5, window_start_ms: Date.now() - 2 * 60 * 60 * 1000 }).execute();
+    expect(await purgeRateLimits(t.deps.db, Date.now())).toBe(1);
+    const left = await t.deps.db.selectFrom('rate_limit').select('key').execute();
+    expect(left.length).toBeGreaterThan(0); // the current window's counts stay
+    expect(left.map((r) => r.key)).not.toContain('old');
   });
 });

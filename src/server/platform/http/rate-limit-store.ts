@@ -49,3 +49,9 @@ export function databaseRateLimitStore(db: Kysely<Database>, nowMs: () => number
     }
   };
 }
+
+/** Counts whose window ended more than an hour ago (the longest window is a minute): removed hourly by the scheduler. */
+export async function purgeRateLimits(db: Kysely<Database>, nowMs: number): Promise<number> {
+  const result = await db.deleteFrom('rate_limit').where('window_start_ms', '<', nowMs - 60 * 60 * 1000).executeTakeFirst();
+  return Number(result.numDeletedRows ?? 0);
+}
