@@ -48,6 +48,8 @@ const PlanPage = lazy(() => import('../features/emergency/plan-page').then((m) =
 const SuppliesPage = lazy(() => import('../features/emergency/supplies-page').then((m) => ({ default: m.SuppliesPage })));
 const ContactsPage = lazy(() => import('../features/emergency/contacts-page').then((m) => ({ default: m.ContactsPage })));
 const DrillsPage = lazy(() => import('../features/emergency/drills-page').then((m) => ({ default: m.DrillsPage })));
+const ObjectivesPage = lazy(() => import('../features/management/objectives-page').then((m) => ({ default: m.ObjectivesPage })));
+const PolicyPage = lazy(() => import('../features/management/policy-page').then((m) => ({ default: m.PolicyPage })));
 const CardsPage = lazy(() => import('../features/emergency/cards-page').then((m) => ({ default: m.CardsPage })));
 const DueItemsPage = lazy(() => import('../features/due-items/due-items-page').then((m) => ({ default: m.DueItemsPage })));
 const OversightPage = lazy(() => import('../features/oversight/oversight-page').then((m) => ({ default: m.OversightPage })));
@@ -147,6 +149,8 @@ export const router = createBrowserRouter([
           { path: 'emergency/contacts', element: <ContactsPage /> },
           { path: 'emergency/drills', element: <DrillsPage /> },
           { path: 'emergency/cards', element: <CardsPage /> },
+          { path: 'management/objectives', element: <ObjectivesPage /> },
+          { path: 'management/policy', element: <PolicyPage /> },
           { path: 'training/sessions', element: <TrainingSessionsPage /> },
           { path: 'training/sessions/:sessionId', element: <TrainingSessionPage /> },
           { path: 'training/records', element: <TrainingRecordsPage /> },

@@ -1,6 +1,7 @@
 import {
   AlertOutlined,
   AimOutlined,
+  FlagOutlined,
   QuestionCircleOutlined,
   FileProtectOutlined,
   AppstoreAddOutlined,
@@ -80,6 +81,12 @@ export const emergencyLinks: NavLink[] = [
   { path: '/emergency/cards', labelKey: 'emergencyUi.nav.cards', icon: <AlertOutlined /> },
 ];
 
+/** 管理体系 / OHS management system (issue 14): policy, objectives and programmes. */
+export const managementLinks: NavLink[] = [
+  { path: '/management/policy', labelKey: 'managementUi.nav.policy', icon: <FlagOutlined /> },
+  { path: '/management/objectives', labelKey: 'managementUi.nav.objectives', icon: <AimOutlined /> },
+];
+
 /** 隐患排查治理 / Hazard management. */
 export const hazardLinks: NavLink[] = [
   { path: '/hazards', labelKey: 'hazardUi.nav.ledger', icon: <WarningOutlined /> },
@@ -127,7 +134,7 @@ const comingSoon: { key: string; labelKey: string; icon: ReactNode }[] = [];
 
 export const allNavPaths = [...orgLinks, ...systemLinks].map((l) => l.path);
 
-const menuPaths = [...overviewLinks, ...orgLinks, ...riskLinks, ...hazardLinks, ...frontlineLinks, ...trainingLinks, ...emergencyLinks, ...standardizationLinks, ...systemLinks].map((l) => l.path);
+const menuPaths = [...overviewLinks, ...orgLinks, ...riskLinks, ...hazardLinks, ...frontlineLinks, ...trainingLinks, ...emergencyLinks, ...managementLinks, ...standardizationLinks, ...systemLinks].map((l) => l.path);
 
 /** Pages without an entry of their own, and the entry they belong under. */
 const parentOf: [RegExp, string][] = [
@@ -157,6 +164,7 @@ export function buildNavItems(me: Me, t: TFunction): NonNullable<MenuProps['item
     ...(hasEnterprise ? [{ type: 'group' as const, key: 'training', label: t('trainingUi.nav.group'), children: visible(trainingLinks) }] : []),
     ...(hasEnterprise && visible(standardizationLinks).length ? [{ type: 'group' as const, key: 'standardization', label: t('standardizationUi.nav.group'), children: visible(standardizationLinks) }] : []),
     ...(hasEnterprise ? [{ type: 'group' as const, key: 'emergency', label: t('emergencyUi.nav.group'), children: visible(emergencyLinks) }] : []),
+    ...(hasEnterprise ? [{ type: 'group' as const, key: 'management', label: t('managementUi.nav.group'), children: visible(managementLinks) }] : []),
     // Administrator and consultants register new enterprises (then run the template wizard there).
     ...(me.user.isAdmin || me.memberships.some((m) => m.role === 'consultant')
       ? [

@@ -12,6 +12,7 @@ import { signOffsMessages } from './sign-offs';
 import { dueItemsMessages } from './due-items';
 import { standardizationMessages } from './standardization';
 import { emergencyMessages } from './emergency';
+import { managementMessages } from './management';
 import { accidentsMessages } from './accidents';
 import { oversightMessages } from './oversight';
 import { trainingMessages } from './training';
@@ -33,6 +34,7 @@ export const enUSParts = {
   dueItems: dueItemsMessages,
   standardization: standardizationMessages,
   emergency: emergencyMessages,
+  management: managementMessages,
   accidents: accidentsMessages,
   oversight: oversightMessages,
   training: trainingMessages,
@@ -55,6 +57,7 @@ export const enUS: Messages = {
   ...dueItemsMessages,
   ...standardizationMessages,
   ...emergencyMessages,
+  ...managementMessages,
   ...accidentsMessages,
   ...oversightMessages,
   ...trainingMessages,
