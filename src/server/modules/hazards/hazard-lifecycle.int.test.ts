@@ -1,3 +1,4 @@
+import { createEnterpriseWithUsers } from '../../test/factories/enterprise.factory.js';
 import sharp from 'sharp';
 import JSZip from 'jszip';
 import { sql } from 'kysely';
@@ -160,6 +161,19 @@ describe.skipIf(!isDbAvailable())('hazard lifecycle', () => {
     expect(entry).toMatchObject({ action: 'correct', actorUserId: expect.any(String), data: { field: 'description', old: '车床防护罩缺失', new: '车床防护罩缺失（左侧）', reason: '上报时未写明位置' } });
     expect(res.json().events.map((e: { action: string }) => e.action)).toEqual(['report', 'correct']);
     expect(await count(t, 'audit_log', 'entity_id', id)).toBeGreaterThanOrEqual(2);
+  });
+
+  it('lets a consultant record a hazard found on a site walk; the enterprise confirms it, not the consultancy', async () => {
+    const e = await createEnterpriseWithUsers(t.deps, 'hzk', ['safety_manager', 'consultant']);
+    const consultant = await t.login(e.usernames.consultant as string);
+    const manager = await t.login(e.usernames.safety_manager as string);
+    const res = await t.request(consultant, 'POST', '/api/v1/hazards', { description: '配电柜前堆放杂物（现场检查发现）', clientId: clientId() });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().id;
+    const detail = (await t.request(manager, 'GET', `/api/v1/hazards/${id}`)).json();
+    expect(detail).toMatchObject({ status: 'reported', reporterName: expect.any(String) });
+    expect((await act(consultant, id, 'confirm', { grade: 'general' })).statusCode).toBe(403);
+    expect((await act(manager, id, 'confirm', { grade: 'general' })).json().status).toBe('confirmed');
   });
 
   it('never lets the rectifier accept, even when they reported it; their department head may', async () => {

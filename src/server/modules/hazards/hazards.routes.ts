@@ -26,7 +26,8 @@ const tags = ['hazards'];
 const docxMime = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const xlsxMime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** "See it, report it" is open to every member who works there (issue 5: line workers find most hazards). */
-export const hazardReporterRoles = ['principal', 'safety_manager', 'dept_head', 'team_leader', 'worker'] as const;
+/** Issue 9 §10: the consultant records what a site walk found (reported by the consultancy); only the enterprise confirms. */
+export const hazardReporterRoles = ['principal', 'safety_manager', 'dept_head', 'team_leader', 'worker', 'consultant'] as const;
 
 const viewerOf = (auth: AuthContext | null): HazardViewer => ({ userId: requireUser(auth).userId, role: requireTenant(auth).role });
 
