@@ -189,4 +189,52 @@ describe.skipIf(shouldSkipBrowser())('phone: a worker fills and signs the post�
     const card = await safety.get<{ spotChecks: { performer: { name: string }; isCorrect: boolean }[] }>(`/api/v1/posts/${postId}/point-call-card`);
     expect(card.spotChecks.map((c) => [c.performer.name, c.isCorrect])).toEqual([['陈静', true]]);
   });
+
+  it('定置管理: the area plan is marked in the office; on the phone a worker reports a position off its place as a hazard', async () => {
+    const areas = await safety.get<{ items: { id: string; name: string }[] }>('/api/v1/areas?limit=200');
+    const area = areas.items.find((a) => a.name === '冲焊车间') ?? (areas.items[0] as { id: string; name: string });
+    await safety.put(`/api/v1/areas/${area.id}/fixed-position-plan`, {
+      ruleText: '灭火器、氧气瓶、乙炔瓶定点存放，通道内不得堆放物品',
+      postId,
+      positions: [
+        { label: '1号灭火器', kind: 'extinguisher', x: 0.3, y: 0.4 },
+        { label: '气瓶存放点', kind: 'cylinder', x: 0.6, y: 0.5 },
+      ],
+      revision: 0,
+    });
+    const office = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const page = await office.newPage();
+    page.on('pageerror', (e) => console.log('[pageerror safety]', e.message));
+    const target = `${server.url}/frontline/fixed-position?areaId=${area.id}`;
+    await page.goto(target);
+    await page.waitForURL('**/login');
+    await page.getByLabel('用户名或手机号').fill('safety');
+    await page.getByLabel('密码').fill(demoPassword);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.waitForTimeout(1500);
+    if (new URL(page.url()).pathname !== new URL(target).pathname) await page.goto(target);
+    await page.getByTestId('fixed-position-map').waitFor();
+    expect(await page.locator('[data-testid="fixed-position-map"] circle').count()).toBe(2);
+    await screenshot(page, 'fixed-position-office', { isFullPage: true });
+    await office.close();
+
+    const context = await browser.newContext(phone);
+    const worker = await context.newPage();
+    await worker.goto(`${server.url}/m/a/${area.id}/fixed-position`);
+    await worker.waitForURL(/\/m\/login/);
+    await worker.getByLabel('用户名或手机号').fill('worker');
+    await worker.getByLabel('密码').fill(demoPassword);
+    await worker.getByRole('button', { name: '登录' }).click();
+    await worker.waitForURL(`**/m/a/${area.id}/fixed-position`);
+    const item = worker.getByTestId('fixed-position-item').nth(1);
+    await item.getByRole('button', { name: '不在位' }).click();
+    await item.locator('textarea').fill('氧气瓶放在通道上');
+    await item.getByRole('button', { name: '作为隐患上报' }).click();
+    await worker.getByText('已作为隐患上报').waitFor();
+    expect(await worker.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await screenshot(worker, 'fixed-position-phone', { isFullPage: true });
+    await context.close();
+    const hazards = await safety.get<{ items: { description: string }[] }>('/api/v1/hazards?limit=50');
+    expect(hazards.items.map((h) => h.description)).toContain(`定置偏离（${area.name} · 气瓶存放点）：氧气瓶放在通道上`);
+  });
 });

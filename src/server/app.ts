@@ -48,6 +48,7 @@ import { workPermitRoutes } from './modules/frontline/work-permits.routes.js';
 import { accidentScenarioRoutes } from './modules/frontline/accident-scenarios.routes.js';
 import { postKnowledgeRoutes } from './modules/frontline/post-knowledge.routes.js';
 import { pointAndCallRoutes } from './modules/frontline/point-and-call.routes.js';
+import { fixedPositionRoutes } from './modules/frontline/fixed-position.routes.js';
 import { accidentRoutes } from './modules/accidents/accidents.routes.js';
 import { oversightRoutes } from './modules/oversight/oversight.routes.js';
 
@@ -92,6 +93,7 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
     ...accidentScenarioRoutes(deps),
     ...postKnowledgeRoutes(deps),
     ...pointAndCallRoutes(deps),
+    ...fixedPositionRoutes(deps),
     ...accidentRoutes(deps),
     ...oversightRoutes(deps),
   ];

@@ -8,6 +8,7 @@ import { HazardsPage } from '../hazards/hazards-page';
 import { ReportPage } from '../hazards/report-page';
 import { PermitPage } from '../frontline/permit-page';
 import { PermitsPage } from '../frontline/permits-page';
+import { FixedPositionPhonePage } from '../frontline/fixed-position-page';
 import { PointCallPhonePage } from '../frontline/point-call-page';
 import { QuizPage } from '../frontline/quiz-page';
 import { ScenarioPage } from '../frontline/scenario-page';
@@ -39,6 +40,7 @@ export function PhoneApp() {
           <Route path="/p/:postId/scenario" element={guarded(<ScenarioPage />)} />
           <Route path="/p/:postId/quiz" element={guarded(<QuizPage />)} />
           <Route path="/p/:postId/point-call" element={guarded(<PointCallPhonePage />)} />
+          <Route path="/a/:placeId/fixed-position" element={guarded(<FixedPositionPhonePage />)} />
           <Route path="/a/:placeId" element={guarded(<PlacePage kind="area" />)} />
           <Route path="/e/:placeId" element={guarded(<PlacePage kind="equipment" />)} />
           {/* No login: the post's report page for contractors and visitors (issue 5 §4). */}

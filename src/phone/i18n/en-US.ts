@@ -47,7 +47,7 @@ export const enUS: PhoneDictionary = {
     doneSection: 'Done / missed',
     period: { shift: 'Each shift', day: 'Daily', week: 'Weekly', month: 'Monthly', quarter: 'Quarterly', year: 'Yearly' },
   },
-  place: { title: 'Inspections at this post', titleArea: 'Inspections in this area', titleEquipment: 'Inspections of this equipment', empty: 'You have no open inspections here', report: 'Report a hazard', reportHint: 'Photo → a few words → send', scenario: 'Accident scenarios of this post', quiz: 'Know your post (quiz)', pointCall: 'Point-and-call card', notice: 'Hazard closures published' },
+  place: { title: 'Inspections at this post', titleArea: 'Inspections in this area', titleEquipment: 'Inspections of this equipment', empty: 'You have no open inspections here', report: 'Report a hazard', reportHint: 'Photo → a few words → send', scenario: 'Accident scenarios of this post', quiz: 'Know your post (quiz)', pointCall: 'Point-and-call card', notice: 'Hazard closures published', fixedPosition: 'Fixed positions of this area' },
   inspection: {
     progress: '{{done}} of {{total}} done',
     pass: 'Pass',
@@ -192,6 +192,16 @@ export const enUS: PhoneDictionary = {
     recorded: 'Spot check recorded',
     look: 'Look and point',
     say: 'Say',
+  },
+  fixedPosition: {
+    title: 'Fixed positions',
+    none: 'No positions are marked for this area yet',
+    rule: 'Rule',
+    deviation: 'Not in place',
+    notePlaceholder: 'What you see, e.g. a cylinder left in the walkway',
+    report: 'Report as a hazard',
+    reported: 'Reported as a hazard',
+    view: 'View',
   },
   quiz: {
     title: 'Know your post',

@@ -46,7 +46,7 @@ export const zhCN = {
     doneSection: '已完成 / 已漏检',
     period: { shift: '每班', day: '每天', week: '每周', month: '每月', quarter: '每季度', year: '每年' },
   },
-  place: { title: '本岗位的排查任务', titleArea: '本区域的排查任务', titleEquipment: '本设备的排查任务', empty: '您在这里没有待完成的排查任务', report: '发现隐患', reportHint: '拍照 → 说一句 → 发送', scenario: '本岗位事故假想', quiz: '应知应会（答题）', pointCall: '手指口述卡', notice: '隐患治理公示' },
+  place: { title: '本岗位的排查任务', titleArea: '本区域的排查任务', titleEquipment: '本设备的排查任务', empty: '您在这里没有待完成的排查任务', report: '发现隐患', reportHint: '拍照 → 说一句 → 发送', scenario: '本岗位事故假想', quiz: '应知应会（答题）', pointCall: '手指口述卡', notice: '隐患治理公示', fixedPosition: '本区域定置图' },
   inspection: {
     progress: '已完成 {{done}} / {{total}}',
     pass: '合格',
@@ -191,6 +191,16 @@ export const zhCN = {
     recorded: '已记录抽查',
     look: '眼看手指',
     say: '口述',
+  },
+  fixedPosition: {
+    title: '定置管理',
+    none: '本区域尚未标出定置点',
+    rule: '定置要求',
+    deviation: '不在位',
+    notePlaceholder: '看到的情况，例如：气瓶放在通道上',
+    report: '作为隐患上报',
+    reported: '已作为隐患上报',
+    view: '查看',
   },
   quiz: {
     title: '应知应会',

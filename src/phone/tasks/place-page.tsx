@@ -56,6 +56,11 @@ export function PlacePage({ kind = 'post' }: { kind?: PlaceKind }) {
         </Link>
         </>
       )}
+      {kind === 'area' && (
+        <Link to={`/a/${encodeURIComponent(id)}/fixed-position`} className="btn" data-testid="area-fixed-position" style={{ marginBottom: 8 }}>
+          {t('place.fixedPosition')}
+        </Link>
+      )}
       <div className="section-title">{t(titleKeyOf[kind])}</div>
       {isLoading && !data && <Skeleton rows={2} />}
       {error && !data ? <ErrorNotice error={error} onRetry={reload} /> : null}

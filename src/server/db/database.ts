@@ -61,7 +61,7 @@ import type {
   InternalAssessorTable,
   StandardizationProfileTable,
 } from './tables/standardization-tables.js';
-import type { WorkPermitTable, WorkPermitEventTable, WorkPermitGasReadingTable, WorkPermitPreworkTable, AccidentScenarioTable, AccidentScenarioRevisionTable, PostKnowledgeCheckTable, PointCallCardTable, PointCallCardRevisionTable, PointCallSpotCheckTable } from './tables/frontline-tables.js';
+import type { WorkPermitTable, WorkPermitEventTable, WorkPermitGasReadingTable, WorkPermitPreworkTable, AccidentScenarioTable, AccidentScenarioRevisionTable, PostKnowledgeCheckTable, PointCallCardTable, PointCallCardRevisionTable, PointCallSpotCheckTable, FixedPositionPlanTable } from './tables/frontline-tables.js';
 import type { CertificateTable, TrainingAttendeeTable, TrainingScoreTable, TrainingSessionTable } from './tables/training-tables.js';
 
 import type {
@@ -133,6 +133,7 @@ export type {
   PointCallCardTable,
   PointCallCardRevisionTable,
   PointCallSpotCheckTable,
+  FixedPositionPlanTable,
 };
 
 export interface Database {
@@ -188,6 +189,7 @@ export interface Database {
   point_call_card: PointCallCardTable;
   point_call_card_revision: PointCallCardRevisionTable;
   point_call_spot_check: PointCallSpotCheckTable;
+  fixed_position_plan: FixedPositionPlanTable;
   emergency_plan: EmergencyPlanTable;
   emergency_plan_version: EmergencyPlanVersionTable;
   emergency_supply: EmergencySupplyTable;

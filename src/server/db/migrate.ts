@@ -30,6 +30,7 @@ import * as createPostKnowledgeChecks from './migrations/202612030410-create-pos
 import * as addPostReportsTo from './migrations/202612030510-add-post-reports-to.js';
 import * as createPointCallCards from './migrations/202612030420-create-point-call-cards.js';
 import * as createManagement from './migrations/202612030600-create-management.js';
+import * as createFixedPositionPlans from './migrations/202612030430-create-fixed-position-plans.js';
 
 // Listed explicitly (not read from disk) so the bundle and tests see the same set, in order.
 const migrations: Record<string, Migration> = {
@@ -63,6 +64,7 @@ const migrations: Record<string, Migration> = {
   '202612030510-add-post-reports-to': addPostReportsTo,
   '202612030420-create-point-call-cards': createPointCallCards,
   '202612030600-create-management': createManagement,
+  '202612030430-create-fixed-position-plans': createFixedPositionPlans,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -69,6 +69,7 @@ const PreworkPrintPage = lazy(() => import('../features/frontline/permit-print-p
 const KnowledgePage = lazy(() => import('../features/frontline/knowledge-page').then((m) => ({ default: m.KnowledgePage })));
 const PointCallPage = lazy(() => import('../features/frontline/point-call-page').then((m) => ({ default: m.PointCallPage })));
 const PointCallPrintPage = lazy(() => import('../features/frontline/point-call-print-page').then((m) => ({ default: m.PointCallPrintPage })));
+const FixedPositionPage = lazy(() => import('../features/frontline/fixed-position-page').then((m) => ({ default: m.FixedPositionPage })));
 const SetupPage = lazy(() => import('../features/setup/setup-page').then((m) => ({ default: m.SetupPage })));
 const CredentialsPrintPage = lazy(() => import('../features/accounts/credentials-print-page').then((m) => ({ default: m.CredentialsPrintPage })));
 const MembersPage = lazy(() => import('../features/accounts/members-page').then((m) => ({ default: m.MembersPage })));
@@ -162,6 +163,7 @@ export const router = createBrowserRouter([
           { path: 'frontline/permits/:permitId', element: <PermitPage /> },
           { path: 'frontline/knowledge', element: <KnowledgePage /> },
           { path: 'frontline/point-call', element: <PointCallPage /> },
+          { path: 'frontline/fixed-position', element: <FixedPositionPage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -145,3 +145,17 @@ export interface PointCallSpotCheckTable {
   client_id: string | null;
   checked_at: string;
 }
+
+/** 定置管理: one area's marked positions, rule and checking post. */
+export interface FixedPositionPlanTable {
+  id: string;
+  enterprise_id: string;
+  area_id: string;
+  post_id: string;
+  inspection_item_id: string;
+  rule_text: string;
+  positions: string;
+  revision: number;
+  created_at: string;
+  updated_at: string;
+}

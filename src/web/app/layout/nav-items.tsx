@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  PushpinOutlined,
   AimOutlined,
   FlagOutlined,
   QuestionCircleOutlined,
@@ -126,6 +127,7 @@ export const frontlineLinks: NavLink[] = [
   { path: '/frontline/permits', labelKey: 'frontlineUi.nav.permits', icon: <FileProtectOutlined /> },
   { path: '/frontline/accident-scenarios', labelKey: 'frontlineUi.nav.scenarios', icon: <AlertOutlined /> },
   { path: '/frontline/point-call', labelKey: 'frontlineUi.nav.pointCall', icon: <AimOutlined /> },
+  { path: '/frontline/fixed-position', labelKey: 'frontlineUi.nav.fixedPosition', icon: <PushpinOutlined /> },
   { path: '/frontline/knowledge', labelKey: 'frontlineUi.nav.knowledge', icon: <QuestionCircleOutlined />, roles: ['principal', 'safety_manager', 'dept_head', 'team_leader', 'consultant', 'regulator'] },
 ];
 

@@ -3,7 +3,7 @@ import type { FrontlineMessages } from '../zh-CN/frontline';
 /** English — front-line practice (seed 003; issue 11). Same keys as zh-CN/frontline.ts. */
 export const frontlineMessages: FrontlineMessages = {
   frontlineUi: {
-    nav: { group: 'Front line', scenarios: 'Accident scenarios', permits: 'Hazardous-work permits', knowledge: 'Know your post', pointCall: 'Point-and-call' },
+    nav: { group: 'Front line', scenarios: 'Accident scenarios', permits: 'Hazardous-work permits', knowledge: 'Know your post', pointCall: 'Point-and-call', fixedPosition: 'Fixed positions' },
     scenarios: {
       title: 'Accident scenarios per post',
       hint: 'Annex 1 "accident scenarios of front-line posts": one sheet per front-line post and year, pre-filled from the post\'s risks, control measures and emergency actions; the workers complete and sign it on their phones, the team leader reviews it.',
@@ -57,6 +57,21 @@ export const frontlineMessages: FrontlineMessages = {
       checkedBy: 'Checked by',
       cardTitle: 'Point-and-call card',
       cardFoot: 'Think · Look · Point · Say',
+    },
+    fixedPosition: {
+      title: 'Fixed-position management',
+      hint: 'Per area, mark on the floor plan where each item must stay (fire extinguishers, racks, gas cylinders, walkways), write the rule and pick the post that checks it: that post gets a weekly fixed-position inspection item; a deviation is reported as a hazard.',
+      pickArea: 'Pick an area',
+      noFloorPlan: 'No floor plan uploaded yet (upload it on the risk map page); positions can still be marked on a blank plan.',
+      point: 'Position',
+      clickToMark: 'Click the floor plan to mark a position',
+      label: 'Name',
+      kind: 'Kind',
+      kinds: { extinguisher: 'Fire extinguisher', rack: 'Material rack', cylinder: 'Gas cylinder', walkway: 'Walkway', other: 'Other' },
+      rule: 'Rule',
+      checkPost: 'Checked by post',
+      save: 'Save',
+      saved: 'Saved',
     },
     knowledge: {
       title: 'Know your post',

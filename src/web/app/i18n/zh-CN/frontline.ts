@@ -3,7 +3,7 @@ import type { Widen } from '../widen';
 /** 现场管理 — front-line practice (seed 003; issue 11). */
 export const frontlineMessages = {
   frontlineUi: {
-    nav: { group: '现场管理', scenarios: '岗位事故假想', permits: '危险作业票', knowledge: '应知应会', pointCall: '手指口述' },
+    nav: { group: '现场管理', scenarios: '岗位事故假想', permits: '危险作业票', knowledge: '应知应会', pointCall: '手指口述', fixedPosition: '定置管理' },
     scenarios: {
       title: '岗位事故假想',
       hint: '附件1"一线岗位安全风险事故假想参考表"：每个一线岗位每年一张，按岗位风险、管控措施和应急处置预填，岗位人员在手机上补充并签字，班组长审核。',
@@ -57,6 +57,21 @@ export const frontlineMessages = {
       checkedBy: '抽查人',
       cardTitle: '手指口述卡',
       cardFoot: '心想 · 眼看 · 手指 · 口述',
+    },
+    fixedPosition: {
+      title: '定置管理',
+      hint: '按区域在平面图上标出必须定点存放的物品（灭火器、物料架、气瓶、通道等），写明定置要求，并指定负责检查的岗位：该岗位每周的排查任务中有一项"定置检查"；发现偏离即作为隐患上报。',
+      pickArea: '选择区域',
+      noFloorPlan: '尚未上传平面图（在风险四色图页面上传），仍可标点，位置以空白底图为准。',
+      point: '定置点',
+      clickToMark: '在平面图上点击即可标出定置点',
+      label: '名称',
+      kind: '类别',
+      kinds: { extinguisher: '灭火器', rack: '物料架', cylinder: '气瓶', walkway: '通道', other: '其他' },
+      rule: '定置要求',
+      checkPost: '负责检查的岗位',
+      save: '保存',
+      saved: '已保存',
     },
     knowledge: {
       title: '应知应会',
