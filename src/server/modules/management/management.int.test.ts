@@ -43,6 +43,14 @@ describe.skipIf(!isDbAvailable())('OHS management: objectives and policy', () =>
     expect(due).toHaveLength(1);
     expect(due[0]).toMatchObject({ kind: 'management.objectiveSlipping', ownerPersonId: w.people.dept_head });
     expect(due[0]!.title).toContain('全年零事故');
+    // Due from this week's Monday (2026-11-23, Asia/Shanghai), the same all week: the hourly job
+    // notifies once a week, not at every run.
+    expect(due[0]).toMatchObject({ dueAt: '2026-11-22T16:00:00.000Z' });
+    const later = t.clock.now();
+    t.clock.set(new Date(later.getTime() + 3 * 86_400_000));
+    const again = (await t.request(w.cookies.safety_manager, 'GET', '/api/v1/due-items?kind=management')).json().items as { dueAt: string }[];
+    t.clock.set(later);
+    expect(again.map((i) => i.dueAt)).toEqual(['2026-11-22T16:00:00.000Z']);
   });
 
   it('refuses bad input naming the field, a foreign owner, and read-only roles', async () => {

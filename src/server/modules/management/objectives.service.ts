@@ -2,7 +2,9 @@
  * the product computes from the features' own indicator functions, or entered by hand. Each read
  * shows the current value, the state against the target and where the figure comes from; a slipping
  * objective is a due item for its owner. */
+import { format, parseISO, startOfISOWeek } from 'date-fns';
 import type { z } from 'zod';
+import { startOfLocalDay } from '../../../domain/calendar/enterprise-day.js';
 import type { AppDeps } from '../../app-deps.js';
 import type { Executor } from '../../db/with-transaction.js';
 import { allRoles, managerRoles } from '../../../schemas/auth.js';
@@ -19,15 +21,21 @@ import { hazardIndicators } from '../hazards/hazard-reports.service.js';
 import { inspectionIndicators } from '../inspections/inspection-tasks.service.js';
 import { trainingIndicators } from '../training/training-records.service.js';
 
-export async function enterpriseToday(db: Executor, enterpriseId: string, now: Date): Promise<string> {
+async function enterpriseTimeZone(db: Executor, enterpriseId: string): Promise<string> {
   const e = await db.selectFrom('enterprise').select('time_zone').where('id', '=', enterpriseId).executeTakeFirst();
-  return localDateOf(now, e?.time_zone ?? 'Asia/Shanghai');
+  return e?.time_zone ?? 'Asia/Shanghai';
+}
+
+export async function enterpriseToday(db: Executor, enterpriseId: string, now: Date): Promise<string> {
+  return localDateOf(now, await enterpriseTimeZone(db, enterpriseId));
 }
 
 /** The figures of a calendar year, read from each feature's one indicator function (nothing recounted). */
 export async function yearFigures(deps: AppDeps, enterpriseId: string, year: number): Promise<IndicatorFigures> {
-  const from = new Date(Date.UTC(year, 0, 1) - 8 * 3600_000); // local (UTC+8) year start; the features' windows are instants
-  const to = new Date(Date.UTC(year + 1, 0, 1) - 8 * 3600_000);
+  // The year on the enterprise's wall clock; the features' windows are instants.
+  const timeZone = await enterpriseTimeZone(deps.db, enterpriseId);
+  const from = new Date(startOfLocalDay(`${year}-01-01`, timeZone));
+  const to = new Date(startOfLocalDay(`${year + 1}-01-01`, timeZone));
   const [hazards, inspections, training, accidents, emergency] = await Promise.all([
     hazardIndicators(deps, enterpriseId, from, to),
     inspectionIndicators(deps, enterpriseId, from, to),
@@ -133,13 +141,17 @@ export async function objectivesOfYear(deps: AppDeps, enterpriseId: string, year
   return toDtos(deps, enterpriseId, rows, locale);
 }
 
-/** DESIGN "Due items": a slipping objective of the current year is due now for its owner. */
+/** DESIGN "Due items": a slipping objective of the current year is due (since this week's Monday) for its owner. */
 export const managementDueItemProvider: DueItemProvider = {
   feature: 'management',
   notifyDaysBefore: 0,
   async listDueItems(deps, enterpriseId): Promise<DueItem[]> {
     const now = deps.clock.now();
-    const today = await enterpriseToday(deps.db, enterpriseId, now);
+    const timeZone = await enterpriseTimeZone(deps.db, enterpriseId);
+    const today = localDateOf(now, timeZone);
+    // Due from the Monday of this week: a stable date, so the notification job (deduplicated by
+    // item and date) reminds the owner once a week while the objective slips, not every hour.
+    const weekStart = startOfLocalDay(format(startOfISOWeek(parseISO(today)), 'yyyy-MM-dd'), timeZone);
     const objectives = await objectivesOfYear(deps, enterpriseId, Number(today.slice(0, 4)), 'zh-CN');
     return objectives
       .filter((o) => o.state === 'slipping')
@@ -149,8 +161,8 @@ export const managementDueItemProvider: DueItemProvider = {
           'zh-CN': `目标进度落后：${o.name}（当前 ${o.currentValue ?? '—'}，目标 ${o.comparison === 'gte' ? '≥' : '≤'} ${o.targetValue}）`,
           'en-US': `Objective slipping: ${o.name} (now ${o.currentValue ?? '—'}, target ${o.comparison === 'gte' ? '≥' : '≤'} ${o.targetValue})`,
         },
-        dueAt: now.toISOString(),
-        status: dueStatusOf(now, false, now),
+        dueAt: weekStart,
+        status: dueStatusOf(weekStart, false, now),
         ownerPersonId: o.ownerPersonId,
         link: `/management/objectives/${o.id}`,
         sourceRef: `ohs_objective:${o.id}`,
