@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -131,6 +132,19 @@ describe.skipIf(!isDbAvailable())('hazardous-work permits with 一备三查 (/ap
     expect(running).toMatchObject({ status: 'in_progress', effectiveStatus: 'in_progress', startedAt: '2026-12-01T01:02:00.000Z', startBlockers: [{ kind: 'wrong_status' }] });
     expect(running.events.map((e: { action: string }) => e.action)).toEqual(['issue', 'gas_reading', 'prework', 'prework', 'prework', 'start']);
     expect(running.prework.map((p: { isSigned: boolean }) => p.isSigned)).toEqual([true, true]);
+
+    // 附件2 as .xlsx: the seed's row titles, each worker's four ticks and signature; another enterprise gets 404.
+    const xlsx = await t.request(w.cookies.safety_manager, 'GET', `/api/v1/work-permits/${id}/prework.xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0] as ExcelJS.Worksheet;
+    expect(sheet.getRow(1).getCell(1).value).toBe('危险作业现场风险“一备三查”表');
+    const titles = [3, 4, 5, 6, 7, 8, 9, 10].map((r) => `${sheet.getRow(r).getCell(1).value}${r >= 6 && r <= 9 ? sheet.getRow(r).getCell(2).value : ''}`);
+    expect(titles).toEqual(['危险作业内容', '常见事故类型', '易出事故场景', '作业人员一备三查（一）做好工作准备。', '作业人员一备三查（二）检查知识技能。', '作业人员一备三查（三）检查工具装备。', '作业人员一备三查（四）检查周边环境。', '确认签字']);
+    expect([sheet.getRow(6).getCell(3).value, sheet.getRow(6).getCell(4).value]).toEqual(['☑', '☑']);
+    expect(String(sheet.getRow(4).getCell(2).value)).toContain('☑（8）火灾');
+    expect((await t.request(foreignCookie, 'GET', `/api/v1/work-permits/${id}/prework.xlsx`)).statusCode).toBe(404);
 
     // The guardian's "site cleared" closes it; then no more signatures.
     const cleared = await signOff(w.cookies.team_leader, { subjectId: id, role: 'site_cleared', personId: w.people.team_leader });

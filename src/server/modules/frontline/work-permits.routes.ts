@@ -19,7 +19,8 @@ import { notFound } from '../../platform/http/app-error.js';
 import { parseOrThrow } from '../../platform/http/validation.js';
 import './work-permit-sign-off.js';
 import { findPermit } from './work-permits.repository.js';
-import { addGasReading, cancelPermit, createPermit, getPermitDetail, listPermitsFor, type PermitActor, permitManagerRoles, prefillPermit, recordPrework, startPermit } from './work-permits.service.js';
+import { xlsxMime } from '../../platform/exports/xlsx-builder.js';
+import { addGasReading, buildPreworkWorkbook, cancelPermit, createPermit, getPermitDetail, listPermitsFor, type PermitActor, permitManagerRoles, prefillPermit, recordPrework, startPermit } from './work-permits.service.js';
 
 const tags = ['frontline'];
 /** Everyone on site: a worker ticks their own 一备三查, a tester may be a worker. */
@@ -75,6 +76,20 @@ export function workPermitRoutes(deps: AppDeps): AnyRouteDef[] {
       params: idParamsSchema,
       response: workPermitDetailSchema,
       handler: async ({ auth, params, locale }) => getPermitDetail(deps, requireTenant(auth), params.id, locale),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/work-permits/:id/prework.xlsx',
+      access: { kind: 'tenant', roles: allRoles },
+      summary: "Seed 003 附件2 of the permit as .xlsx: the seed's row titles, each worker's four checks and signature",
+      tags,
+      params: idParamsSchema,
+      produces: xlsxMime,
+      handler: async ({ auth, params, reply }) => {
+        const buffer = await buildPreworkWorkbook(deps, requireTenant(auth).enterpriseId, params.id);
+        reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('一备三查表.xlsx')}`);
+        return buffer;
+      },
     }),
     defineRoute({
       method: 'POST',

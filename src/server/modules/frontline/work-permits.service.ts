@@ -13,6 +13,7 @@ import type { AppDeps } from '../../app-deps.js';
 import { fromDbJson, toDbJson } from '../../db/codecs.js';
 import type { WorkPermitTable } from '../../db/database.js';
 import { withTransaction, type Executor } from '../../db/with-transaction.js';
+import { addTableSheet, newWorkbook, workbookBuffer } from '../../platform/exports/xlsx-builder.js';
 import { AppError, notFound } from '../../platform/http/app-error.js';
 import { fieldError, referenceMissing } from '../../platform/http/validation.js';
 import { newId } from '../../platform/ids.js';
@@ -362,4 +363,26 @@ export async function prefillPermit(deps: AppDeps, enterpriseId: string, query: 
       .filter((m) => (seen.has(m.text) ? false : (seen.add(m.text), true)))
       .map((m) => ({ text: m.text, responsiblePersonId: owner.get(m.risk_id) ?? null })),
   };
+}
+
+/** Seed 003 附件2 of one permit as .xlsx: the seed's row titles down the first column, one worker per 一备三查 column. */
+export async function buildPreworkWorkbook(deps: AppDeps, enterpriseId: string, id: string): Promise<Buffer> {
+  const p = await getPermitDetail(deps, { enterpriseId }, id, 'zh-CN');
+  const seqs = new Set(p.accidentTypes.map((a) => a.seq));
+  const book = newWorkbook();
+  const tick = (checks: readonly string[], code: string) => (checks.includes(code) ? '☑' : '☐');
+  const workers = p.prework;
+  addTableSheet(book, {
+    name: '一备三查',
+    title: '危险作业现场风险“一备三查”表',
+    columns: [{ header: '项目', width: 18 }, { header: '内容', width: 20 }, ...workers.map((w) => ({ header: w.person.name, width: 14 }))],
+    rows: [
+      ['危险作业内容', `${p.workTypeLabel}：${p.content}（${p.place}）`],
+      ['常见事故类型', henanAccidentTypes.map((t) => `${seqs.has(t.seq) ? '☑' : '☐'}（${t.seq}）${t.label['zh-CN']}`).join('；')],
+      ['易出事故场景', p.scenes],
+      ...preworkChecks.map((c) => [`作业人员一备三查`, `${c.seq}${c.label['zh-CN']}。`, ...workers.map((w) => tick(w.checks, c.code))]),
+      ['确认签字', '', ...workers.map((w) => (w.isSigned && w.signedAt ? `${w.person.name} ${w.signedAt.slice(0, 16).replace('T', ' ')} UTC` : '（未签）'))],
+    ],
+  });
+  return workbookBuffer(book);
 }

@@ -53,6 +53,7 @@ export function PermitPage() {
             <Link to={`/print/permits/${p.id}/prework`}>
               <Button type="primary">{t('frontlineUi.permits.printPrework')}</Button>
             </Link>
+            <Button href={`${permitPaths.permits}/${p.id}/prework.xlsx`}>{t('frontlineUi.permits.exportPrework')}</Button>
             {isOpen && hasRole(me, permitIssuerRoles) && (
               <Button danger onClick={() => setIsCancelling(true)}>
                 {t('frontlineUi.permits.cancel')}

@@ -136,6 +136,7 @@ export const frontlineMessages: FrontlineMessages = {
       cancelled: 'Permit cancelled',
       printPermit: 'Print permit',
       printPrework: 'Print pre-work check form',
+      exportPrework: 'Pre-work check form .xlsx',
       open: 'Open',
       empty: 'No permits yet',
     },

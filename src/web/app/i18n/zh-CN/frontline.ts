@@ -136,6 +136,7 @@ export const frontlineMessages = {
       cancelled: '作业票已作废',
       printPermit: '打印作业票',
       printPrework: '打印一备三查表',
+      exportPrework: '一备三查表 .xlsx',
       open: '打开',
       empty: '暂无作业票',
     },
