@@ -17,6 +17,7 @@ import { registerSignOffSubject } from '../../platform/sign-off/sign-off-registr
 import { listSignOffs } from '../../platform/sign-off/sign-off.service.js';
 import { recordChange } from '../audit/audit.service.js';
 import { createHazardInTransaction } from '../hazards/hazard-intake.service.js';
+import { allAttachmentsExist } from '../inspections/attachments.service.js';
 import * as repo from './emergency.repository.js';
 import { type EmergencyActor, getPlanDetail, revisePlan } from './emergency-plans.service.js';
 
@@ -175,6 +176,8 @@ export async function recordDrillHeld(
     if (!input.heldOn) throw fieldError('heldOn', { 'zh-CN': '请填写演练日期', 'en-US': 'Give the date the drill was held' });
     if (!input.description) throw fieldError('description', { 'zh-CN': '请记录演练经过', 'en-US': 'Describe what happened' });
     if (input.participantPersonIds) await checkPeople(trx, actor.enterpriseId, input.participantPersonIds, 'participantPersonIds');
+    // Photos are the enterprise's own uploads: never a reference to another enterprise's file.
+    if (!(await allAttachmentsExist(deps, actor.enterpriseId, input.photoIds, trx))) throw referenceMissing('photoIds');
     const plan = await getPlanDetail(trx, actor.enterpriseId, before.planId);
     const ok = await repo.recordDrill(trx, actor.enterpriseId, drillId, {
       status: 'held',

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import JSZip from 'jszip';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, isDbAvailable, type TestApp } from '../../test/test-app.js';
 import { hazardWorld, type World } from '../hazards/hazard-test-setup.js';
@@ -121,9 +122,21 @@ describe.skipIf(!isDbAvailable())('emergency readiness', () => {
     expect(sign.statusCode, sign.body).toBe(201);
     const reviewEarly = await t.request(w.cookies.safety_manager, 'POST', `/api/v1/emergency-drills/${drillId}/review`, { needsRevision: false });
     expect(reviewEarly.statusCode).toBe(409);
-    const held = await t.request(w.cookies.safety_manager, 'POST', `/api/v1/emergency-drills/${drillId}/record`, { heldOn: '2026-11-25', description: '模拟喷漆房起火，疏散用时 4 分钟' });
+    // The drill's photos: its own enterprise's uploads only (another enterprise's photo is refused, nothing stored).
+    const upload = async (world: World) => {
+      const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c33' } }).png().toBuffer();
+      const res = await t.request(world.cookies.safety_manager, 'POST', `/api/v1/attachments?postId=${world.postId}`, png, { 'content-type': 'image/png' });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const [ownPhoto, foreignPhoto] = [await upload(w), await upload(other)];
+    const record = { heldOn: '2026-11-25', description: '模拟喷漆房起火，疏散用时 4 分钟' };
+    const foreign = await t.request(w.cookies.safety_manager, 'POST', `/api/v1/emergency-drills/${drillId}/record`, { ...record, photoIds: [ownPhoto, foreignPhoto] });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().errors[0].path).toBe('photoIds');
+    const held = await t.request(w.cookies.safety_manager, 'POST', `/api/v1/emergency-drills/${drillId}/record`, { ...record, photoIds: [ownPhoto] });
     expect(held.statusCode, held.body).toBe(200);
-    expect(held.json()).toMatchObject({ status: 'held', signedInPersonIds: [w.people.worker] });
+    expect(held.json()).toMatchObject({ status: 'held', signedInPersonIds: [w.people.worker], photoIds: [ownPhoto] });
     expect(held.json().planVersionId).toBe((await t.request(w.cookies.safety_manager, 'GET', `/api/v1/emergency-plans/${planId}`)).json().current.id);
     const review = await t.request(w.cookies.safety_manager, 'POST', `/api/v1/emergency-drills/${drillId}/review`, {
       whatWorked: '报警及时',

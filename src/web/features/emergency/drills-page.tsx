@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Descriptions, Drawer, Form, Grid, Input, InputNumber, Modal, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Drawer, Form, Grid, Image, Input, InputNumber, Modal, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
@@ -12,6 +12,7 @@ import { PageHeader } from '../../app/ui/page-header';
 import { ResponsiveTable } from '../../app/ui/responsive-table';
 import { usePosts } from '../org/use-org-lookups';
 import { usePeople } from '../risks/use-people';
+import { PhotoPicker } from '../hazards/evidence-photos';
 import { SignOffList } from '../sign-offs/sign-off-list';
 import { emergencyPaths, usePlans } from './emergency-api';
 
@@ -201,6 +202,15 @@ function DrillDrawer({ drillId, onClose }: { drillId: string; onClose: () => voi
             </Descriptions.Item>
           </Descriptions>
           {d.description && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{d.description}</Typography.Paragraph>}
+          {d.photoIds.length > 0 && (
+            <Image.PreviewGroup>
+              <Space wrap data-testid="drill-photo-list">
+                {d.photoIds.map((id) => (
+                  <Image key={id} src={`/api/v1/attachments/${id}`} width={140} height={105} style={{ objectFit: 'cover', borderRadius: 4 }} />
+                ))}
+              </Space>
+            </Image.PreviewGroup>
+          )}
           <Card size="small" title={t('emergencyUi.drills.signOnPhone')}>
             <Space align="start" wrap>
               {qr && <img src={qr} alt={phoneUrl} width={120} height={120} />}
@@ -216,7 +226,7 @@ function DrillDrawer({ drillId, onClose }: { drillId: string; onClose: () => voi
                 form={recordForm}
                 layout="vertical"
                 initialValues={{ heldOn: d.plannedOn, participantPersonIds: d.participantPersonIds }}
-                onFinish={(v) => step.mutate({ path: 'record', body: { heldOn: v.heldOn || undefined, description: v.description ?? '', participantPersonIds: v.participantPersonIds ?? [] } })}
+                onFinish={(v) => step.mutate({ path: 'record', body: { heldOn: v.heldOn || undefined, description: v.description ?? '', participantPersonIds: v.participantPersonIds ?? [], photoIds: v.photoIds ?? [] } })}
               >
                 <Form.Item name="heldOn" label={t('emergencyUi.drills.heldOn')} required>
                   <Input type="date" data-testid="drill-held-on" />
@@ -226,6 +236,9 @@ function DrillDrawer({ drillId, onClose }: { drillId: string; onClose: () => voi
                 </Form.Item>
                 <Form.Item name="participantPersonIds" label={t('emergencyUi.drills.participants')}>
                   <Select mode="multiple" allowClear options={people.options} showSearch={{ optionFilterProp: 'label' }} />
+                </Form.Item>
+                <Form.Item name="photoIds" label={t('emergencyUi.drills.photos')}>
+                  <PhotoPicker testId="drill-photos" />
                 </Form.Item>
                 <Button type="primary" htmlType="submit" loading={step.isPending} data-testid="drill-record">
                   {t('emergencyUi.drills.record')}

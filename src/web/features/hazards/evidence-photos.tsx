@@ -5,12 +5,19 @@ import { useTranslation } from 'react-i18next';
 import type { HazardDetailDto } from '../../../schemas/hazards.js';
 import { api } from '../../app/api/api-client';
 
-/** Photos picked in the office, uploaded at once (stamped with the place), their ids kept for the step's body. */
-export function PhotoPicker({ hazard, value = [], onChange }: { hazard: HazardDetailDto; value?: string[]; onChange?: (ids: string[]) => void }) {
+/** The attachment upload's place query of a hazard (its post, else its area). */
+export function hazardPlaceQuery(hazard: HazardDetailDto): string {
+  return hazard.postId ? `postId=${hazard.postId}` : hazard.areaId ? `areaId=${hazard.areaId}` : '';
+}
+
+/**
+ * Photos picked in the office, uploaded at once (stamped with the place when one is given), their
+ * ids kept for the form's body: a rectification's "after" photos, a drill's photos.
+ */
+export function PhotoPicker({ place = '', value = [], onChange, testId = 'after-photos' }: { place?: string; value?: string[]; onChange?: (ids: string[]) => void; testId?: string }) {
   const { t } = useTranslation();
   const [isUploading, setIsUploading] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const place = hazard.postId ? `postId=${hazard.postId}` : hazard.areaId ? `areaId=${hazard.areaId}` : '';
   const upload = async (file: File) => {
     setIsUploading(true);
     setError(null);
@@ -24,7 +31,7 @@ export function PhotoPicker({ hazard, value = [], onChange }: { hazard: HazardDe
     }
   };
   return (
-    <div data-testid="after-photos">
+    <div data-testid={testId}>
       <Space wrap>
         {value.map((id) => (
           <div key={id} style={{ position: 'relative' }}>
@@ -33,7 +40,7 @@ export function PhotoPicker({ hazard, value = [], onChange }: { hazard: HazardDe
           </div>
         ))}
         <Upload accept="image/jpeg,image/png,image/webp" multiple showUploadList={false} beforeUpload={(file) => (void upload(file), false)}>
-          <Button icon={<CameraOutlined />} loading={isUploading} data-testid="after-photo-add">
+          <Button icon={<CameraOutlined />} loading={isUploading} data-testid={`${testId}-add`}>
             {t('hazardUi.evidence.add')}
           </Button>
         </Upload>

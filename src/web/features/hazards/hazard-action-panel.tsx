@@ -13,7 +13,7 @@ import {
   remediationPlanInputSchema,
   submitRectificationInputSchema,
 } from '../../../schemas/hazards.js';
-import { BeforeAfter, PhotoPicker } from './evidence-photos';
+import { BeforeAfter, hazardPlaceQuery, PhotoPicker } from './evidence-photos';
 import { usePeople } from '../risks/use-people';
 import { endOfLocalDay } from '../../../domain/calendar/enterprise-day.js';
 import { type HazardStep, useEnterpriseTimeZone, useMajorHazardCriteria } from './hazard-api';
@@ -204,7 +204,7 @@ function SubmitForm({ hazard }: { hazard: HazardDetailDto }) {
             {text(2)}
           </Form.Item>
           <Form.Item name="photoIds" label={t('hazardUi.evidence.after')} required={isMajor} extra={isMajor ? t('hazardUi.evidence.requiredMajor') : t('hazardUi.evidence.optional')}>
-            <PhotoPicker hazard={hazard} />
+            <PhotoPicker place={hazardPlaceQuery(hazard)} />
           </Form.Item>
         </>
       }

@@ -95,6 +95,7 @@ export const emergencyMessages: EmergencyMessages = {
       external: 'External',
     },
     drills: {
+      photos: 'Drill photos',
       title: 'Drills',
       hint: 'The yearly drill programme, drill records (participants sign in) and post-drill reviews; findings become hazards and can open a plan revision.',
       year: 'Year',

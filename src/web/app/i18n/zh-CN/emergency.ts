@@ -95,6 +95,7 @@ export const emergencyMessages = {
       external: '外部',
     },
     drills: {
+      photos: '演练照片',
       title: '应急演练',
       hint: '年度演练计划、演练记录（参演人员签到）和演练评估；评估发现的问题生成隐患，需要时新建预案修订版本。',
       year: '年度',
