@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccidentScenarioDetail, AccidentScenarioList } from '../../src/schemas/accident-scenarios.js';
 import { launchBrowser, screenshot, screenshotDir, shouldSkipBrowser } from '../support/browser.js';
 import { demoPassword, startServer, type TestServer } from '../support/server.js';
-import { apiAs, ensurePhoneBuild } from '../phone/phone-support.js';
+import { apiAs, cameraPhoto, ensurePhoneBuild } from '../phone/phone-support.js';
 
 const phone = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' } as const;
 
@@ -229,12 +229,19 @@ describe.skipIf(shouldSkipBrowser())('phone: a worker fills and signs the post�
     const item = worker.getByTestId('fixed-position-item').nth(1);
     await item.getByRole('button', { name: '不在位' }).click();
     await item.locator('textarea').fill('氧气瓶放在通道上');
+    // The photo of what is off its place goes with the report (the button waits for its upload).
+    await item.getByTestId('fixed-position-photo').setInputFiles({ name: 'camera.png', mimeType: 'image/png', buffer: await cameraPhoto('#e67e22') });
+    await item.locator('.photo-thumb').waitFor();
+    await expect.poll(() => item.getByRole('button', { name: '作为隐患上报' }).isEnabled(), { timeout: 20_000 }).toBe(true);
     await item.getByRole('button', { name: '作为隐患上报' }).click();
     await worker.getByText('已作为隐患上报').waitFor();
     expect(await worker.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await screenshot(worker, 'fixed-position-phone', { isFullPage: true });
     await context.close();
-    const hazards = await safety.get<{ items: { description: string }[] }>('/api/v1/hazards?limit=50');
-    expect(hazards.items.map((h) => h.description)).toContain(`定置偏离（${area.name} · 气瓶存放点）：氧气瓶放在通道上`);
+    const hazards = await safety.get<{ items: { id: string; description: string }[] }>('/api/v1/hazards?limit=50');
+    const deviation = hazards.items.find((h) => h.description === `定置偏离（${area.name} · 气瓶存放点）：氧气瓶放在通道上`);
+    expect(deviation).toBeDefined();
+    const detail = await safety.get<{ photoIds: string[] }>(`/api/v1/hazards/${deviation?.id}`);
+    expect(detail.photoIds).toHaveLength(1);
   });
 });

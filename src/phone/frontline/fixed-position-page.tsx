@@ -5,7 +5,9 @@ import type { FixedPositionPlanDto } from '../../schemas/fixed-position.js';
 import { newClientId } from '../app/client-id';
 import { api, ApiError } from '../app/phone-api';
 import { useApi } from '../app/use-api';
+import { PhotoInput } from '../ui/photo-input';
 import { ErrorNotice, Shell, Skeleton } from '../ui/shell';
+import { usePhotos } from '../ui/use-photos';
 
 /**
  * /m/a/:placeId/fixed-position — the area's 定置图 on the phone (issue 11 §5): the marked positions
@@ -19,6 +21,9 @@ export function FixedPositionPhonePage() {
   const [note, setNote] = useState('');
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string; hazardId?: string } | null>(null);
   const [isSending, setIsSending] = useState(false);
+  // The photo of what is off its place, compared on the office side with the marked plan.
+  const photos = usePhotos({ areaId: placeId });
+  const isUploading = photos.slots.some((s) => !s.uploadedId);
   const title = plan ? `${plan.areaName} · ${t('fixedPosition.title')}` : t('fixedPosition.title');
   if (!plan) {
     return (
@@ -31,10 +36,12 @@ export function FixedPositionPhonePage() {
     setIsSending(true);
     setMessage(null);
     try {
-      const r = await api<{ hazardId: string }>(`/api/v1/areas/${encodeURIComponent(placeId)}/fixed-position-deviations`, { body: { positionIndex, note, clientId: newClientId() } });
+      const photoIds = photos.slots.flatMap((s) => (s.uploadedId ? [s.uploadedId] : []));
+      const r = await api<{ hazardId: string }>(`/api/v1/areas/${encodeURIComponent(placeId)}/fixed-position-deviations`, { body: { positionIndex, note, photoIds, clientId: newClientId() } });
       setMessage({ kind: 'ok', text: t('fixedPosition.reported'), hazardId: r.hazardId });
       setOpen(null);
       setNote('');
+      photos.reset();
     } catch (e) {
       setMessage({ kind: 'error', text: e instanceof ApiError ? e.message : t('errors.network') });
     } finally {
@@ -78,7 +85,18 @@ export function FixedPositionPhonePage() {
           {open === i && (
             <div style={{ marginTop: 8 }}>
               <textarea className="input" rows={2} value={note} placeholder={t('fixedPosition.notePlaceholder')} onChange={(e) => setNote(e.target.value)} />
-              <button type="button" className="btn danger" disabled={!note.trim() || isSending} onClick={() => void report(i)} style={{ marginTop: 8 }}>
+              <div className="photos">
+                {photos.slots.map((slot) => (
+                  <div key={slot.key} className="photo-thumb">
+                    <img src={slot.url} alt="" />
+                    <button type="button" aria-label={t('inspection.removePhoto')} onClick={() => photos.remove(slot.key)}>
+                      ×
+                    </button>
+                  </div>
+                ))}
+                {photos.slots.length < 6 && <PhotoInput label={t('fixedPosition.photo')} testId="fixed-position-photo" onFile={(file) => photos.add(file)} />}
+              </div>
+              <button type="button" className="btn danger" disabled={!note.trim() || isSending || isUploading} onClick={() => void report(i)} style={{ marginTop: 8 }}>
                 {t('fixedPosition.report')}
               </button>
             </div>

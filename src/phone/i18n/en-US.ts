@@ -194,6 +194,7 @@ export const enUS: PhoneDictionary = {
     say: 'Say',
   },
   fixedPosition: {
+    photo: 'Take a photo',
     title: 'Fixed positions',
     none: 'No positions are marked for this area yet',
     rule: 'Rule',

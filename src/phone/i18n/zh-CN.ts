@@ -193,6 +193,7 @@ export const zhCN = {
     say: '口述',
   },
   fixedPosition: {
+    photo: '拍下现场',
     title: '定置管理',
     none: '本区域尚未标出定置点',
     rule: '定置要求',
