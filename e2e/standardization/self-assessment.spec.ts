@@ -68,6 +68,8 @@ describe.skipIf(shouldSkipBrowser())('standardization: a self-assessment of the 
     await page.getByRole('button', { name: '其余项目按建议确认' }).click();
     await page.locator('.ant-popover:visible').getByRole('button', { name: /确\s*定|OK/ }).click();
     await page.locator('[data-item="5.1.1"] [data-testid="decision"]').waitFor({ timeout: 20_000 });
+    // The first confirmation's popover has closed before the second one opens.
+    await expect.poll(() => page.locator('.ant-popover:visible').count(), { timeout: 10_000 }).toBe(0);
     await page.getByRole('button', { name: '结束自评' }).click();
     await page.locator('.ant-popover:visible').getByRole('button', { name: /确\s*定|OK/ }).click();
     await page.getByText('已结束').first().waitFor({ timeout: 20_000 });

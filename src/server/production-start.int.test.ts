@@ -13,7 +13,7 @@ import { createDb } from './db/create-db.js';
 import { sql } from 'kysely';
 import { createScratchDb, type ScratchDb } from './test/scratch-db.js';
 import { createTestApp, isDbAvailable, type TestApp } from './test/test-app.js';
-import { testDialect } from './test/test-db.js';
+import { onDialect } from './test/test-db.js';
 
 describe.skipIf(!isDbAvailable())('liveness and readiness', () => {
   let t: TestApp;
@@ -44,7 +44,7 @@ describe.skipIf(!isDbAvailable())('liveness and readiness', () => {
 const root = path.resolve(import.meta.dirname, '../..');
 const bundle = path.join(root, 'dist/server/cli.js');
 
-describe.runIf(testDialect() === 'sqlite')('the compiled server', () => {
+onDialect('sqlite', describe)('the compiled server', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sk-prod-'));
   const env = { ...process.env, DATA_DIR: dataDir, SEED_DEMO: 'false', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' };
   let child: ChildProcess | null = null;
@@ -102,7 +102,7 @@ describe.runIf(testDialect() === 'sqlite')('the compiled server', () => {
   }, 60_000);
 });
 
-describe.runIf(testDialect() === 'postgres' && isDbAvailable())('two nodes on one PostgreSQL', () => {
+onDialect('postgres', describe.skipIf(!isDbAvailable()))('two nodes on one PostgreSQL', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sk-two-'));
   let scratch: ScratchDb;
   const children: ChildProcess[] = [];

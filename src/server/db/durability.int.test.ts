@@ -7,12 +7,12 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../platform/config.js';
-import { createTestDb, testDialect } from '../test/test-db.js';
+import { createTestDb, onDialect } from '../test/test-db.js';
 import { isDbAvailable } from '../test/test-app.js';
 import { createDb, durabilityOf } from './create-db.js';
 
 describe.skipIf(!isDbAvailable())('durable commits', () => {
-  it.runIf(testDialect() === 'sqlite')('opens SQLite with synchronous=FULL unless the operator chooses NORMAL', async () => {
+  onDialect('sqlite', it)('opens SQLite with synchronous=FULL unless the operator chooses NORMAL', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sk-durable-'));
     try {
       const config = loadConfig({ DATA_DIR: dir });
@@ -34,7 +34,7 @@ describe.skipIf(!isDbAvailable())('durable commits', () => {
     }
   });
 
-  it.runIf(testDialect() === 'postgres')("reads PostgreSQL's durability settings: fsync, synchronous_commit and full_page_writes on", async () => {
+  onDialect('postgres', it)("reads PostgreSQL's durability settings: fsync, synchronous_commit and full_page_writes on", async () => {
     const { db, drop } = await createTestDb();
     try {
       const durability = await durabilityOf(db);

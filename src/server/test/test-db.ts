@@ -13,3 +13,12 @@ export async function createTestDb(): Promise<ScratchDb> {
   await migrateToLatest(scratch.db.kysely);
   return scratch;
 }
+
+/**
+ * Cases that exist on one database only (SQLite's synchronous mode, PostgreSQL's advisory locks):
+ * registered in that database's project and absent from the other's, so neither lists them as skipped.
+ * `onDialect('postgres', describe)('…', () => { … })`.
+ */
+export function onDialect<T extends (...args: never[]) => unknown>(dialect: TestDialect, register: T): T {
+  return (testDialect() === dialect ? register : () => undefined) as T;
+}
