@@ -1,8 +1,7 @@
 /* Import posts and people from the .xlsx template the UI offers. All-or-nothing: every row is
  * checked first; bad cells are reported by sheet, row and column, and nothing is written until the
  * file is clean. */
-import type ExcelJS from 'exceljs';
-import { excel } from '../../platform/exports/exceljs-lazy.js';
+import { cellText as text, readWorkbook, type XlsxWorkbook } from '../../platform/exports/xlsx-reader.js';
 import { newWorkbook } from '../../platform/exports/xlsx-builder.js';
 import type { AppDeps } from '../../app-deps.js';
 import { withTransaction } from '../../db/with-transaction.js';
@@ -44,17 +43,6 @@ export async function buildImportTemplate(): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-function text(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('text' in value && typeof value.text === 'string') return value.text.trim();
-    if ('result' in value) return text(value.result as ExcelJS.CellValue);
-    if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
-  }
-  return String(value).trim();
-}
-
 function columnLetter(index: number): string {
   return String.fromCharCode(64 + index);
 }
@@ -68,9 +56,9 @@ export async function importPostsAndPeople(
   file: Buffer,
   locale: Locale,
 ): Promise<{ posts: number; people: number }> {
-  const book = new (excel().Workbook)();
+  let book: XlsxWorkbook;
   try {
-    await book.xlsx.load(file as unknown as ArrayBuffer);
+    book = await readWorkbook(file);
   } catch {
     throw new AppError('BAD_REQUEST', { detail: msg(locale, '不是有效的 .xlsx 文件', 'not a valid .xlsx file') });
   }

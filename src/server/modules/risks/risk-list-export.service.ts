@@ -1,7 +1,6 @@
 /* "One post, one list" (seed 001 Art. 20) as .xlsx, in the two templates of 附件1 and 附件2:
  * one row per control measure, post and risk cells merged down, levels filled in their colour. */
-import type ExcelJS from 'exceljs';
-import { newWorkbook, workbookBuffer } from '../../platform/exports/xlsx-builder.js';
+import { newWorkbook, workbookBuffer, type XlsxWorkbook, type XlsxWorksheet } from '../../platform/exports/xlsx-builder.js';
 import type { Executor } from '../../db/with-transaction.js';
 import type { Locale } from '../../../i18n/locale.js';
 import { findAccidentType } from '../../../reference/accident-types.js';
@@ -137,7 +136,7 @@ function postCell(post: PostDto, zh: string): string | number {
   return post.mainActivities;
 }
 
-function addSheet(book: ExcelJS.Workbook, kind: 'operation' | 'management', blocks: Block[], locale: Locale): void {
+function addSheet(book: XlsxWorkbook, kind: 'operation' | 'management', blocks: Block[], locale: Locale): void {
   const columns = kind === 'operation' ? operationColumns : managementColumns;
   const title = titles[kind];
   const ws = book.addWorksheet(title.sheet, {
@@ -198,7 +197,7 @@ function addSheet(book: ExcelJS.Workbook, kind: 'operation' | 'management', bloc
   }
 }
 
-function mergeDown(ws: ExcelJS.Worksheet, columns: readonly Column[], scope: Column['scope'], from: number, to: number): void {
+function mergeDown(ws: XlsxWorksheet, columns: readonly Column[], scope: Column['scope'], from: number, to: number): void {
   if (to <= from) return;
   columns.forEach((c, i) => {
     if (c.scope === scope) ws.mergeCells(from, i + 1, to, i + 1);
@@ -206,7 +205,7 @@ function mergeDown(ws: ExcelJS.Worksheet, columns: readonly Column[], scope: Col
 }
 
 /** Management posts: consecutive measures of one duty item share one 职责分工 cell (Art. 9). */
-function mergeEqualRuns(ws: ExcelJS.Worksheet, col: number, from: number, to: number): void {
+function mergeEqualRuns(ws: XlsxWorksheet, col: number, from: number, to: number): void {
   let start = from;
   for (let r = from + 1; r <= to + 1; r++) {
     if (r > to || ws.getCell(r, col).value !== ws.getCell(start, col).value) {

@@ -10,6 +10,8 @@ import { afterKey } from '../../db/keyset.js';
 import { containsText, likeContains } from '../../db/text-search.js';
 import type { Executor } from '../../db/with-transaction.js';
 
+export * from './risk-figures.repository.js';
+
 export async function insertRisk(db: Executor, row: RiskTable): Promise<void> {
   await db.insertInto('risk').values(row).execute();
 }
@@ -269,26 +271,6 @@ export async function holdsPost(db: Executor, enterpriseId: string, userId: stri
   return Boolean(await query.executeTakeFirst());
 }
 
-export async function riskLevelCounts(db: Executor, enterpriseId: string) {
-  return db
-    .selectFrom('risk')
-    .select(['level', 'status', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.count<number>('review_flagged_at').as('flagged')])
-    .where('enterprise_id', '=', enterpriseId)
-    .where('archived_at', 'is', null)
-    .groupBy(['level', 'status'])
-    .execute();
-}
-
-export async function postLevelCounts(db: Executor, enterpriseId: string) {
-  return db
-    .selectFrom('post')
-    .select(['level', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('enterprise_id', '=', enterpriseId)
-    .where('archived_at', 'is', null)
-    .groupBy('level')
-    .execute();
-}
-
 export async function countUncontrolled(db: Executor, enterpriseId: string): Promise<{ uncontrolled: number; missingPlan: number }> {
   const rows = await listRiskRows(db, enterpriseId, { isControlled: false, includeArchived: false, limit: 100_000 });
   const ids = rows.map((r) => r.id);
@@ -297,56 +279,6 @@ export async function countUncontrolled(db: Executor, enterpriseId: string): Pro
   return { uncontrolled: rows.length, missingPlan };
 }
 
-export async function personNames(db: Executor, enterpriseId: string, ids: string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids)];
-  if (!unique.length) return new Map();
-  const rows = await db.selectFrom('person').select(['id', 'name']).where('enterprise_id', '=', enterpriseId).where('id', 'in', unique).execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-/** The people holding each post, by name (an item of "the post's holders on duty" is printed with them). */
-export async function holderNamesOfPosts(db: Executor, enterpriseId: string, postIds: string[]): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>();
-  const unique = [...new Set(postIds)];
-  if (!unique.length) return out;
-  const rows = await db
-    .selectFrom('person_post')
-    .innerJoin('person', 'person.id', 'person_post.person_id')
-    .select(['person_post.post_id', 'person.name'])
-    .where('person_post.enterprise_id', '=', enterpriseId)
-    .where('person_post.post_id', 'in', unique)
-    .where('person.archived_at', 'is', null)
-    .orderBy('person.name')
-    .execute();
-  for (const r of rows) out.set(r.post_id, [...(out.get(r.post_id) ?? []), r.name]);
-  return out;
-}
-
-/** Live posts with no accepted live risk: posts where risk identification has not been done. */
-export function listPostsWithoutAcceptedRisk(db: Executor, enterpriseId: string) {
-  return db
-    .selectFrom('post')
-    .select(['post.id', 'post.name'])
-    .where('post.enterprise_id', '=', enterpriseId)
-    .where('post.archived_at', 'is', null)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('risk')
-            .select('risk.id')
-            .whereRef('risk.post_id', '=', 'post.id')
-            .where('risk.enterprise_id', '=', enterpriseId)
-            .where('risk.status', '=', 'accepted')
-            .where('risk.archived_at', 'is', null),
-        ),
-      ),
-    )
-    .orderBy('post.name')
-    .execute();
-}
-
-/** Live, not rejected risks of the posts, placed in the areas or naming the objects (seed 001 第七条 re-evaluation). */
 export async function listLiveRisksOfPlaces(db: Executor, enterpriseId: string, where: { postIds: string[]; areaIds: string[]; objectIds: string[] }) {
   if (!where.postIds.length && !where.areaIds.length && !where.objectIds.length) return [];
   return db

@@ -2,7 +2,7 @@
  * spreadsheets; the column layout is documented in docs/standardization.md and offered as a template.
  * Every row is checked first; each problem names its row and column; nothing is kept unless the whole
  * sheet is clean and its points add up to the declared total. */
-import type ExcelJS from 'exceljs';
+import { cellText, type XlsxCellValue, type XlsxWorkbook } from '../../platform/exports/xlsx-reader.js';
 import type { Locale } from '../../../i18n/locale.js';
 import type { ImportIssue } from '../../../schemas/org.js';
 import { type ScoreSheet, type ScoreSheetItem, type SheetPart, sheetPartLabels, sheetParts } from '../../../reference/standardization/score-sheet.js';
@@ -57,25 +57,13 @@ export async function buildSheetTemplate(): Promise<Buffer> {
   return workbookBuffer(book);
 }
 
-export function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
-    if ('text' in value && typeof value.text === 'string') return value.text.trim();
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    return '';
-  }
-  return String(value).trim();
-}
-
 /** PostgreSQL refuses NUL characters that SQLite would store: an imported cell never carries one. */
-const clean = (value: ExcelJS.CellValue) => cellText(value).replaceAll('\u0000', '');
+const clean = (value: XlsxCellValue) => cellText(value).replaceAll('\u0000', '');
 
 const msg = (locale: Locale, zh: string, en: string) => (locale === 'zh-CN' ? zh : en);
 
 /** Reads the sheet's rows into a ScoreSheet, or throws IMPORT_INVALID listing every bad cell by row. */
-export function parseScoreSheet(book: ExcelJS.Workbook, meta: { name: string; totalPoints: number }, locale: Locale): ScoreSheet {
+export function parseScoreSheet(book: XlsxWorkbook, meta: { name: string; totalPoints: number }, locale: Locale): ScoreSheet {
   const ws = book.getWorksheet(importSheetName) ?? book.worksheets[0];
   if (!ws) throw new AppError('BAD_REQUEST', { detail: msg(locale, '文件中没有工作表', 'the file has no sheets') });
   const issues: ImportIssue[] = [];

@@ -1,6 +1,5 @@
 /* Scoring sheets (the shipped starter and the enterprise's imported ones) and scoring without saving. */
-import type ExcelJS from 'exceljs';
-import { excel } from '../../platform/exports/exceljs-lazy.js';
+import { readWorkbook, type XlsxWorkbook } from '../../platform/exports/xlsx-reader.js';
 import type { AppDeps } from '../../app-deps.js';
 import { fromDbJson, toDbJson } from '../../db/codecs.js';
 import { withTransaction } from '../../db/with-transaction.js';
@@ -52,9 +51,9 @@ export async function listScoreSheets(deps: AppDeps, enterpriseId: string) {
 }
 
 export async function importScoreSheet(deps: AppDeps, actor: Actor, file: Buffer, meta: { name: string; totalPoints: number }, locale: Locale): Promise<ScoreSheetDto> {
-  const book = new (excel().Workbook)();
+  let book: XlsxWorkbook;
   try {
-    await book.xlsx.load(file as unknown as ArrayBuffer);
+    book = await readWorkbook(file);
   } catch {
     throw new AppError('BAD_REQUEST', { detail: locale === 'zh-CN' ? '不是有效的 .xlsx 文件' : 'not a valid .xlsx file' });
   }

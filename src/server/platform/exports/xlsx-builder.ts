@@ -11,6 +11,10 @@
 import type ExcelJS from 'exceljs';
 import { excel } from './exceljs-lazy.js';
 
+/** The workbook types a feature's own sheet layout names (it still starts from newWorkbook). */
+export type XlsxWorkbook = ExcelJS.Workbook;
+export type XlsxWorksheet = ExcelJS.Worksheet;
+
 export const xlsxMime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export type XlsxValue = string | number | boolean | Date | null | undefined | { text: string; hyperlink: string };
