@@ -10,9 +10,10 @@ export const source: ReferenceSource = {
   notes: [
     'Repeals 《工贸行业重大生产安全事故隐患判定标准（2017版）》(安监总管四〔2017〕129号).',
     '64 situations: 管理类 3 (第三条), 行业类 47 (第四至十条; 商贸 has no industry article), 专项类 14 (第十一至十三条).',
-    '第十四条: listed monitoring, alarm and protection facilities that fail or are ineffective are also major hazards (not an item list; not encoded).',
+    '第十四条: the monitoring, alarm and protection facilities listed in 第四条 to 第十三条 that fail or are ineffective are also major hazards (encoded as one item, a14-1; its substance CONFIRMED, its wording UNCONFIRMED).',
     'Only items with verified = true may be used for automatic judgement until the rest are checked against the gov.cn text.',
-    'Items of 第四条 (5+), 第五条 (others), 第七条 (3–7), 第八条, 第九条 are not encoded: no text retrieved.',
+    'For the industries of our templates (机械 第七条, 轻工 第八条, 纺织 第九条) the unconfirmed items 7-3…7-7, 8-1…8-7 and 9-1…9-2 are encoded from the candidate topics of standards-facts §7 as UNCONFIRMED guidance (verified = false): they are shown, never auto-judged, until checked against the gov.cn text.',
+    'Items of 第四条 (5+) and 第五条 (others) are not encoded: no text retrieved and no template of ours needs them.',
   ],
   urls: [
     'https://www.gov.cn/gongbao/2023/issue_10566/202307/content_6890788.html',
@@ -30,7 +31,7 @@ export type Industry =
   | 'tobacco'
   | 'commerce';
 
-export type MajorHazardCriterionField = Industry | 'general' | 'dust_explosion' | 'liquid_ammonia' | 'confined_space';
+export type MajorHazardCriterionField = Industry | 'general' | 'dust_explosion' | 'liquid_ammonia' | 'confined_space' | 'safety_facilities';
 
 export type MajorHazardCriterion = {
   /** Stable id: `a<article>-<seq>`; `a5-x<n>` where the position inside 第五条 is unconfirmed. */
@@ -65,6 +66,10 @@ export const articleFields: Readonly<Record<number, { field: MajorHazardCriterio
       'en-US': 'Enterprises with confined-space work at risk of H₂S, CO or other poisoning',
     },
   },
+  14: {
+    field: 'safety_facilities',
+    label: { 'zh-CN': '第四条至第十三条所列监控、报警、防护等设施失效', 'en-US': 'Failed monitoring, alarm or protection facilities of articles 4–13' },
+  },
 };
 
 type Item = readonly [article: number, seq: number, zh: string, en: string, verified: boolean, sourceUrl: string | null, note?: string];
@@ -76,6 +81,7 @@ const URL_A10 = 'http://www.ynjnrc.com/show.asp?id=7944';
 const URL_A6 = 'http://boglecoveoysterhouse.net/szb/pc/col/202306/22/content_204908.html';
 const URL_A4 = 'http://anzhuopai.com/szb/pc/col/202306/01/content_202904.html';
 const URL_FULL = 'http://m.by1723.com/xwzx/hydt/202304/t20230419_73880.html';
+const UNCONFIRMED_CANDIDATE = 'UNCONFIRMED: candidate 2023 wording from the topics of standards-facts §7 (the 2023 text was not retrieved); guidance only, check against the gov.cn text.';
 
 const items: readonly Item[] = [
   [3, 1, '未对承包单位、承租单位的安全生产工作统一协调、管理，或者未定期进行安全检查',
@@ -133,6 +139,39 @@ const items: readonly Item[] = [
   [7, 2, '铸造用熔炼炉、精炼炉、保温炉未设置紧急排放和应急储存设施',
     'Foundry melting, refining or holding furnaces have no emergency tapping and storage facilities', true, URL_FULL],
 
+  // 第七条 机械 (3)–(7), 第八条 轻工, 第九条 纺织: 2023 wording not retrieved; candidate topics of
+  // standards-facts §7, written as the candidate wording. UNCONFIRMED: guidance only, never auto-judged.
+  [7, 3, '生产期间铸造用熔炼炉、精炼炉、保温炉的炉底、炉坑和事故坑，以及熔融金属泄漏、喷溅影响范围内的炉前平台、炉基区域、造型地坑、浇注作业坑和熔融金属转运通道等区域存在积水',
+    'During production, water stands under or around foundry melting, refining or holding furnaces (furnace bottoms, pits, emergency pits) or within reach of molten-metal leaks and splashes (furnace platforms, foundations, moulding pits, pouring pits, molten-metal transfer routes)', false, null, UNCONFIRMED_CANDIDATE],
+  [7, 4, '铸造用熔炼炉、精炼炉、压铸机、氧枪的冷却水系统未设置出水温度、进出水流量差监测报警装置，或者监测报警装置未与熔融金属加热、输送控制系统联锁',
+    'The cooling water of foundry melting or refining furnaces, die-casting machines or oxygen lances has no outlet-temperature or inlet/outlet flow-difference alarm, or the alarm is not interlocked with molten-metal heating and transfer controls', false, null, UNCONFIRMED_CANDIDATE],
+  [7, 5, '使用煤气（天然气）的燃烧系统未设置燃气总管压力监测报警装置，或者监测报警装置未与紧急自动切断装置联锁，或者加热炉、热处理炉等燃烧器未设置火焰监测和熄火保护系统',
+    'A gas-fired combustion system has no pressure alarm on the gas main, or it is not interlocked with the automatic emergency shut-off, or burners of heating or heat-treatment furnaces have no flame monitoring and flame-failure protection', false, null, UNCONFIRMED_CANDIDATE],
+  [7, 6, '使用可燃性有机溶剂清洗设备设施、工装器具、地面时，未采取防止可燃气体在周边密闭或者半密闭空间内积聚措施',
+    'Cleaning equipment, tooling or floors with flammable organic solvents without measures against flammable vapour building up in nearby enclosed or semi-enclosed spaces', false, null, UNCONFIRMED_CANDIDATE],
+  [7, 7, '使用非水性漆的调漆间、喷漆室未设置固定式可燃气体浓度监测报警装置或者通风设施',
+    'Paint-mixing rooms or spray booths using non-water-based paint have no fixed flammable-gas alarm or no ventilation', false, null, UNCONFIRMED_CANDIDATE],
+
+  [8, 1, '食品制造企业烘制、油炸设备未设置防过热自动切断装置',
+    'Baking or frying equipment of food manufacturers has no automatic overheat cut-off', false, null, UNCONFIRMED_CANDIDATE],
+  [8, 2, '白酒勾兑、灌装场所和酒库未设置固定式乙醇蒸气浓度监测报警装置，或者监测报警装置未与通风设施联锁',
+    'Liquor blending and filling places and liquor stores have no fixed ethanol-vapour alarm, or it is not interlocked with ventilation', false, null, UNCONFIRMED_CANDIDATE],
+  [8, 3, '纸浆制造、造纸企业使用蒸汽、明火直接加热钢瓶汽化液氯',
+    'Pulp or paper makers vaporise liquid chlorine by heating cylinders directly with steam or open flame', false, null, UNCONFIRMED_CANDIDATE],
+  [8, 4, '日用玻璃、陶瓷制造企业燃气窑炉未设置燃气总管管道压力监测报警装置，或者监测报警装置未与紧急自动切断装置联锁',
+    'Gas kilns of household glass or ceramics makers have no pressure alarm on the gas main, or it is not interlocked with the automatic emergency shut-off', false, null, UNCONFIRMED_CANDIDATE],
+  [8, 5, '日用玻璃制造企业玻璃窑炉的冷却保护系统未设置监测报警装置',
+    'The cooling protection of glass furnaces of household glass makers has no monitoring alarm', false, null, UNCONFIRMED_CANDIDATE],
+  [8, 6, '使用非水性漆的调漆间、喷漆室未设置固定式可燃气体浓度监测报警装置或者通风设施',
+    'Paint-mixing rooms or spray booths using non-water-based paint have no fixed flammable-gas alarm or no ventilation', false, null, UNCONFIRMED_CANDIDATE],
+  [8, 7, '锂离子电池储存仓库未对故障电池采取有效物理隔离措施',
+    'Lithium-ion battery stores do not physically isolate faulty batteries', false, null, UNCONFIRMED_CANDIDATE],
+
+  [9, 1, '纱、线、织物加工的烧毛、开幅、烘干等热定型工艺的汽化室、燃气贮罐、储油罐、热媒炉等未与生产加工等人员聚集场所隔开或者单独设置',
+    'Vaporiser rooms, gas tanks, oil tanks or thermal-oil heaters of singeing, opening, drying and other heat-setting of yarn, thread or fabric are not separated from production and other gathering places, or not set apart', false, null, UNCONFIRMED_CANDIDATE],
+  [9, 2, '保险粉、双氧水、次氯酸钠、亚氯酸钠、雕白粉（吊白块）等与禁忌物料混合储存，或者保险粉储存场所未采取防水防潮措施',
+    'Sodium hydrosulfite, hydrogen peroxide, sodium hypochlorite, sodium chlorite or rongalite are stored with incompatible materials, or the sodium hydrosulfite store is not protected against water and damp', false, null, UNCONFIRMED_CANDIDATE],
+
   [10, 1, '熏蒸作业场所未配备磷化氢气体浓度监测报警仪器，或者未配备防毒面具，或者熏蒸杀虫作业前未确认无关人员全部撤离熏蒸作业场所',
     'Fumigation sites lack phosphine alarms or gas masks, or it is not confirmed before fumigation that everyone not involved has left', true, URL_A10],
   [10, 2, '使用液态二氧化碳制造膨胀烟丝的生产线和场所未设置固定式二氧化碳浓度监测报警装置，或者监测报警装置未与事故通风设施联锁',
@@ -173,6 +212,11 @@ const items: readonly Item[] = [
   [13, 2, '未落实有限空间作业审批，或者未执行"先通风、再检测、后作业"要求，或者作业现场未设置监护人员',
     'Confined-space work is not approved, or "ventilate, then test, then work" is not followed, or no attendant is posted', false, null,
     'Candidate 2023 wording, UNCONFIRMED.'],
+
+  // 第十四条: not an industry list but a rule over 第四条–第十三条 (substance CONFIRMED in standards-facts §7).
+  [14, 1, '第四条至第十三条所列情形中直接关系生产安全的监控、报警、防护等设施、设备、装置失效或者无效',
+    'A monitoring, alarm or protection facility, device or installation named in articles 4–13 that bears directly on safety has failed or is ineffective', false, URL_FULL,
+    'Substance CONFIRMED (standards-facts §7: 第十四条); exact wording UNCONFIRMED. Applies to every enterprise to which an item of 第四条–第十三条 applies.'],
 ];
 
 export const majorHazardCriteria: readonly MajorHazardCriterion[] = items.map(
@@ -199,9 +243,10 @@ export function listAutoJudgementCriteria(): readonly MajorHazardCriterion[] {
   return majorHazardCriteria.filter((c) => c.verified);
 }
 
-/** Criteria that apply to an enterprise: 管理类 for all, plus its industry and special fields. */
+/** Criteria that apply to an enterprise: 管理类 for all, plus its industry and special fields, plus 第十四条 when any of 第四条–第十三条 applies. */
 export function listCriteriaForFields(fields: readonly MajorHazardCriterionField[]): readonly MajorHazardCriterion[] {
-  return majorHazardCriteria.filter((c) => c.field === 'general' || fields.includes(c.field));
+  const hasListedFacilities = majorHazardCriteria.some((c) => c.article >= 4 && c.article <= 13 && fields.includes(c.field));
+  return majorHazardCriteria.filter((c) => c.field === 'general' || fields.includes(c.field) || (c.field === 'safety_facilities' && hasListedFacilities));
 }
 
 export function findMajorHazardCriterion(id: string): MajorHazardCriterion | null {
