@@ -102,6 +102,7 @@ export const errorMessages = {
     'en-US': 'This invitation link is invalid, used or expired; ask your safety manager for a new one',
   },
   POLICY_VERSION_CONFLICT: { 'zh-CN': '方针版本状态不允许此操作：{reasonZh}', 'en-US': 'Not possible in the policy version\'s state: {reasonEn}' },
+  RECORD_WRONG_STATE: { 'zh-CN': '{entity}当前状态不允许此操作：{reasonZh}', 'en-US': 'Not possible in the {entity}\'s state: {reasonEn}' },
   INTERNAL: { 'zh-CN': '服务器内部错误', 'en-US': 'Internal server error' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
@@ -124,6 +125,7 @@ export const entityNames: Record<string, Record<Locale, string>> = {
   risk: { 'zh-CN': '风险', 'en-US': 'Risk' },
   ohs_objective: { 'zh-CN': '安全健康目标', 'en-US': 'OHS objective' },
   ohs_policy_version: { 'zh-CN': '安全健康方针', 'en-US': 'OHS policy' },
+  change_request: { 'zh-CN': '变更申请', 'en-US': 'Change request' },
   inspection_item: { 'zh-CN': '排查项', 'en-US': 'Inspection item' },
   inspection_task: { 'zh-CN': '排查任务', 'en-US': 'Inspection task' },
   attachment: { 'zh-CN': '附件', 'en-US': 'Attachment' },

@@ -41,6 +41,7 @@ import { notificationRoutes } from './modules/notifications/notifications.routes
 import { signOffRoutes } from './platform/sign-off/sign-off.routes.js';
 import { emergencyRoutes } from './modules/emergency/emergency.routes.js';
 import { managementRoutes } from './modules/management/management.routes.js';
+import { changeRequestRoutes } from './modules/management/change-requests.routes.js';
 import { dueItemRoutes } from './platform/due-items/due-items.routes.js';
 import { allDueItemProviders } from './due-item-providers.js';
 import { standardizationRoutes } from './modules/standardization/standardization.routes.js';
@@ -87,6 +88,7 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
     ...signOffRoutes(deps),
     ...emergencyRoutes(deps),
     ...managementRoutes(deps),
+    ...changeRequestRoutes(deps),
     ...dueItemRoutes(deps, allDueItemProviders()),
     ...standardizationRoutes(deps),
     ...workPermitRoutes(deps),

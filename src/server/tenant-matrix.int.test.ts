@@ -79,6 +79,8 @@ describe.skipIf(!isDbAvailable())('tenant matrix', () => {
     const policyB = await t.request(cookieB, 'PUT', '/api/v1/ohs-policy/draft', { text: 'B 职业安全健康方针' });
     expect(policyB.statusCode, policyB.body).toBe(200);
     actionIdsOfB.set('/api/v1/ohs-policy', policyB.json().draft.id);
+    // Change management: a change request of B touching B's post (its steps are /api/v1/change-requests/:id/…).
+    await create('/api/v1/change-requests', { name: 'B 工艺变更', kind: 'process', postId: post });
     // Training: a session with B's person, a certificate of B's person, B's person record.
     await create('/api/v1/training-sessions', { title: 'B 三级教育', kind: 'three_level_company', heldOn: '2026-06-01', hours: 8, attendeePersonIds: [idsOfB.get('/api/v1/people')] });
     await create('/api/v1/certificates', { personId: idsOfB.get('/api/v1/people'), kind: 'special_operation', operationCode: 'electrical', number: 'B-T-001', issuedOn: '2024-01-01' });

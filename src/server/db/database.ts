@@ -22,6 +22,7 @@ import type {
 } from './tables/org-tables.js';
 import type { AccidentTable } from './tables/accident-tables.js';
 import type { OhsObjectiveTable, OhsPolicyVersionTable } from './tables/management-tables.js';
+import type { ChangeRequestTable } from './tables/operations-tables.js';
 import type { BureauReportAckTable, BureauReportTable, RemediationEvaluationTable } from './tables/oversight-tables.js';
 import type {
   RiskTable,
@@ -213,6 +214,7 @@ export interface Database {
   rate_limit: RateLimitTable;
   ohs_objective: OhsObjectiveTable;
   ohs_policy_version: OhsPolicyVersionTable;
+  change_request: ChangeRequestTable;
 }
 
 /** Requests counted per key (route and client address) in the current window (rate-limit-store.ts). */

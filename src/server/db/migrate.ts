@@ -31,6 +31,7 @@ import * as addPostReportsTo from './migrations/202612030510-add-post-reports-to
 import * as createPointCallCards from './migrations/202612030420-create-point-call-cards.js';
 import * as createManagement from './migrations/202612030600-create-management.js';
 import * as createFixedPositionPlans from './migrations/202612030430-create-fixed-position-plans.js';
+import * as createChangeRequests from './migrations/202612070400-create-change-requests.js';
 
 // Listed explicitly (not read from disk) so the bundle and tests see the same set, in order.
 const migrations: Record<string, Migration> = {
@@ -65,6 +66,7 @@ const migrations: Record<string, Migration> = {
   '202612030420-create-point-call-cards': createPointCallCards,
   '202612030600-create-management': createManagement,
   '202612030430-create-fixed-position-plans': createFixedPositionPlans,
+  '202612070400-create-change-requests': createChangeRequests,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

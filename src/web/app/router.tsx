@@ -49,6 +49,7 @@ const SuppliesPage = lazy(() => import('../features/emergency/supplies-page').th
 const ContactsPage = lazy(() => import('../features/emergency/contacts-page').then((m) => ({ default: m.ContactsPage })));
 const DrillsPage = lazy(() => import('../features/emergency/drills-page').then((m) => ({ default: m.DrillsPage })));
 const ObjectivesPage = lazy(() => import('../features/management/objectives-page').then((m) => ({ default: m.ObjectivesPage })));
+const ChangeRequestsPage = lazy(() => import('../features/operations/change-requests-page').then((m) => ({ default: m.ChangeRequestsPage })));
 const PolicyPage = lazy(() => import('../features/management/policy-page').then((m) => ({ default: m.PolicyPage })));
 const CardsPage = lazy(() => import('../features/emergency/cards-page').then((m) => ({ default: m.CardsPage })));
 const DueItemsPage = lazy(() => import('../features/due-items/due-items-page').then((m) => ({ default: m.DueItemsPage })));
@@ -152,6 +153,7 @@ export const router = createBrowserRouter([
           { path: 'emergency/cards', element: <CardsPage /> },
           { path: 'management/objectives', element: <ObjectivesPage /> },
           { path: 'management/policy', element: <PolicyPage /> },
+          { path: 'operations/changes', element: <ChangeRequestsPage /> },
           { path: 'training/sessions', element: <TrainingSessionsPage /> },
           { path: 'training/sessions/:sessionId', element: <TrainingSessionPage /> },
           { path: 'training/records', element: <TrainingRecordsPage /> },

@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  SwapOutlined,
   PushpinOutlined,
   AimOutlined,
   FlagOutlined,
@@ -88,6 +89,9 @@ export const managementLinks: NavLink[] = [
   { path: '/management/objectives', labelKey: 'managementUi.nav.objectives', icon: <AimOutlined /> },
 ];
 
+/** 运行控制 / Operational control (issue 14 §7–10): change, contractors, communication, registers, occupational health. */
+export const operationsLinks: NavLink[] = [{ path: '/operations/changes', labelKey: 'operationsUi.nav.change', icon: <SwapOutlined /> }];
+
 /** 隐患排查治理 / Hazard management. */
 export const hazardLinks: NavLink[] = [
   { path: '/hazards', labelKey: 'hazardUi.nav.ledger', icon: <WarningOutlined /> },
@@ -136,7 +140,7 @@ const comingSoon: { key: string; labelKey: string; icon: ReactNode }[] = [];
 
 export const allNavPaths = [...orgLinks, ...systemLinks].map((l) => l.path);
 
-const menuPaths = [...overviewLinks, ...orgLinks, ...riskLinks, ...hazardLinks, ...frontlineLinks, ...trainingLinks, ...emergencyLinks, ...managementLinks, ...standardizationLinks, ...systemLinks].map((l) => l.path);
+const menuPaths = [...overviewLinks, ...orgLinks, ...riskLinks, ...hazardLinks, ...frontlineLinks, ...trainingLinks, ...emergencyLinks, ...managementLinks, ...operationsLinks, ...standardizationLinks, ...systemLinks].map((l) => l.path);
 
 /** Pages without an entry of their own, and the entry they belong under. */
 const parentOf: [RegExp, string][] = [
@@ -167,6 +171,7 @@ export function buildNavItems(me: Me, t: TFunction): NonNullable<MenuProps['item
     ...(hasEnterprise && visible(standardizationLinks).length ? [{ type: 'group' as const, key: 'standardization', label: t('standardizationUi.nav.group'), children: visible(standardizationLinks) }] : []),
     ...(hasEnterprise ? [{ type: 'group' as const, key: 'emergency', label: t('emergencyUi.nav.group'), children: visible(emergencyLinks) }] : []),
     ...(hasEnterprise ? [{ type: 'group' as const, key: 'management', label: t('managementUi.nav.group'), children: visible(managementLinks) }] : []),
+    ...(hasEnterprise ? [{ type: 'group' as const, key: 'operations', label: t('operationsUi.nav.group'), children: visible(operationsLinks) }] : []),
     // Administrator and consultants register new enterprises (then run the template wizard there).
     ...(me.user.isAdmin || me.memberships.some((m) => m.role === 'consultant')
       ? [

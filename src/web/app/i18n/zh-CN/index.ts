@@ -13,6 +13,7 @@ import { dueItemsMessages } from './due-items';
 import { standardizationMessages } from './standardization';
 import { emergencyMessages } from './emergency';
 import { managementMessages } from './management';
+import { operationsMessages } from './operations';
 import { accidentsMessages } from './accidents';
 import { oversightMessages } from './oversight';
 import { trainingMessages } from './training';
@@ -35,6 +36,7 @@ export const zhCNParts = {
   standardization: standardizationMessages,
   emergency: emergencyMessages,
   management: managementMessages,
+  operations: operationsMessages,
   accidents: accidentsMessages,
   oversight: oversightMessages,
   training: trainingMessages,
@@ -58,6 +60,7 @@ export const zhCN = {
   ...standardizationMessages,
   ...emergencyMessages,
   ...managementMessages,
+  ...operationsMessages,
   ...accidentsMessages,
   ...oversightMessages,
   ...trainingMessages,
