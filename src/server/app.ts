@@ -32,6 +32,7 @@ import { publicationRoutes } from './modules/publication/publication.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { riskListExportRoutes } from './modules/risks/risk-list-export.routes.js';
 import { riskRoutes } from './modules/risks/risks.routes.js';
+import { reidentificationRoutes } from './modules/risks/reidentification.routes.js';
 import { templateRoutes } from './modules/templates/templates.routes.js';
 import { hazardTransitionRoutes } from './modules/hazards/hazard-transitions.routes.js';
 import { hazardRoutes } from './modules/hazards/hazards.routes.js';
@@ -80,6 +81,7 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
     ...hazardTransitionRoutes(deps),
     ...notificationRoutes(deps),
     ...riskRoutes(deps),
+    ...reidentificationRoutes(deps),
     ...riskListExportRoutes(deps, org),
     ...publicationRoutes(deps),
     ...inspectionRoutes(deps),

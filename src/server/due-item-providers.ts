@@ -4,6 +4,7 @@ import { emergencyDueItemProvider } from './modules/emergency/emergency-due-item
 import { trainingDueItemProvider } from './modules/training/training-due-items.service.js';
 import { inspectionDueItemProvider } from './modules/inspections/inspection-due-items.service.js';
 import { managementDueItemProvider } from './modules/management/objectives.service.js';
+import { reidentificationDueItemProvider } from './modules/risks/reidentification.service.js';
 import { standardizationDueItemProvider } from './modules/standardization/standardization-due-items.service.js';
 
 /**
@@ -11,5 +12,5 @@ import { standardizationDueItemProvider } from './modules/standardization/standa
  * dates adds its provider here; the due-items route and the notification job read only this list.
  */
 export function allDueItemProviders(): DueItemProvider[] {
-  return [hazardDueItemProvider, inspectionDueItemProvider, standardizationDueItemProvider, emergencyDueItemProvider, trainingDueItemProvider, managementDueItemProvider];
+  return [hazardDueItemProvider, inspectionDueItemProvider, standardizationDueItemProvider, emergencyDueItemProvider, trainingDueItemProvider, managementDueItemProvider, reidentificationDueItemProvider];
 }

@@ -34,6 +34,8 @@ import type {
   PostEmergencyInfoTable,
   FloorPlanTable,
   AreaMapPolygonTable,
+  RiskSettingTable,
+  PostReidentificationTable,
 } from './tables/risk-tables.js';
 import type {
   ShiftDefinitionTable,
@@ -191,6 +193,8 @@ export interface Database {
   point_call_card_revision: PointCallCardRevisionTable;
   point_call_spot_check: PointCallSpotCheckTable;
   fixed_position_plan: FixedPositionPlanTable;
+  risk_setting: RiskSettingTable;
+  post_reidentification: PostReidentificationTable;
   emergency_plan: EmergencyPlanTable;
   emergency_plan_version: EmergencyPlanVersionTable;
   emergency_supply: EmergencySupplyTable;

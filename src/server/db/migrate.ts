@@ -32,6 +32,7 @@ import * as createPointCallCards from './migrations/202612030420-create-point-ca
 import * as createManagement from './migrations/202612030600-create-management.js';
 import * as createFixedPositionPlans from './migrations/202612030430-create-fixed-position-plans.js';
 import * as createChangeRequests from './migrations/202612070400-create-change-requests.js';
+import * as createPostReidentification from './migrations/202612070100-create-post-reidentification.js';
 
 // Listed explicitly (not read from disk) so the bundle and tests see the same set, in order.
 const migrations: Record<string, Migration> = {
@@ -67,6 +68,7 @@ const migrations: Record<string, Migration> = {
   '202612030600-create-management': createManagement,
   '202612030430-create-fixed-position-plans': createFixedPositionPlans,
   '202612070400-create-change-requests': createChangeRequests,
+  '202612070100-create-post-reidentification': createPostReidentification,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -137,3 +137,22 @@ export interface AreaMapPolygonTable {
   points: string; // JSON array of [x, y], 0..1
   updated_at: string;
 }
+
+/** The risk feature's enterprise settings (issue 9 §10). */
+export interface RiskSettingTable {
+  enterprise_id: string;
+  reidentification_months: number;
+  updated_at: string;
+}
+
+/** A recorded periodic re-identification of a post (insert-only). */
+export interface PostReidentificationTable {
+  id: string;
+  enterprise_id: string;
+  post_id: string;
+  done_on: string;
+  done_by_person_id: string;
+  note: string;
+  recorded_by_user_id: string;
+  created_at: string;
+}

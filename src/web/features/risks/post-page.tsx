@@ -17,6 +17,7 @@ import { riskPaths } from './risk-api';
 import { RiskDetailPanel } from './risk-detail-panel';
 import { RiskFormDrawer } from './risk-form-drawer';
 import { RiskStatusTags } from './risk-status-tags';
+import { ReidentificationCard } from './reidentification-card';
 
 export function usePost(postId: string | undefined) {
   return useQuery({ queryKey: ['/api/v1/posts', 'one', postId], enabled: Boolean(postId), queryFn: () => api<PostDto>(`/api/v1/posts/${postId}`) });
@@ -162,6 +163,7 @@ export function PostPage() {
           )}
         </Descriptions>
       </Card>
+      <ReidentificationCard postId={p.id} />
       <Flex vertical gap={8} style={{ marginBottom: 12 }}>
         {missingPlan > 0 && <Alert type="error" showIcon title={t('riskUi.post.missingPlans', { count: missingPlan })} />}
         {dueCount > 0 && <Alert type="warning" showIcon title={t('riskUi.post.dueForReview', { count: dueCount })} />}

@@ -14,8 +14,10 @@ export const dueItemsMessages: DueItemsMessages = {
     owner: 'Owner',
     mine: 'Only mine',
     truncated: 'Too many items: only the earliest are shown; filter by kind or status.',
-    features: { hazard: 'Rectification', inspection: 'Inspection', emergency: 'Emergency', standardization: 'Standardization', training: 'Training' },
+    features: { hazard: 'Rectification', inspection: 'Inspection', emergency: 'Emergency', standardization: 'Standardization', risk: 'Risk identification', management: 'Management system', training: 'Training' },
     kinds: {
+      risk_reidentification: 'Periodic re-identification',
+      management_objectiveSlipping: 'Objective slipping',
       standardization_action: 'Self-assessment action',
       training_session: 'Planned training',
       training_certificate_expiry: 'Certificate expiry',
