@@ -43,6 +43,7 @@ import { signOffRoutes } from './platform/sign-off/sign-off.routes.js';
 import { emergencyRoutes } from './modules/emergency/emergency.routes.js';
 import { managementRoutes } from './modules/management/management.routes.js';
 import { changeRequestRoutes } from './modules/management/change-requests.routes.js';
+import { initialReviewRoutes } from './modules/management/initial-review.routes.js';
 import { dueItemRoutes } from './platform/due-items/due-items.routes.js';
 import { allDueItemProviders } from './due-item-providers.js';
 import { standardizationRoutes } from './modules/standardization/standardization.routes.js';
@@ -91,6 +92,7 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
     ...emergencyRoutes(deps),
     ...managementRoutes(deps),
     ...changeRequestRoutes(deps),
+    ...initialReviewRoutes(deps),
     ...dueItemRoutes(deps, allDueItemProviders()),
     ...standardizationRoutes(deps),
     ...workPermitRoutes(deps),

@@ -21,7 +21,7 @@ import type {
   InvitationTable,
 } from './tables/org-tables.js';
 import type { AccidentTable } from './tables/accident-tables.js';
-import type { OhsObjectiveTable, OhsPolicyVersionTable } from './tables/management-tables.js';
+import type { OhsInitialReviewFindingTable, OhsInitialReviewMemberTable, OhsInitialReviewTable, OhsObjectiveTable, OhsPolicyVersionTable, OhsReviewGapTable } from './tables/management-tables.js';
 import type { ChangeRequestTable } from './tables/operations-tables.js';
 import type { BureauReportAckTable, BureauReportTable, RemediationEvaluationTable } from './tables/oversight-tables.js';
 import type {
@@ -219,6 +219,10 @@ export interface Database {
   ohs_objective: OhsObjectiveTable;
   ohs_policy_version: OhsPolicyVersionTable;
   change_request: ChangeRequestTable;
+  ohs_initial_review: OhsInitialReviewTable;
+  ohs_initial_review_member: OhsInitialReviewMemberTable;
+  ohs_initial_review_finding: OhsInitialReviewFindingTable;
+  ohs_review_gap: OhsReviewGapTable;
 }
 
 /** Requests counted per key (route and client address) in the current window (rate-limit-store.ts). */

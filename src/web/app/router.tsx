@@ -51,6 +51,8 @@ const DrillsPage = lazy(() => import('../features/emergency/drills-page').then((
 const ObjectivesPage = lazy(() => import('../features/management/objectives-page').then((m) => ({ default: m.ObjectivesPage })));
 const ChangeRequestsPage = lazy(() => import('../features/operations/change-requests-page').then((m) => ({ default: m.ChangeRequestsPage })));
 const PolicyPage = lazy(() => import('../features/management/policy-page').then((m) => ({ default: m.PolicyPage })));
+const InitialReviewsPage = lazy(() => import('../features/management/initial-review-page').then((m) => ({ default: m.InitialReviewsPage })));
+const InitialReviewPage = lazy(() => import('../features/management/initial-review-page').then((m) => ({ default: m.InitialReviewPage })));
 const CardsPage = lazy(() => import('../features/emergency/cards-page').then((m) => ({ default: m.CardsPage })));
 const DueItemsPage = lazy(() => import('../features/due-items/due-items-page').then((m) => ({ default: m.DueItemsPage })));
 const OversightPage = lazy(() => import('../features/oversight/oversight-page').then((m) => ({ default: m.OversightPage })));
@@ -154,6 +156,8 @@ export const router = createBrowserRouter([
           { path: 'management/objectives', element: <ObjectivesPage /> },
           { path: 'management/policy', element: <PolicyPage /> },
           { path: 'operations/changes', element: <ChangeRequestsPage /> },
+          { path: 'management/initial-review', element: <InitialReviewsPage /> },
+          { path: 'management/initial-review/:reviewId', element: <InitialReviewPage /> },
           { path: 'training/sessions', element: <TrainingSessionsPage /> },
           { path: 'training/sessions/:sessionId', element: <TrainingSessionPage /> },
           { path: 'training/records', element: <TrainingRecordsPage /> },

@@ -37,3 +37,57 @@ export interface OhsPolicyVersionTable {
   superseded_at: string | null;
   obsolete_at: string | null;
 }
+
+/** Initial review (初始评审): the baseline is a JSON snapshot (domain/management/initial-review.ts ReviewBaseline). */
+export interface OhsInitialReviewTable {
+  id: string;
+  enterprise_id: string;
+  title: string;
+  status: string; // draft | completed
+  baseline: string;
+  conclusion: string;
+  created_by_user_id: string | null;
+  created_at: string;
+  updated_at: string;
+  completed_by_user_id: string | null;
+  completed_at: string | null;
+}
+
+export interface OhsInitialReviewMemberTable {
+  id: string;
+  enterprise_id: string;
+  review_id: string;
+  person_id: string;
+  role: string;
+  position: number;
+}
+
+export interface OhsInitialReviewFindingTable {
+  id: string;
+  enterprise_id: string;
+  review_id: string;
+  area: string;
+  text: string;
+  is_gap: number;
+  created_by_user_id: string | null;
+  created_at: string;
+}
+
+/** A gap the completed review found, followed up by an objective or an action with owner and deadline. */
+export interface OhsReviewGapTable {
+  id: string;
+  enterprise_id: string;
+  review_id: string;
+  position: number;
+  area: string;
+  detail: string | null;
+  finding_id: string | null;
+  text_zh: string;
+  text_en: string;
+  objective_id: string | null;
+  action_text: string | null;
+  action_owner_person_id: string | null;
+  action_due_on: string | null;
+  action_done_at: string | null;
+  updated_at: string;
+}

@@ -21,7 +21,7 @@ import { hazardIndicators } from '../hazards/hazard-reports.service.js';
 import { inspectionIndicators } from '../inspections/inspection-tasks.service.js';
 import { trainingIndicators } from '../training/training-records.service.js';
 
-async function enterpriseTimeZone(db: Executor, enterpriseId: string): Promise<string> {
+export async function enterpriseTimeZone(db: Executor, enterpriseId: string): Promise<string> {
   const e = await db.selectFrom('enterprise').select('time_zone').where('id', '=', enterpriseId).executeTakeFirst();
   return e?.time_zone ?? 'Asia/Shanghai';
 }

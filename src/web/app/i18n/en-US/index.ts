@@ -14,6 +14,7 @@ import { standardizationMessages } from './standardization';
 import { emergencyMessages } from './emergency';
 import { managementMessages } from './management';
 import { operationsMessages } from './operations';
+import { ohsSystemMessages } from './ohs-system';
 import { accidentsMessages } from './accidents';
 import { oversightMessages } from './oversight';
 import { trainingMessages } from './training';
@@ -37,6 +38,7 @@ export const enUSParts = {
   emergency: emergencyMessages,
   management: managementMessages,
   operations: operationsMessages,
+  ohsSystem: ohsSystemMessages,
   accidents: accidentsMessages,
   oversight: oversightMessages,
   training: trainingMessages,
@@ -61,6 +63,7 @@ export const enUS: Messages = {
   ...emergencyMessages,
   ...managementMessages,
   ...operationsMessages,
+  ...ohsSystemMessages,
   ...accidentsMessages,
   ...oversightMessages,
   ...trainingMessages,

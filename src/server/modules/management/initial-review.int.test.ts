@@ -1,0 +1,176 @@
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, isDbAvailable, type TestApp } from '../../test/test-app.js';
+import { hazardWorld, type World } from '../hazards/hazard-test-setup.js';
+
+async function docxText(payload: Buffer): Promise<string> {
+  const xml = (await (await JSZip.loadAsync(payload)).file('word/document.xml')?.async('string')) ?? '';
+  return xml.replace(/<[^>]+>/g, '');
+}
+
+describe.skipIf(!isDbAvailable())('OHS management: the initial review', () => {
+  let t: TestApp;
+  let w: World;
+  let other: World;
+  let reviewId: string;
+  beforeAll(async () => {
+    t = await createTestApp({ loginRatePerMinute: 10_000, sessionIdleMinutes: 10_000_000, sessionAbsoluteHours: 1_000_000 });
+    w = await hazardWorld(t, 'ir');
+    other = await hazardWorld(t, 'irx');
+  });
+  afterAll(() => t.close());
+
+  const members = () => [
+    { personId: w.people.dept_head, role: '组长' },
+    { personId: w.people.worker, role: '岗位操作' },
+  ];
+
+  it('opens a review with its named team and a baseline pre-filled from the records', async () => {
+    const res = await t.request(w.cookies.safety_manager, 'POST', '/api/v1/initial-reviews', { title: '2026 年初始评审', members: members() });
+    expect(res.statusCode, res.body).toBe(201);
+    const r = res.json();
+    reviewId = r.id;
+    expect(r.status).toBe('draft');
+    expect(r.members).toEqual([
+      { personId: w.people.dept_head, name: '车间主任', role: '组长' },
+      { personId: w.people.worker, name: '操作工', role: '岗位操作' },
+    ]);
+    // The world: one operation post without risks, duties or a list; no plans, drills or accidents.
+    expect(r.baseline).toMatchObject({
+      year: 2026,
+      posts: { total: 1, management: 0, withoutDuties: ['ir 车床工'], withoutRisk: ['ir 车床工'] },
+      risks: { accepted: 0, uncontrolled: 0 },
+      hazards: { openMajor: 0 },
+      inspections: { postsWithoutList: ['ir 车床工'] },
+      emergency: { plansInForce: 0, drillsHeld: 0 },
+      accidents: { accidents: 0 },
+      documents: null,
+      laws: null,
+    });
+    expect(r.gaps.map((g: { key: string }) => g.key)).toEqual([
+      'laws_not_recorded',
+      'posts_without_risk',
+      'posts_without_inspection_list',
+      'documents_not_recorded',
+      'no_emergency_plan',
+      'no_drill',
+      'posts_without_duties',
+      // Nobody has had this year's training hours yet.
+      'training_short',
+    ]);
+  });
+
+  it('refuses a foreign team member naming the field, an unknown review, and read-only roles', async () => {
+    const foreign = await t.request(w.cookies.safety_manager, 'POST', '/api/v1/initial-reviews', { title: 'x', members: [{ personId: other.people.worker, role: '组员' }] });
+    expect(foreign.statusCode).toBeGreaterThanOrEqual(400);
+    expect(foreign.statusCode).toBeLessThan(500);
+    expect(foreign.body).toContain('members');
+    const noTeam = await t.request(w.cookies.safety_manager, 'POST', '/api/v1/initial-reviews', { title: 'x', members: [] });
+    expect(noTeam.statusCode).toBe(400);
+    expect((await t.request(w.cookies.worker, 'POST', '/api/v1/initial-reviews', { title: 'x', members: members() })).statusCode).toBe(403);
+    expect((await t.request(other.cookies.safety_manager, 'GET', `/api/v1/initial-reviews/${reviewId}`)).statusCode).toBe(404);
+    expect((await t.request(other.cookies.safety_manager, 'GET', `/api/v1/initial-reviews/${reviewId}/report.docx`)).statusCode).toBe(404);
+    expect((await t.request(other.cookies.safety_manager, 'POST', `/api/v1/initial-reviews/${reviewId}/findings`, { area: 'laws', text: 'x' })).statusCode).toBe(404);
+    expect((await t.request(other.cookies.safety_manager, 'GET', '/api/v1/initial-reviews')).json().items).toEqual([]);
+  });
+
+  it('keeps the baseline as a snapshot until the team takes it again; findings marked as gaps join the list', async () => {
+    const sm = w.cookies.safety_manager;
+    const acc = await t.request(sm, 'POST', '/api/v1/accidents', { kind: 'accident', occurredOn: '2026-10-01', postId: w.postId, minorInjuries: 1, description: '手部划伤' });
+    expect(acc.statusCode, acc.body).toBe(201);
+    expect((await t.request(sm, 'GET', `/api/v1/initial-reviews/${reviewId}`)).json().baseline.accidents.accidents).toBe(0);
+    const refreshed = await t.request(sm, 'POST', `/api/v1/initial-reviews/${reviewId}/baseline`);
+    expect(refreshed.statusCode, refreshed.body).toBe(200);
+    expect(refreshed.json().baseline.accidents.accidents).toBe(1);
+
+    const f1 = await t.request(sm, 'POST', `/api/v1/initial-reviews/${reviewId}/findings`, { area: 'controls', text: '叉车无定期检验记录' });
+    expect(f1.statusCode, f1.body).toBe(200);
+    const f2 = await t.request(sm, 'POST', `/api/v1/initial-reviews/${reviewId}/findings`, { area: 'organisation', text: '车间主任熟悉本岗位风险', isGap: false });
+    const r = f2.json();
+    expect(r.findings.map((f: { text: string; isGap: boolean }) => [f.text, f.isGap])).toEqual([
+      ['叉车无定期检验记录', true],
+      ['车间主任熟悉本岗位风险', false],
+    ]);
+    const last = r.gaps.at(-1);
+    expect(last).toMatchObject({ text: '叉车无定期检验记录', fromFinding: true, area: 'controls' });
+    expect(r.gaps.some((g: { text: string }) => g.text.includes('熟悉'))).toBe(false);
+    expect(r.gaps.find((g: { key: string }) => g.key === 'accidents_in_period')).toMatchObject({ text: '近三年发生事故 1 起', proposal: { metric: 'accidents', comparison: 'lte', target: 0 } });
+    const bad = await t.request(sm, 'POST', `/api/v1/initial-reviews/${reviewId}/findings`, { area: 'weather', text: 'x' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('area');
+  });
+
+  it('completes once: the gaps are stored and the baseline frozen; later changes are refused', async () => {
+    const sm = w.cookies.safety_manager;
+    const done = await t.request(sm, 'POST', `/api/v1/initial-reviews/${reviewId}/complete`, { conclusion: '基础薄弱，先补齐风险辨识和制度。' });
+    expect(done.statusCode, done.body).toBe(200);
+    const r = done.json();
+    expect(r).toMatchObject({ status: 'completed', conclusion: '基础薄弱，先补齐风险辨识和制度。' });
+    expect(r.gaps).toHaveLength(10);
+    expect(r.gaps.every((g: { id: string }) => !g.id.startsWith('proposed'))).toBe(true);
+
+    await t.request(sm, 'POST', '/api/v1/accidents', { kind: 'accident', occurredOn: '2026-10-02', postId: w.postId, minorInjuries: 1, description: '再次划伤' });
+    expect((await t.request(sm, 'GET', `/api/v1/initial-reviews/${reviewId}`)).json().baseline.accidents.accidents).toBe(1);
+    for (const [path, body] of [
+      ['complete', {}],
+      ['baseline', undefined],
+      ['findings', { area: 'laws', text: 'x' }],
+    ] as const) {
+      const res = await t.request(sm, 'POST', `/api/v1/initial-reviews/${reviewId}/${path}`, body);
+      expect(res.statusCode, path).toBe(409);
+      expect(res.body).toContain('初始评审已完成');
+    }
+    expect((await t.request(sm, 'PUT', `/api/v1/initial-reviews/${reviewId}/team`, { members: members() })).statusCode).toBe(409);
+  });
+
+  it('a gap becomes an objective or an action with owner and deadline, due for its owner', async () => {
+    const sm = w.cookies.safety_manager;
+    const gaps = (await t.request(sm, 'GET', `/api/v1/initial-reviews/${reviewId}`)).json().gaps as { id: string; key: string | null; proposal: { metric: string; comparison: string; target: number } | null }[];
+    const accidents = gaps.find((g) => g.key === 'accidents_in_period')!;
+    const obj = await t.request(sm, 'POST', '/api/v1/ohs-objectives', { name: '全年零事故', metric: accidents.proposal!.metric, comparison: accidents.proposal!.comparison, targetValue: accidents.proposal!.target, year: 2026, ownerPersonId: w.people.dept_head });
+    expect(obj.statusCode, obj.body).toBe(201);
+    const linked = await t.request(sm, 'PUT', `/api/v1/initial-reviews/${reviewId}/gaps/${accidents.id}`, { objectiveId: obj.json().id });
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(linked.json().gaps.find((g: { id: string }) => g.id === accidents.id)).toMatchObject({ objectiveName: '全年零事故' });
+
+    const laws = gaps.find((g) => g.key === 'laws_not_recorded')!;
+    const act = await t.request(sm, 'PUT', `/api/v1/initial-reviews/${reviewId}/gaps/${laws.id}`, { actionText: '识别适用的法律法规并登记', actionOwnerPersonId: w.people.worker, actionDueOn: '2026-12-15' });
+    expect(act.statusCode, act.body).toBe(200);
+    const due = (await t.request(w.cookies.worker, 'GET', '/api/v1/due-items?kind=management.reviewAction')).json().items as { title: string; status: string; ownerPersonId: string }[];
+    expect(due).toHaveLength(1);
+    expect(due[0]).toMatchObject({ status: 'due', ownerPersonId: w.people.worker });
+    expect(due[0]!.title).toContain('识别适用的法律法规并登记');
+    await t.request(sm, 'PUT', `/api/v1/initial-reviews/${reviewId}/gaps/${laws.id}`, { actionDone: true });
+    const after = (await t.request(sm, 'GET', '/api/v1/due-items?kind=management.reviewAction&status=done')).json().items as { status: string }[];
+    expect(after.map((i) => i.status)).toEqual(['done']);
+
+    // Another enterprise's objective or person is refused, naming the field; another enterprise cannot reach the gap.
+    const foreignObjective = (await t.request(other.cookies.safety_manager, 'POST', '/api/v1/ohs-objectives', { name: 'x', metric: 'accidents', comparison: 'lte', targetValue: 0, year: 2026, ownerPersonId: other.people.worker })).json().id;
+    const refused = await t.request(sm, 'PUT', `/api/v1/initial-reviews/${reviewId}/gaps/${accidents.id}`, { objectiveId: foreignObjective });
+    expect(refused.statusCode).toBeGreaterThanOrEqual(400);
+    expect(refused.statusCode).toBeLessThan(500);
+    expect(refused.body).toContain('objectiveId');
+    const foreignOwner = await t.request(sm, 'PUT', `/api/v1/initial-reviews/${reviewId}/gaps/${laws.id}`, { actionText: 'x', actionOwnerPersonId: other.people.worker, actionDueOn: '2026-12-15' });
+    expect(foreignOwner.body).toContain('actionOwnerPersonId');
+    expect((await t.request(other.cookies.safety_manager, 'PUT', `/api/v1/initial-reviews/${reviewId}/gaps/${laws.id}`, { actionDone: true })).statusCode).toBe(404);
+  });
+
+  it('produces the .docx review report showing the baseline as it was, the findings and the follow-up', async () => {
+    const res = await t.request(w.cookies.safety_manager, 'GET', `/api/v1/initial-reviews/${reviewId}/report.docx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('wordprocessingml');
+    const text = await docxText(res.rawPayload);
+    for (const words of ['职业安全健康管理体系初始评审报告', '车间主任', '组长', '（1）适用的法律法规及其他要求的识别和遵守情况', '非种子原文', '叉车无定期检验记录', '近三年发生事故 1 起', '纳入目标：全年零事故', '识别适用的法律法规并登记', '尚无记录', '基础薄弱']) {
+      expect(text, words).toContain(words);
+    }
+    // The snapshot: one accident then, though two are recorded now.
+    expect(text).toMatch(/以来事故1 起/);
+  });
+
+  it('leaves an audit trail of every step', async () => {
+    const log = (await t.request(w.cookies.safety_manager, 'GET', '/api/v1/audit-log?entity=ohs_initial_review')).json().items as { action: string }[];
+    expect(log.map((l) => l.action).sort()).toEqual(['baseline', 'complete', 'create', 'finding', 'finding']);
+    const gapLog = (await t.request(w.cookies.safety_manager, 'GET', '/api/v1/audit-log?entity=ohs_review_gap')).json().items as { action: string }[];
+    expect(gapLog.map((l) => l.action)).toEqual(['follow_up', 'follow_up', 'follow_up']);
+  });
+});
