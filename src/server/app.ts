@@ -44,6 +44,7 @@ import { emergencyRoutes } from './modules/emergency/emergency.routes.js';
 import { managementRoutes } from './modules/management/management.routes.js';
 import { changeRequestRoutes } from './modules/management/change-requests.routes.js';
 import { initialReviewRoutes } from './modules/management/initial-review.routes.js';
+import { capaRoutes } from './modules/improvement/capa.routes.js';
 import { dueItemRoutes } from './platform/due-items/due-items.routes.js';
 import { allDueItemProviders } from './due-item-providers.js';
 import { standardizationRoutes } from './modules/standardization/standardization.routes.js';
@@ -93,6 +94,7 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
     ...managementRoutes(deps),
     ...changeRequestRoutes(deps),
     ...initialReviewRoutes(deps),
+    ...capaRoutes(deps),
     ...dueItemRoutes(deps, allDueItemProviders()),
     ...standardizationRoutes(deps),
     ...workPermitRoutes(deps),

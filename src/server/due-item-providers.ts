@@ -6,6 +6,7 @@ import { inspectionDueItemProvider } from './modules/inspections/inspection-due-
 import { managementDueItemProvider } from './modules/management/objectives.service.js';
 import { reidentificationDueItemProvider } from './modules/risks/reidentification.service.js';
 import { ohsSystemDueItemProvider } from './modules/management/ohs-system-due-items.service.js';
+import { capaDueItemProvider } from './modules/improvement/capa-due-items.service.js';
 import { standardizationDueItemProvider } from './modules/standardization/standardization-due-items.service.js';
 
 /**
@@ -13,5 +14,5 @@ import { standardizationDueItemProvider } from './modules/standardization/standa
  * dates adds its provider here; the due-items route and the notification job read only this list.
  */
 export function allDueItemProviders(): DueItemProvider[] {
-  return [hazardDueItemProvider, inspectionDueItemProvider, standardizationDueItemProvider, emergencyDueItemProvider, trainingDueItemProvider, managementDueItemProvider, reidentificationDueItemProvider, ohsSystemDueItemProvider];
+  return [hazardDueItemProvider, inspectionDueItemProvider, standardizationDueItemProvider, emergencyDueItemProvider, trainingDueItemProvider, managementDueItemProvider, reidentificationDueItemProvider, ohsSystemDueItemProvider, capaDueItemProvider];
 }

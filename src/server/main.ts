@@ -7,6 +7,7 @@ import { createDb, durabilityOf } from './db/create-db.js';
 import { migrateToLatest } from './db/migrate.js';
 import { isDatabaseEmpty, seedDemo } from './demo/seed-demo.js';
 import { systemClock } from './platform/clock.js';
+import { capaScheduledJobs } from './modules/improvement/capa-due-items.service.js';
 import { startScheduler } from './platform/scheduler.js';
 import { runWithLease } from './platform/job-lease.js';
 import { purgeRateLimits } from './platform/http/rate-limit-store.js';
@@ -53,6 +54,7 @@ export async function startServer(): Promise<void> {
       ...hazardScheduledJobs(deps),
       ...dueItemScheduledJobs(deps, allDueItemProviders()),
       ...emergencyScheduledJobs(deps),
+      ...capaScheduledJobs(deps),
       { name: 'rate-limit-purge', everyMs: 60 * 60 * 1000, run: () => purgeRateLimits(db.kysely, Date.now()) },
       ...(config.backupDir
         ? [scheduledBackupJob(db, { dataDir: config.dataDir, dir: config.backupDir, retentionDays: config.backupRetentionDays, hourUtc: config.backupHourUtc, now: () => systemClock.now() })]

@@ -23,6 +23,7 @@ import type {
 import type { AccidentTable } from './tables/accident-tables.js';
 import type { OhsInitialReviewFindingTable, OhsInitialReviewMemberTable, OhsInitialReviewTable, OhsObjectiveTable, OhsPolicyVersionTable, OhsReviewGapTable } from './tables/management-tables.js';
 import type { ChangeRequestTable } from './tables/operations-tables.js';
+import type { CapaActionTable, CapaCheckTable, CapaHazardTable, CapaTable } from './tables/improvement-tables.js';
 import type { BureauReportAckTable, BureauReportTable, RemediationEvaluationTable } from './tables/oversight-tables.js';
 import type {
   RiskTable,
@@ -203,6 +204,10 @@ export interface Database {
   emergency_setting: EmergencySettingTable;
   emergency_drill: EmergencyDrillTable;
   drill_review: DrillReviewTable;
+  capa: CapaTable;
+  capa_action: CapaActionTable;
+  capa_check: CapaCheckTable;
+  capa_hazard: CapaHazardTable;
   post_area: PostAreaTable;
   accident: AccidentTable;
   bureau_report: BureauReportTable;

@@ -31,6 +31,7 @@ import * as addPostReportsTo from './migrations/202612030510-add-post-reports-to
 import * as createPointCallCards from './migrations/202612030420-create-point-call-cards.js';
 import * as createManagement from './migrations/202612030600-create-management.js';
 import * as createInitialReview from './migrations/202612070200-create-initial-review.js';
+import * as createCapa from './migrations/202612070500-create-capa.js';
 import * as createFixedPositionPlans from './migrations/202612030430-create-fixed-position-plans.js';
 import * as createChangeRequests from './migrations/202612070400-create-change-requests.js';
 import * as createPostReidentification from './migrations/202612070100-create-post-reidentification.js';
@@ -67,6 +68,7 @@ const migrations: Record<string, Migration> = {
   '202612030510-add-post-reports-to': addPostReportsTo,
   '202612030420-create-point-call-cards': createPointCallCards,
   '202612030600-create-management': createManagement,
+  '202612070500-create-capa': createCapa,
   '202612030430-create-fixed-position-plans': createFixedPositionPlans,
   '202612070400-create-change-requests': createChangeRequests,
   '202612070100-create-post-reidentification': createPostReidentification,

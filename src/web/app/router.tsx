@@ -50,6 +50,7 @@ const ContactsPage = lazy(() => import('../features/emergency/contacts-page').th
 const DrillsPage = lazy(() => import('../features/emergency/drills-page').then((m) => ({ default: m.DrillsPage })));
 const ObjectivesPage = lazy(() => import('../features/management/objectives-page').then((m) => ({ default: m.ObjectivesPage })));
 const ChangeRequestsPage = lazy(() => import('../features/operations/change-requests-page').then((m) => ({ default: m.ChangeRequestsPage })));
+const CapaPage = lazy(() => import('../features/improvement/capa-page').then((m) => ({ default: m.CapaPage })));
 const PolicyPage = lazy(() => import('../features/management/policy-page').then((m) => ({ default: m.PolicyPage })));
 const InitialReviewsPage = lazy(() => import('../features/management/initial-review-page').then((m) => ({ default: m.InitialReviewsPage })));
 const InitialReviewPage = lazy(() => import('../features/management/initial-review-page').then((m) => ({ default: m.InitialReviewPage })));
@@ -158,6 +159,8 @@ export const router = createBrowserRouter([
           { path: 'operations/changes', element: <ChangeRequestsPage /> },
           { path: 'management/initial-review', element: <InitialReviewsPage /> },
           { path: 'management/initial-review/:reviewId', element: <InitialReviewPage /> },
+          { path: 'improvement/capas', element: <CapaPage /> },
+          { path: 'improvement/capas/:id', element: <CapaPage /> },
           { path: 'training/sessions', element: <TrainingSessionsPage /> },
           { path: 'training/sessions/:sessionId', element: <TrainingSessionPage /> },
           { path: 'training/records', element: <TrainingRecordsPage /> },

@@ -1,6 +1,7 @@
 import {
   AlertOutlined,
   SwapOutlined,
+  SyncOutlined,
   PushpinOutlined,
   AimOutlined,
   FlagOutlined,
@@ -92,6 +93,11 @@ export const managementLinks: NavLink[] = [
 
 /** 运行控制 / Operational control (issue 14 §7–10): change, contractors, communication, registers, occupational health. */
 export const operationsLinks: NavLink[] = [{ path: '/operations/changes', labelKey: 'operationsUi.nav.change', icon: <SwapOutlined /> }];
+/** 检查与改进 / Check and act (issue 15): nonconformities and corrective actions, audits, reviews, monitoring, appraisal. */
+const improvementReaders: EnterpriseRole[] = ['principal', 'safety_manager', 'dept_head', 'team_leader', 'consultant', 'regulator'];
+export const improvementLinks: NavLink[] = [
+  { path: '/improvement/capas', labelKey: 'improvementUi.nav.capas', icon: <SyncOutlined />, roles: improvementReaders },
+];
 
 /** 隐患排查治理 / Hazard management. */
 export const hazardLinks: NavLink[] = [
@@ -141,7 +147,7 @@ const comingSoon: { key: string; labelKey: string; icon: ReactNode }[] = [];
 
 export const allNavPaths = [...orgLinks, ...systemLinks].map((l) => l.path);
 
-const menuPaths = [...overviewLinks, ...orgLinks, ...riskLinks, ...hazardLinks, ...frontlineLinks, ...trainingLinks, ...emergencyLinks, ...managementLinks, ...operationsLinks, ...standardizationLinks, ...systemLinks].map((l) => l.path);
+const menuPaths = [...overviewLinks, ...orgLinks, ...riskLinks, ...hazardLinks, ...frontlineLinks, ...trainingLinks, ...emergencyLinks, ...managementLinks, ...operationsLinks, ...improvementLinks, ...standardizationLinks, ...systemLinks].map((l) => l.path);
 
 /** Pages without an entry of their own, and the entry they belong under. */
 const parentOf: [RegExp, string][] = [
@@ -173,6 +179,7 @@ export function buildNavItems(me: Me, t: TFunction): NonNullable<MenuProps['item
     ...(hasEnterprise ? [{ type: 'group' as const, key: 'emergency', label: t('emergencyUi.nav.group'), children: visible(emergencyLinks) }] : []),
     ...(hasEnterprise ? [{ type: 'group' as const, key: 'management', label: t('managementUi.nav.group'), children: visible(managementLinks) }] : []),
     ...(hasEnterprise ? [{ type: 'group' as const, key: 'operations', label: t('operationsUi.nav.group'), children: visible(operationsLinks) }] : []),
+    ...(hasEnterprise && visible(improvementLinks).length ? [{ type: 'group' as const, key: 'improvement', label: t('improvementUi.nav.group'), children: visible(improvementLinks) }] : []),
     // Administrator and consultants register new enterprises (then run the template wizard there).
     ...(me.user.isAdmin || me.memberships.some((m) => m.role === 'consultant')
       ? [

@@ -20,6 +20,7 @@ import { oversightMessages } from './oversight';
 import { trainingMessages } from './training';
 import { firstHourMessages } from './first-hour';
 import { frontlineMessages } from './frontline';
+import { improvementMessages } from './improvement';
 
 /** Per feature, in the order they are assembled (i18n.test.ts checks they never share a top-level key). */
 export const enUSParts = {
@@ -44,6 +45,7 @@ export const enUSParts = {
   training: trainingMessages,
   firstHour: firstHourMessages,
   frontline: frontlineMessages,
+  improvement: improvementMessages,
 };
 
 /** English UI strings; the type keeps the key set identical to zh-CN. */
@@ -69,4 +71,5 @@ export const enUS: Messages = {
   ...trainingMessages,
   ...firstHourMessages,
   ...frontlineMessages,
+  ...improvementMessages,
 };

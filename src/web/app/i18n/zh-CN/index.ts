@@ -20,6 +20,7 @@ import { oversightMessages } from './oversight';
 import { trainingMessages } from './training';
 import { firstHourMessages } from './first-hour';
 import { frontlineMessages } from './frontline';
+import { improvementMessages } from './improvement';
 
 /** Per feature, in the order they are assembled (i18n.test.ts checks they never share a top-level key). */
 export const zhCNParts = {
@@ -44,6 +45,7 @@ export const zhCNParts = {
   training: trainingMessages,
   firstHour: firstHourMessages,
   frontline: frontlineMessages,
+  improvement: improvementMessages,
 } as const;
 
 /** Chinese UI strings (default locale). en-US must have exactly the same keys (see i18n.test.ts). */
@@ -69,6 +71,7 @@ export const zhCN = {
   ...trainingMessages,
   ...firstHourMessages,
   ...frontlineMessages,
+  ...improvementMessages,
 } as const;
 
 export type Messages = Widen<typeof zhCN>;

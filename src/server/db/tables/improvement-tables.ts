@@ -1,0 +1,59 @@
+/** Check and Act (issue 15): corrective actions. ISO text times, YYYY-MM-DD days. */
+
+export interface CapaTable {
+  id: string;
+  enterprise_id: string;
+  source_kind: string;
+  source_id: string | null;
+  source_label: string;
+  description: string;
+  status: string;
+  round: number;
+  owner_person_id: string | null;
+  root_cause_method: string | null;
+  whys: string;
+  fishbone: string;
+  root_cause: string;
+  verify_after_days: number;
+  risk_check: string | null;
+  check_due_on: string | null;
+  escalated_key: string | null;
+  created_by_user_id: string | null;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+export interface CapaActionTable {
+  id: string;
+  enterprise_id: string;
+  capa_id: string;
+  round: number;
+  description: string;
+  is_preventive: number;
+  owner_person_id: string;
+  deadline: string;
+  done_at: string | null;
+  done_note: string;
+  created_at: string;
+}
+
+/** Insert-only: one verdict per round. */
+export interface CapaCheckTable {
+  id: string;
+  enterprise_id: string;
+  capa_id: string;
+  round: number;
+  is_effective: number;
+  evidence: string;
+  checked_by_user_id: string;
+  checked_by_person_id: string | null;
+  at: string;
+}
+
+export interface CapaHazardTable {
+  enterprise_id: string;
+  capa_id: string;
+  hazard_id: string;
+  created_at: string;
+}
