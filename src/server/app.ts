@@ -45,6 +45,7 @@ import { managementRoutes } from './modules/management/management.routes.js';
 import { changeRequestRoutes } from './modules/management/change-requests.routes.js';
 import { initialReviewRoutes } from './modules/management/initial-review.routes.js';
 import { capaRoutes } from './modules/improvement/capa.routes.js';
+import { contractorRoutes } from './modules/contractors/contractors.routes.js';
 import { dueItemRoutes } from './platform/due-items/due-items.routes.js';
 import { allDueItemProviders } from './due-item-providers.js';
 import { standardizationRoutes } from './modules/standardization/standardization.routes.js';
@@ -95,6 +96,7 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
     ...changeRequestRoutes(deps),
     ...initialReviewRoutes(deps),
     ...capaRoutes(deps),
+    ...contractorRoutes(deps),
     ...dueItemRoutes(deps, allDueItemProviders()),
     ...standardizationRoutes(deps),
     ...workPermitRoutes(deps),

@@ -7,6 +7,7 @@ import { managementDueItemProvider } from './modules/management/objectives.servi
 import { reidentificationDueItemProvider } from './modules/risks/reidentification.service.js';
 import { ohsSystemDueItemProvider } from './modules/management/ohs-system-due-items.service.js';
 import { capaDueItemProvider } from './modules/improvement/capa-due-items.service.js';
+import { contractorDueItemProvider } from './modules/contractors/contractor-due-items.service.js';
 import { standardizationDueItemProvider } from './modules/standardization/standardization-due-items.service.js';
 
 /**
@@ -14,5 +15,5 @@ import { standardizationDueItemProvider } from './modules/standardization/standa
  * dates adds its provider here; the due-items route and the notification job read only this list.
  */
 export function allDueItemProviders(): DueItemProvider[] {
-  return [hazardDueItemProvider, inspectionDueItemProvider, standardizationDueItemProvider, emergencyDueItemProvider, trainingDueItemProvider, managementDueItemProvider, reidentificationDueItemProvider, ohsSystemDueItemProvider, capaDueItemProvider];
+  return [hazardDueItemProvider, inspectionDueItemProvider, standardizationDueItemProvider, emergencyDueItemProvider, trainingDueItemProvider, managementDueItemProvider, reidentificationDueItemProvider, ohsSystemDueItemProvider, capaDueItemProvider, contractorDueItemProvider];
 }

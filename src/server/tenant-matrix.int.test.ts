@@ -83,6 +83,9 @@ describe.skipIf(!isDbAvailable())('tenant matrix', () => {
     actionIdsOfB.set('/api/v1/ohs-policy', policyB.json().draft.id);
     // Change management: a change request of B touching B's post (its steps are /api/v1/change-requests/:id/…).
     await create('/api/v1/change-requests', { name: 'B 工艺变更', kind: 'process', postId: post });
+    // Contractors: B's contractor (its records are /api/v1/contractors/:id/…) and a qualification of it.
+    const contractorB = await create('/api/v1/contractors', { name: 'B 外包单位' });
+    await create('/api/v1/contractor-qualifications', { contractorId: contractorB, name: 'B 安全生产许可证', expiresOn: '2026-01-01' });
     // Training: a session with B's person, a certificate of B's person, B's person record.
     await create('/api/v1/training-sessions', { title: 'B 三级教育', kind: 'three_level_company', heldOn: '2026-06-01', hours: 8, attendeePersonIds: [idsOfB.get('/api/v1/people')] });
     await create('/api/v1/certificates', { personId: idsOfB.get('/api/v1/people'), kind: 'special_operation', operationCode: 'electrical', number: 'B-T-001', issuedOn: '2024-01-01' });

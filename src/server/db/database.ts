@@ -22,7 +22,7 @@ import type {
 } from './tables/org-tables.js';
 import type { AccidentTable } from './tables/accident-tables.js';
 import type { OhsInitialReviewFindingTable, OhsInitialReviewMemberTable, OhsInitialReviewTable, OhsObjectiveTable, OhsPolicyVersionTable, OhsReviewGapTable } from './tables/management-tables.js';
-import type { ChangeRequestTable } from './tables/operations-tables.js';
+import type { ChangeRequestTable, ContractorPersonTable, ContractorQualificationTable, ContractorRecordTable, ContractorTable } from './tables/operations-tables.js';
 import type { CapaActionTable, CapaCheckTable, CapaHazardTable, CapaTable } from './tables/improvement-tables.js';
 import type { BureauReportAckTable, BureauReportTable, RemediationEvaluationTable } from './tables/oversight-tables.js';
 import type {
@@ -228,6 +228,10 @@ export interface Database {
   ohs_initial_review_member: OhsInitialReviewMemberTable;
   ohs_initial_review_finding: OhsInitialReviewFindingTable;
   ohs_review_gap: OhsReviewGapTable;
+  contractor: ContractorTable;
+  contractor_person: ContractorPersonTable;
+  contractor_qualification: ContractorQualificationTable;
+  contractor_record: ContractorRecordTable;
 }
 
 /** Requests counted per key (route and client address) in the current window (rate-limit-store.ts). */

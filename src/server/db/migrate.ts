@@ -35,6 +35,7 @@ import * as createCapa from './migrations/202612070500-create-capa.js';
 import * as createFixedPositionPlans from './migrations/202612030430-create-fixed-position-plans.js';
 import * as createChangeRequests from './migrations/202612070400-create-change-requests.js';
 import * as createPostReidentification from './migrations/202612070100-create-post-reidentification.js';
+import * as createContractors from './migrations/202612070410-create-contractors.js';
 
 // Listed explicitly (not read from disk) so the bundle and tests see the same set, in order.
 const migrations: Record<string, Migration> = {
@@ -73,6 +74,7 @@ const migrations: Record<string, Migration> = {
   '202612070400-create-change-requests': createChangeRequests,
   '202612070100-create-post-reidentification': createPostReidentification,
   '202612070200-create-initial-review': createInitialReview,
+  '202612070410-create-contractors': createContractors,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

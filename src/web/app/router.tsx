@@ -51,6 +51,7 @@ const DrillsPage = lazy(() => import('../features/emergency/drills-page').then((
 const ObjectivesPage = lazy(() => import('../features/management/objectives-page').then((m) => ({ default: m.ObjectivesPage })));
 const ChangeRequestsPage = lazy(() => import('../features/operations/change-requests-page').then((m) => ({ default: m.ChangeRequestsPage })));
 const CapaPage = lazy(() => import('../features/improvement/capa-page').then((m) => ({ default: m.CapaPage })));
+const ContractorsPage = lazy(() => import('../features/operations/contractors-page').then((m) => ({ default: m.ContractorsPage })));
 const PolicyPage = lazy(() => import('../features/management/policy-page').then((m) => ({ default: m.PolicyPage })));
 const InitialReviewsPage = lazy(() => import('../features/management/initial-review-page').then((m) => ({ default: m.InitialReviewsPage })));
 const InitialReviewPage = lazy(() => import('../features/management/initial-review-page').then((m) => ({ default: m.InitialReviewPage })));
@@ -161,6 +162,7 @@ export const router = createBrowserRouter([
           { path: 'management/initial-review/:reviewId', element: <InitialReviewPage /> },
           { path: 'improvement/capas', element: <CapaPage /> },
           { path: 'improvement/capas/:id', element: <CapaPage /> },
+          { path: 'operations/contractors', element: <ContractorsPage /> },
           { path: 'training/sessions', element: <TrainingSessionsPage /> },
           { path: 'training/sessions/:sessionId', element: <TrainingSessionPage /> },
           { path: 'training/records', element: <TrainingRecordsPage /> },

@@ -2,6 +2,7 @@ import {
   AlertOutlined,
   SwapOutlined,
   SyncOutlined,
+  SolutionOutlined,
   PushpinOutlined,
   AimOutlined,
   FlagOutlined,
@@ -92,7 +93,10 @@ export const managementLinks: NavLink[] = [
 ];
 
 /** 运行控制 / Operational control (issue 14 §7–10): change, contractors, communication, registers, occupational health. */
-export const operationsLinks: NavLink[] = [{ path: '/operations/changes', labelKey: 'operationsUi.nav.change', icon: <SwapOutlined /> }];
+export const operationsLinks: NavLink[] = [
+  { path: '/operations/changes', labelKey: 'operationsUi.nav.change', icon: <SwapOutlined /> },
+  { path: '/operations/contractors', labelKey: 'operationsUi.nav.contractors', icon: <SolutionOutlined /> },
+];
 /** 检查与改进 / Check and act (issue 15): nonconformities and corrective actions, audits, reviews, monitoring, appraisal. */
 const improvementReaders: EnterpriseRole[] = ['principal', 'safety_manager', 'dept_head', 'team_leader', 'consultant', 'regulator'];
 export const improvementLinks: NavLink[] = [
