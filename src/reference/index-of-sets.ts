@@ -8,6 +8,7 @@ import * as lsScales from './ls-scales';
 import * as majorHazardCriteria from './major-hazard-criteria';
 import * as measureTypes from './measure-types';
 import * as riskProfiles from './risk-profiles';
+import * as safetySigns from './safety-signs';
 import * as specialOperations from './special-operations';
 import * as trainingHours from './training-hours';
 
@@ -25,6 +26,7 @@ export const referenceSetNames = [
   'special-operations',
   'training-hours',
   'major-hazard-criteria',
+  'safety-signs',
 ] as const;
 
 export type ReferenceSetName = (typeof referenceSetNames)[number];
@@ -83,6 +85,7 @@ const rawSets: Readonly<Record<ReferenceSetName, () => object>> = {
     articles: majorHazardCriteria.articleFields,
     items: majorHazardCriteria.majorHazardCriteria,
   }),
+  'safety-signs': () => ({ source: safetySigns.source, categories: safetySigns.safetySignCategoryEntries, items: safetySigns.commonSafetySigns }),
 };
 
 export const referenceSets: Readonly<Record<ReferenceSetName, (locale: Locale) => unknown>> = Object.fromEntries(

@@ -33,6 +33,7 @@ import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { riskListExportRoutes } from './modules/risks/risk-list-export.routes.js';
 import { riskRoutes } from './modules/risks/risks.routes.js';
 import { reidentificationRoutes } from './modules/risks/reidentification.routes.js';
+import { safetySignRoutes } from './modules/publication/safety-signs.routes.js';
 import { templateRoutes } from './modules/templates/templates.routes.js';
 import { hazardTransitionRoutes } from './modules/hazards/hazard-transitions.routes.js';
 import { hazardRoutes } from './modules/hazards/hazards.routes.js';
@@ -85,6 +86,7 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
     ...notificationRoutes(deps),
     ...riskRoutes(deps),
     ...reidentificationRoutes(deps),
+    ...safetySignRoutes(deps),
     ...riskListExportRoutes(deps, org),
     ...publicationRoutes(deps),
     ...inspectionRoutes(deps),

@@ -37,6 +37,8 @@ import type {
   AreaMapPolygonTable,
   RiskSettingTable,
   PostReidentificationTable,
+  SafetySignTable,
+  SafetySignCheckTable,
 } from './tables/risk-tables.js';
 import type {
   ShiftDefinitionTable,
@@ -196,6 +198,8 @@ export interface Database {
   fixed_position_plan: FixedPositionPlanTable;
   risk_setting: RiskSettingTable;
   post_reidentification: PostReidentificationTable;
+  safety_sign: SafetySignTable;
+  safety_sign_check: SafetySignCheckTable;
   emergency_plan: EmergencyPlanTable;
   emergency_plan_version: EmergencyPlanVersionTable;
   emergency_supply: EmergencySupplyTable;

@@ -36,6 +36,7 @@ import * as createFixedPositionPlans from './migrations/202612030430-create-fixe
 import * as createChangeRequests from './migrations/202612070400-create-change-requests.js';
 import * as createPostReidentification from './migrations/202612070100-create-post-reidentification.js';
 import * as createContractors from './migrations/202612070410-create-contractors.js';
+import * as createSafetySigns from './migrations/202612070110-create-safety-signs.js';
 
 // Listed explicitly (not read from disk) so the bundle and tests see the same set, in order.
 const migrations: Record<string, Migration> = {
@@ -75,6 +76,7 @@ const migrations: Record<string, Migration> = {
   '202612070100-create-post-reidentification': createPostReidentification,
   '202612070200-create-initial-review': createInitialReview,
   '202612070410-create-contractors': createContractors,
+  '202612070110-create-safety-signs': createSafetySigns,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

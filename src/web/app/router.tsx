@@ -20,6 +20,7 @@ const ImportPage = lazy(() => import('../features/org/import-page').then((m) => 
 const AccountsPage = lazy(() => import('../features/system/accounts-page').then((m) => ({ default: m.AccountsPage })));
 const AuditLogPage = lazy(() => import('../features/system/audit-log-page').then((m) => ({ default: m.AuditLogPage })));
 const ChangePasswordPage = lazy(() => import('../features/system/change-password-page').then((m) => ({ default: m.ChangePasswordPage })));
+const SafetySignsPage = lazy(() => import('../features/safety-signs/safety-signs-page').then((m) => ({ default: m.SafetySignsPage })));
 const RiskMapPage = lazy(() => import('../features/publication/risk-map-page').then((m) => ({ default: m.RiskMapPage })));
 const RiskMapPrintPage = lazy(() => import('../features/publication/risk-map-print-page').then((m) => ({ default: m.RiskMapPrintPage })));
 const RiskCardPrintPage = lazy(() => import('../features/publication/risk-card-print-page').then((m) => ({ default: m.RiskCardPrintPage })));
@@ -132,6 +133,7 @@ export const router = createBrowserRouter([
           { path: 'system/password', element: <ChangePasswordPage /> },
           { path: 'system/members', element: <MembersPage /> },
           { path: 'risk-map', element: <RiskMapPage /> },
+          { path: 'safety-signs', element: <SafetySignsPage /> },
           { path: 'risks', element: <RisksPage /> },
           { path: 'accidents', element: <AccidentsPage /> },
           { path: 'oversight', element: <OversightPage /> },

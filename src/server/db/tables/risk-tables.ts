@@ -156,3 +156,30 @@ export interface PostReidentificationTable {
   recorded_by_user_id: string;
   created_at: string;
 }
+
+/** Seed 001 第十一条: a registered safety sign (GB 2894 category) in an area, optionally on equipment. */
+export interface SafetySignTable {
+  id: string;
+  enterprise_id: string;
+  area_id: string;
+  equipment_id: string | null;
+  category: string;
+  sign_code: string | null;
+  name: string;
+  location: string;
+  quantity: number;
+  photo_id: string | null;
+  installed_on: string | null;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+/** Per area, the post whose inspection item checks the area's signs. */
+export interface SafetySignCheckTable {
+  enterprise_id: string;
+  area_id: string;
+  post_id: string;
+  inspection_item_id: string;
+  updated_at: string;
+}

@@ -219,8 +219,8 @@ export async function getItem(deps: AppDeps, enterpriseId: string, id: string, e
   return toItemDto(row);
 }
 
-export async function updateItem(deps: AppDeps, actor: InspectionActor, id: string, input: ItemUpdate): Promise<ItemDto> {
-  return withTransaction(deps.db, async (trx) => {
+export async function updateItem(deps: AppDeps, actor: InspectionActor, id: string, input: ItemUpdate, trxIn?: Executor): Promise<ItemDto> {
+  const work = async (trx: Executor) => {
     const before = await repo.findItem(trx, actor.enterpriseId, id);
     if (!before) throw notFound('inspection_item');
     if (before.archived_at) throw new AppError('ARCHIVED', { entity: 'inspection_item' });
@@ -239,7 +239,8 @@ export async function updateItem(deps: AppDeps, actor: InspectionActor, id: stri
     const after = { ...before, ...patch };
     await recordChange(trx, actor, now, { entity: 'inspection_item', entityId: id, action: 'update', before: toItemDto(before), after: toItemDto(after) });
     return toItemDto(after);
-  });
+  };
+  return trxIn ? work(trxIn) : withTransaction(deps.db, work);
 }
 
 /** Archiving keeps the item (records point at it) but takes it out of lists and future tasks. */

@@ -72,3 +72,15 @@ export function listPostsWithoutAcceptedRisk(db: Executor, enterpriseId: string)
 }
 
 /** Live, not rejected risks of the posts, placed in the areas or naming the objects (seed 001 第七条 re-evaluation). */
+
+/** Accepted live risks' levels with where they are (area placed in, equipment named): the places' levels. */
+export function listPlacedRiskLevels(db: Executor, enterpriseId: string) {
+  return db
+    .selectFrom('risk')
+    .select(['area_id', 'object_kind', 'object_id', 'level'])
+    .where('enterprise_id', '=', enterpriseId)
+    .where('status', '=', 'accepted')
+    .where('archived_at', 'is', null)
+    .where('level', 'is not', null)
+    .execute();
+}

@@ -18,6 +18,7 @@ import {
   type RiskRegisterQuery,
 } from '../../../schemas/risks.js';
 import { notFound } from '../../platform/http/app-error.js';
+import { isRiskLevel, maxLevel, type RiskLevel } from '../../../domain/risk/risk-level.js';
 import { decodeCursor, toPage } from '../../platform/http/cursor.js';
 import * as repo from './risks.repository.js';
 
@@ -258,3 +259,23 @@ export async function riskIndicators(db: Executor, enterpriseId: string) {
   };
 }
 export type RiskIndicators = Awaited<ReturnType<typeof riskIndicators>>;
+
+/**
+ * DESIGN "Indicators": each area's and equipment item's level — the highest level of the accepted
+ * risks placed in the area (or naming it as a place) or naming the equipment (the 四色图 rule).
+ */
+export async function riskLevelsOfPlaces(db: Executor, enterpriseId: string): Promise<{ areas: Map<string, RiskLevel>; equipment: Map<string, RiskLevel> }> {
+  const areas = new Map<string, RiskLevel>();
+  const equipment = new Map<string, RiskLevel>();
+  const raise = (map: Map<string, RiskLevel>, id: string, level: RiskLevel) => {
+    const was = map.get(id);
+    map.set(id, was ? maxLevel(was, level) : level);
+  };
+  for (const r of await repo.listPlacedRiskLevels(db, enterpriseId)) {
+    if (!isRiskLevel(r.level)) continue;
+    if (r.area_id) raise(areas, r.area_id, r.level);
+    if (r.object_kind === 'place' && r.object_id) raise(areas, r.object_id, r.level);
+    if (r.object_kind === 'equipment' && r.object_id) raise(equipment, r.object_id, r.level);
+  }
+  return { areas, equipment };
+}

@@ -66,6 +66,7 @@ const orgLinks: NavLink[] = [
 /** 风险分级管控 / Risk control. The risk register's pages belong here too. */
 export const riskLinks: NavLink[] = [
   { path: '/risk-map', labelKey: 'publication.nav', icon: <EnvironmentOutlined /> },
+  { path: '/safety-signs', labelKey: 'signUi.nav', icon: <WarningOutlined /> },
   { path: '/risks', labelKey: 'riskUi.nav.register', icon: <SafetyOutlined /> },
   { path: '/accidents', labelKey: 'accidentUi.nav', icon: <FireOutlined /> },
   { path: '/oversight', labelKey: 'oversightUi.nav', icon: <BankOutlined />, roles: ['regulator', 'consultant'] },

@@ -5,6 +5,7 @@ import { type AreaDto, areaHazardKinds, areaInputSchema, areaUpdateSchema } from
 import { type FormValues, nullIfEmpty } from '../../app/ui/resource-form-drawer';
 import { ResourceListPage } from '../../app/ui/resource-list-page';
 import { orgPaths, useOrgUnits } from './use-org-lookups';
+import { SignGapsAlert } from '../safety-signs/sign-gaps-alert';
 
 function AreaFields() {
   const { t } = useTranslation();
@@ -55,6 +56,8 @@ export function AreasPage() {
     { key: 'description', dataIndex: 'description', title: t('area.description') },
   ];
   return (
+    <>
+    <SignGapsAlert withLink />
     <ResourceListPage<AreaDto>
       testId="areas-page"
       path={orgPaths.areas}
@@ -78,5 +81,6 @@ export function AreasPage() {
         fields: <AreaFields />,
       }}
     />
+    </>
   );
 }

@@ -12,6 +12,7 @@ import { PageHeader } from '../../app/ui/page-header';
 import { usePosts } from '../org/use-org-lookups';
 import { publicationKeys, putJson, useRiskMap } from './publication-api';
 import { RiskMapCanvas, RiskMapLegend } from './risk-map-canvas';
+import { SignGapsAlert } from '../safety-signs/sign-gaps-alert';
 
 type Point = [number, number];
 const boardLevels = new Set(['major', 'significant']);
@@ -95,6 +96,7 @@ export function RiskMapPage() {
           </Space>
         }
       />
+      <SignGapsAlert withLink />
       <Flex gap={16} wrap align="start">
         <Card style={{ flex: '3 1 520px', minWidth: 0 }} size="small">
           {!map.floorPlan && <Typography.Paragraph type="secondary">{t('publication.map.noPlan')}</Typography.Paragraph>}

@@ -21,6 +21,7 @@ import { trainingMessages } from './training';
 import { firstHourMessages } from './first-hour';
 import { frontlineMessages } from './frontline';
 import { improvementMessages } from './improvement';
+import { safetySignsMessages } from './safety-signs';
 
 /** Per feature, in the order they are assembled (i18n.test.ts checks they never share a top-level key). */
 export const enUSParts = {
@@ -46,6 +47,7 @@ export const enUSParts = {
   firstHour: firstHourMessages,
   frontline: frontlineMessages,
   improvement: improvementMessages,
+  safetySigns: safetySignsMessages,
 };
 
 /** English UI strings; the type keeps the key set identical to zh-CN. */
@@ -72,4 +74,5 @@ export const enUS: Messages = {
   ...firstHourMessages,
   ...frontlineMessages,
   ...improvementMessages,
+  ...safetySignsMessages,
 };

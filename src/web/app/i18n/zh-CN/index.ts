@@ -21,6 +21,7 @@ import { trainingMessages } from './training';
 import { firstHourMessages } from './first-hour';
 import { frontlineMessages } from './frontline';
 import { improvementMessages } from './improvement';
+import { safetySignsMessages } from './safety-signs';
 
 /** Per feature, in the order they are assembled (i18n.test.ts checks they never share a top-level key). */
 export const zhCNParts = {
@@ -46,6 +47,7 @@ export const zhCNParts = {
   firstHour: firstHourMessages,
   frontline: frontlineMessages,
   improvement: improvementMessages,
+  safetySigns: safetySignsMessages,
 } as const;
 
 /** Chinese UI strings (default locale). en-US must have exactly the same keys (see i18n.test.ts). */
@@ -72,6 +74,7 @@ export const zhCN = {
   ...firstHourMessages,
   ...frontlineMessages,
   ...improvementMessages,
+  ...safetySignsMessages,
 } as const;
 
 export type Messages = Widen<typeof zhCN>;
