@@ -103,6 +103,7 @@ export const errorMessages = {
   },
   POLICY_VERSION_CONFLICT: { 'zh-CN': '方针版本状态不允许此操作：{reasonZh}', 'en-US': 'Not possible in the policy version\'s state: {reasonEn}' },
   RECORD_WRONG_STATE: { 'zh-CN': '{entity}当前状态不允许此操作：{reasonZh}', 'en-US': 'Not possible in the {entity}\'s state: {reasonEn}' },
+  DOCUMENT_VERSION_CONFLICT: { 'zh-CN': '文件版本状态不允许此操作：{reasonZh}', 'en-US': 'Not possible in the document version\'s state: {reasonEn}' },
   INTERNAL: { 'zh-CN': '服务器内部错误', 'en-US': 'Internal server error' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
@@ -139,6 +140,9 @@ export const entityNames: Record<string, Record<Locale, string>> = {
   contractor: { 'zh-CN': '相关方单位', 'en-US': 'Contractor' },
   contractor_qualification: { 'zh-CN': '相关方资质', 'en-US': 'Contractor qualification' },
   contractor_record: { 'zh-CN': '相关方监督和评价记录', 'en-US': 'Contractor record' },
+  controlled_document: { 'zh-CN': '受控文件', 'en-US': 'Controlled document' },
+  controlled_document_version: { 'zh-CN': '文件版本', 'en-US': 'Document version' },
+  legal_requirement: { 'zh-CN': '法律法规及其他要求', 'en-US': 'Legal requirement' },
   inspection_item: { 'zh-CN': '排查项', 'en-US': 'Inspection item' },
   inspection_task: { 'zh-CN': '排查任务', 'en-US': 'Inspection task' },
   attachment: { 'zh-CN': '附件', 'en-US': 'Attachment' },

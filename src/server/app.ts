@@ -47,6 +47,7 @@ import { changeRequestRoutes } from './modules/management/change-requests.routes
 import { initialReviewRoutes } from './modules/management/initial-review.routes.js';
 import { capaRoutes } from './modules/improvement/capa.routes.js';
 import { contractorRoutes } from './modules/contractors/contractors.routes.js';
+import { documentRoutes } from './modules/documents/documents.routes.js';
 import { dueItemRoutes } from './platform/due-items/due-items.routes.js';
 import { allDueItemProviders } from './due-item-providers.js';
 import { standardizationRoutes } from './modules/standardization/standardization.routes.js';
@@ -99,6 +100,7 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
     ...initialReviewRoutes(deps),
     ...capaRoutes(deps),
     ...contractorRoutes(deps),
+    ...documentRoutes(deps),
     ...dueItemRoutes(deps, allDueItemProviders()),
     ...standardizationRoutes(deps),
     ...workPermitRoutes(deps),
@@ -140,6 +142,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   app.addContentTypeParser([xlsxMime, 'application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   app.addContentTypeParser(['image/png', 'image/jpeg'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   app.addContentTypeParser(['image/webp'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  // Controlled documents' files (modules/documents): PDF and Word, checked by their bytes there.
+  app.addContentTypeParser(['application/pdf', 'application/msword', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   const sessions = sessionCacheOf(deps.db, deps.config.sessionCacheSeconds * 1000);
   installSessionHook(app, (sessionId) => sessions.resolve(sessionId, deps.clock.now().getTime(), () => resolveSession(deps, sessionId)));
 

@@ -8,6 +8,7 @@ import { reidentificationDueItemProvider } from './modules/risks/reidentificatio
 import { ohsSystemDueItemProvider } from './modules/management/ohs-system-due-items.service.js';
 import { capaDueItemProvider } from './modules/improvement/capa-due-items.service.js';
 import { contractorDueItemProvider } from './modules/contractors/contractor-due-items.service.js';
+import { documentDueItemProvider } from './modules/documents/document-due-items.service.js';
 import { standardizationDueItemProvider } from './modules/standardization/standardization-due-items.service.js';
 
 /**
@@ -15,5 +16,5 @@ import { standardizationDueItemProvider } from './modules/standardization/standa
  * dates adds its provider here; the due-items route and the notification job read only this list.
  */
 export function allDueItemProviders(): DueItemProvider[] {
-  return [hazardDueItemProvider, inspectionDueItemProvider, standardizationDueItemProvider, emergencyDueItemProvider, trainingDueItemProvider, managementDueItemProvider, reidentificationDueItemProvider, ohsSystemDueItemProvider, capaDueItemProvider, contractorDueItemProvider];
+  return [hazardDueItemProvider, inspectionDueItemProvider, standardizationDueItemProvider, emergencyDueItemProvider, trainingDueItemProvider, managementDueItemProvider, reidentificationDueItemProvider, ohsSystemDueItemProvider, capaDueItemProvider, contractorDueItemProvider, documentDueItemProvider];
 }

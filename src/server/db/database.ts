@@ -24,6 +24,14 @@ import type { AccidentTable } from './tables/accident-tables.js';
 import type { OhsInitialReviewFindingTable, OhsInitialReviewMemberTable, OhsInitialReviewTable, OhsObjectiveTable, OhsPolicyVersionTable, OhsReviewGapTable } from './tables/management-tables.js';
 import type { ChangeRequestTable, ContractorPersonTable, ContractorQualificationTable, ContractorRecordTable, ContractorTable } from './tables/operations-tables.js';
 import type { CapaActionTable, CapaCheckTable, CapaHazardTable, CapaTable } from './tables/improvement-tables.js';
+import type {
+  ComplianceEvaluationTable,
+  ControlledDocumentDistributionTable,
+  ControlledDocumentTable,
+  ControlledDocumentVersionTable,
+  LegalClauseTable,
+  LegalRequirementTable,
+} from './tables/document-tables.js';
 import type { BureauReportAckTable, BureauReportTable, RemediationEvaluationTable } from './tables/oversight-tables.js';
 import type {
   RiskTable,
@@ -143,6 +151,12 @@ export type {
 };
 
 export interface Database {
+  controlled_document: ControlledDocumentTable;
+  controlled_document_version: ControlledDocumentVersionTable;
+  controlled_document_distribution: ControlledDocumentDistributionTable;
+  legal_requirement: LegalRequirementTable;
+  legal_clause: LegalClauseTable;
+  compliance_evaluation: ComplianceEvaluationTable;
   user: UserTable;
   session: SessionTable;
   enterprise: EnterpriseTable;

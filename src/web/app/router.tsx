@@ -53,6 +53,8 @@ const ObjectivesPage = lazy(() => import('../features/management/objectives-page
 const ChangeRequestsPage = lazy(() => import('../features/operations/change-requests-page').then((m) => ({ default: m.ChangeRequestsPage })));
 const CapaPage = lazy(() => import('../features/improvement/capa-page').then((m) => ({ default: m.CapaPage })));
 const ContractorsPage = lazy(() => import('../features/operations/contractors-page').then((m) => ({ default: m.ContractorsPage })));
+const DocumentsPage = lazy(() => import('../features/documents/documents-page').then((m) => ({ default: m.DocumentsPage })));
+const DocumentPage = lazy(() => import('../features/documents/document-page').then((m) => ({ default: m.DocumentPage })));
 const PolicyPage = lazy(() => import('../features/management/policy-page').then((m) => ({ default: m.PolicyPage })));
 const InitialReviewsPage = lazy(() => import('../features/management/initial-review-page').then((m) => ({ default: m.InitialReviewsPage })));
 const InitialReviewPage = lazy(() => import('../features/management/initial-review-page').then((m) => ({ default: m.InitialReviewPage })));
@@ -165,6 +167,8 @@ export const router = createBrowserRouter([
           { path: 'improvement/capas', element: <CapaPage /> },
           { path: 'improvement/capas/:id', element: <CapaPage /> },
           { path: 'operations/contractors', element: <ContractorsPage /> },
+          { path: 'documents', element: <DocumentsPage /> },
+          { path: 'documents/:documentId', element: <DocumentPage /> },
           { path: 'training/sessions', element: <TrainingSessionsPage /> },
           { path: 'training/sessions/:sessionId', element: <TrainingSessionPage /> },
           { path: 'training/records', element: <TrainingRecordsPage /> },

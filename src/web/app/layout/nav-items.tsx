@@ -91,6 +91,7 @@ export const managementLinks: NavLink[] = [
   { path: '/management/initial-review', labelKey: 'ohsSystemUi.nav.review', icon: <AuditOutlined /> },
   { path: '/management/policy', labelKey: 'managementUi.nav.policy', icon: <FlagOutlined /> },
   { path: '/management/objectives', labelKey: 'managementUi.nav.objectives', icon: <AimOutlined /> },
+  { path: '/documents', labelKey: 'documentsUi.nav.documents', icon: <FileProtectOutlined /> },
 ];
 
 /** 运行控制 / Operational control (issue 14 §7–10): change, contractors, communication, registers, occupational health. */

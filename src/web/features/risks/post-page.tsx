@@ -18,6 +18,7 @@ import { RiskDetailPanel } from './risk-detail-panel';
 import { RiskFormDrawer } from './risk-form-drawer';
 import { RiskStatusTags } from './risk-status-tags';
 import { ReidentificationCard } from './reidentification-card';
+import { PostDocumentsCard } from '../documents/post-documents-card';
 
 export function usePost(postId: string | undefined) {
   return useQuery({ queryKey: ['/api/v1/posts', 'one', postId], enabled: Boolean(postId), queryFn: () => api<PostDto>(`/api/v1/posts/${postId}`) });
@@ -187,6 +188,7 @@ export function PostPage() {
           expandedRowRender: (r) => <RiskDetailPanel riskId={r.id} post={p} />,
         }}
       />
+      <PostDocumentsCard postId={p.id} />
       <RiskFormDrawer post={p} isOpen={isFormOpen} editing={null} isProposal={canPropose} onClose={() => setFormOpen(false)} onSaved={(r) => setExpanded((e) => [...e, r.id])} />
     </div>
   );

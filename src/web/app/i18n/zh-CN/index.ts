@@ -15,6 +15,7 @@ import { emergencyMessages } from './emergency';
 import { managementMessages } from './management';
 import { operationsMessages } from './operations';
 import { ohsSystemMessages } from './ohs-system';
+import { documentsMessages } from './documents';
 import { accidentsMessages } from './accidents';
 import { oversightMessages } from './oversight';
 import { trainingMessages } from './training';
@@ -41,6 +42,7 @@ export const zhCNParts = {
   management: managementMessages,
   operations: operationsMessages,
   ohsSystem: ohsSystemMessages,
+  documents: documentsMessages,
   accidents: accidentsMessages,
   oversight: oversightMessages,
   training: trainingMessages,
@@ -68,6 +70,7 @@ export const zhCN = {
   ...managementMessages,
   ...operationsMessages,
   ...ohsSystemMessages,
+  ...documentsMessages,
   ...accidentsMessages,
   ...oversightMessages,
   ...trainingMessages,
