@@ -75,6 +75,8 @@ export const complianceEvaluationSchema = z.object({
   actionOwnerPersonId: z.string().nullable(),
   actionOwnerName: z.string().nullable(),
   actionDeadline: z.string().nullable(),
+  /** The corrective action raised for a non-compliance (/improvement/capas/:id). */
+  capaId: z.string().nullable(),
   createdAt: z.string(),
 });
 export type ComplianceEvaluationDto = z.infer<typeof complianceEvaluationSchema>;

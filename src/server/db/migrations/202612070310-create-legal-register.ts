@@ -56,6 +56,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('action', 'text', (c) => c.notNull())
     .addColumn('action_owner_person_id', 'text', (c) => c.references('person.id'))
     .addColumn('action_deadline', 'text')
+    .addColumn('capa_id', 'text') // the corrective action raised for a non-compliance (modules/improvement)
     .addColumn('created_by_user_id', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();

@@ -96,6 +96,8 @@ export interface ComplianceEvaluationTable {
   action: string;
   action_owner_person_id: string | null;
   action_deadline: string | null;
+  /** The corrective action raised for a non-compliance (modules/improvement). */
+  capa_id: string | null;
   created_by_user_id: string | null;
   created_at: string;
 }

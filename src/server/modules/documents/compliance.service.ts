@@ -1,8 +1,9 @@
 /* The yearly compliance evaluation (合规性评价, issue 14 §6): per legal requirement and year, a result
- * with evidence and findings; non-compliant needs an action with owner and deadline. Insert-only —
- * a correction is a later entry for the same year, the latest one is in force. Non-compliant
- * findings are read by the corrective-action feature through `complianceFindings` (modules/improvement
- * had not landed when this was built, so no action is raised there yet). */
+ * with evidence and findings; non-compliant needs an action with owner and deadline and raises a
+ * corrective action through the one CAPA mechanism (modules/improvement raiseCorrectiveAction, in
+ * the same transaction; the CAPA owns the action's due items from then on). Insert-only — a
+ * correction is a later entry for the same year, the latest one is in force. `complianceFindings`
+ * lists the non-compliances in force for other features (reviews). */
 import type { AppDeps } from '../../app-deps.js';
 import { endOfLocalDay } from '../../../domain/calendar/enterprise-day.js';
 import { withTransaction, type Executor } from '../../db/with-transaction.js';
@@ -12,6 +13,7 @@ import { AppError, type FieldIssue, notFound } from '../../platform/http/app-err
 import { referenceMissing } from '../../platform/http/validation.js';
 import { newId } from '../../platform/ids.js';
 import { recordChange } from '../audit/audit.service.js';
+import { raiseCorrectiveAction } from '../improvement/capa.service.js';
 import * as repo from './documents.repository.js';
 import { enterpriseToday, type DocumentActor } from './documents.service.js';
 import { getLegalRequirement } from './legal-register.service.js';
@@ -43,6 +45,7 @@ export const toEvaluationDto = (e: EvaluationRow): ComplianceEvaluationDto => ({
   actionOwnerPersonId: e.action_owner_person_id,
   actionOwnerName: e.owner_name ?? null,
   actionDeadline: e.action_deadline,
+  capaId: e.capa_id,
   createdAt: e.created_at,
 });
 
@@ -59,7 +62,7 @@ export async function evaluateCompliance(deps: AppDeps, actor: DocumentActor, re
     if (missing.length) throw new AppError('VALIDATION', {}, missing);
   }
   return withTransaction(deps.db, async (trx) => {
-    const req = await trx.selectFrom('legal_requirement').select(['id', 'archived_at']).where('enterprise_id', '=', actor.enterpriseId).where('id', '=', requirementId).executeTakeFirst();
+    const req = await trx.selectFrom('legal_requirement').select(['id', 'archived_at', 'title']).where('enterprise_id', '=', actor.enterpriseId).where('id', '=', requirementId).executeTakeFirst();
     if (!req) throw notFound('legal_requirement');
     if (req.archived_at) throw new AppError('ARCHIVED', { entity: 'legal_requirement' });
     if (input.actionOwnerPersonId && !(await repo.livePersonExists(trx, actor.enterpriseId, input.actionOwnerPersonId))) throw referenceMissing('actionOwnerPersonId');
@@ -76,9 +79,20 @@ export async function evaluateCompliance(deps: AppDeps, actor: DocumentActor, re
       action: isAction ? input.action : '',
       action_owner_person_id: isAction ? input.actionOwnerPersonId : null,
       action_deadline: isAction ? input.actionDeadline : null,
+      capa_id: null as string | null,
       created_by_user_id: actor.userId,
       created_at: deps.clock.now().toISOString(),
     };
+    if (isAction) {
+      const capa = await raiseCorrectiveAction(deps, trx, {
+        enterpriseId: actor.enterpriseId,
+        actorUserId: actor.userId,
+        source: { kind: 'compliance_evaluation', id: row.id, label: `${input.year} 年合规性评价：${req.title}` },
+        description: `${input.findings}\n拟采取措施：${input.action}（完成期限 ${input.actionDeadline}）`,
+        ownerPersonId: input.actionOwnerPersonId,
+      });
+      row.capa_id = capa.id;
+    }
     await trx.insertInto('compliance_evaluation').values(row).execute();
     await recordChange(trx, actor, deps.clock.now(), { entity: 'compliance_evaluation', entityId: row.id, action: 'create', after: { requirementId, ...input } });
     return getLegalRequirement(deps, actor.enterpriseId, requirementId, trx);
@@ -102,6 +116,7 @@ export interface ComplianceFinding {
   action: string;
   ownerPersonId: string | null;
   deadline: string | null;
+  capaId: string | null;
 }
 
 /**
@@ -121,6 +136,7 @@ export async function complianceFindings(deps: AppDeps, enterpriseId: string, ye
       action: e!.action,
       ownerPersonId: e!.action_owner_person_id,
       deadline: e!.action_deadline,
+      capaId: e!.capa_id,
     }));
 }
 
@@ -146,8 +162,8 @@ export async function legalIndicators(deps: AppDeps, enterpriseId: string, year:
   };
 }
 
-/** Due items: the year's evaluation (due 31 December, done when every live requirement is evaluated) and each open action's deadline. */
-export async function complianceDueItems(deps: AppDeps, enterpriseId: string, toDate: string, tz: string): Promise<DueItem[]> {
+/** Due item: the year's evaluation, due 31 December, done when every live requirement is evaluated (a non-compliance's action is the CAPA's due item). */
+export async function complianceDueItems(deps: AppDeps, enterpriseId: string, tz: string): Promise<DueItem[]> {
   const now = deps.clock.now();
   const today = await enterpriseToday(deps, deps.db, enterpriseId);
   const year = Number(today.slice(0, 4));
@@ -157,26 +173,13 @@ export async function complianceDueItems(deps: AppDeps, enterpriseId: string, to
     const open = rows.filter((r) => !r.evaluation).length;
     const dueAt = endOfLocalDay(`${year}-12-31`, tz);
     items.push({
-        kind: 'documents.complianceEvaluation',
-        title: { 'zh-CN': `${year} 年合规性评价（未评价 ${open} 项）`, 'en-US': `${year} compliance evaluation (${open} not evaluated)` },
-        dueAt,
-        status: dueStatusOf(dueAt, open === 0, now),
-        ownerPersonId: null,
-        link: '/legal-register',
-        sourceRef: `compliance_evaluation:${year}`,
-      });
-  }
-  for (const f of await complianceFindings(deps, enterpriseId, year)) {
-    if (!f.deadline || f.deadline > toDate) continue;
-    const dueAt = endOfLocalDay(f.deadline, tz);
-    items.push({
-      kind: 'documents.complianceAction',
-      title: { 'zh-CN': `合规整改：${f.requirementTitle} — ${f.action}`, 'en-US': `Compliance action: ${f.requirementTitle} — ${f.action}` },
+      kind: 'documents.complianceEvaluation',
+      title: { 'zh-CN': `${year} 年合规性评价（未评价 ${open} 项）`, 'en-US': `${year} compliance evaluation (${open} not evaluated)` },
       dueAt,
-      status: dueStatusOf(dueAt, false, now),
-      ownerPersonId: f.ownerPersonId,
+      status: dueStatusOf(dueAt, open === 0, now),
+      ownerPersonId: null,
       link: '/legal-register',
-      sourceRef: `compliance_evaluation:${f.evaluationId}`,
+      sourceRef: `compliance_evaluation:${year}`,
     });
   }
   return items;

@@ -1,6 +1,6 @@
 /* The documents feature's due items (DESIGN "Due items"): each document in force with a review date
  * falls due on that day for its owner; the year's compliance evaluation is due on 31 December (done
- * when every live requirement is evaluated); a non-compliance's action falls due on its deadline. */
+ * when every live requirement is evaluated); a non-compliance's action is the CAPA feature's due item. */
 import type { AppDeps } from '../../app-deps.js';
 import { endOfLocalDay, localDay } from '../../../domain/calendar/enterprise-day.js';
 import { type DueItem, type DueItemProvider, dueStatusOf } from '../../platform/due-items/due-items.js';
@@ -29,7 +29,7 @@ export const documentDueItemProvider: DueItemProvider = {
         sourceRef: `controlled_document:${d.id}:${on}`,
       });
     }
-    items.push(...(await complianceDueItems(deps, enterpriseId, toDate, tz)));
+    items.push(...(await complianceDueItems(deps, enterpriseId, tz)));
     return items;
   },
 };

@@ -89,8 +89,14 @@ describe.skipIf(!isDbAvailable())('legal register and compliance evaluation', ()
     const findings = await complianceFindings(t.deps, w.enterpriseId, 2026);
     expect(findings).toEqual([expect.objectContaining({ requirementTitle: '中华人民共和国安全生产法', action: '补足岗前培训并考核', ownerPersonId: w.people.dept_head, deadline: '2026-12-20' })]);
     expect(await complianceFindings(t.deps, other.enterpriseId, 2026)).toEqual([]);
-    const actionDue = (await t.request(sm, 'GET', '/api/v1/due-items?kind=documents.complianceAction')).json().items;
-    expect(actionDue).toEqual([expect.objectContaining({ ownerPersonId: w.people.dept_head, dueAt: '2026-12-20T15:59:59.999Z' })]);
+    // The non-compliance raised one corrective action through the CAPA mechanism, owned by the action's owner.
+    const capaId = bad.json().evaluation.capaId as string;
+    expect(findings[0]!.capaId).toBe(capaId);
+    const capa = await t.request(sm, 'GET', `/api/v1/capas/${capaId}`);
+    expect(capa.statusCode, capa.body).toBe(200);
+    expect(capa.json()).toMatchObject({ sourceKind: 'compliance_evaluation', ownerPersonId: w.people.dept_head });
+    expect(capa.json().description).toContain('补足岗前培训并考核');
+    expect((await t.request(other.cookies.safety_manager, 'GET', `/api/v1/capas/${capaId}`)).statusCode).toBe(404);
 
     const figures = await documentIndicators(t.deps, w.enterpriseId);
     expect(figures).toMatchObject({ year: 2026, lawsRegistered: 3, complianceEvaluated: 2, complianceNonCompliant: 1, complianceNotEvaluated: 1, clausesMapped: 2, documents: 1, documentsIssued: 0 });

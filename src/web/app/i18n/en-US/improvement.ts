@@ -12,6 +12,7 @@ export const improvementMessages: ImprovementMessages = {
       accident: 'Accident / near miss',
       self_assessment: 'Self-assessment',
       inspection: 'Inspection',
+      compliance_evaluation: 'Compliance evaluation',
       other: 'Other',
     },
     status: { raised: 'To analyse', planned: 'Planned', implementing: 'Implementing', verifying: 'To verify', ineffective: 'Ineffective', effective: 'Effective, closed' },

@@ -12,6 +12,7 @@ export const improvementMessages = {
       accident: '事故/未遂事件',
       self_assessment: '标准化自评',
       inspection: '隐患排查',
+      compliance_evaluation: '合规性评价',
       other: '其他',
     },
     status: { raised: '待分析', planned: '已制定措施', implementing: '实施中', verifying: '待验证', ineffective: '验证无效', effective: '有效关闭' },
