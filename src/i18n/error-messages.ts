@@ -163,6 +163,8 @@ export const entityNames: Record<string, Record<Locale, string>> = {
   emergency_drill: { 'zh-CN': '应急演练', 'en-US': 'Drill' },
   accident: { 'zh-CN': '事故事件记录', 'en-US': 'Accident record' },
   bureau_report: { 'zh-CN': '隐患报告', 'en-US': 'Hazard report' },
+  county_enterprise: { 'zh-CN': '辖区企业', 'en-US': 'Enterprise of the jurisdiction' },
+  oversight_town: { 'zh-CN': '乡镇（街道）', 'en-US': 'Town' },
   training_session: { 'zh-CN': '培训', 'en-US': 'Training session' },
   certificate: { 'zh-CN': '证书', 'en-US': 'Certificate' },
   device_session: { 'zh-CN': '已记住的手机', 'en-US': 'Remembered phone' },

@@ -13,6 +13,7 @@ const t = (zh: string, en: string): Texts => ({ 'zh-CN': zh, 'en-US': en });
 /** The patterns the shared schemas use, and what they ask for in words. */
 const patternTexts: [RegExp, Texts][] = [
   [/^\^\\d\{6\}\$$/, t('请填写 6 位数字', 'Enter 6 digits')],
+  [/^\^\\d\{9\}\$$/, t('请填写 9 位数字（县的 6 位加乡镇的 3 位）', "Enter 9 digits (the county's 6 and the town's 3)")],
   [/^\^1\\d\{10\}\$$/, t('请填写 11 位手机号码（以 1 开头）', 'Enter an 11-digit mobile number starting with 1')],
   [/^\^\\d\{4,8\}\$$/, t('请填写 4 到 8 位数字', 'Enter 4 to 8 digits')],
   [/^\^\[A-Za-z0-9_\.@-\]\+\$$/, t('只能包含英文字母、数字和 _ . @ -', 'Use only letters, digits and _ . @ -')],

@@ -58,6 +58,7 @@ import { pointAndCallRoutes } from './modules/frontline/point-and-call.routes.js
 import { fixedPositionRoutes } from './modules/frontline/fixed-position.routes.js';
 import { accidentRoutes } from './modules/accidents/accidents.routes.js';
 import { oversightRoutes } from './modules/oversight/oversight.routes.js';
+import { countyRoutes } from './modules/oversight/county.routes.js';
 
 export interface BuildAppOptions {
   /** Folder of the built SPA; served when it exists. */
@@ -110,6 +111,7 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
     ...fixedPositionRoutes(deps),
     ...accidentRoutes(deps),
     ...oversightRoutes(deps),
+    ...countyRoutes(deps),
   ];
 }
 

@@ -18,6 +18,7 @@ import { loadConfig } from './platform/config.js';
 import { dueItemScheduledJobs } from './modules/notifications/due-item-notifications.service.js';
 import { allDueItemProviders } from './due-item-providers.js';
 import { emergencyScheduledJobs } from './modules/emergency/emergency-supplies.service.js';
+import { oversightScheduledJobs } from './modules/oversight/county-indicators.service.js';
 
 /** How long a SIGTERM waits for in-flight requests and the current job before the process exits anyway. */
 const shutdownGraceMs = 30_000;
@@ -55,6 +56,7 @@ export async function startServer(): Promise<void> {
       ...dueItemScheduledJobs(deps, allDueItemProviders()),
       ...emergencyScheduledJobs(deps),
       ...capaScheduledJobs(deps),
+      ...oversightScheduledJobs(deps),
       { name: 'rate-limit-purge', everyMs: 60 * 60 * 1000, run: () => purgeRateLimits(db.kysely, Date.now()) },
       ...(config.backupDir
         ? [scheduledBackupJob(db, { dataDir: config.dataDir, dir: config.backupDir, retentionDays: config.backupRetentionDays, hourUtc: config.backupHourUtc, now: () => systemClock.now() })]

@@ -33,6 +33,14 @@ import type {
   LegalRequirementTable,
 } from './tables/document-tables.js';
 import type { BureauReportAckTable, BureauReportTable, RemediationEvaluationTable } from './tables/oversight-tables.js';
+  BureauReportAckTable,
+  BureauReportTable,
+  EnterpriseIndicatorTable,
+  OversightJurisdictionTable,
+  OversightTownTable,
+  RemediationEvaluationTable,
+  SupervisionRulesTable,
+} from './tables/oversight-tables.js';
 import type {
   RiskTable,
   RiskEvaluationTable,
@@ -231,6 +239,10 @@ export interface Database {
   bureau_report: BureauReportTable;
   bureau_report_ack: BureauReportAckTable;
   remediation_evaluation: RemediationEvaluationTable;
+  oversight_jurisdiction: OversightJurisdictionTable;
+  oversight_town: OversightTownTable;
+  enterprise_indicator: EnterpriseIndicatorTable;
+  supervision_rules: SupervisionRulesTable;
   training_session: TrainingSessionTable;
   training_attendee: TrainingAttendeeTable;
   training_score: TrainingScoreTable;

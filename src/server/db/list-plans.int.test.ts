@@ -7,6 +7,7 @@ import type { AppDeps } from '../app-deps.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { listAuditEntries } from '../modules/audit/audit.repository.js';
 import { listHazardRows } from '../modules/hazards/hazard-list.repository.js';
+import { listIndicators, type IndicatorFilter, type SortColumn } from '../modules/oversight/county.repository.js';
 import { listNotificationsOfUser } from '../modules/notifications/notifications.repository.js';
 import { listRiskRows } from '../modules/risks/risks.repository.js';
 import { ManualClock } from '../platform/clock.js';
@@ -244,6 +245,24 @@ describe.runIf(isDbAvailable())(`list query plans (${dialect})`, () => {
       listRows(db, 'person', { enterpriseId, equals: { org_unit_id: orgUnitId }, includeArchived: false, limit: 51, after }),
     );
   });
+
+  // Issue 17: the county list reads the precomputed rows alone, led by county_code.
+  const countyTable = dialect === 'sqlite' ? 'i' : 'enterprise_indicator';
+  const countyCases: [string, string, string[], SortColumn, 'asc' | 'desc', string | number, () => IndicatorFilter, string | null][] = [
+    ['sorted by name', 'enterprise_indicator_name_idx', ['county_code'], 'name', 'asc', 'm', () => ({}), null],
+    ['one town, by name', 'enterprise_indicator_town_idx', ['town_code'], 'name', 'asc', 'm', () => ({}), '370102001'],
+    ['open major hazard, by overdue', 'enterprise_indicator_overdue_hazards_idx', ['county_code'], 'overdue_hazards', 'desc', 3, () => ({ hasOpenMajorHazard: true }), null],
+    ['by self-assessment score', 'enterprise_indicator_sa_score_idx', ['county_code'], 'sa_score', 'desc', 800, () => ({}), null],
+  ];
+  for (const [name, index, bound, column, order, value, filter, townCode] of countyCases) {
+    it(`county view — ${name}: page 1 and a deep page read one index range in page order`, async () => {
+      const scope = { countyCode: '370102', townCode };
+      expectIndexPage(await planOf(countyTable, (db) => listIndicators(db, scope, filter(), { column, order, limit: 51 })), index, bound);
+      const deep = await planOf(countyTable, (db) => listIndicators(db, scope, filter(), { column, order, limit: 51, after: { value, id: cursor.id } }));
+      expectIndexPage(deep, index, bound);
+      expect(deep.access, deep.text).toContain(`(${column},enterprise_id)`);
+    });
+  }
 
   it('hazards — paging by the cursor returns every hazard once, newest first', async () => {
     const all = await listHazardRows(kysely, enterpriseId, { now, limit: 10_000 });

@@ -39,6 +39,7 @@ import * as createChangeRequests from './migrations/202612070400-create-change-r
 import * as createPostReidentification from './migrations/202612070100-create-post-reidentification.js';
 import * as createContractors from './migrations/202612070410-create-contractors.js';
 import * as createSafetySigns from './migrations/202612070110-create-safety-signs.js';
+import * as createCountyView from './migrations/202612070600-create-county-view.js';
 
 // Listed explicitly (not read from disk) so the bundle and tests see the same set, in order.
 const migrations: Record<string, Migration> = {
@@ -81,6 +82,7 @@ const migrations: Record<string, Migration> = {
   '202612070200-create-initial-review': createInitialReview,
   '202612070410-create-contractors': createContractors,
   '202612070110-create-safety-signs': createSafetySigns,
+  '202612070600-create-county-view': createCountyView,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -10,6 +10,13 @@ import { createOrgServices } from '../modules/org/org.routes.js';
 import { applyTemplate } from '../modules/templates/template-application.service.js';
 import { demoPostAreas, seedDemoMap } from './seed-demo-map.js';
 import { countEnterprises } from './seed.repository.js';
+import { insertTownOnce, setAssignment, upsertJurisdiction } from '../modules/oversight/county.repository.js';
+import { refreshEnterpriseIndicators } from '../modules/oversight/county-indicators.service.js';
+
+const demoTowns = [
+  ['370102001', '解放路街道'],
+  ['370102002', '千佛山街道'],
+] as const;
 import {
   demoAreas,
   demoEnterprise,
@@ -151,11 +158,19 @@ export async function seedDemo(deps: AppDeps, password: string | null): Promise<
     for (const username of ['consultant', 'regulator'] as const) {
       await addMembership(deps, trx, { userId: userIds.get(username) as string, enterpriseId: second.id, role: username });
     }
+    // Issue 17: the demo regulator supervises the first enterprise's county (历下区) — the second
+    // enterprise (历城区) stays outside its county view — and the county has two towns.
+    // UNCONFIRMED: the towns' 9-digit codes are illustrative, not checked against 统计用区划代码.
+    const at = deps.clock.now().toISOString();
+    await upsertJurisdiction(trx, { user_id: userIds.get('regulator') as string, county_code: demoEnterprise.regionCode, town_code: null, created_at: at });
+    for (const [code, name] of demoTowns) await insertTownOnce(trx, { code, county_code: demoEnterprise.regionCode, name, created_at: at });
     return {
       logins: { password: demoPassword, usernames: demoUsers.map((u) => u.username), enterpriseId: first.id, secondEnterpriseId: second.id },
       map: { actor: { userId: adminId, enterpriseId: first.id }, postIdsByKey, areaIds },
     };
   });
   await seedDemoMap(deps, seeded.map.actor, seeded.map.postIdsByKey, seeded.map.areaIds);
+  for (const id of [seeded.logins.enterpriseId, seeded.logins.secondEnterpriseId]) await refreshEnterpriseIndicators(deps, id);
+  await setAssignment(deps.db, seeded.logins.enterpriseId, { town_code: demoTowns[0][0] });
   return seeded.logins;
 }

@@ -60,6 +60,7 @@ const InitialReviewsPage = lazy(() => import('../features/management/initial-rev
 const InitialReviewPage = lazy(() => import('../features/management/initial-review-page').then((m) => ({ default: m.InitialReviewPage })));
 const CardsPage = lazy(() => import('../features/emergency/cards-page').then((m) => ({ default: m.CardsPage })));
 const DueItemsPage = lazy(() => import('../features/due-items/due-items-page').then((m) => ({ default: m.DueItemsPage })));
+const CountyPage = lazy(() => import('../features/oversight/county-page').then((m) => ({ default: m.CountyPage })));
 const OversightPage = lazy(() => import('../features/oversight/oversight-page').then((m) => ({ default: m.OversightPage })));
 const AccidentsPage = lazy(() => import('../features/accidents/accidents-page').then((m) => ({ default: m.AccidentsPage })));
 const TrainingSessionsPage = lazy(() => import('../features/training/training-sessions-page').then((m) => ({ default: m.TrainingSessionsPage })));
@@ -139,6 +140,7 @@ export const router = createBrowserRouter([
           { path: 'risks', element: <RisksPage /> },
           { path: 'accidents', element: <AccidentsPage /> },
           { path: 'oversight', element: <OversightPage /> },
+          { path: 'oversight/county', element: <CountyPage /> },
           { path: 'posts/:postId', element: <PostPage /> },
           { path: 'templates/wizard', element: <TemplateWizardPage /> },
           { path: 'hazards', element: <HazardLedgerPage /> },

@@ -31,3 +31,53 @@ export interface RemediationEvaluationTable {
   recorded_by_user_id: string | null;
   recorded_at: string;
 }
+
+/** Issue 17: the county (or one town under it) a regulator supervises. */
+export interface OversightJurisdictionTable {
+  user_id: string;
+  county_code: string;
+  town_code: string | null;
+  created_at: string;
+}
+
+/** A town (乡镇/街道) the county defines under itself. */
+export interface OversightTownTable {
+  code: string;
+  county_code: string;
+  name: string;
+  created_at: string;
+}
+
+/** One row of precomputed figures per enterprise (the county list reads only this table). */
+export interface EnterpriseIndicatorTable {
+  enterprise_id: string;
+  county_code: string;
+  town_code: string;
+  name: string;
+  industry: string;
+  size_class: string;
+  is_demonstration: number;
+  posts_major: number;
+  posts_significant: number;
+  open_hazards: number;
+  overdue_hazards: number;
+  open_major_hazards: number;
+  stop_work_in_force: number;
+  inspection_completion: number;
+  training_compliance: number;
+  sa_score: number;
+  sa_grade: string;
+  supervision_grade: string;
+  grade_reasons: string;
+  facts: string;
+  last_activity_at: string;
+  refreshed_at: string;
+}
+
+/** A county's tuned differentiated-supervision rules (JSON of SupervisionRules). */
+export interface SupervisionRulesTable {
+  county_code: string;
+  rules: string;
+  updated_by_user_id: string | null;
+  updated_at: string;
+}

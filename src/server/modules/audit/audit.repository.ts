@@ -69,3 +69,19 @@ export async function listAuditEntries(
   }
   return query.orderBy('audit_log.at', 'desc').orderBy('audit_log.id', 'desc').limit(filter.limit).execute();
 }
+
+/** The latest audit row per enterprise written after `since` (the county view's refresh finds the enterprises that changed). */
+export function listActiveEnterprisesSince(db: Executor, since: string) {
+  return db
+    .selectFrom('audit_log')
+    .select(['enterprise_id', (eb) => eb.fn.max('at').as('last_at')])
+    .where('at', '>', since)
+    .where('enterprise_id', 'is not', null)
+    .groupBy('enterprise_id')
+    .execute();
+}
+
+export async function lastAuditAt(db: Executor, enterpriseId: string): Promise<string | null> {
+  const row = await db.selectFrom('audit_log').select((eb) => eb.fn.max('at').as('last_at')).where('enterprise_id', '=', enterpriseId).executeTakeFirst();
+  return (row?.last_at as string | null | undefined) ?? null;
+}

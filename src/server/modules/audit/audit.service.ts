@@ -4,7 +4,7 @@ import { fromDbJson } from '../../db/codecs.js';
 import type { Executor } from '../../db/with-transaction.js';
 import { decodeCursor, toPage } from '../../platform/http/cursor.js';
 import type { AuditEntryDto } from '../../../schemas/org.js';
-import { insertAuditEntry, listAuditEntries } from './audit.repository.js';
+import { insertAuditEntry, lastAuditAt, listActiveEnterprisesSince, listAuditEntries } from './audit.repository.js';
 
 export interface Actor {
   userId: string | null;
@@ -52,4 +52,15 @@ export async function listAudit(
       after: fromDbJson(r.after),
     }),
   );
+}
+
+/** DESIGN "Indicators": the enterprises that wrote anything after `since`, with their latest write (the county view's refresh). */
+export async function enterprisesActiveSince(db: Executor, since: Date): Promise<{ enterpriseId: string; lastAt: string }[]> {
+  const rows = await listActiveEnterprisesSince(db, since.toISOString());
+  return rows.map((r) => ({ enterpriseId: r.enterprise_id as string, lastAt: String(r.last_at) }));
+}
+
+/** The enterprise's last activity: its latest audit row (every write adds one). */
+export function lastActivityOf(db: Executor, enterpriseId: string): Promise<string | null> {
+  return lastAuditAt(db, enterpriseId);
 }

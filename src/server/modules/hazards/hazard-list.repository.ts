@@ -211,15 +211,22 @@ export function listDeadlines(db: Executor, enterpriseId: string, window: { from
 }
 
 /** Hazards still owed: major ones, and those past their deadline at `now` (self-assessment evidence). */
-export async function countOwedHazards(db: Executor, enterpriseId: string, now: string): Promise<{ openMajor: number; overdue: number }> {
+export async function countOwedHazards(db: Executor, enterpriseId: string, now: string): Promise<{ open: number; openMajor: number; overdue: number }> {
   const row = await db
     .selectFrom('hazard')
     .select((eb) => [
+      eb.fn.countAll<number>().as('open'),
       eb.fn.sum<number>(eb.case().when('grade', '=', 'major').then(1).else(0).end()).as('open_major'),
       eb.fn.sum<number>(eb.case().when(eb.and([eb('deadline', 'is not', null), eb('deadline', '<', now)])).then(1).else(0).end()).as('overdue'),
     ])
     .where('enterprise_id', '=', enterpriseId)
     .where('status', 'not in', finished)
     .executeTakeFirst();
-  return { openMajor: Number(row?.open_major ?? 0), overdue: Number(row?.overdue ?? 0) };
+  return { open: Number(row?.open ?? 0), openMajor: Number(row?.open_major ?? 0), overdue: Number(row?.overdue ?? 0) };
+}
+
+/** Stop-work orders (停产停业) not yet lifted. */
+export async function countStopWorkInForce(db: Executor, enterpriseId: string): Promise<number> {
+  const row = await db.selectFrom('stop_work').select((eb) => eb.fn.countAll<number>().as('n')).where('enterprise_id', '=', enterpriseId).where('lifted_at', 'is', null).executeTakeFirst();
+  return Number(row?.n ?? 0);
 }

@@ -10,7 +10,7 @@ import { findMajorHazardCriterion } from '../../../reference/major-hazard-criter
 import type { HazardDetailDto, HazardListQuery } from '../../../schemas/hazards.js';
 import { AppError } from '../../platform/http/app-error.js';
 import { getEnterprise } from '../enterprise/enterprise.service.js';
-import { countOwedHazards, listHazardRows, listLedgerExtras, listStatisticsFacts } from './hazard-list.repository.js';
+import { countOwedHazards, countStopWorkInForce, listHazardRows, listLedgerExtras, listStatisticsFacts } from './hazard-list.repository.js';
 import { getHazardDetail, type HazardViewer, toFilter, workerScopeOf } from './hazard-read.service.js';
 
 const localTime = (iso: string | null, tz: string) => (iso ? format(new TZDate(iso, tz), 'yyyy-MM-dd HH:mm') : '');
@@ -197,12 +197,16 @@ export async function getHazardStatistics(deps: AppDeps, enterpriseId: string, q
 /** DESIGN "Indicators": the hazard feature's own figures over [from, to) — found, closed, on-time rate — and what is owed now. */
 export async function hazardIndicators(deps: AppDeps, enterpriseId: string, from: Date, to: Date) {
   const now = deps.clock.now();
-  const [rows, owed] = await Promise.all([listStatisticsFacts(deps.db, enterpriseId, from.toISOString(), to.toISOString()), countOwedHazards(deps.db, enterpriseId, now.toISOString())]);
+  const [rows, owed, stopWorkInForce] = await Promise.all([
+    listStatisticsFacts(deps.db, enterpriseId, from.toISOString(), to.toISOString()),
+    countOwedHazards(deps.db, enterpriseId, now.toISOString()),
+    countStopWorkInForce(deps.db, enterpriseId),
+  ]);
   const stats = computeStatistics(
     rows.map((r) => ({ grade: r.grade, status: r.status, createdAt: r.created_at, closedAt: r.closed_at, deadline: r.deadline, fundsCny: r.funds_cny === null ? null : Number(r.funds_cny) })),
     { start: from, end: to },
     now,
   );
-  return { found: stats.found, fixed: stats.fixed, onTimeRectificationRate: stats.onTimeRectificationRate, openMajor: owed.openMajor, overdue: owed.overdue };
+  return { found: stats.found, fixed: stats.fixed, onTimeRectificationRate: stats.onTimeRectificationRate, open: owed.open, openMajor: owed.openMajor, overdue: owed.overdue, stopWorkInForce };
 }
 export type HazardIndicators = Awaited<ReturnType<typeof hazardIndicators>>;

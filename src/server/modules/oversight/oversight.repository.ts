@@ -2,6 +2,7 @@
  * cross-enterprise reads of the regulator's overview (every query names the enterprises the user is linked to). */
 import type { BureauReportAckTable, BureauReportTable, RemediationEvaluationTable } from '../../db/tables/oversight-tables.js';
 import type { Executor } from '../../db/with-transaction.js';
+import { scopeEnterpriseIds, type Scope } from './county.repository.js';
 
 export async function insertReportOnce(db: Executor, row: BureauReportTable): Promise<boolean> {
   const existing = await db.selectFrom('bureau_report').select('id').where('hazard_id', '=', row.hazard_id).where('kind', '=', row.kind).executeTakeFirst();
@@ -14,15 +15,21 @@ export function findReport(db: Executor, id: string) {
   return db.selectFrom('bureau_report').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function listReports(db: Executor, enterpriseIds: string[], hazardId?: string) {
-  if (!enterpriseIds.length) return Promise.resolve([]);
+/** Reports of the enterprises named, and (for a regulator with a jurisdiction) of every enterprise of its county or town. */
+export function listReports(db: Executor, enterpriseIds: string[], hazardId?: string, scope?: Scope | null) {
+  if (!enterpriseIds.length && !scope) return Promise.resolve([]);
   let query = db
     .selectFrom('bureau_report as r')
     .innerJoin('enterprise as e', 'e.id', 'r.enterprise_id')
     .leftJoin('user as u', 'u.id', 'r.reported_by_user_id')
     .selectAll('r')
     .select(['e.name as enterprise_name', 'u.display_name as reported_by_name'])
-    .where('r.enterprise_id', 'in', enterpriseIds);
+    .where((eb) =>
+      eb.or([
+        ...(enterpriseIds.length ? [eb('r.enterprise_id', 'in', enterpriseIds)] : []),
+        ...(scope ? [eb('r.enterprise_id', 'in', scopeEnterpriseIds(db, scope))] : []),
+      ]),
+    );
   if (hazardId) query = query.where('r.hazard_id', '=', hazardId);
   return query.orderBy('r.reported_at', 'desc').orderBy('r.id', 'desc').limit(500).execute();
 }

@@ -13,6 +13,7 @@ import { recordChange } from '../audit/audit.service.js';
 import { notifyInTransaction } from '../notifications/notifications.service.js';
 import { getRiskOverview } from '../risks/risk-read.service.js';
 import * as repo from './oversight.repository.js';
+import { findJurisdiction, listJurisdictionUserIds, type Scope } from './county.repository.js';
 
 const docxPath = (reportId: string) => `/api/v1/bureau-reports/${reportId}/report.docx`;
 
@@ -40,7 +41,8 @@ export async function reportToBureau(
   });
   if (!isNew) return;
   await recordChange(trx, { userId: input.userId, enterpriseId: input.enterpriseId }, input.at, { entity: 'bureau_report', entityId: id, action: 'report', after: { kind: input.kind, bureau, hazardId: input.hazardId } });
-  const regulators = (await repo.listRegulatorUserIds(trx, input.enterpriseId)).map((r) => r.user_id);
+  const linked = (await repo.listRegulatorUserIds(trx, input.enterpriseId)).map((r) => r.user_id);
+  const regulators = [...new Set([...linked, ...(enterprise ? await listJurisdictionUserIds(trx, input.enterpriseId, enterprise.region_code) : [])])];
   const name = enterprise?.name ?? '';
   await notifyInTransaction(trx, {
     enterpriseId: input.enterpriseId,
@@ -85,7 +87,12 @@ async function toDtos(db: Executor, rows: Awaited<ReturnType<typeof repo.listRep
 /** The regulator's inbox: reports of every enterprise it is linked to, newest first. */
 export async function listInbox(db: Executor, userId: string): Promise<{ items: BureauReportDto[] }> {
   const ids = await linkedEnterpriseIds(db, userId, ['regulator']);
-  return { items: await toDtos(db, await repo.listReports(db, ids), userId) };
+  return { items: await toDtos(db, await repo.listReports(db, ids, undefined, await jurisdictionOf(db, userId)), userId) };
+}
+
+async function jurisdictionOf(db: Executor, userId: string): Promise<Scope | null> {
+  const row = await findJurisdiction(db, userId);
+  return row ? { countyCode: row.county_code, townCode: row.town_code } : null;
 }
 
 /** The reports of one hazard, for its enterprise's own pages. */
@@ -98,7 +105,10 @@ export async function findReportForRegulator(db: Executor, userId: string, repor
   const report = await repo.findReport(db, reportId);
   if (!report) throw notFound('bureau_report');
   const ids = await linkedEnterpriseIds(db, userId, ['regulator']);
-  if (!ids.includes(report.enterprise_id)) throw notFound('bureau_report');
+  if (ids.includes(report.enterprise_id)) return report;
+  const scope = await jurisdictionOf(db, userId);
+  const inScope = scope ? (await repo.listReports(db, [], report.hazard_id, scope)).some((r) => r.id === reportId) : false;
+  if (!inScope) throw notFound('bureau_report');
   return report;
 }
 
@@ -111,7 +121,7 @@ export async function acknowledgeReport(deps: AppDeps, userId: string, reportId:
     if (await repo.insertAckOnce(trx, { id, report_id: reportId, enterprise_id: report.enterprise_id, user_id: userId, note, acknowledged_at: now.toISOString() })) {
       await recordChange(trx, { userId, enterpriseId: report.enterprise_id }, now, { entity: 'bureau_report', entityId: reportId, action: 'acknowledge', after: { note } });
     }
-    const [dto] = await toDtos(trx, (await repo.listReports(trx, [report.enterprise_id])).filter((r) => r.id === reportId), userId);
+    const [dto] = await toDtos(trx, (await repo.listReports(trx, [report.enterprise_id], report.hazard_id)).filter((r) => r.id === reportId), userId);
     return dto as BureauReportDto;
   });
 }

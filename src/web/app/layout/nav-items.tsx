@@ -70,6 +70,7 @@ export const riskLinks: NavLink[] = [
   { path: '/risks', labelKey: 'riskUi.nav.register', icon: <SafetyOutlined /> },
   { path: '/accidents', labelKey: 'accidentUi.nav', icon: <FireOutlined /> },
   { path: '/oversight', labelKey: 'oversightUi.nav', icon: <BankOutlined />, roles: ['regulator', 'consultant'] },
+  { path: '/oversight/county', labelKey: 'countyUi.nav', icon: <BankOutlined />, roles: ['regulator'] },
   { path: '/templates/wizard', labelKey: 'templateUi.nav.wizard', icon: <AppstoreAddOutlined />, roles: managerRoles },
   { path: '/settings/publication', labelKey: 'pubSettings.nav', icon: <PrinterOutlined />, roles: managerRoles },
 ];

@@ -1,4 +1,4 @@
-import type { OversightMessages } from '../zh-CN/oversight';
+import type { CountyMessages, OversightMessages } from '../zh-CN/oversight';
 
 /** English — the regulator's overview and inbox. Same keys as zh-CN/oversight.ts. */
 export const oversightMessages: OversightMessages = {
@@ -22,5 +22,48 @@ export const oversightMessages: OversightMessages = {
     postLevels: 'Post risks',
     postLevelCounts: 'Major {{major}} / significant {{significant}}',
     enter: 'Open enterprise',
+  },
+};
+
+/** English — the county view (issue 17). Same keys as zh-CN. */
+export const countyMessages: CountyMessages = {
+  countyUi: {
+    nav: 'County enterprises',
+    title: 'County enterprises',
+    titleOf: 'Enterprises · {{name}}',
+    hint: 'Every enterprise of your jurisdiction with its risks and hazards (figures are gathered every 5 minutes; “Refresh” updates them now). Click a row for the read-only detail.',
+    refresh: 'Refresh',
+    refreshed: 'Updated the figures of {{n}} enterprises',
+    export: 'Export to Excel',
+    town: 'Town',
+    industry: 'Industry',
+    size: 'Size',
+    grade: 'Supervision grade',
+    enterprise: 'Enterprise',
+    posts: 'Post risks',
+    postCounts: 'major {{major}} / significant {{significant}}',
+    openHazards: 'Open hazards',
+    overdue: 'Overdue',
+    major: 'Major hazards',
+    stopWork: 'Stop-work',
+    inForce: 'in force',
+    inspection: 'Inspections done',
+    training: 'Training compliance',
+    score: 'Self-assessment',
+    lastActivity: 'Last activity',
+    demonstration: 'Demonstration',
+    more: 'Load more',
+    filter: { hasOpenMajorHazard: 'Open major hazard', hasOverdueHazard: 'Overdue hazard', hasStopWork: 'Stop-work in force', isDemonstration: 'Demonstration enterprise' },
+    priority: 'Inspection priorities of month {{month}} (by supervision grade)',
+    priorityEmpty: 'No enterprise is due this month',
+    open: 'Open',
+    headcount: 'Headcount',
+    address: 'Address',
+    principal: 'Principal',
+    refreshedAt: 'Figures as of',
+    noReason: 'Every criterion is met',
+    yes: 'yes',
+    no: 'no',
+    saved: 'Saved',
   },
 };

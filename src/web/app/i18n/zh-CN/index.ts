@@ -17,7 +17,7 @@ import { operationsMessages } from './operations';
 import { ohsSystemMessages } from './ohs-system';
 import { documentsMessages } from './documents';
 import { accidentsMessages } from './accidents';
-import { oversightMessages } from './oversight';
+import { countyMessages, oversightMessages } from './oversight';
 import { trainingMessages } from './training';
 import { firstHourMessages } from './first-hour';
 import { frontlineMessages } from './frontline';
@@ -45,6 +45,7 @@ export const zhCNParts = {
   documents: documentsMessages,
   accidents: accidentsMessages,
   oversight: oversightMessages,
+  county: countyMessages,
   training: trainingMessages,
   firstHour: firstHourMessages,
   frontline: frontlineMessages,
@@ -73,6 +74,7 @@ export const zhCN = {
   ...documentsMessages,
   ...accidentsMessages,
   ...oversightMessages,
+  ...countyMessages,
   ...trainingMessages,
   ...firstHourMessages,
   ...frontlineMessages,

@@ -26,3 +26,48 @@ export const oversightMessages = {
 } as const;
 
 export type OversightMessages = Widen<typeof oversightMessages>;
+
+/** 中文 — the county view (issue 17). */
+export const countyMessages = {
+  countyUi: {
+    nav: '辖区企业',
+    title: '辖区企业',
+    titleOf: '辖区企业 · {{name}}',
+    hint: '本辖区全部企业的风险与隐患情况（数据每 5 分钟汇总一次，可点“刷新数据”立即更新）。点击一行查看企业详情（只读）。',
+    refresh: '刷新数据',
+    refreshed: '已更新 {{n}} 家企业的数据',
+    export: '导出 Excel',
+    town: '乡镇（街道）',
+    industry: '行业',
+    size: '规模',
+    grade: '监管等级',
+    enterprise: '企业',
+    posts: '岗位风险',
+    postCounts: '重大 {{major}} / 较大 {{significant}}',
+    openHazards: '未闭环隐患',
+    overdue: '超期',
+    major: '重大隐患',
+    stopWork: '停产停业',
+    inForce: '停产中',
+    inspection: '排查完成率',
+    training: '培训合格率',
+    score: '自评得分',
+    lastActivity: '最近活动',
+    demonstration: '示范企业',
+    more: '加载更多',
+    filter: { hasOpenMajorHazard: '有重大事故隐患', hasOverdueHazard: '有超期隐患', hasStopWork: '停产停业中', isDemonstration: '示范企业' },
+    priority: '{{month}} 月重点检查企业（按监管等级）',
+    priorityEmpty: '本月没有需要检查的企业',
+    open: '查看',
+    headcount: '从业人数',
+    address: '地址',
+    principal: '主要负责人',
+    refreshedAt: '数据时间',
+    noReason: '各项指标均满足要求',
+    yes: '是',
+    no: '否',
+    saved: '已保存',
+  },
+} as const;
+
+export type CountyMessages = Widen<typeof countyMessages>;

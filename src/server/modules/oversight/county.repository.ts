@@ -1,0 +1,145 @@
+/* The county view's tables: jurisdictions, towns and the precomputed enterprise figures. The list
+ * reads enterprise_indicator alone — one query, led by county_code on an index ending in the sort
+ * column and the id (migration 202612070600). */
+import { sql, type SqlBool } from 'kysely';
+import type { EnterpriseIndicatorTable, OversightJurisdictionTable } from '../../db/tables/oversight-tables.js';
+import type { Executor } from '../../db/with-transaction.js';
+
+export interface Scope {
+  countyCode: string;
+  townCode: string | null;
+}
+
+export interface IndicatorFilter {
+  townCode?: string;
+  industry?: string;
+  sizeClass?: string;
+  hasOpenMajorHazard?: boolean;
+  hasOverdueHazard?: boolean;
+  hasStopWork?: boolean;
+  supervisionGrade?: string;
+  isDemonstration?: boolean;
+}
+
+export const sortColumns = {
+  name: 'name',
+  openHazards: 'open_hazards',
+  overdueHazards: 'overdue_hazards',
+  openMajorHazards: 'open_major_hazards',
+  selfAssessmentScore: 'sa_score',
+  lastActivityAt: 'last_activity_at',
+  supervisionGrade: 'supervision_grade',
+} as const;
+export type SortColumn = (typeof sortColumns)[keyof typeof sortColumns];
+export const numericSortColumns: ReadonlySet<SortColumn> = new Set(['open_hazards', 'overdue_hazards', 'open_major_hazards', 'sa_score']);
+
+export function findJurisdiction(db: Executor, userId: string) {
+  return db.selectFrom('oversight_jurisdiction').selectAll().where('user_id', '=', userId).executeTakeFirst();
+}
+
+export async function upsertJurisdiction(db: Executor, row: OversightJurisdictionTable): Promise<void> {
+  await db
+    .insertInto('oversight_jurisdiction')
+    .values(row)
+    .onConflict((oc) => oc.column('user_id').doUpdateSet({ county_code: row.county_code, town_code: row.town_code }))
+    .execute();
+}
+
+export function listTowns(db: Executor, countyCode: string) {
+  return db.selectFrom('oversight_town').select(['code', 'name']).where('county_code', '=', countyCode).orderBy('code').execute();
+}
+
+export function findTown(db: Executor, code: string) {
+  return db.selectFrom('oversight_town').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+/** false when the code exists already (the caller answers 409). */
+export async function insertTownOnce(db: Executor, row: { code: string; county_code: string; name: string; created_at: string }): Promise<boolean> {
+  const result = await db.insertInto('oversight_town').values(row).onConflict((oc) => oc.column('code').doNothing()).executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** The indicator row with its town; the scope is checked by the caller's where clause. */
+export function findIndicator(db: Executor, enterpriseId: string) {
+  return db.selectFrom('enterprise_indicator').selectAll().where('enterprise_id', '=', enterpriseId).executeTakeFirst();
+}
+
+type Figures = Omit<EnterpriseIndicatorTable, 'town_code' | 'is_demonstration'>;
+
+/** Writes the figures and keeps what the county set by hand (town, demonstration). */
+export async function upsertFigures(db: Executor, row: Figures): Promise<void> {
+  const { enterprise_id: _id, ...figures } = row;
+  await db
+    .insertInto('enterprise_indicator')
+    .values({ ...row, town_code: '', is_demonstration: 0 })
+    .onConflict((oc) => oc.column('enterprise_id').doUpdateSet(figures))
+    .execute();
+}
+
+export async function setAssignment(db: Executor, enterpriseId: string, patch: { town_code?: string; is_demonstration?: number; supervision_grade?: string; grade_reasons?: string }): Promise<void> {
+  await db.updateTable('enterprise_indicator').set(patch).where('enterprise_id', '=', enterpriseId).execute();
+}
+
+function scoped(db: Executor, scope: Scope, filter: IndicatorFilter) {
+  let query = db.selectFrom('enterprise_indicator as i').leftJoin('oversight_town as t', 't.code', 'i.town_code').where('i.county_code', '=', scope.countyCode);
+  const town = scope.townCode ?? filter.townCode;
+  if (scope.townCode && filter.townCode && filter.townCode !== scope.townCode) return query.where(sql<SqlBool>`1 = 0`);
+  if (town) query = query.where('i.town_code', '=', town);
+  if (filter.industry) query = query.where('i.industry', '=', filter.industry);
+  if (filter.sizeClass) query = query.where('i.size_class', '=', filter.sizeClass);
+  if (filter.hasOpenMajorHazard !== undefined) query = query.where('i.open_major_hazards', filter.hasOpenMajorHazard ? '>' : '=', 0);
+  if (filter.hasOverdueHazard !== undefined) query = query.where('i.overdue_hazards', filter.hasOverdueHazard ? '>' : '=', 0);
+  if (filter.hasStopWork !== undefined) query = query.where('i.stop_work_in_force', filter.hasStopWork ? '>' : '=', 0);
+  if (filter.supervisionGrade) query = query.where('i.supervision_grade', '=', filter.supervisionGrade);
+  if (filter.isDemonstration !== undefined) query = query.where('i.is_demonstration', '=', filter.isDemonstration ? 1 : 0);
+  return query;
+}
+
+/** One page of the county list: rows strictly after the cursor in (sort column, id) order. */
+export function listIndicators(
+  db: Executor,
+  scope: Scope,
+  filter: IndicatorFilter,
+  page: { column: SortColumn; order: 'asc' | 'desc'; after?: { value: string | number; id: string }; limit: number },
+) {
+  let query = scoped(db, scope, filter).selectAll('i').select('t.name as town_name');
+  if (page.after) {
+    const op = sql.raw(page.order === 'desc' ? '<' : '>');
+    query = query.where(sql<SqlBool>`(${sql.ref(`i.${page.column}`)}, ${sql.ref('i.enterprise_id')}) ${op} (${page.after.value}, ${page.after.id})`);
+  }
+  return query.orderBy(`i.${page.column}`, page.order).orderBy('i.enterprise_id', page.order).limit(page.limit).execute();
+}
+
+/** Ids of the enterprises in the scope (for the inbox's and late list's subqueries). */
+export function scopeEnterpriseIds(db: Executor, scope: Scope) {
+  return scoped(db, scope, {}).select('i.enterprise_id');
+}
+
+/** Enterprises whose figures are missing or older than `staleBefore` (the refresh job's second half). */
+export function listStaleEnterprises(db: Executor, staleBefore: string, limit: number, countyCode?: string) {
+  let query = db
+    .selectFrom('enterprise as e')
+    .leftJoin('enterprise_indicator as i', 'i.enterprise_id', 'e.id')
+    .select(['e.id'])
+    .where('e.archived_at', 'is', null)
+    .where((eb) => eb.or([eb('i.enterprise_id', 'is', null), eb('i.refreshed_at', '<', staleBefore)]));
+  if (countyCode) query = query.where('e.region_code', '=', countyCode);
+  return query.orderBy('e.id').limit(limit).execute();
+}
+
+export function listRefreshedAt(db: Executor, enterpriseIds: string[]) {
+  if (!enterpriseIds.length) return Promise.resolve([]);
+  return db.selectFrom('enterprise_indicator').select(['enterprise_id', 'refreshed_at', 'county_code']).where('enterprise_id', 'in', enterpriseIds).execute();
+}
+
+/** Regulators whose jurisdiction covers the enterprise: its county's, and its town's. */
+export async function listJurisdictionUserIds(db: Executor, enterpriseId: string, countyCode: string): Promise<string[]> {
+  const town = (await findIndicator(db, enterpriseId))?.town_code ?? '';
+  const rows = await db
+    .selectFrom('oversight_jurisdiction')
+    .select('user_id')
+    .where('county_code', '=', countyCode)
+    .where((eb) => eb.or([eb('town_code', 'is', null), ...(town ? [eb('town_code', '=', town)] : [])]))
+    .execute();
+  return rows.map((r) => r.user_id);
+}
