@@ -48,6 +48,7 @@ import { initialReviewRoutes } from './modules/management/initial-review.routes.
 import { capaRoutes } from './modules/improvement/capa.routes.js';
 import { contractorRoutes } from './modules/contractors/contractors.routes.js';
 import { documentRoutes } from './modules/documents/documents.routes.js';
+import { internalAuditRoutes } from './modules/improvement/internal-audit.routes.js';
 import { dueItemRoutes } from './platform/due-items/due-items.routes.js';
 import { allDueItemProviders } from './due-item-providers.js';
 import { standardizationRoutes } from './modules/standardization/standardization.routes.js';
@@ -102,6 +103,7 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
     ...capaRoutes(deps),
     ...contractorRoutes(deps),
     ...documentRoutes(deps),
+    ...internalAuditRoutes(deps),
     ...dueItemRoutes(deps, allDueItemProviders()),
     ...standardizationRoutes(deps),
     ...workPermitRoutes(deps),

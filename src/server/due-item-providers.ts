@@ -9,6 +9,7 @@ import { ohsSystemDueItemProvider } from './modules/management/ohs-system-due-it
 import { capaDueItemProvider } from './modules/improvement/capa-due-items.service.js';
 import { contractorDueItemProvider } from './modules/contractors/contractor-due-items.service.js';
 import { documentDueItemProvider } from './modules/documents/document-due-items.service.js';
+import { internalAuditDueItemProvider } from './modules/improvement/internal-audit.service.js';
 import { standardizationDueItemProvider } from './modules/standardization/standardization-due-items.service.js';
 
 /**
@@ -16,5 +17,5 @@ import { standardizationDueItemProvider } from './modules/standardization/standa
  * dates adds its provider here; the due-items route and the notification job read only this list.
  */
 export function allDueItemProviders(): DueItemProvider[] {
-  return [hazardDueItemProvider, inspectionDueItemProvider, standardizationDueItemProvider, emergencyDueItemProvider, trainingDueItemProvider, managementDueItemProvider, reidentificationDueItemProvider, ohsSystemDueItemProvider, capaDueItemProvider, contractorDueItemProvider, documentDueItemProvider];
+  return [hazardDueItemProvider, inspectionDueItemProvider, standardizationDueItemProvider, emergencyDueItemProvider, trainingDueItemProvider, managementDueItemProvider, reidentificationDueItemProvider, ohsSystemDueItemProvider, capaDueItemProvider, contractorDueItemProvider, documentDueItemProvider, internalAuditDueItemProvider];
 }

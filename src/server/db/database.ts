@@ -23,7 +23,7 @@ import type {
 import type { AccidentTable } from './tables/accident-tables.js';
 import type { OhsInitialReviewFindingTable, OhsInitialReviewMemberTable, OhsInitialReviewTable, OhsObjectiveTable, OhsPolicyVersionTable, OhsReviewGapTable } from './tables/management-tables.js';
 import type { ChangeRequestTable, ContractorPersonTable, ContractorQualificationTable, ContractorRecordTable, ContractorTable } from './tables/operations-tables.js';
-import type { CapaActionTable, CapaCheckTable, CapaHazardTable, CapaTable } from './tables/improvement-tables.js';
+import type { AuditFindingTable, CapaActionTable, CapaCheckTable, CapaHazardTable, CapaTable, InternalAuditTable } from './tables/improvement-tables.js';
 import type {
   ComplianceEvaluationTable,
   ControlledDocumentDistributionTable,
@@ -234,6 +234,8 @@ export interface Database {
   capa_action: CapaActionTable;
   capa_check: CapaCheckTable;
   capa_hazard: CapaHazardTable;
+  internal_audit: InternalAuditTable;
+  audit_finding: AuditFindingTable;
   post_area: PostAreaTable;
   accident: AccidentTable;
   bureau_report: BureauReportTable;

@@ -51,6 +51,7 @@ const ContactsPage = lazy(() => import('../features/emergency/contacts-page').th
 const DrillsPage = lazy(() => import('../features/emergency/drills-page').then((m) => ({ default: m.DrillsPage })));
 const ObjectivesPage = lazy(() => import('../features/management/objectives-page').then((m) => ({ default: m.ObjectivesPage })));
 const ChangeRequestsPage = lazy(() => import('../features/operations/change-requests-page').then((m) => ({ default: m.ChangeRequestsPage })));
+const AuditsPage = lazy(() => import('../features/improvement/audits-page').then((m) => ({ default: m.AuditsPage })));
 const CapaPage = lazy(() => import('../features/improvement/capa-page').then((m) => ({ default: m.CapaPage })));
 const ContractorsPage = lazy(() => import('../features/operations/contractors-page').then((m) => ({ default: m.ContractorsPage })));
 const DocumentsPage = lazy(() => import('../features/documents/documents-page').then((m) => ({ default: m.DocumentsPage })));
@@ -166,6 +167,8 @@ export const router = createBrowserRouter([
           { path: 'operations/changes', element: <ChangeRequestsPage /> },
           { path: 'management/initial-review', element: <InitialReviewsPage /> },
           { path: 'management/initial-review/:reviewId', element: <InitialReviewPage /> },
+          { path: 'improvement/audits', element: <AuditsPage /> },
+          { path: 'improvement/audits/:id', element: <AuditsPage /> },
           { path: 'improvement/capas', element: <CapaPage /> },
           { path: 'improvement/capas/:id', element: <CapaPage /> },
           { path: 'operations/contractors', element: <ContractorsPage /> },

@@ -57,3 +57,37 @@ export interface CapaHazardTable {
   hazard_id: string;
   created_at: string;
 }
+
+export interface InternalAuditTable {
+  id: string;
+  enterprise_id: string;
+  year: number;
+  title: string;
+  scope: string;
+  planned_on: string;
+  auditor_person_ids: string;
+  external_auditor: string;
+  status: string; // planned | reported
+  checklist: string;
+  conclusion: string | null;
+  judgement: string;
+  reported_at: string | null;
+  reported_by_user_id: string | null;
+  created_by_user_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Insert-only evidence: a correction is a new finding. */
+export interface AuditFindingTable {
+  id: string;
+  enterprise_id: string;
+  audit_id: string;
+  checklist_key: string | null;
+  kind: string;
+  evidence: string;
+  photo_ids: string;
+  capa_id: string | null;
+  recorded_by_user_id: string | null;
+  at: string;
+}

@@ -16,9 +16,8 @@ import {
 } from '../../../schemas/capa.js';
 import { idParamsSchema, pageSchema } from '../../../schemas/common.js';
 import type { AuthContext } from '../../platform/auth/auth-context.js';
-import { lateBody } from '../../platform/http/late-body.js';
-import { notFound } from '../../platform/http/app-error.js';
-import { type AnyRouteDef, defineRoute, requireTenant, requireUser, type RouteContext } from '../../platform/http/route.js';
+import { type AnyRouteDef, defineRoute, requireTenant, requireUser } from '../../platform/http/route.js';
+import { lateRecordBody } from './late-record.js';
 import { findCapa } from './capa.repository.js';
 import { capaIndicators } from './capa-due-items.service.js';
 import { addAction, checkEffectiveness, completeAction, createCapa, getCapa, linkHazardToCapa, pageCapas, recordRiskCheck, saveAnalysis } from './capa.service.js';
@@ -32,17 +31,7 @@ const actorOf = (auth: AuthContext | null) => ({ userId: requireUser(auth).userI
 
 export function capaRoutes(deps: AppDeps): AnyRouteDef[] {
   const write = { kind: 'tenant' as const, roles: capaWriterRoles };
-  /** The record is found before the body is read: another enterprise's id is 404 whatever the body. */
-  const late = <T>(schema: z.ZodType<T>) => {
-    const l = lateBody(schema);
-    return {
-      body: l.body,
-      parse: async (ctx: RouteContext<{ id: string }, unknown, unknown>): Promise<T> => {
-        if (!(await findCapa(deps.db, requireTenant(ctx.auth).enterpriseId, ctx.params.id))) throw notFound('capa');
-        return l.parse(ctx as RouteContext<unknown, unknown, unknown>);
-      },
-    };
-  };
+  const late = lateRecordBody(deps, 'capa', findCapa);
   const analysis = late(capaAnalysisSchema);
   const action = late(capaActionCreateSchema);
   const risk = late(capaRiskCheckSchema);

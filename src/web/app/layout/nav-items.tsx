@@ -103,6 +103,7 @@ export const operationsLinks: NavLink[] = [
 /** 检查与改进 / Check and act (issue 15): nonconformities and corrective actions, audits, reviews, monitoring, appraisal. */
 const improvementReaders: EnterpriseRole[] = ['principal', 'safety_manager', 'dept_head', 'team_leader', 'consultant', 'regulator'];
 export const improvementLinks: NavLink[] = [
+  { path: '/improvement/audits', labelKey: 'improvementUi.nav.audits', icon: <AuditOutlined />, roles: improvementReaders },
   { path: '/improvement/capas', labelKey: 'improvementUi.nav.capas', icon: <SyncOutlined />, roles: improvementReaders },
 ];
 

@@ -5,11 +5,17 @@ import { hasRole, useCurrentUser } from '../../app/auth/use-me';
 
 export const improvementPaths = {
   capas: '/api/v1/capas',
+  audits: '/api/v1/internal-audits',
 } as const;
 
 /** Writers of corrective actions (server: capaWriterRoles). */
 export function useCanWriteCapa(): boolean {
   return hasRole(useCurrentUser(), ['principal', 'safety_manager', 'dept_head', 'consultant']);
+}
+
+/** Planners and recorders of audits and reviews (server: managerRoles). */
+export function useIsManager(): boolean {
+  return hasRole(useCurrentUser(), ['principal', 'safety_manager', 'consultant']);
 }
 
 /** A POST/PUT whose answer replaces the cached reads under `invalidate`; errors shown as a message. */
