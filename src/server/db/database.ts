@@ -32,7 +32,7 @@ import type {
   LegalClauseTable,
   LegalRequirementTable,
 } from './tables/document-tables.js';
-import type { BureauReportAckTable, BureauReportTable, RemediationEvaluationTable } from './tables/oversight-tables.js';
+import type {
   BureauReportAckTable,
   BureauReportTable,
   EnterpriseIndicatorTable,
