@@ -45,11 +45,11 @@ describe.skipIf(shouldSkipBrowser())('management system: a new enterprise runs i
     });
     const principal = await apiAs(server.url, username);
     await principal.post('/api/v1/auth/password', { currentPassword: demoPassword, newPassword: password });
+    const postId = (await principal.post<{ id: string }>('/api/v1/posts', { name: '冲压工', kind: 'operation', duties: '1. 按规程操作冲床\n2. 班前检查光电保护装置' })).id;
     const people = {
       sun: (await principal.post<{ id: string }>('/api/v1/people', { name: '孙立' })).id,
-      li: (await principal.post<{ id: string }>('/api/v1/people', { name: '李安全' })).id,
+      li: (await principal.post<{ id: string }>('/api/v1/people', { name: '李安全', postIds: [postId] })).id,
     };
-    await principal.post('/api/v1/posts', { name: '冲压工', kind: 'operation' });
 
     const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
     const page = await ctx.newPage();
@@ -117,6 +117,12 @@ describe.skipIf(shouldSkipBrowser())('management system: a new enterprise runs i
     const values = await page.locator('[data-testid^="objective-value-"]').allTextContents();
     // Nobody has had training yet: 0 % of the two people; no accident recorded.
     expect(values.sort()).toEqual(['0 / ≤ 0 次/项', '0 / ≥ 100 %']);
+
+    // Commitment and duties: the commitment drafted with the four duties; the post's duty list and who has not acknowledged it.
+    await page.getByRole('menuitem', { name: '承诺与职责' }).click();
+    expect(await page.getByTestId('commitment-text').inputValue()).toContain('为安全生产提供充足的资源');
+    await page.getByTestId('duty-lists').getByText('班前检查光电保护装置').waitFor();
+    expect(await page.getByTestId(`not-acknowledged-${postId}`).textContent()).toContain('李安全');
     await ctx.close();
   });
 });

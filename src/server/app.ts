@@ -49,6 +49,7 @@ import { capaRoutes } from './modules/improvement/capa.routes.js';
 import { contractorRoutes } from './modules/contractors/contractors.routes.js';
 import { documentRoutes } from './modules/documents/documents.routes.js';
 import { internalAuditRoutes } from './modules/improvement/internal-audit.routes.js';
+import { dutiesRoutes } from './modules/management/duties.routes.js';
 import { dueItemRoutes } from './platform/due-items/due-items.routes.js';
 import { allDueItemProviders } from './due-item-providers.js';
 import { standardizationRoutes } from './modules/standardization/standardization.routes.js';
@@ -104,6 +105,7 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
     ...contractorRoutes(deps),
     ...documentRoutes(deps),
     ...internalAuditRoutes(deps),
+    ...dutiesRoutes(deps),
     ...dueItemRoutes(deps, allDueItemProviders()),
     ...standardizationRoutes(deps),
     ...workPermitRoutes(deps),

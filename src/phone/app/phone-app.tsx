@@ -17,6 +17,7 @@ import { PlacePage } from '../tasks/place-page';
 import { TasksPage } from '../tasks/tasks-page';
 import { BadgePage } from './badge-page';
 import { InvitePage } from './invite-page';
+import { DutyListPage } from '../duties/duty-list-page';
 import { LoginPage } from './login-page';
 import { RequireLogin, SessionProvider } from './session';
 
@@ -36,6 +37,7 @@ export function PhoneApp() {
           <Route path="/tasks/:taskId" element={guarded(<InspectionPage />)} />
           <Route path="/p/:postId" element={guarded(<PlacePage />)} />
           <Route path="/p/:postId/emergency" element={guarded(<PostEmergencyPage />)} />
+          <Route path="/p/:postId/duties" element={guarded(<DutyListPage />)} />
           <Route path="/drills/:drillId" element={guarded(<DrillSignInPage />)} />
           <Route path="/p/:postId/scenario" element={guarded(<ScenarioPage />)} />
           <Route path="/p/:postId/quiz" element={guarded(<QuizPage />)} />

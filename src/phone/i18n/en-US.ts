@@ -236,6 +236,7 @@ export const enUS: PhoneDictionary = {
     signed: '{{signed}} of {{total}} signed',
     hazard: 'Reported as a hazard',
   },
+  duties: { title: 'Duty list of the post', empty: 'The duty list of this post is not written yet', toAcknowledge: 'Read and confirm: the duty list of {{post}}', items: '{{n}} items' },
   signOff: {
     title: 'Sign-off',
     progress: '{{signed}} / {{total}} signed',

@@ -235,6 +235,7 @@ export const zhCN = {
     signed: '已签 {{signed}} / {{total}} 人',
     hazard: '已转为隐患',
   },
+  duties: { title: '岗位安全生产责任清单', empty: '本岗位的责任清单还没有填写', toAcknowledge: '请阅读并确认：{{post}} 岗位安全生产责任清单', items: '共 {{n}} 项' },
   signOff: {
     title: '签字确认',
     progress: '已签 {{signed}} / {{total}}',

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShiftsDto, TaskDto } from '../../schemas/inspections.js';
 import { useApi } from '../app/use-api';
+import { DutyListsToAcknowledge } from '../duties/duty-list-page';
 import { listEntries } from '../outbox/outbox-store';
 import { OutboxPanel } from '../outbox/outbox-panel';
 import { useOutbox } from '../outbox/use-outbox';
@@ -38,6 +39,7 @@ export function TasksPage() {
     <Shell title={t('tasks.title')}>
       {isStale && <div className="stale-strip">{t('app.cachedData')}</div>}
       <OutboxPanel />
+      <DutyListsToAcknowledge />
       {isLoading && !data && <Skeleton />}
       {error && !data ? <ErrorNotice error={error} onRetry={reload} /> : null}
       {data && open.length === 0 && <p className="empty">{t('tasks.empty')}</p>}

@@ -21,7 +21,7 @@ import type {
   InvitationTable,
 } from './tables/org-tables.js';
 import type { AccidentTable } from './tables/accident-tables.js';
-import type { OhsInitialReviewFindingTable, OhsInitialReviewMemberTable, OhsInitialReviewTable, OhsObjectiveTable, OhsPolicyVersionTable, OhsReviewGapTable } from './tables/management-tables.js';
+import type { OhsInitialReviewFindingTable, OhsInitialReviewMemberTable, OhsInitialReviewTable, OhsObjectiveTable, OhsPolicyVersionTable, OhsResponsibilityLetterTable, OhsReviewGapTable, OhsSystemYearTable } from './tables/management-tables.js';
 import type { ChangeRequestTable, ContractorPersonTable, ContractorQualificationTable, ContractorRecordTable, ContractorTable } from './tables/operations-tables.js';
 import type { AuditFindingTable, CapaActionTable, CapaCheckTable, CapaHazardTable, CapaTable, InternalAuditTable } from './tables/improvement-tables.js';
 import type {
@@ -264,6 +264,8 @@ export interface Database {
   contractor_person: ContractorPersonTable;
   contractor_qualification: ContractorQualificationTable;
   contractor_record: ContractorRecordTable;
+  ohs_system_year: OhsSystemYearTable;
+  ohs_responsibility_letter: OhsResponsibilityLetterTable;
 }
 
 /** Requests counted per key (route and client address) in the current window (rate-limit-store.ts). */

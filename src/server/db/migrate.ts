@@ -35,6 +35,7 @@ import * as createCapa from './migrations/202612070500-create-capa.js';
 import * as createDocuments from './migrations/202612070300-create-documents.js';
 import * as createLegalRegister from './migrations/202612070310-create-legal-register.js';
 import * as createInternalAudit from './migrations/202612070510-create-internal-audit.js';
+import * as createCommitmentDuties from './migrations/202612070210-create-commitment-duties.js';
 import * as createFixedPositionPlans from './migrations/202612030430-create-fixed-position-plans.js';
 import * as createChangeRequests from './migrations/202612070400-create-change-requests.js';
 import * as createPostReidentification from './migrations/202612070100-create-post-reidentification.js';
@@ -85,6 +86,7 @@ const migrations: Record<string, Migration> = {
   '202612070410-create-contractors': createContractors,
   '202612070110-create-safety-signs': createSafetySigns,
   '202612070600-create-county-view': createCountyView,
+  '202612070210-create-commitment-duties': createCommitmentDuties,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -58,6 +58,7 @@ const DocumentsPage = lazy(() => import('../features/documents/documents-page').
 const DocumentPage = lazy(() => import('../features/documents/document-page').then((m) => ({ default: m.DocumentPage })));
 const PolicyPage = lazy(() => import('../features/management/policy-page').then((m) => ({ default: m.PolicyPage })));
 const InitialReviewsPage = lazy(() => import('../features/management/initial-review-page').then((m) => ({ default: m.InitialReviewsPage })));
+const DutiesPage = lazy(() => import('../features/management/duties-page').then((m) => ({ default: m.DutiesPage })));
 const InitialReviewPage = lazy(() => import('../features/management/initial-review-page').then((m) => ({ default: m.InitialReviewPage })));
 const CardsPage = lazy(() => import('../features/emergency/cards-page').then((m) => ({ default: m.CardsPage })));
 const DueItemsPage = lazy(() => import('../features/due-items/due-items-page').then((m) => ({ default: m.DueItemsPage })));
@@ -166,6 +167,7 @@ export const router = createBrowserRouter([
           { path: 'management/policy', element: <PolicyPage /> },
           { path: 'operations/changes', element: <ChangeRequestsPage /> },
           { path: 'management/initial-review', element: <InitialReviewsPage /> },
+          { path: 'management/duties', element: <DutiesPage /> },
           { path: 'management/initial-review/:reviewId', element: <InitialReviewPage /> },
           { path: 'improvement/audits', element: <AuditsPage /> },
           { path: 'improvement/audits/:id', element: <AuditsPage /> },

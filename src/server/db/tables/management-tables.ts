@@ -91,3 +91,34 @@ export interface OhsReviewGapTable {
   action_done_at: string | null;
   updated_at: string;
 }
+
+/** Per year: the top manager's commitment (revision bumps when it changes), the system's builder and resources. */
+export interface OhsSystemYearTable {
+  id: string;
+  enterprise_id: string;
+  year: number;
+  commitment_text: string;
+  commitment_revision: number;
+  principal_person_id: string | null;
+  builder_person_id: string | null;
+  resources_people: string;
+  resources_budget_cny: number | null;
+  resources_equipment: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A yearly 安全生产责任书 of a department or post, signed by its holder and the issuer (insert-only). */
+export interface OhsResponsibilityLetterTable {
+  id: string;
+  enterprise_id: string;
+  year: number;
+  scope_key: string;
+  org_unit_id: string | null;
+  post_id: string | null;
+  holder_person_id: string;
+  issuer_person_id: string;
+  text: string;
+  created_by_user_id: string | null;
+  created_at: string;
+}

@@ -1,8 +1,9 @@
 /* Due items of building the OHS management system (issue 14 §1–2): each action a review gap was
- * given is due on its deadline for its owner. */
+ * given is due on its deadline for its owner; next year's responsibility letters from December. */
 import { endOfLocalDay } from '../../../domain/calendar/enterprise-day.js';
 import { type DueItem, type DueItemProvider, dueStatusOf } from '../../platform/due-items/due-items.js';
 import * as reviews from './initial-review.repository.js';
+import { letterDueItems } from './responsibility-letters.service.js';
 import { enterpriseTimeZone } from './objectives.service.js';
 
 export const ohsSystemDueItemProvider: DueItemProvider = {
@@ -12,7 +13,7 @@ export const ohsSystemDueItemProvider: DueItemProvider = {
     const now = deps.clock.now();
     const timeZone = await enterpriseTimeZone(deps.db, enterpriseId);
     const actions = await reviews.listGapActions(deps.db, enterpriseId);
-    return actions.map((a) => {
+    const reviewItems = actions.map((a): DueItem => {
       const dueAt = endOfLocalDay(a.action_due_on as string, timeZone);
       return {
         kind: 'management.reviewAction',
@@ -24,5 +25,6 @@ export const ohsSystemDueItemProvider: DueItemProvider = {
         sourceRef: `ohs_review_gap:${a.id}`,
       };
     });
+    return [...reviewItems, ...(await letterDueItems(deps, enterpriseId))];
   },
 };

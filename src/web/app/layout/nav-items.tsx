@@ -90,6 +90,7 @@ export const emergencyLinks: NavLink[] = [
 /** 管理体系 / OHS management system (issue 14): policy, objectives and programmes. */
 export const managementLinks: NavLink[] = [
   { path: '/management/initial-review', labelKey: 'ohsSystemUi.nav.review', icon: <AuditOutlined /> },
+  { path: '/management/duties', labelKey: 'ohsSystemUi.nav.duties', icon: <IdcardOutlined /> },
   { path: '/management/policy', labelKey: 'managementUi.nav.policy', icon: <FlagOutlined /> },
   { path: '/management/objectives', labelKey: 'managementUi.nav.objectives', icon: <AimOutlined /> },
   { path: '/documents', labelKey: 'documentsUi.nav.documents', icon: <FileProtectOutlined /> },
