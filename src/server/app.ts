@@ -50,6 +50,7 @@ import { contractorRoutes } from './modules/contractors/contractors.routes.js';
 import { documentRoutes } from './modules/documents/documents.routes.js';
 import { internalAuditRoutes } from './modules/improvement/internal-audit.routes.js';
 import { dutiesRoutes } from './modules/management/duties.routes.js';
+import { occupationalHealthRoutes } from './modules/occupational-health/occupational-health.routes.js';
 import { dueItemRoutes } from './platform/due-items/due-items.routes.js';
 import { allDueItemProviders } from './due-item-providers.js';
 import { standardizationRoutes } from './modules/standardization/standardization.routes.js';
@@ -106,6 +107,7 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
     ...documentRoutes(deps),
     ...internalAuditRoutes(deps),
     ...dutiesRoutes(deps),
+    ...occupationalHealthRoutes(deps),
     ...dueItemRoutes(deps, allDueItemProviders()),
     ...standardizationRoutes(deps),
     ...workPermitRoutes(deps),

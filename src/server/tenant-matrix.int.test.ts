@@ -87,6 +87,9 @@ describe.skipIf(!isDbAvailable())('tenant matrix', () => {
     // Contractors: B's contractor (its records are /api/v1/contractors/:id/…) and a qualification of it.
     const contractorB = await create('/api/v1/contractors', { name: 'B 外包单位' });
     await create('/api/v1/contractor-qualifications', { contractorId: contractorB, name: 'B 安全生产许可证', expiresOn: '2026-01-01' });
+    // Occupational health: B's special equipment (inspections are /api/v1/special-equipment/:id/…) and a health examination.
+    await create('/api/v1/special-equipment', { name: 'B 叉车', category: '5000' });
+    await create('/api/v1/health-exams', { personId: idsOfB.get('/api/v1/people'), kind: 'pre_job', examOn: '2026-11-01', result: 'normal' });
     // Training: a session with B's person, a certificate of B's person, B's person record.
     await create('/api/v1/training-sessions', { title: 'B 三级教育', kind: 'three_level_company', heldOn: '2026-06-01', hours: 8, attendeePersonIds: [idsOfB.get('/api/v1/people')] });
     await create('/api/v1/certificates', { personId: idsOfB.get('/api/v1/people'), kind: 'special_operation', operationCode: 'electrical', number: 'B-T-001', issuedOn: '2024-01-01' });

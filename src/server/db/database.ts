@@ -22,6 +22,7 @@ import type {
 } from './tables/org-tables.js';
 import type { AccidentTable } from './tables/accident-tables.js';
 import type { OhsInitialReviewFindingTable, OhsInitialReviewMemberTable, OhsInitialReviewTable, OhsObjectiveTable, OhsPolicyVersionTable, OhsResponsibilityLetterTable, OhsReviewGapTable, OhsSystemYearTable } from './tables/management-tables.js';
+import type { HealthExamTable, OhdDeclarationTable, PpeIssueTable, PpeRequirementTable, SpecialEquipmentInspectionTable, SpecialEquipmentTable, WorkplaceMonitoringTable } from './tables/operations-tables.js';
 import type { ChangeRequestTable, ContractorPersonTable, ContractorQualificationTable, ContractorRecordTable, ContractorTable } from './tables/operations-tables.js';
 import type { AuditFindingTable, CapaActionTable, CapaCheckTable, CapaHazardTable, CapaTable, InternalAuditTable } from './tables/improvement-tables.js';
 import type {
@@ -266,6 +267,13 @@ export interface Database {
   contractor_record: ContractorRecordTable;
   ohs_system_year: OhsSystemYearTable;
   ohs_responsibility_letter: OhsResponsibilityLetterTable;
+  special_equipment: SpecialEquipmentTable;
+  special_equipment_inspection: SpecialEquipmentInspectionTable;
+  health_exam: HealthExamTable;
+  ppe_requirement: PpeRequirementTable;
+  ppe_issue: PpeIssueTable;
+  workplace_monitoring: WorkplaceMonitoringTable;
+  ohd_declaration: OhdDeclarationTable;
 }
 
 /** Requests counted per key (route and client address) in the current window (rate-limit-store.ts). */

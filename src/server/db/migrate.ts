@@ -42,6 +42,7 @@ import * as createPostReidentification from './migrations/202612070100-create-po
 import * as createContractors from './migrations/202612070410-create-contractors.js';
 import * as createSafetySigns from './migrations/202612070110-create-safety-signs.js';
 import * as createCountyView from './migrations/202612070600-create-county-view.js';
+import * as createOccupationalHealth from './migrations/202612070420-create-occupational-health.js';
 
 // Listed explicitly (not read from disk) so the bundle and tests see the same set, in order.
 const migrations: Record<string, Migration> = {
@@ -87,6 +88,7 @@ const migrations: Record<string, Migration> = {
   '202612070110-create-safety-signs': createSafetySigns,
   '202612070600-create-county-view': createCountyView,
   '202612070210-create-commitment-duties': createCommitmentDuties,
+  '202612070420-create-occupational-health': createOccupationalHealth,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

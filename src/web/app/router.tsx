@@ -56,6 +56,8 @@ const CapaPage = lazy(() => import('../features/improvement/capa-page').then((m)
 const ContractorsPage = lazy(() => import('../features/operations/contractors-page').then((m) => ({ default: m.ContractorsPage })));
 const DocumentsPage = lazy(() => import('../features/documents/documents-page').then((m) => ({ default: m.DocumentsPage })));
 const DocumentPage = lazy(() => import('../features/documents/document-page').then((m) => ({ default: m.DocumentPage })));
+const SpecialEquipmentPage = lazy(() => import('../features/operations/special-equipment-page').then((m) => ({ default: m.SpecialEquipmentPage })));
+const HealthExamsPage = lazy(() => import('../features/operations/health-exams-page').then((m) => ({ default: m.HealthExamsPage })));
 const PolicyPage = lazy(() => import('../features/management/policy-page').then((m) => ({ default: m.PolicyPage })));
 const InitialReviewsPage = lazy(() => import('../features/management/initial-review-page').then((m) => ({ default: m.InitialReviewsPage })));
 const DutiesPage = lazy(() => import('../features/management/duties-page').then((m) => ({ default: m.DutiesPage })));
@@ -176,6 +178,8 @@ export const router = createBrowserRouter([
           { path: 'operations/contractors', element: <ContractorsPage /> },
           { path: 'documents', element: <DocumentsPage /> },
           { path: 'documents/:documentId', element: <DocumentPage /> },
+          { path: 'operations/special-equipment', element: <SpecialEquipmentPage /> },
+          { path: 'operations/health-exams', element: <HealthExamsPage /> },
           { path: 'training/sessions', element: <TrainingSessionsPage /> },
           { path: 'training/sessions/:sessionId', element: <TrainingSessionPage /> },
           { path: 'training/records', element: <TrainingRecordsPage /> },

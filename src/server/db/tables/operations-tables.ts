@@ -79,3 +79,109 @@ export interface ContractorRecordTable {
   recorded_by_user_id: string | null;
   created_at: string;
 }
+
+export interface SpecialEquipmentTable {
+  id: string;
+  enterprise_id: string;
+  name: string;
+  equipment_id: string | null;
+  category: string; // 特种设备目录 code (src/reference/special-equipment-categories.ts)
+  registration_no: string;
+  cycle_months: number;
+  first_due_on: string | null;
+  responsible_person_id: string | null;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+/** Insert-only: a periodic inspection (定期检验) and its report. */
+export interface SpecialEquipmentInspectionTable {
+  id: string;
+  enterprise_id: string;
+  special_equipment_id: string;
+  inspected_on: string;
+  agency: string;
+  report_no: string;
+  result: string; // pass | conditional | fail
+  next_due_on: string;
+  notes: string;
+  recorded_by_user_id: string | null;
+  created_at: string;
+}
+
+/** Insert-only: an employee's occupational health examination. */
+export interface HealthExamTable {
+  id: string;
+  enterprise_id: string;
+  person_id: string;
+  kind: string; // pre_job | periodic | leaving
+  exam_on: string;
+  institution: string;
+  result: string;
+  findings: string;
+  next_due_on: string | null;
+  recorded_by_user_id: string | null;
+  created_at: string;
+}
+
+export interface PpeRequirementTable {
+  id: string;
+  enterprise_id: string;
+  post_id: string;
+  name: string;
+  kind: string;
+  replace_months: number | null;
+  note: string;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+/** Insert-only: PPE handed to a person (the person signs through sign-off). */
+export interface PpeIssueTable {
+  id: string;
+  enterprise_id: string;
+  person_id: string;
+  requirement_id: string | null;
+  name: string;
+  kind: string;
+  quantity: number;
+  issued_on: string;
+  replace_by: string | null;
+  recorded_by_user_id: string | null;
+  created_at: string;
+}
+
+/** Insert-only: a workplace monitoring reading against its limit. */
+export interface WorkplaceMonitoringTable {
+  id: string;
+  enterprise_id: string;
+  area_id: string | null;
+  post_id: string | null;
+  point: string;
+  limit_code: string;
+  measured_on: string;
+  value: number;
+  limit_value: number;
+  is_over_limit: number;
+  agency: string;
+  hazard_id: string | null;
+  recorded_by_user_id: string | null;
+  created_at: string;
+}
+
+/** Insert-only: a 职业病危害项目申报 (initial, change or yearly update). */
+export interface OhdDeclarationTable {
+  id: string;
+  enterprise_id: string;
+  kind: string;
+  declared_on: string;
+  authority: string;
+  receipt_no: string;
+  factors: string; // JSON array of exposure factor kinds
+  exposed_count: number;
+  notes: string;
+  recorded_by_user_id: string | null;
+  created_at: string;
+}

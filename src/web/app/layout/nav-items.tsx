@@ -1,6 +1,7 @@
 import {
   AlertOutlined,
   SwapOutlined,
+  HeartOutlined,
   SyncOutlined,
   SolutionOutlined,
   PushpinOutlined,
@@ -100,6 +101,8 @@ export const managementLinks: NavLink[] = [
 export const operationsLinks: NavLink[] = [
   { path: '/operations/changes', labelKey: 'operationsUi.nav.change', icon: <SwapOutlined /> },
   { path: '/operations/contractors', labelKey: 'operationsUi.nav.contractors', icon: <SolutionOutlined /> },
+  { path: '/operations/special-equipment', labelKey: 'operationsUi.nav.special', icon: <ToolOutlined /> },
+  { path: '/operations/health-exams', labelKey: 'operationsUi.nav.health', icon: <HeartOutlined />, roles: ['principal', 'safety_manager', 'consultant', 'regulator'] },
 ];
 /** 检查与改进 / Check and act (issue 15): nonconformities and corrective actions, audits, reviews, monitoring, appraisal. */
 const improvementReaders: EnterpriseRole[] = ['principal', 'safety_manager', 'dept_head', 'team_leader', 'consultant', 'regulator'];

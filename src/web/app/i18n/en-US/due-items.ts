@@ -14,8 +14,10 @@ export const dueItemsMessages: DueItemsMessages = {
     owner: 'Owner',
     mine: 'Only mine',
     truncated: 'Too many items: only the earliest are shown; filter by kind or status.',
-    features: { hazard: 'Rectification', inspection: 'Inspection', emergency: 'Emergency', standardization: 'Standardization', risk: 'Risk identification', management: 'Management system', training: 'Training', contractors: 'Contractors' },
+    features: { hazard: 'Rectification', inspection: 'Inspection', emergency: 'Emergency', standardization: 'Standardization', risk: 'Risk identification', management: 'Management system', training: 'Training', contractors: 'Contractors', ohs: 'Occupational health and special equipment' },
     kinds: {
+      ohs_specialEquipmentInspection: 'Special equipment inspection',
+      ohs_healthExam: 'Health examination',
       contractors_qualificationExpiry: 'Contractor qualification expiry',
       contractors_agreementExpiry: 'Contractor agreement expiry',
       risk_reidentification: 'Periodic re-identification',
