@@ -55,6 +55,7 @@ const AuditsPage = lazy(() => import('../features/improvement/audits-page').then
 const CapaPage = lazy(() => import('../features/improvement/capa-page').then((m) => ({ default: m.CapaPage })));
 const ContractorsPage = lazy(() => import('../features/operations/contractors-page').then((m) => ({ default: m.ContractorsPage })));
 const DocumentsPage = lazy(() => import('../features/documents/documents-page').then((m) => ({ default: m.DocumentsPage })));
+const LegalRegisterPage = lazy(() => import('../features/documents/legal-register-page').then((m) => ({ default: m.LegalRegisterPage })));
 const DocumentPage = lazy(() => import('../features/documents/document-page').then((m) => ({ default: m.DocumentPage })));
 const SpecialEquipmentPage = lazy(() => import('../features/operations/special-equipment-page').then((m) => ({ default: m.SpecialEquipmentPage })));
 const HealthExamsPage = lazy(() => import('../features/operations/health-exams-page').then((m) => ({ default: m.HealthExamsPage })));
@@ -180,6 +181,7 @@ export const router = createBrowserRouter([
           { path: 'documents/:documentId', element: <DocumentPage /> },
           { path: 'operations/special-equipment', element: <SpecialEquipmentPage /> },
           { path: 'operations/health-exams', element: <HealthExamsPage /> },
+          { path: 'legal-register', element: <LegalRegisterPage /> },
           { path: 'training/sessions', element: <TrainingSessionsPage /> },
           { path: 'training/sessions/:sessionId', element: <TrainingSessionPage /> },
           { path: 'training/records', element: <TrainingRecordsPage /> },

@@ -24,6 +24,7 @@ import {
   AuditOutlined,
   BankOutlined,
   BookOutlined,
+  ReadOutlined,
   CloudUploadOutlined,
   ExperimentOutlined,
   EnvironmentOutlined,
@@ -95,6 +96,7 @@ export const managementLinks: NavLink[] = [
   { path: '/management/policy', labelKey: 'managementUi.nav.policy', icon: <FlagOutlined /> },
   { path: '/management/objectives', labelKey: 'managementUi.nav.objectives', icon: <AimOutlined /> },
   { path: '/documents', labelKey: 'documentsUi.nav.documents', icon: <FileProtectOutlined /> },
+  { path: '/legal-register', labelKey: 'documentsUi.nav.legal', icon: <ReadOutlined /> },
 ];
 
 /** 运行控制 / Operational control (issue 14 §7–10): change, contractors, communication, registers, occupational health. */
