@@ -50,7 +50,7 @@ export const complianceEvaluationInputSchema = z.strictObject({
   actionDeadline: isoDate.nullable().default(null),
 });
 export type ComplianceEvaluationInput = z.infer<typeof complianceEvaluationInputSchema>;
-export const legalListQuerySchema = pageQuerySchema.extend({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+export const legalListQuerySchema = pageQuerySchema.omit({ q: true }).extend({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 
 const named = z.object({ id: z.string(), name: z.string() });
 export const legalClauseSchema = z.object({
@@ -110,3 +110,6 @@ export const legalStarterItemSchema = z.object({
   note: z.string(),
   isRegistered: z.boolean(),
 });
+
+export const postLegalClauseSchema = z.object({ id: z.string(), requirementId: z.string(), title: z.string(), clause: z.string(), summary: z.string() });
+export type PostLegalClauseDto = z.infer<typeof postLegalClauseSchema>;

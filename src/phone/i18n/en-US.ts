@@ -47,7 +47,7 @@ export const enUS: PhoneDictionary = {
     doneSection: 'Done / missed',
     period: { shift: 'Each shift', day: 'Daily', week: 'Weekly', month: 'Monthly', quarter: 'Quarterly', year: 'Yearly' },
   },
-  place: { title: 'Inspections at this post', titleArea: 'Inspections in this area', titleEquipment: 'Inspections of this equipment', empty: 'You have no open inspections here', report: 'Report a hazard', reportHint: 'Photo → a few words → send', scenario: 'Accident scenarios of this post', quiz: 'Know your post (quiz)', pointCall: 'Point-and-call card', notice: 'Hazard closures published', fixedPosition: 'Fixed positions of this area' },
+  place: { title: 'Inspections at this post', titleArea: 'Inspections in this area', titleEquipment: 'Inspections of this equipment', empty: 'You have no open inspections here', report: 'Report a hazard', reportHint: 'Photo → a few words → send', scenario: 'Accident scenarios of this post', quiz: 'Know your post (quiz)', pointCall: 'Point-and-call card', notice: 'Hazard closures published', fixedPosition: 'Fixed positions of this area', documents: 'Current documents of this post', documentVersion: 'Version {{no}} · issued {{on}}' },
   inspection: {
     progress: '{{done}} of {{total}} done',
     pass: 'Pass',

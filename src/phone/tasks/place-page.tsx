@@ -4,6 +4,7 @@ import type { ClosureNoticeDto } from '../../schemas/hazards.js';
 import type { TaskDto } from '../../schemas/inspections.js';
 import { useApi } from '../app/use-api';
 import { ErrorNotice, Shell, Skeleton } from '../ui/shell';
+import { PostDocumentsSection } from '../documents/post-documents';
 import { TaskCard } from './task-card';
 import { useQueuedTaskIds, useTimeZone } from './tasks-page';
 
@@ -68,6 +69,7 @@ export function PlacePage({ kind = 'post' }: { kind?: PlaceKind }) {
       {data?.items.map((task) => (
         <TaskCard key={task.id} task={task} timeZone={timeZone} isQueued={queued.has(task.id)} />
       ))}
+      {kind === 'post' && <PostDocumentsSection postId={id} />}
       {notice.data && notice.data.items.length > 0 && (
         <>
           <div className="section-title">{t('place.notice')}</div>

@@ -55,6 +55,11 @@ describe.skipIf(!isDbAvailable())('legal register and compliance evaluation', ()
     // Nothing was written by the refused call.
     expect((await t.request(sm, 'GET', `/api/v1/legal-requirements/${law.id}`)).json().clauses).toHaveLength(law.clauses.length + 1);
     expect((await t.request(w.cookies.worker, 'PUT', `/api/v1/legal-requirements/${law.id}/clauses`, { clauses: [] })).statusCode).toBe(403);
+    // The post's page lists the clauses mapped to it.
+    const onPost = (await t.request(w.cookies.worker, 'GET', `/api/v1/posts/${w.postId}/legal-clauses`)).json().items as { title: string; clause: string }[];
+    expect(onPost.map((c) => c.clause).sort()).toEqual([law.clauses[0]!.clause, '第一百一十四条'].sort());
+    expect(onPost.every((c) => c.title === '中华人民共和国安全生产法')).toBe(true);
+    expect((await t.request(other.cookies.worker, 'GET', `/api/v1/posts/${w.postId}/legal-clauses`)).statusCode).toBe(404);
   });
 
   it('evaluates compliance yearly; a non-compliance needs an action and is exposed as a finding; a later entry corrects it', async () => {

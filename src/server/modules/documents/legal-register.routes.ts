@@ -11,6 +11,7 @@ import {
   legalRequirementUpdateSchema,
   legalStarterItemSchema,
   legalStarterSchema,
+  postLegalClauseSchema,
 } from '../../../schemas/legal-register.js';
 import type { AuthContext } from '../../platform/auth/auth-context.js';
 import { type AnyRouteDef, defineRoute, requireTenant, requireUser } from '../../platform/http/route.js';
@@ -18,6 +19,7 @@ import { evaluateCompliance } from './compliance.service.js';
 import {
   addStarterItems,
   archiveLegalRequirement,
+  clausesOfPost,
   createLegalRequirement,
   getLegalRequirement,
   listLegalRequirements,
@@ -50,6 +52,16 @@ export function legalRegisterRoutes(deps: AppDeps): AnyRouteDef[] {
       body: legalStarterSchema,
       response: z.object({ items: z.array(legalRequirementSchema) }),
       handler: async ({ auth, body }) => ({ items: await addStarterItems(deps, actorOf(auth), body.keys) }),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/posts/:id/legal-clauses',
+      access: { kind: 'tenant', roles: allRoles },
+      summary: 'The legal clauses mapped to a post',
+      tags,
+      params: idParamsSchema,
+      response: z.object({ items: z.array(postLegalClauseSchema) }),
+      handler: async ({ auth, params }) => ({ items: await clausesOfPost(deps, requireTenant(auth).enterpriseId, params.id) }),
     }),
     defineRoute({
       method: 'GET',

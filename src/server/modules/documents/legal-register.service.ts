@@ -252,16 +252,20 @@ export async function putClauses(deps: AppDeps, actor: DocumentActor, id: string
   });
 }
 
-/** The clauses that name a post (the legal requirements a post must keep). */
+/** The clauses mapped to a post (the legal requirements the post must keep), for its page. */
 export async function clausesOfPost(deps: AppDeps, enterpriseId: string, postId: string) {
+  const post = await deps.db.selectFrom('post').select('id').where('enterprise_id', '=', enterpriseId).where('id', '=', postId).executeTakeFirst();
+  if (!post) throw notFound('post');
   const rows = await deps.db
     .selectFrom('legal_clause as c')
     .innerJoin('legal_requirement as r', 'r.id', 'c.requirement_id')
-    .select(['r.title', 'c.clause', 'c.summary'])
+    .select(['r.id as requirement_id', 'r.title', 'c.id', 'c.clause', 'c.summary'])
     .where('c.enterprise_id', '=', enterpriseId)
     .where('c.archived_at', 'is', null)
     .where('r.archived_at', 'is', null)
     .where(sql<boolean>`c.post_ids like ${`%"${postId}"%`}`)
+    .orderBy('r.title')
+    .orderBy('c.position')
     .execute();
-  return rows;
+  return rows.map((r) => ({ id: r.id, requirementId: r.requirement_id, title: r.title, clause: r.clause, summary: r.summary }));
 }

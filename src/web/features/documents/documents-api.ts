@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DocumentDto, DocumentListItemDto, DocumentTemplateDto, PostDocumentDto } from '../../../schemas/documents.js';
+import type { PostLegalClauseDto } from '../../../schemas/legal-register.js';
 import { api, type Page } from '../../app/api/api-client';
 
 export const documentPaths = {
@@ -22,6 +23,10 @@ export function useDocumentTemplates(enabled: boolean) {
 
 export function usePostDocuments(postId: string | undefined) {
   return useQuery({ queryKey: [documentPaths.documents, 'post', postId], enabled: Boolean(postId), queryFn: () => api<{ items: PostDocumentDto[] }>(documentPaths.postDocuments(postId ?? '')) });
+}
+
+export function usePostLegalClauses(postId: string | undefined) {
+  return useQuery({ queryKey: ['/api/v1/legal-requirements', 'post', postId], enabled: Boolean(postId), queryFn: () => api<{ items: PostLegalClauseDto[] }>(`/api/v1/posts/${postId ?? ''}/legal-clauses`) });
 }
 
 /** One step on a document (draft, approve, distribution, withdraw, file); the answer is the whole document. */

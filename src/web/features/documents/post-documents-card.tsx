@@ -2,12 +2,13 @@ import { PaperClipOutlined } from '@ant-design/icons';
 import { Card, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { documentPaths, usePostDocuments } from './documents-api';
+import { documentPaths, usePostDocuments, usePostLegalClauses } from './documents-api';
 
 /** The post page's current documents (seed 000 二(四)2: every post gets the valid version, never an obsolete one). */
 export function PostDocumentsCard({ postId }: { postId: string }) {
   const { t } = useTranslation();
   const docs = usePostDocuments(postId);
+  const clauses = usePostLegalClauses(postId);
   return (
     <Card size="small" title={t('documentsUi.post.title')} style={{ marginTop: 12 }} data-testid="post-documents">
       <List
@@ -37,6 +38,22 @@ export function PostDocumentsCard({ postId }: { postId: string }) {
           </List.Item>
         )}
       />
+      {(clauses.data?.items.length ?? 0) > 0 && (
+        <List
+          size="small"
+          header={t('documentsUi.post.legalTitle')}
+          dataSource={clauses.data?.items ?? []}
+          data-testid="post-legal-clauses"
+          renderItem={(c) => (
+            <List.Item>
+              <Typography.Text>
+                {c.title} {c.clause}
+              </Typography.Text>{' '}
+              <Typography.Text type="secondary">{c.summary}</Typography.Text>
+            </List.Item>
+          )}
+        />
+      )}
     </Card>
   );
 }

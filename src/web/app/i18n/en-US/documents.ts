@@ -76,7 +76,7 @@ export const documentsMessages: DocumentsMessages = {
       withdrawn: 'Withdrawn on {{at}}: {{reason}}',
       withdrawConfirm: 'Every version becomes obsolete and posts no longer see the document.',
     },
-    post: { title: "This post's current documents", none: 'No current documents distributed to this post.', open: 'Open' },
+    post: { title: "This post's current documents", none: 'No current documents distributed to this post.', open: 'Open', legalTitle: 'Legal clauses applying to this post' },
     legal: {
       title: 'Legal register',
       hint: 'The laws, regulations, rules, standards and local requirements that apply; map the clauses that matter to posts/departments and to the risks or documents implementing them; evaluate compliance yearly; a non-compliance becomes an action.',

@@ -76,7 +76,7 @@ export const documentsMessages = {
       withdrawn: '文件已于 {{at}} 作废：{{reason}}',
       withdrawConfirm: '作废后全部版本标记为作废，岗位不再显示本文件。',
     },
-    post: { title: '本岗位现行文件', none: '暂无发放到本岗位的现行文件。', open: '查看' },
+    post: { title: '本岗位现行文件', none: '暂无发放到本岗位的现行文件。', open: '查看', legalTitle: '本岗位适用的法律法规条款' },
     legal: {
       title: '法律法规及其他要求',
       hint: '适用于本企业的法律、法规、规章、标准和地方要求；把重要条款对应到岗位/部门和落实它的风险或文件，每年做一次合规性评价，不符合项形成整改措施。',
