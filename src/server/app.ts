@@ -52,6 +52,7 @@ import { internalAuditRoutes } from './modules/improvement/internal-audit.routes
 import { dutiesRoutes } from './modules/management/duties.routes.js';
 import { occupationalHealthRoutes } from './modules/occupational-health/occupational-health.routes.js';
 import { dueItemRoutes } from './platform/due-items/due-items.routes.js';
+import { calendarFeedRoutes } from './platform/due-items/calendar-feed.routes.js';
 import { allDueItemProviders } from './due-item-providers.js';
 import { standardizationRoutes } from './modules/standardization/standardization.routes.js';
 import { workPermitRoutes } from './modules/frontline/work-permits.routes.js';
@@ -109,6 +110,7 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
     ...dutiesRoutes(deps),
     ...occupationalHealthRoutes(deps),
     ...dueItemRoutes(deps, allDueItemProviders()),
+    ...calendarFeedRoutes(deps, allDueItemProviders()),
     ...standardizationRoutes(deps),
     ...workPermitRoutes(deps),
     ...accidentScenarioRoutes(deps),

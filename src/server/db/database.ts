@@ -97,6 +97,7 @@ import type {
   EmergencyDrillTable,
   DrillReviewTable,
 } from './tables/emergency-tables.js';
+import type { CalendarFeedTable } from './tables/calendar-tables.js';
 
 export type {
   EmergencyPlanTable,
@@ -223,6 +224,7 @@ export interface Database {
   post_reidentification: PostReidentificationTable;
   safety_sign: SafetySignTable;
   safety_sign_check: SafetySignCheckTable;
+  calendar_feed: CalendarFeedTable;
   emergency_plan: EmergencyPlanTable;
   emergency_plan_version: EmergencyPlanVersionTable;
   emergency_supply: EmergencySupplyTable;

@@ -43,6 +43,7 @@ import * as createContractors from './migrations/202612070410-create-contractors
 import * as createSafetySigns from './migrations/202612070110-create-safety-signs.js';
 import * as createCountyView from './migrations/202612070600-create-county-view.js';
 import * as createOccupationalHealth from './migrations/202612070420-create-occupational-health.js';
+import * as createCalendarFeeds from './migrations/202612070120-create-calendar-feeds.js';
 
 // Listed explicitly (not read from disk) so the bundle and tests see the same set, in order.
 const migrations: Record<string, Migration> = {
@@ -89,6 +90,7 @@ const migrations: Record<string, Migration> = {
   '202612070600-create-county-view': createCountyView,
   '202612070210-create-commitment-duties': createCommitmentDuties,
   '202612070420-create-occupational-health': createOccupationalHealth,
+  '202612070120-create-calendar-feeds': createCalendarFeeds,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -21,6 +21,7 @@ const AccountsPage = lazy(() => import('../features/system/accounts-page').then(
 const AuditLogPage = lazy(() => import('../features/system/audit-log-page').then((m) => ({ default: m.AuditLogPage })));
 const ChangePasswordPage = lazy(() => import('../features/system/change-password-page').then((m) => ({ default: m.ChangePasswordPage })));
 const SafetySignsPage = lazy(() => import('../features/safety-signs/safety-signs-page').then((m) => ({ default: m.SafetySignsPage })));
+const CalendarPage = lazy(() => import('../features/due-items/calendar-page').then((m) => ({ default: m.CalendarPage })));
 const RiskMapPage = lazy(() => import('../features/publication/risk-map-page').then((m) => ({ default: m.RiskMapPage })));
 const RiskMapPrintPage = lazy(() => import('../features/publication/risk-map-print-page').then((m) => ({ default: m.RiskMapPrintPage })));
 const RiskCardPrintPage = lazy(() => import('../features/publication/risk-card-print-page').then((m) => ({ default: m.RiskCardPrintPage })));
@@ -158,6 +159,7 @@ export const router = createBrowserRouter([
           { path: 'settings/publication', element: <PublicationSettingsPage /> },
           { path: 'settings/notifications', element: <NotificationSettingsPage /> },
           { path: 'due-items', element: <DueItemsPage /> },
+          { path: 'calendar', element: <CalendarPage /> },
           { path: 'standardization', element: <StandardizationPage /> },
           { path: 'standardization/assessments/:assessmentId', element: <AssessmentPage /> },
           { path: 'emergency/plans', element: <PlansPage /> },

@@ -17,6 +17,7 @@ import {
   ClockCircleOutlined,
   OrderedListOutlined,
   WarningOutlined,
+  CalendarOutlined,
   PlusSquareOutlined,
   QrcodeOutlined,
   PrinterOutlined,
@@ -78,7 +79,10 @@ export const riskLinks: NavLink[] = [
 ];
 
 /** What is due across the features (DESIGN "Due items"): the first thing a manager opens. */
-export const overviewLinks: NavLink[] = [{ path: '/due-items', labelKey: 'dueItemUi.nav', icon: <ScheduleOutlined /> }];
+export const overviewLinks: NavLink[] = [
+  { path: '/due-items', labelKey: 'dueItemUi.nav', icon: <ScheduleOutlined /> },
+  { path: '/calendar', labelKey: 'calendarUi.nav', icon: <CalendarOutlined /> },
+];
 
 /** 应急管理 / Emergency readiness. */
 export const emergencyLinks: NavLink[] = [

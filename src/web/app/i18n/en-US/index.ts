@@ -23,6 +23,7 @@ import { firstHourMessages } from './first-hour';
 import { frontlineMessages } from './frontline';
 import { improvementMessages } from './improvement';
 import { safetySignsMessages } from './safety-signs';
+import { calendarMessages } from './calendar';
 
 /** Per feature, in the order they are assembled (i18n.test.ts checks they never share a top-level key). */
 export const enUSParts = {
@@ -51,6 +52,7 @@ export const enUSParts = {
   frontline: frontlineMessages,
   improvement: improvementMessages,
   safetySigns: safetySignsMessages,
+  calendar: calendarMessages,
 };
 
 /** English UI strings; the type keeps the key set identical to zh-CN. */
@@ -80,4 +82,5 @@ export const enUS: Messages = {
   ...frontlineMessages,
   ...improvementMessages,
   ...safetySignsMessages,
+  ...calendarMessages,
 };

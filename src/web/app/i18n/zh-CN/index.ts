@@ -23,6 +23,7 @@ import { firstHourMessages } from './first-hour';
 import { frontlineMessages } from './frontline';
 import { improvementMessages } from './improvement';
 import { safetySignsMessages } from './safety-signs';
+import { calendarMessages } from './calendar';
 
 /** Per feature, in the order they are assembled (i18n.test.ts checks they never share a top-level key). */
 export const zhCNParts = {
@@ -51,6 +52,7 @@ export const zhCNParts = {
   frontline: frontlineMessages,
   improvement: improvementMessages,
   safetySigns: safetySignsMessages,
+  calendar: calendarMessages,
 } as const;
 
 /** Chinese UI strings (default locale). en-US must have exactly the same keys (see i18n.test.ts). */
@@ -80,6 +82,7 @@ export const zhCN = {
   ...frontlineMessages,
   ...improvementMessages,
   ...safetySignsMessages,
+  ...calendarMessages,
 } as const;
 
 export type Messages = Widen<typeof zhCN>;
