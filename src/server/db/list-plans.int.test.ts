@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../app-deps.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { listAuditEntries } from '../modules/audit/audit.repository.js';
+import { listDocumentRows } from '../modules/documents/documents.repository.js';
 import { listHazardRows } from '../modules/hazards/hazard-list.repository.js';
 import { listIndicators, type IndicatorFilter, type SortColumn } from '../modules/oversight/county.repository.js';
 import { listNotificationsOfUser } from '../modules/notifications/notifications.repository.js';
@@ -147,6 +148,22 @@ describe.runIf(isDbAvailable())(`list query plans (${dialect})`, () => {
       created_at: new Date(Date.parse(now) - i * 60_000).toISOString(),
     }));
     await kysely.insertInto('notification').values(notes).execute();
+    const docTypes = ['policy', 'duty', 'procedure', 'work_instruction', 'rule', 'record_form'];
+    const documents = Array.from({ length: 300 }, (_, i) => ({
+      id: newId(),
+      enterprise_id: enterpriseId,
+      number: `D-${i}`,
+      title: `文件 ${i}`,
+      type: docTypes[i % docTypes.length] as string,
+      template_key: null,
+      owner_person_id: null,
+      review_due_on: null,
+      withdrawn_at: null,
+      withdrawn_reason: null,
+      created_at: new Date(Date.parse(now) - i * 3_600_000).toISOString(),
+      updated_at: now,
+    }));
+    await kysely.insertInto('controlled_document').values(documents).execute();
     // Planner statistics as a live database has them after its first autovacuum / ANALYZE.
     await kysely.executeQuery(CompiledQuery.raw('analyze'));
   });
@@ -234,6 +251,15 @@ describe.runIf(isDbAvailable())(`list query plans (${dialect})`, () => {
   for (const [name, index, bound, filter] of riskCases) {
     it(`risks — ${name}: page 1 and a deep page read one index range in page order`, async () => {
       await expectPages('risk', index, bound, ['created_at', 'id'], (db, after) => listRiskRows(db, enterpriseId, { includeArchived: false, limit: 51, after, ...filter() }));
+    });
+  }
+
+  for (const [name, index, bound, type] of [
+    ['no filter', 'controlled_document_list_idx', ['enterprise_id'], undefined],
+    ['type', 'controlled_document_type_idx', ['type'], 'rule'],
+  ] as const) {
+    it(`controlled documents — ${name}: page 1 and a deep page read one index range in page order`, async () => {
+      await expectPages('controlled_document', index, [...bound], ['created_at', 'id'], (db, after) => listDocumentRows(db, enterpriseId, { type, after, limit: 51 }));
     });
   }
 
