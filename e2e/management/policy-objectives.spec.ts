@@ -71,11 +71,12 @@ describe.skipIf(shouldSkipBrowser())('management system: a new enterprise runs i
     await page.getByTestId('initial-review').waitFor();
     const reviewUrl = page.url();
 
-    // The baseline is pre-filled from the records; documents and laws are not recorded yet.
+    // The baseline is pre-filled from the records; no document issued and no law registered yet.
     expect(await page.getByTestId('baseline-sizeClass').textContent()).toBe('小型（从业人员 25 人）');
     expect(await page.getByTestId('baseline-posts').textContent()).toBe('1 个（管理岗位 0 个）');
     expect(await page.getByTestId('baseline-postsWithoutRisk').textContent()).toBe('冲压工');
-    expect(await page.getByTestId('baseline-not-recorded').count()).toBe(2);
+    expect(await page.getByTestId('baseline-documents').textContent()).toBe('0 份现行有效');
+    expect(await page.getByTestId('baseline-laws').textContent()).toBe('已识别 0 项');
     await page.getByTestId('gap-posts_without_risk').waitFor();
 
     // A finding of the team, then completion.
@@ -92,7 +93,7 @@ describe.skipIf(shouldSkipBrowser())('management system: a new enterprise runs i
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('review-docx').click()]);
     const xml = (await (await JSZip.loadAsync(fs.readFileSync((await download.path()) as string))).file('word/document.xml')?.async('string')) ?? '';
     const text = xml.replace(/<[^>]+>/g, '');
-    for (const words of ['初始评审报告', '孙立', '组长', '李安全', '1 个岗位尚未辨识评价风险：冲压工', '冲床光电保护装置失效未修', '尚无记录', '先完成岗位风险辨识']) expect(text, words).toContain(words);
+    for (const words of ['初始评审报告', '孙立', '组长', '李安全', '1 个岗位尚未辨识评价风险：冲压工', '冲床光电保护装置失效未修', '体系文件（管理制度、操作规程）尚未登记受控', '先完成岗位风险辨识']) expect(text, words).toContain(words);
 
     // The policy, drafted with the four commitments, approved by the principal.
     await page.getByRole('menuitem', { name: '安全健康方针' }).click();

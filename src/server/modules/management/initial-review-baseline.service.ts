@@ -1,14 +1,15 @@
 /* The initial review's baseline (issue 14 §1): what the records show now, read through each
  * feature's one indicator function (DESIGN "Indicators") — nothing is recounted here. The result is
- * stored with the review as a snapshot. Document control and the legal register (module
- * `documents`) are read when that module records them; until then they are `null`, shown as
- * "not yet recorded". */
+ * stored with the review as a snapshot. Document control and the legal register come from
+ * `documentIndicators` (module documents); snapshots taken before that module existed hold `null`
+ * there, shown as "not yet recorded". */
 import { format, subYears, parseISO } from 'date-fns';
 import { startOfLocalDay } from '../../../domain/calendar/enterprise-day.js';
 import type { ReviewBaseline } from '../../../domain/management/initial-review.js';
 import { localDateOf } from '../../../domain/emergency/supply-state.js';
 import type { AppDeps } from '../../app-deps.js';
 import { accidentIndicators } from '../accidents/accidents.service.js';
+import { documentIndicators } from '../documents/documents-indicators.service.js';
 import { emergencyIndicators } from '../emergency/emergency-due-items.service.js';
 import { getEnterprise } from '../enterprise/enterprise.service.js';
 import { hazardIndicators } from '../hazards/hazard-reports.service.js';
@@ -27,7 +28,7 @@ export async function takeBaseline(deps: AppDeps, enterpriseId: string): Promise
   const from = new Date(startOfLocalDay(`${year}-01-01`, timeZone));
   const to = new Date(startOfLocalDay(`${year + 1}-01-01`, timeZone));
   const since = format(subYears(parseISO(today), 3), 'yyyy-MM-dd');
-  const [enterprise, org, risks, hazards, inspections, training, emergency, accidents] = await Promise.all([
+  const [enterprise, org, risks, hazards, inspections, training, emergency, accidents, documents] = await Promise.all([
     getEnterprise(deps, enterpriseId),
     orgIndicators(deps.db, enterpriseId),
     riskIndicators(deps.db, enterpriseId),
@@ -36,6 +37,7 @@ export async function takeBaseline(deps: AppDeps, enterpriseId: string): Promise
     trainingIndicators(deps, enterpriseId, year),
     emergencyIndicators(deps, enterpriseId, { from: `${year}-01-01`, to: `${year}-12-31` }),
     accidentIndicators(deps.db, enterpriseId, { since, until: today }),
+    documentIndicators(deps, enterpriseId, { year }),
   ]);
   return {
     takenAt: now.toISOString(),
@@ -48,8 +50,7 @@ export async function takeBaseline(deps: AppDeps, enterpriseId: string): Promise
     training: { people: training.people, peopleCompliant: training.peopleCompliant, complianceRate: training.complianceRate, certificates: training.certificates, certificatesValid: training.certificatesValid },
     emergency: { plans: emergency.plans, plansInForce: emergency.plansInForce, plansOverdueForReview: emergency.plansOverdueForReview, drillsHeld: emergency.drillsHeld },
     accidents: { accidents: accidents.accidents, since },
-    // Document control and the legal register (issue 14 §5–6) are not recorded by this product yet.
-    documents: null,
-    laws: null,
+    documents: { inForce: documents.documentsIssued },
+    laws: { items: documents.lawsRegistered },
   };
 }

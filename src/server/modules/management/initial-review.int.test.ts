@@ -44,8 +44,9 @@ describe.skipIf(!isDbAvailable())('OHS management: the initial review', () => {
       inspections: { postsWithoutList: ['ir 车床工'] },
       emergency: { plansInForce: 0, drillsHeld: 0 },
       accidents: { accidents: 0 },
-      documents: null,
-      laws: null,
+      // Read from the documents feature's indicator function: nothing issued or registered yet.
+      documents: { inForce: 0 },
+      laws: { items: 0 },
     });
     expect(r.gaps.map((g: { key: string }) => g.key)).toEqual([
       'laws_not_recorded',
@@ -78,10 +79,13 @@ describe.skipIf(!isDbAvailable())('OHS management: the initial review', () => {
     const sm = w.cookies.safety_manager;
     const acc = await t.request(sm, 'POST', '/api/v1/accidents', { kind: 'accident', occurredOn: '2026-10-01', postId: w.postId, minorInjuries: 1, description: '手部划伤' });
     expect(acc.statusCode, acc.body).toBe(201);
-    expect((await t.request(sm, 'GET', `/api/v1/initial-reviews/${reviewId}`)).json().baseline.accidents.accidents).toBe(0);
+    const law = await t.request(sm, 'POST', '/api/v1/legal-requirements', { kind: 'law', title: '中华人民共和国安全生产法' });
+    expect(law.statusCode, law.body).toBe(201);
+    expect((await t.request(sm, 'GET', `/api/v1/initial-reviews/${reviewId}`)).json().baseline).toMatchObject({ accidents: { accidents: 0 }, laws: { items: 0 } });
     const refreshed = await t.request(sm, 'POST', `/api/v1/initial-reviews/${reviewId}/baseline`);
     expect(refreshed.statusCode, refreshed.body).toBe(200);
-    expect(refreshed.json().baseline.accidents.accidents).toBe(1);
+    expect(refreshed.json().baseline).toMatchObject({ accidents: { accidents: 1 }, laws: { items: 1 } });
+    expect(refreshed.json().gaps.map((g: { key: string }) => g.key)).not.toContain('laws_not_recorded');
 
     const f1 = await t.request(sm, 'POST', `/api/v1/initial-reviews/${reviewId}/findings`, { area: 'controls', text: '叉车无定期检验记录' });
     expect(f1.statusCode, f1.body).toBe(200);
@@ -106,7 +110,7 @@ describe.skipIf(!isDbAvailable())('OHS management: the initial review', () => {
     expect(done.statusCode, done.body).toBe(200);
     const r = done.json();
     expect(r).toMatchObject({ status: 'completed', conclusion: '基础薄弱，先补齐风险辨识和制度。' });
-    expect(r.gaps).toHaveLength(10);
+    expect(r.gaps).toHaveLength(9);
     expect(r.gaps.every((g: { id: string }) => !g.id.startsWith('proposed'))).toBe(true);
 
     await t.request(sm, 'POST', '/api/v1/accidents', { kind: 'accident', occurredOn: '2026-10-02', postId: w.postId, minorInjuries: 1, description: '再次划伤' });
@@ -133,13 +137,13 @@ describe.skipIf(!isDbAvailable())('OHS management: the initial review', () => {
     expect(linked.statusCode, linked.body).toBe(200);
     expect(linked.json().gaps.find((g: { id: string }) => g.id === accidents.id)).toMatchObject({ objectiveName: '全年零事故' });
 
-    const laws = gaps.find((g) => g.key === 'laws_not_recorded')!;
-    const act = await t.request(sm, 'PUT', `/api/v1/initial-reviews/${reviewId}/gaps/${laws.id}`, { actionText: '识别适用的法律法规并登记', actionOwnerPersonId: w.people.worker, actionDueOn: '2026-12-15' });
+    const laws = gaps.find((g) => g.key === 'documents_not_recorded')!;
+    const act = await t.request(sm, 'PUT', `/api/v1/initial-reviews/${reviewId}/gaps/${laws.id}`, { actionText: '编制并发布十项管理制度', actionOwnerPersonId: w.people.worker, actionDueOn: '2026-12-15' });
     expect(act.statusCode, act.body).toBe(200);
     const due = (await t.request(w.cookies.worker, 'GET', '/api/v1/due-items?kind=management.reviewAction')).json().items as { title: string; status: string; ownerPersonId: string }[];
     expect(due).toHaveLength(1);
     expect(due[0]).toMatchObject({ status: 'due', ownerPersonId: w.people.worker });
-    expect(due[0]!.title).toContain('识别适用的法律法规并登记');
+    expect(due[0]!.title).toContain('编制并发布十项管理制度');
     await t.request(sm, 'PUT', `/api/v1/initial-reviews/${reviewId}/gaps/${laws.id}`, { actionDone: true });
     const after = (await t.request(sm, 'GET', '/api/v1/due-items?kind=management.reviewAction&status=done')).json().items as { status: string }[];
     expect(after.map((i) => i.status)).toEqual(['done']);
@@ -160,7 +164,7 @@ describe.skipIf(!isDbAvailable())('OHS management: the initial review', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('wordprocessingml');
     const text = await docxText(res.rawPayload);
-    for (const words of ['职业安全健康管理体系初始评审报告', '车间主任', '组长', '（1）适用的法律法规及其他要求的识别和遵守情况', '非种子原文', '叉车无定期检验记录', '近三年发生事故 1 起', '纳入目标：全年零事故', '识别适用的法律法规并登记', '尚无记录', '基础薄弱']) {
+    for (const words of ['职业安全健康管理体系初始评审报告', '车间主任', '组长', '（1）适用的法律法规及其他要求的识别和遵守情况', '非种子原文', '叉车无定期检验记录', '近三年发生事故 1 起', '纳入目标：全年零事故', '编制并发布十项管理制度', '0 份现行有效', '基础薄弱']) {
       expect(text, words).toContain(words);
     }
     // The snapshot: one accident then, though two are recorded now.
