@@ -3,7 +3,6 @@
  * its bytes, not its declared type; and any version as .docx through the one builder
  * (platform/exports/docx-builder.ts) with the six headings. */
 import type { AppDeps } from '../../app-deps.js';
-import { withTransaction } from '../../db/with-transaction.js';
 import { documentHeadings, headingLabels } from '../../../domain/documents/document-rules.js';
 import type { DocumentDto } from '../../../schemas/documents.js';
 import { buildDocx, docField, docHeading, docParagraph, type DocBlock } from '../../platform/exports/docx-builder.js';
@@ -12,7 +11,7 @@ import { AppError, notFound } from '../../platform/http/app-error.js';
 import { newId } from '../../platform/ids.js';
 import { recordChange } from '../audit/audit.service.js';
 import * as repo from './documents.repository.js';
-import { type DocumentActor, getDocument, openOrCreateDraft, versionConflict } from './documents.service.js';
+import { type DocumentActor, getDocument, openOrCreateDraft, versionConflict, writeOnce } from './documents.service.js';
 
 export const docxFileMime = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 /** PDF, Word 97–2003 and Word 2007+; identified by their first bytes. */
@@ -41,7 +40,7 @@ export async function uploadDocumentFile(deps: AppDeps, actor: DocumentActor, do
   if (doc.withdrawn_at) throw versionConflict('withdrawn');
   const stored = await saveFile(deps.config.dataDir, actor.enterpriseId, `${newId()}.${extensions[mime]}`, body);
   try {
-    return await withTransaction(deps.db, async (trx) => {
+    return await writeOnce(deps, async (trx) => {
       const { row } = await openOrCreateDraft(deps, trx, actor, documentId, {});
       const res = await trx
         .updateTable('controlled_document_version')

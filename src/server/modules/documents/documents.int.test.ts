@@ -151,6 +151,25 @@ describe.skipIf(!isDbAvailable())('document control', () => {
     expect(back.headers['content-type']).toContain('application/pdf');
     expect(back.rawPayload.equals(pdf)).toBe(true);
     expect((await t.request(other.cookies.safety_manager, 'GET', `/api/v1/documents/${doc.id}/versions/${approved.current.id}/file`)).statusCode).toBe(404);
+    // Over 10 MB: refused, nothing stored.
+    const huge = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(10 * 1024 * 1024, 0x20)]);
+    const tooBig = await t.request(sm, 'POST', `/api/v1/documents/${doc.id}/file?fileName=big.pdf`, huge, { 'content-type': 'application/pdf' });
+    expect(tooBig.statusCode).toBe(413);
+    expect((await t.request(sm, 'GET', `/api/v1/documents/${doc.id}`)).json().draft.file.name).toBe('v2.docx');
+  });
+
+  it('two saves at once open one next version: the other edits it or gets 409, never a 500', async () => {
+    const sm = w.cookies.safety_manager;
+    const doc = (await t.request(sm, 'POST', '/api/v1/documents', { number: 'ZD-CC', title: '并发', type: 'rule', templateKey: 'rule-fire' })).json();
+    await t.request(sm, 'POST', `/api/v1/documents/${doc.id}/approve`);
+    const both = await Promise.all([1, 2].map((n) => t.request(sm, 'PUT', `/api/v1/documents/${doc.id}/draft`, { content: { ...doc.draft.content, purpose: `修订 ${n}` } })));
+    for (const r of both) expect([200, 409], r.body).toContain(r.statusCode);
+    expect(both.some((r) => r.statusCode === 200)).toBe(true);
+    const versions = (await t.request(sm, 'GET', `/api/v1/documents/${doc.id}`)).json().versions as { versionNo: number; status: string }[];
+    expect(versions.map((v) => [v.versionNo, v.status])).toEqual([
+      [2, 'draft'],
+      [1, 'approved'],
+    ]);
   });
 
   it("a document's review date is a due item for its owner", async () => {

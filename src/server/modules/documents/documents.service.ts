@@ -114,6 +114,16 @@ async function requireLiveDocument(db: Executor, enterpriseId: string, id: strin
   return d;
 }
 
+/** One transaction; a unique key met by a concurrent duplicate (the same next version, post or item at once) is a 409, never a 500. */
+export async function writeOnce<T>(deps: AppDeps, work: (trx: Executor) => Promise<T>): Promise<T> {
+  try {
+    return await withTransaction(deps.db, work);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('CONFLICT', { detail: 'concurrent change; reload and try again' });
+    throw error;
+  }
+}
+
 const numberTaken = () => new AppError('CONFLICT', { detail: 'number' }, [{ path: 'number', message: { 'zh-CN': '该文件编号已被使用', 'en-US': 'This document number is taken' } }]);
 
 async function checkOwner(db: Executor, enterpriseId: string, ownerPersonId: string | null | undefined) {
@@ -231,7 +241,7 @@ export async function openOrCreateDraft(deps: AppDeps, trx: Executor, actor: Doc
 
 /** Saves the six headings into the open draft (opening the next version when none is open). */
 export async function saveDocumentDraft(deps: AppDeps, actor: DocumentActor, id: string, input: { content: DocumentContent; changeNote: string }): Promise<DocumentDto> {
-  return withTransaction(deps.db, async (trx) => {
+  return writeOnce(deps, async (trx) => {
     const { row, isNew } = await openOrCreateDraft(deps, trx, actor, id, input);
     if (!isNew) {
       const res = await trx
@@ -303,7 +313,7 @@ export async function withdrawDocument(deps: AppDeps, actor: DocumentActor, id: 
 /** Sets the posts the document is distributed to (every id one of the enterprise's live posts). */
 export async function setDistribution(deps: AppDeps, actor: DocumentActor, id: string, postIds: string[]): Promise<DocumentDto> {
   const wanted = [...new Set(postIds)];
-  return withTransaction(deps.db, async (trx) => {
+  return writeOnce(deps, async (trx) => {
     await requireLiveDocument(trx, actor.enterpriseId, id);
     if ((await repo.livePostIds(trx, actor.enterpriseId, wanted)).length !== wanted.length) throw referenceMissing('postIds');
     const before = (await repo.distributionOf(trx, actor.enterpriseId, id)).map((p) => p.id);

@@ -18,7 +18,7 @@ import { fieldError, referenceMissing } from '../../platform/http/validation.js'
 import { newId } from '../../platform/ids.js';
 import { recordChange } from '../audit/audit.service.js';
 import { evaluationsOf, toEvaluationDto } from './compliance.service.js';
-import { enterpriseToday, type DocumentActor } from './documents.service.js';
+import { enterpriseToday, type DocumentActor, writeOnce } from './documents.service.js';
 
 type Named = { id: string; name: string };
 const idsOf = (json: string): string[] => (fromDbJson(json) as string[] | null) ?? [];
@@ -131,7 +131,7 @@ export async function listStarter(deps: AppDeps, enterpriseId: string, locale: L
 export async function addStarterItems(deps: AppDeps, actor: DocumentActor, keys: string[]): Promise<LegalRequirementDto[]> {
   const unknown = keys.findIndex((k) => !findStarter(k));
   if (unknown >= 0) throw fieldError(`keys.${unknown}`, { 'zh-CN': '起步清单中没有这一项', 'en-US': 'Not in the starter set' });
-  return withTransaction(deps.db, async (trx) => {
+  return writeOnce(deps, async (trx) => {
     const have = new Set((await trx.selectFrom('legal_requirement').select('ref_key').where('enterprise_id', '=', actor.enterpriseId).where('ref_key', 'in', keys).execute()).map((r) => r.ref_key));
     const at = deps.clock.now().toISOString();
     const created: { id: string; created_at: string }[] = [];
