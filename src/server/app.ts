@@ -51,6 +51,7 @@ import { documentRoutes } from './modules/documents/documents.routes.js';
 import { internalAuditRoutes } from './modules/improvement/internal-audit.routes.js';
 import { dutiesRoutes } from './modules/management/duties.routes.js';
 import { occupationalHealthRoutes } from './modules/occupational-health/occupational-health.routes.js';
+import { managementReviewRoutes } from './modules/improvement/management-review.routes.js';
 import { dueItemRoutes } from './platform/due-items/due-items.routes.js';
 import { calendarFeedRoutes } from './platform/due-items/calendar-feed.routes.js';
 import { allDueItemProviders } from './due-item-providers.js';
@@ -109,6 +110,7 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
     ...internalAuditRoutes(deps),
     ...dutiesRoutes(deps),
     ...occupationalHealthRoutes(deps),
+    ...managementReviewRoutes(deps),
     ...dueItemRoutes(deps, allDueItemProviders()),
     ...calendarFeedRoutes(deps, allDueItemProviders()),
     ...standardizationRoutes(deps),

@@ -24,7 +24,16 @@ import type { AccidentTable } from './tables/accident-tables.js';
 import type { OhsInitialReviewFindingTable, OhsInitialReviewMemberTable, OhsInitialReviewTable, OhsObjectiveTable, OhsPolicyVersionTable, OhsResponsibilityLetterTable, OhsReviewGapTable, OhsSystemYearTable } from './tables/management-tables.js';
 import type { HealthExamTable, OhdDeclarationTable, PpeIssueTable, PpeRequirementTable, SpecialEquipmentInspectionTable, SpecialEquipmentTable, WorkplaceMonitoringTable } from './tables/operations-tables.js';
 import type { ChangeRequestTable, ContractorPersonTable, ContractorQualificationTable, ContractorRecordTable, ContractorTable } from './tables/operations-tables.js';
-import type { AuditFindingTable, CapaActionTable, CapaCheckTable, CapaHazardTable, CapaTable, InternalAuditTable } from './tables/improvement-tables.js';
+import type {
+  AuditFindingTable,
+  CapaActionTable,
+  CapaCheckTable,
+  CapaHazardTable,
+  CapaTable,
+  InternalAuditTable,
+  ManagementReviewDecisionTable,
+  ManagementReviewTable,
+} from './tables/improvement-tables.js';
 import type {
   ComplianceEvaluationTable,
   ControlledDocumentDistributionTable,
@@ -239,6 +248,8 @@ export interface Database {
   capa_hazard: CapaHazardTable;
   internal_audit: InternalAuditTable;
   audit_finding: AuditFindingTable;
+  management_review: ManagementReviewTable;
+  management_review_decision: ManagementReviewDecisionTable;
   post_area: PostAreaTable;
   accident: AccidentTable;
   bureau_report: BureauReportTable;

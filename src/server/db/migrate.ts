@@ -36,6 +36,7 @@ import * as createDocuments from './migrations/202612070300-create-documents.js'
 import * as createLegalRegister from './migrations/202612070310-create-legal-register.js';
 import * as createInternalAudit from './migrations/202612070510-create-internal-audit.js';
 import * as createCommitmentDuties from './migrations/202612070210-create-commitment-duties.js';
+import * as createManagementReview from './migrations/202612070520-create-management-review.js';
 import * as createFixedPositionPlans from './migrations/202612030430-create-fixed-position-plans.js';
 import * as createChangeRequests from './migrations/202612070400-create-change-requests.js';
 import * as createPostReidentification from './migrations/202612070100-create-post-reidentification.js';
@@ -81,6 +82,7 @@ const migrations: Record<string, Migration> = {
   '202612070300-create-documents': createDocuments,
   '202612070310-create-legal-register': createLegalRegister,
   '202612070510-create-internal-audit': createInternalAudit,
+  '202612070520-create-management-review': createManagementReview,
   '202612030430-create-fixed-position-plans': createFixedPositionPlans,
   '202612070400-create-change-requests': createChangeRequests,
   '202612070100-create-post-reidentification': createPostReidentification,

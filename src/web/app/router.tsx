@@ -52,6 +52,7 @@ const ContactsPage = lazy(() => import('../features/emergency/contacts-page').th
 const DrillsPage = lazy(() => import('../features/emergency/drills-page').then((m) => ({ default: m.DrillsPage })));
 const ObjectivesPage = lazy(() => import('../features/management/objectives-page').then((m) => ({ default: m.ObjectivesPage })));
 const ChangeRequestsPage = lazy(() => import('../features/operations/change-requests-page').then((m) => ({ default: m.ChangeRequestsPage })));
+const ReviewsPage = lazy(() => import('../features/improvement/reviews-page').then((m) => ({ default: m.ReviewsPage })));
 const AuditsPage = lazy(() => import('../features/improvement/audits-page').then((m) => ({ default: m.AuditsPage })));
 const CapaPage = lazy(() => import('../features/improvement/capa-page').then((m) => ({ default: m.CapaPage })));
 const ContractorsPage = lazy(() => import('../features/operations/contractors-page').then((m) => ({ default: m.ContractorsPage })));
@@ -174,6 +175,8 @@ export const router = createBrowserRouter([
           { path: 'management/initial-review', element: <InitialReviewsPage /> },
           { path: 'management/duties', element: <DutiesPage /> },
           { path: 'management/initial-review/:reviewId', element: <InitialReviewPage /> },
+          { path: 'improvement/reviews', element: <ReviewsPage /> },
+          { path: 'improvement/reviews/:id', element: <ReviewsPage /> },
           { path: 'improvement/audits', element: <AuditsPage /> },
           { path: 'improvement/audits/:id', element: <AuditsPage /> },
           { path: 'improvement/capas', element: <CapaPage /> },

@@ -91,3 +91,38 @@ export interface AuditFindingTable {
   recorded_by_user_id: string | null;
   at: string;
 }
+
+export interface ManagementReviewTable {
+  id: string;
+  enterprise_id: string;
+  kind: string;
+  year: number;
+  trigger: string;
+  event_note: string;
+  held_on: string;
+  period_from: string;
+  period_to: string;
+  /** JSON ReviewSources (domain/improvement/review-inputs.ts), the snapshot. */
+  inputs: string;
+  inputs_at: string;
+  status: string; // draft | concluded
+  conclusion: string;
+  chaired_by_user_id: string | null;
+  concluded_at: string | null;
+  created_by_user_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ManagementReviewDecisionTable {
+  id: string;
+  enterprise_id: string;
+  review_id: string;
+  decision: string;
+  measure: string;
+  owner_person_id: string;
+  deadline: string;
+  done_at: string | null;
+  created_by_user_id: string | null;
+  created_at: string;
+}

@@ -6,6 +6,7 @@ import { hasRole, useCurrentUser } from '../../app/auth/use-me';
 export const improvementPaths = {
   capas: '/api/v1/capas',
   audits: '/api/v1/internal-audits',
+  reviews: '/api/v1/management-reviews',
 } as const;
 
 /** Writers of corrective actions (server: capaWriterRoles). */
