@@ -124,6 +124,7 @@ describe.skipIf(shouldSkipBrowser())('management system: a new enterprise runs i
     expect(await page.getByTestId('commitment-text').inputValue()).toContain('为安全生产提供充足的资源');
     await page.getByTestId('duty-lists').getByText('班前检查光电保护装置').waitFor();
     expect(await page.getByTestId(`not-acknowledged-${postId}`).textContent()).toContain('李安全');
+    await screenshot(page, 'commitment-and-duties');
     await ctx.close();
   });
 });

@@ -109,6 +109,9 @@ describe.skipIf(!isDbAvailable())('OHS management: commitment, duty lists and re
     const dup = await t.request(sm, 'POST', '/api/v1/responsibility-letters', { year: 2026, postId: w.postId, holderPersonId: w.people.worker, issuerPersonId: w.people.dept_head });
     expect(dup.statusCode).toBe(409);
     expect(dup.body).toContain('postId');
+    // Two at once for the same post and year: one letter, the other 409.
+    const racing = await Promise.all([1, 2].map(() => t.request(sm, 'POST', '/api/v1/responsibility-letters', { year: 2028, postId: w.postId, holderPersonId: w.people.worker, issuerPersonId: w.people.dept_head })));
+    expect(racing.map((r) => r.statusCode).sort()).toEqual([201, 409]);
     const both = await t.request(sm, 'POST', '/api/v1/responsibility-letters', { year: 2026, postId: w.postId, orgUnitId: w.workshop, holderPersonId: w.people.worker, issuerPersonId: w.people.dept_head });
     expect(both.statusCode).toBe(400);
     const foreign = await t.request(sm, 'POST', '/api/v1/responsibility-letters', { year: 2027, postId: other.postId, holderPersonId: w.people.worker, issuerPersonId: w.people.dept_head });
@@ -131,7 +134,7 @@ describe.skipIf(!isDbAvailable())('OHS management: commitment, duty lists and re
     expect(due.every((d) => d.ownerPersonId === w.people.dept_head && d.dueAt === '2026-12-31T16:00:00.000Z')).toBe(true);
 
     const log = (await t.request(sm, 'GET', '/api/v1/audit-log?entity=ohs_responsibility_letter')).json().items as { action: string }[];
-    expect(log.filter((l) => l.action === 'create')).toHaveLength(2);
+    expect(log.filter((l) => l.action === 'create')).toHaveLength(3);
     const signLog = (await t.request(sm, 'GET', '/api/v1/audit-log?entity=sign_off')).json().items as unknown[];
     expect(signLog.length).toBeGreaterThanOrEqual(4);
   });
