@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { dateStates } from '../domain/operations/date-state.js';
 import { healthExamKinds, healthExamResults, inspectionResults } from '../domain/operations/occupational-health.js';
 import { specialEquipmentCategoryCodes } from '../reference/special-equipment-categories.js';
+import { ppeKinds } from '../reference/ppe-kinds.js';
+import { exposureFactorKinds } from '../reference/occupational-exposure-limits.js';
 import { idSchema, isoDate, nonEmptyText, pageQuerySchema } from './common.js';
 
 const text = (max: number) => z.string().trim().max(max);
@@ -98,3 +100,128 @@ export const healthExamSchema = z.object({
 });
 export type HealthExamDto = z.infer<typeof healthExamSchema>;
 export const healthExamListQuerySchema = pageQuerySchema.extend({ personId: idSchema.optional() }).strict();
+
+export const ppeRequirementCreateSchema = z.strictObject({
+  postId: idSchema,
+  /** What is worn, e.g. 防尘口罩 KN95. */
+  name: nonEmptyText(200),
+  kind: z.enum(ppeKinds),
+  /** Months until a piece is replaced; null: when worn out. */
+  replaceMonths: z.number().int().min(1).max(120).nullable().default(null),
+  note: text(500).default(''),
+});
+export const ppeRequirementUpdateSchema = z.strictObject({
+  postId: idSchema.optional(),
+  name: nonEmptyText(200).optional(),
+  kind: z.enum(ppeKinds).optional(),
+  replaceMonths: z.number().int().min(1).max(120).nullable().optional(),
+  note: text(500).optional(),
+});
+export const ppeRequirementSchema = z.object({
+  id: z.string(),
+  postId: z.string(),
+  name: z.string(),
+  kind: z.enum(ppeKinds),
+  replaceMonths: z.number().nullable(),
+  note: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  archivedAt: z.string().nullable(),
+});
+export type PpeRequirementDto = z.infer<typeof ppeRequirementSchema>;
+export const ppeRequirementListQuerySchema = pageQuerySchema.extend({ postId: idSchema.optional() }).strict();
+
+export const ppeIssueInputSchema = z.strictObject({
+  personId: idSchema,
+  /** The post requirement it fulfils (name, kind and replacement period come from it). */
+  requirementId: idSchema.nullable().default(null),
+  name: text(200).default(''),
+  kind: z.enum(ppeKinds).optional(),
+  quantity: z.number().int().min(1).max(1000).default(1),
+  issuedOn: isoDate,
+  /** Replace by; else the requirement's period from the issue day. */
+  replaceBy: isoDate.nullable().default(null),
+});
+export const ppeIssueSchema = z.object({
+  id: z.string(),
+  personId: z.string(),
+  personName: z.string(),
+  requirementId: z.string().nullable(),
+  name: z.string(),
+  kind: z.enum(ppeKinds),
+  quantity: z.number(),
+  issuedOn: z.string(),
+  replaceBy: z.string().nullable(),
+  /** When the recipient signed for it (sign-off 'ppe-issue'), or null. */
+  signedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type PpeIssueDto = z.infer<typeof ppeIssueSchema>;
+export const ppeIssueListQuerySchema = pageQuerySchema.extend({ personId: idSchema.optional() }).strict();
+
+export const monitoringInputSchema = z.strictObject({
+  areaId: idSchema.nullable().default(null),
+  postId: idSchema.nullable().default(null),
+  /** 检测点, e.g. 冲压机旁 1.5 m. */
+  point: nonEmptyText(200),
+  limitCode: z.string().trim().min(1).max(60),
+  measuredOn: isoDate,
+  value: z.number().min(0).max(1_000_000),
+  /** The limit the agency's report applies, when it differs from the reference value. */
+  limitValue: z.number().min(0).max(1_000_000).nullable().default(null),
+  agency: text(200).default(''),
+});
+export const monitoringSchema = z.object({
+  id: z.string(),
+  areaId: z.string().nullable(),
+  postId: z.string().nullable(),
+  point: z.string(),
+  limitCode: z.string(),
+  factor: z.string(),
+  kind: z.enum(exposureFactorKinds),
+  unit: z.string(),
+  measuredOn: z.string(),
+  value: z.number(),
+  limitValue: z.number(),
+  isOverLimit: z.boolean(),
+  agency: z.string(),
+  /** The hazard an over-limit reading raised. */
+  hazardId: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type MonitoringDto = z.infer<typeof monitoringSchema>;
+export const monitoringListQuerySchema = pageQuerySchema.extend({ isOverLimit: z.enum(['true', 'false']).optional() }).strict();
+
+export const declarationKinds = ['initial', 'change', 'yearly'] as const;
+export const declarationInputSchema = z.strictObject({
+  kind: z.enum(declarationKinds),
+  declaredOn: isoDate,
+  authority: text(200).default(''),
+  receiptNo: text(100).default(''),
+  factors: z.array(z.enum(exposureFactorKinds)).max(10).default([]),
+  exposedCount: z.number().int().min(0).max(1_000_000).default(0),
+  notes: text(2000).default(''),
+});
+export const declarationSchema = z.object({
+  id: z.string(),
+  kind: z.enum(declarationKinds),
+  declaredOn: z.string(),
+  authority: z.string(),
+  receiptNo: z.string(),
+  factors: z.array(z.enum(exposureFactorKinds)),
+  exposedCount: z.number(),
+  notes: z.string(),
+  createdAt: z.string(),
+});
+export type DeclarationDto = z.infer<typeof declarationSchema>;
+
+export const postExposureSchema = z.object({
+  postId: z.string(),
+  postName: z.string(),
+  /** Exposure factor kinds implied by the post's live risks (their GB/T 13861 codes). */
+  kinds: z.array(z.enum(exposureFactorKinds)),
+  riskCount: z.number(),
+  /** The latest reading per limit at the post (or its areas), newest first. */
+  latestReadings: z.array(monitoringSchema),
+});
+export type PostExposureDto = z.infer<typeof postExposureSchema>;

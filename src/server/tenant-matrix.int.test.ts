@@ -91,6 +91,7 @@ describe.skipIf(!isDbAvailable())('tenant matrix', () => {
     // Occupational health: B's special equipment (inspections are /api/v1/special-equipment/:id/…) and a health examination.
     await create('/api/v1/special-equipment', { name: 'B 叉车', category: '5000' });
     await create('/api/v1/health-exams', { personId: idsOfB.get('/api/v1/people'), kind: 'pre_job', examOn: '2026-11-01', result: 'normal' });
+    await create('/api/v1/ppe-requirements', { postId: post, name: 'B 安全帽', kind: 'head' });
     // Training: a session with B's person, a certificate of B's person, B's person record.
     await create('/api/v1/training-sessions', { title: 'B 三级教育', kind: 'three_level_company', heldOn: '2026-06-01', hours: 8, attendeePersonIds: [idsOfB.get('/api/v1/people')] });
     await create('/api/v1/certificates', { personId: idsOfB.get('/api/v1/people'), kind: 'special_operation', operationCode: 'electrical', number: 'B-T-001', issuedOn: '2024-01-01' });

@@ -61,6 +61,8 @@ const LegalRegisterPage = lazy(() => import('../features/documents/legal-registe
 const DocumentPage = lazy(() => import('../features/documents/document-page').then((m) => ({ default: m.DocumentPage })));
 const SpecialEquipmentPage = lazy(() => import('../features/operations/special-equipment-page').then((m) => ({ default: m.SpecialEquipmentPage })));
 const HealthExamsPage = lazy(() => import('../features/operations/health-exams-page').then((m) => ({ default: m.HealthExamsPage })));
+const PpePage = lazy(() => import('../features/operations/ppe-page').then((m) => ({ default: m.PpePage })));
+const WorkplaceMonitoringPage = lazy(() => import('../features/operations/workplace-monitoring-page').then((m) => ({ default: m.WorkplaceMonitoringPage })));
 const PolicyPage = lazy(() => import('../features/management/policy-page').then((m) => ({ default: m.PolicyPage })));
 const InitialReviewsPage = lazy(() => import('../features/management/initial-review-page').then((m) => ({ default: m.InitialReviewsPage })));
 const DutiesPage = lazy(() => import('../features/management/duties-page').then((m) => ({ default: m.DutiesPage })));
@@ -187,6 +189,8 @@ export const router = createBrowserRouter([
           { path: 'operations/special-equipment', element: <SpecialEquipmentPage /> },
           { path: 'operations/health-exams', element: <HealthExamsPage /> },
           { path: 'legal-register', element: <LegalRegisterPage /> },
+          { path: 'operations/ppe', element: <PpePage /> },
+          { path: 'operations/monitoring', element: <WorkplaceMonitoringPage /> },
           { path: 'training/sessions', element: <TrainingSessionsPage /> },
           { path: 'training/sessions/:sessionId', element: <TrainingSessionPage /> },
           { path: 'training/records', element: <TrainingRecordsPage /> },

@@ -1,6 +1,7 @@
 /* Due items of the registers and occupational health (DESIGN "Due items"): each special equipment's
  * next periodic inspection (owner: its responsible person) and each person's next health
- * examination (owner: the person), from the latest record; a newer record replaces the item. */
+ * examination (owner: the person), and each person's PPE replacement, from the latest record; a
+ * newer record replaces the item. */
 import { endOfLocalDay } from '../../../domain/calendar/enterprise-day.js';
 import { findSpecialEquipmentCategory } from '../../../reference/special-equipment-categories.js';
 import { type DueItem, type DueItemProvider, dueStatusOf } from '../../platform/due-items/due-items.js';
@@ -43,6 +44,19 @@ export const occupationalHealthDueItemProvider: DueItemProvider = {
         ownerPersonId: exam.person_id,
         link: '/operations/health-exams',
         sourceRef: `health_exam:${exam.id}:${exam.next_due_on}`,
+      });
+    }
+    for (const issue of await repo.latestPpeIssues(deps.db, enterpriseId)) {
+      if (!issue.replace_by) continue;
+      const dueAt = endOfLocalDay(issue.replace_by, tz);
+      items.push({
+        kind: 'ohs.ppeReplacement',
+        title: { 'zh-CN': `劳动防护用品更换：${issue.person_name} ${issue.name}`, 'en-US': `PPE replacement: ${issue.person_name} ${issue.name}` },
+        dueAt,
+        status: dueStatusOf(dueAt, false, now),
+        ownerPersonId: issue.person_id,
+        link: '/operations/ppe',
+        sourceRef: `ppe_issue:${issue.id}:${issue.replace_by}`,
       });
     }
     return items;

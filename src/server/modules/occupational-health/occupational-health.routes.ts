@@ -2,7 +2,22 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.js';
 import { allRoles, managerRoles } from '../../../schemas/auth.js';
 import { idParamsSchema, pageSchema } from '../../../schemas/common.js';
-import { equipmentInspectionInputSchema, equipmentInspectionSchema, healthExamInputSchema, healthExamListQuerySchema, healthExamSchema } from '../../../schemas/occupational-health.js';
+import {
+  declarationInputSchema,
+  declarationSchema,
+  equipmentInspectionInputSchema,
+  equipmentInspectionSchema,
+  healthExamInputSchema,
+  healthExamListQuerySchema,
+  healthExamSchema,
+  monitoringInputSchema,
+  monitoringListQuerySchema,
+  monitoringSchema,
+  postExposureSchema,
+  ppeIssueInputSchema,
+  ppeIssueListQuerySchema,
+  ppeIssueSchema,
+} from '../../../schemas/occupational-health.js';
 import { notFound } from '../../platform/http/app-error.js';
 import { lateBody } from '../../platform/http/late-body.js';
 import { type AnyRouteDef, defineRoute, requireTenant, requireUser } from '../../platform/http/route.js';
@@ -10,6 +25,8 @@ import { createResourceService, resourceRoutes } from '../../platform/resource/t
 import { addHealthExam, getHealthExam, listHealthExams } from './health-exams.service.js';
 import { findSpecialEquipment } from './occupational-health.repository.js';
 import { addEquipmentInspection, listEquipmentInspections, specialEquipmentSpec } from './special-equipment.service.js';
+import { addPpeIssue, listPpeIssues, ppeRequirementSpec } from './ppe.service.js';
+import { addDeclaration, addMonitoring, listDeclarations, listMonitoring, postExposures } from './workplace-monitoring.service.js';
 
 const tags = ['occupational-health'];
 /** Health records are personal: read by managers and the regulator, not by every colleague. */
@@ -17,10 +34,80 @@ const healthReaders = ['principal', 'safety_manager', 'consultant', 'regulator']
 
 export function occupationalHealthRoutes(deps: AppDeps): AnyRouteDef[] {
   const equipment = specialEquipmentSpec(deps);
+  const ppe = ppeRequirementSpec();
   const inspection = lateBody(equipmentInspectionInputSchema);
   const actorOf = (auth: Parameters<typeof requireTenant>[0]) => ({ userId: requireUser(auth).userId, enterpriseId: requireTenant(auth).enterpriseId });
   return [
     ...resourceRoutes(equipment, createResourceService(deps, equipment)),
+    ...resourceRoutes(ppe, createResourceService(deps, ppe)),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/ppe-issues',
+      access: { kind: 'tenant', roles: allRoles },
+      summary: 'PPE issued to people, newest entry first, with the recipient\'s signature (paged)',
+      tags,
+      query: ppeIssueListQuerySchema,
+      response: pageSchema(ppeIssueSchema),
+      handler: async ({ auth, query }) => listPpeIssues(deps, requireTenant(auth).enterpriseId, query),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/ppe-issues',
+      access: { kind: 'tenant', roles: ['principal', 'safety_manager', 'consultant', 'dept_head', 'team_leader'] },
+      summary: 'Record PPE issued to a person (insert-only); the person signs for it (sign-off subject ppe-issue)',
+      tags,
+      body: ppeIssueInputSchema,
+      response: ppeIssueSchema,
+      handler: async ({ auth, body }) => addPpeIssue(deps, actorOf(auth), body),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/workplace-monitoring',
+      access: { kind: 'tenant', roles: allRoles },
+      summary: 'Workplace monitoring readings against their limits, newest entry first (paged)',
+      tags,
+      query: monitoringListQuerySchema,
+      response: pageSchema(monitoringSchema),
+      handler: async ({ auth, query, locale }) => listMonitoring(deps, requireTenant(auth).enterpriseId, query, locale),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/workplace-monitoring',
+      access: { kind: 'tenant', roles: managerRoles },
+      summary: 'Record a reading (noise, dust, chemicals, heat) against its GBZ 2.1/2.2 limit; over the limit raises a hazard',
+      tags,
+      body: monitoringInputSchema,
+      response: monitoringSchema,
+      handler: async ({ auth, body, locale }) => addMonitoring(deps, actorOf(auth), body, locale),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/occupational-exposures',
+      access: { kind: 'tenant', roles: allRoles },
+      summary: "Each post's exposure factors (from its risks' hazard factor codes) and latest readings",
+      tags,
+      response: z.object({ items: z.array(postExposureSchema) }),
+      handler: async ({ auth, locale }) => ({ items: await postExposures(deps, requireTenant(auth).enterpriseId, locale) }),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/ohd-declarations',
+      access: { kind: 'tenant', roles: allRoles },
+      summary: '职业病危害项目申报 records, latest first',
+      tags,
+      response: z.object({ items: z.array(declarationSchema) }),
+      handler: async ({ auth }) => ({ items: await listDeclarations(deps, requireTenant(auth).enterpriseId) }),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/ohd-declarations',
+      access: { kind: 'tenant', roles: managerRoles },
+      summary: 'Record a 职业病危害项目申报 (initial, change or yearly); insert-only',
+      tags,
+      body: declarationInputSchema,
+      response: declarationSchema,
+      handler: async ({ auth, body }) => addDeclaration(deps, actorOf(auth), body),
+    }),
     defineRoute({
       method: 'GET',
       url: '/api/v1/special-equipment/:id/inspections',

@@ -1,6 +1,7 @@
 import {
   AlertOutlined,
   SwapOutlined,
+  SafetyCertificateOutlined,
   HeartOutlined,
   SyncOutlined,
   ReconciliationOutlined,
@@ -109,6 +110,8 @@ export const operationsLinks: NavLink[] = [
   { path: '/operations/changes', labelKey: 'operationsUi.nav.change', icon: <SwapOutlined /> },
   { path: '/operations/contractors', labelKey: 'operationsUi.nav.contractors', icon: <SolutionOutlined /> },
   { path: '/operations/special-equipment', labelKey: 'operationsUi.nav.special', icon: <ToolOutlined /> },
+  { path: '/operations/ppe', labelKey: 'operationsUi.nav.ppe', icon: <SafetyCertificateOutlined /> },
+  { path: '/operations/monitoring', labelKey: 'operationsUi.nav.monitoring', icon: <ExperimentOutlined /> },
   { path: '/operations/health-exams', labelKey: 'operationsUi.nav.health', icon: <HeartOutlined />, roles: ['principal', 'safety_manager', 'consultant', 'regulator'] },
 ];
 /** 检查与改进 / Check and act (issue 15): nonconformities and corrective actions, audits, reviews, monitoring, appraisal. */

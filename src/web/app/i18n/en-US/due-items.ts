@@ -16,6 +16,7 @@ export const dueItemsMessages: DueItemsMessages = {
     truncated: 'Too many items: only the earliest are shown; filter by kind or status.',
     features: { hazard: 'Rectification', inspection: 'Inspection', emergency: 'Emergency', standardization: 'Standardization', risk: 'Risk identification', management: 'Management system', training: 'Training', contractors: 'Contractors', ohs: 'Occupational health and special equipment' },
     kinds: {
+      ohs_ppeReplacement: 'PPE replacement',
       ohs_specialEquipmentInspection: 'Special equipment inspection',
       ohs_healthExam: 'Health examination',
       contractors_qualificationExpiry: 'Contractor qualification expiry',
