@@ -1,6 +1,6 @@
 import { FileWordOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Tag } from 'antd';
+import { Button, Form, Input, InputNumber, Modal, Select, Space, Tag } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -76,8 +76,8 @@ function CreateAudit({ isOpen, onClose, onCreated }: { isOpen: boolean; onClose(
         layout="vertical"
         preserve={false}
         initialValues={{ year, title: `${year} 年度内部审核` }}
-        onFinish={(v: { year: number; title: string; scope?: string; plannedOn?: { format(f: string): string }; auditorPersonIds?: string[]; externalAuditor?: string }) =>
-          save.mutate({ path: improvementPaths.audits, body: { year: v.year, title: v.title, scope: v.scope ?? '', plannedOn: v.plannedOn?.format('YYYY-MM-DD'), auditorPersonIds: v.auditorPersonIds ?? [], externalAuditor: v.externalAuditor ?? '' } })
+        onFinish={(v: { year: number; title: string; scope?: string; plannedOn?: string; auditorPersonIds?: string[]; externalAuditor?: string }) =>
+          save.mutate({ path: improvementPaths.audits, body: { year: v.year, title: v.title, scope: v.scope ?? '', plannedOn: v.plannedOn, auditorPersonIds: v.auditorPersonIds ?? [], externalAuditor: v.externalAuditor ?? '' } })
         }
       >
         <Space>
@@ -85,7 +85,7 @@ function CreateAudit({ isOpen, onClose, onCreated }: { isOpen: boolean; onClose(
             <InputNumber min={2000} max={2100} precision={0} />
           </Form.Item>
           <Form.Item name="plannedOn" label={t('improvementUi.audit.plannedOn')} required>
-            <DatePicker />
+            <Input type="date" />
           </Form.Item>
         </Space>
         <Form.Item name="title" label={t('improvementUi.audit.titleField')} required>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Descriptions, Drawer, Form, Grid, Input, InputNumber, Radio, Select, Space, Switch, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Descriptions, Drawer, Form, Grid, Input, InputNumber, Radio, Select, Space, Switch, Tag, Timeline, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { fishboneCategories, rootCauseMethods } from '../../../domain/improvement/capa-lifecycle.js';
@@ -144,8 +144,8 @@ function ActionsCard({ c, canWrite }: { c: CapaDetailDto; canWrite: boolean }) {
         <Form
           form={form}
           layout="inline"
-          onFinish={(v: { description?: string; ownerPersonId?: string; deadline?: { format(f: string): string }; isPreventive?: boolean }) =>
-            add.mutate({ path: `${improvementPaths.capas}/${c.id}/actions`, body: { description: v.description ?? '', ownerPersonId: v.ownerPersonId, deadline: v.deadline?.format('YYYY-MM-DD'), isPreventive: v.isPreventive ?? false } })
+          onFinish={(v: { description?: string; ownerPersonId?: string; deadline?: string; isPreventive?: boolean }) =>
+            add.mutate({ path: `${improvementPaths.capas}/${c.id}/actions`, body: { description: v.description ?? '', ownerPersonId: v.ownerPersonId, deadline: v.deadline, isPreventive: v.isPreventive ?? false } })
           }
         >
           <Form.Item name="description" rules={[{ required: true }]}>
@@ -155,7 +155,7 @@ function ActionsCard({ c, canWrite }: { c: CapaDetailDto; canWrite: boolean }) {
             <Select placeholder={t('improvementUi.capa.actionOwner')} options={people.options} showSearch={{ optionFilterProp: 'label' }} style={{ width: 140 }} />
           </Form.Item>
           <Form.Item name="deadline" rules={[{ required: true }]}>
-            <DatePicker placeholder={t('improvementUi.capa.deadline')} />
+            <Input type="date" />
           </Form.Item>
           <Form.Item name="isPreventive" valuePropName="checked" label={t('improvementUi.capa.isPreventive')}>
             <Switch size="small" />

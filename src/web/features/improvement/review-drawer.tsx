@@ -1,6 +1,6 @@
 import { FileWordOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Descriptions, Drawer, Form, Grid, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Drawer, Form, Grid, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ReviewDto } from '../../../schemas/management-review.js';
 import { api } from '../../app/api/api-client';
@@ -126,8 +126,8 @@ function DecisionsCard({ r, canWrite }: { r: ReviewDto; canWrite: boolean }) {
           form={form}
           layout="vertical"
           style={{ marginTop: 12 }}
-          onFinish={(v: { decision?: string; measure?: string; ownerPersonId?: string; deadline?: { format(f: string): string } }) =>
-            add.mutate({ path: `${improvementPaths.reviews}/${r.id}/decisions`, body: { decision: v.decision ?? '', measure: v.measure ?? '', ownerPersonId: v.ownerPersonId, deadline: v.deadline?.format('YYYY-MM-DD') } })
+          onFinish={(v: { decision?: string; measure?: string; ownerPersonId?: string; deadline?: string }) =>
+            add.mutate({ path: `${improvementPaths.reviews}/${r.id}/decisions`, body: { decision: v.decision ?? '', measure: v.measure ?? '', ownerPersonId: v.ownerPersonId, deadline: v.deadline } })
           }
         >
           <Form.Item name="decision" label={t('improvementUi.review.decision')} required>
@@ -141,7 +141,7 @@ function DecisionsCard({ r, canWrite }: { r: ReviewDto; canWrite: boolean }) {
               <Select options={people.options} showSearch={{ optionFilterProp: 'label' }} style={{ width: 180 }} data-testid="decision-owner" />
             </Form.Item>
             <Form.Item name="deadline" label={t('improvementUi.review.deadline')} required>
-              <DatePicker data-testid="decision-deadline" />
+              <Input type="date" data-testid="decision-deadline" />
             </Form.Item>
           </Space>
           <Button htmlType="submit" loading={add.isPending} data-testid="decision-add">

@@ -1,6 +1,6 @@
 import { FileWordOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Tag } from 'antd';
+import { Button, Form, Input, InputNumber, Modal, Radio, Tag } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -71,8 +71,8 @@ function CreateReview({ isOpen, onClose, onCreated }: { isOpen: boolean; onClose
         layout="vertical"
         preserve={false}
         initialValues={{ kind: 'management', trigger: 'yearly', year: new Date().getFullYear() }}
-        onFinish={(v: { kind: string; trigger: string; year: number; eventNote?: string; heldOn?: { format(f: string): string } }) =>
-          save.mutate({ path: improvementPaths.reviews, body: { kind: v.kind, trigger: v.trigger, year: v.year, eventNote: v.eventNote ?? '', heldOn: v.heldOn?.format('YYYY-MM-DD') } })
+        onFinish={(v: { kind: string; trigger: string; year: number; eventNote?: string; heldOn?: string }) =>
+          save.mutate({ path: improvementPaths.reviews, body: { kind: v.kind, trigger: v.trigger, year: v.year, eventNote: v.eventNote ?? '', heldOn: v.heldOn } })
         }
       >
         <Form.Item name="kind" label={t('improvementUi.review.kind')}>
@@ -90,7 +90,7 @@ function CreateReview({ isOpen, onClose, onCreated }: { isOpen: boolean; onClose
           <InputNumber min={2000} max={2100} precision={0} />
         </Form.Item>
         <Form.Item name="heldOn" label={t('improvementUi.review.heldOn')} required>
-          <DatePicker data-testid="review-held-on" />
+          <Input type="date" data-testid="review-held-on" />
         </Form.Item>
       </Form>
     </Modal>
