@@ -127,4 +127,27 @@ describe.skipIf(shouldSkipBrowser())('management system: a new enterprise runs i
     await screenshot(page, 'commitment-and-duties');
     await ctx.close();
   });
+
+  it("the worker reads their post's duty list on the phone and signs; the list then counts them as acknowledged", async () => {
+    const safety = await apiAs(server.url, 'safety');
+    const worker = await apiAs(server.url, 'worker');
+    const me = await worker.get<{ personId: string }>('/api/v1/auth/me');
+    const [mine] = (await worker.get<{ items: { postId: string; postName: string }[] }>('/api/v1/post-duty-lists/mine')).items;
+    expect(mine, 'the demo worker holds a post').toBeTruthy();
+    await safety.patch(`/api/v1/posts/${mine!.postId}`, { duties: '1. 遵守本岗位安全操作规程\n2. 发现隐患立即报告' });
+
+    const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/m/login`);
+    await page.getByLabel('用户名或手机号').fill('worker');
+    await page.getByLabel('密码').fill(demoPassword);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByTestId('duty-list-card').filter({ hasText: mine!.postName }).click();
+    await page.getByTestId('duty-list').getByText('发现隐患立即报告').waitFor();
+    await page.getByTestId('sign-as-me-holder').click();
+    await page.locator('[data-testid="signer"].is-signed').first().waitFor();
+    const after = await safety.get<{ holders: { personId: string; hasAcknowledged: boolean }[] }>(`/api/v1/post-duty-lists/${mine!.postId}`);
+    expect(after.holders.find((h) => h.personId === me.personId)?.hasAcknowledged).toBe(true);
+    await ctx.close();
+  });
 });

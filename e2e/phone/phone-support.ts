@@ -48,6 +48,7 @@ export async function apiAs(baseUrl: string, username: string) {
     get: <T>(url: string) => call<T>('GET', url),
     post: <T>(url: string, body: unknown = {}) => call<T>('POST', url, body),
     put: <T>(url: string, body: unknown = {}) => call<T>('PUT', url, body),
+    patch: <T>(url: string, body: unknown = {}) => call<T>('PATCH', url, body),
   };
 }
 
