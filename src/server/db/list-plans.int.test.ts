@@ -5,8 +5,11 @@ import { CompiledQuery, type Kysely, type KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../app-deps.js';
 import { seedDemo } from '../demo/seed-demo.js';
+import { listCurrentAccidents } from '../modules/accidents/accidents.repository.js';
 import { listAuditEntries } from '../modules/audit/audit.repository.js';
-import { listDocumentRows } from '../modules/documents/documents.repository.js';
+import { listCapas } from '../modules/improvement/capa.repository.js';
+import { listHealthExams } from '../modules/occupational-health/occupational-health.repository.js';
+import { listDocumentRows, listLegalRequirementRows } from '../modules/documents/documents.repository.js';
 import { listHazardRows } from '../modules/hazards/hazard-list.repository.js';
 import { listIndicators, type IndicatorFilter, type SortColumn } from '../modules/oversight/county.repository.js';
 import { listNotificationsOfUser } from '../modules/notifications/notifications.repository.js';
@@ -164,6 +167,31 @@ describe.runIf(isDbAvailable())(`list query plans (${dialect})`, () => {
       updated_at: now,
     }));
     await kysely.insertInto('controlled_document').values(documents).execute();
+    const capaStatuses = ['effective', 'effective', 'effective', 'effective', 'open', 'action_planned'];
+    const capas = Array.from({ length: 300 }, (_, i) => ({
+      id: newId(),
+      enterprise_id: enterpriseId,
+      source_kind: i % 3 ? 'inspection' : 'internal_audit',
+      source_id: null,
+      source_label: `来源 ${i}`,
+      description: `纠正措施 ${i}`,
+      status: capaStatuses[i % capaStatuses.length] as string,
+      round: 1,
+      owner_person_id: null,
+      root_cause_method: null,
+      whys: '[]',
+      fishbone: '{}',
+      root_cause: '',
+      verify_after_days: 30,
+      risk_check: null,
+      check_due_on: null,
+      escalated_key: null,
+      created_by_user_id: null,
+      created_at: new Date(Date.parse(now) - i * 3_600_000).toISOString(),
+      updated_at: now,
+      closed_at: null,
+    }));
+    await kysely.insertInto('capa').values(capas).execute();
     // Planner statistics as a live database has them after its first autovacuum / ANALYZE.
     await kysely.executeQuery(CompiledQuery.raw('analyze'));
   });
@@ -262,6 +290,59 @@ describe.runIf(isDbAvailable())(`list query plans (${dialect})`, () => {
       await expectPages('controlled_document', index, [...bound], ['created_at', 'id'], (db, after) => listDocumentRows(db, enterpriseId, { type, after, limit: 51 }));
     });
   }
+
+  // Lists of the modules landed with issues 13–17 (the generic tenant-resource lists page oldest first).
+  const resourceCases: [string, 'change_request' | 'contractor' | 'contractor_qualification' | 'special_equipment', string, string[], () => Record<string, unknown>][] = [
+    ['change requests', 'change_request', 'change_request_enterprise_idx', ['enterprise_id'], () => ({})],
+    ['change requests by status', 'change_request', 'change_request_status_idx', ['status'], () => ({ status: 'approved' })],
+    ['change requests by kind', 'change_request', 'change_request_kind_page_idx', ['kind'], () => ({ kind: 'process' })],
+    ['contractors', 'contractor', 'contractor_enterprise_idx', ['enterprise_id'], () => ({})],
+    ['contractor qualifications of one contractor', 'contractor_qualification', 'contractor_qualification_contractor_idx', ['contractor_id'], () => ({ contractor_id: newId() })],
+    ['special equipment', 'special_equipment', 'special_equipment_enterprise_idx', ['enterprise_id'], () => ({})],
+    ['special equipment by category', 'special_equipment', 'special_equipment_category_page_idx', ['category'], () => ({ category: 'boiler' })],
+  ];
+  for (const [name, table, index, bound, equals] of resourceCases) {
+    it(`${name}: page 1 and a deep page read one index range in page order`, async () => {
+      await expectPages(table, index, bound, ['created_at', 'id'], (db, after) => listRows(db, table, { enterpriseId, equals: equals(), includeArchived: false, limit: 51, after }));
+    });
+  }
+
+  it('legal register: page 1 and a deep page read one index range in page order', async () => {
+    await expectPages('legal_requirement', 'legal_requirement_list_idx', ['enterprise_id'], ['created_at', 'id'], (db, after) => listLegalRequirementRows(db, enterpriseId, { after, limit: 51 }));
+  });
+
+  for (const [name, index, bound, personId] of [
+    ['all', 'health_exam_enterprise_idx', ['enterprise_id'], undefined],
+    ['one person', 'health_exam_person_page_idx', ['person_id'], '0190c0de-0000-7000-8000-0000000000aa'],
+  ] as const) {
+    it(`health examinations — ${name}: page 1 and a deep page read one index range in page order`, async () => {
+      const table = dialect === 'sqlite' ? 'h' : 'health_exam';
+      await expectPages(table, index, [...bound], ['created_at', 'id'], (db, after) => listHealthExams(db, enterpriseId, { personId, after, limit: 51 }));
+    });
+  }
+
+  const capaCases: [string, string, string[], () => Record<string, unknown>][] = [
+    ['no filter', 'capa_enterprise_idx', ['enterprise_id'], () => ({})],
+    // (An open status may be read from the open ones' partial index instead; both are page-ordered.)
+    ['status', 'capa_status_idx', ['status'], () => ({ status: 'effective' })],
+    ['source', 'capa_source_page_idx', ['source_kind'], () => ({ sourceKind: 'internal_audit' })],
+    // The partial index holds only the open ones.
+    ['open', 'capa_open_page_idx', ['enterprise_id'], () => ({ isOpen: true })],
+  ];
+  for (const [name, index, bound, filter] of capaCases) {
+    it(`corrective actions — ${name}: page 1 and a deep page read one index range in page order`, async () => {
+      await expectPages('capa', index, bound, ['created_at', 'id'], (db, after) => listCapas(db, enterpriseId, { limit: 51, after, ...filter() }));
+    });
+  }
+
+  it('accident register: page 1 and a deep page read one index range in page order', async () => {
+    const table = dialect === 'sqlite' ? 'a' : 'accident';
+    const day = { at: '2026-06-01', id: cursor.id };
+    expectIndexPage(await planOf(table, (db) => listCurrentAccidents(db, enterpriseId, { limit: 51 })), 'accident_page_idx', ['enterprise_id']);
+    const deep = await planOf(table, (db) => listCurrentAccidents(db, enterpriseId, { limit: 51, before: day }));
+    expectIndexPage(deep, 'accident_page_idx', ['enterprise_id']);
+    expect(deep.access, deep.text).toContain('(occurred_on,root_id)');
+  });
 
   it('people — all and by org unit: page 1 and a deep page read one index range in page order', async () => {
     await expectPages('person', 'person_list_idx', ['enterprise_id'], ['created_at', 'id'], (db, after) =>

@@ -43,6 +43,7 @@ import * as createPostReidentification from './migrations/202612070100-create-po
 import * as createContractors from './migrations/202612070410-create-contractors.js';
 import * as createSafetySigns from './migrations/202612070110-create-safety-signs.js';
 import * as createCountyView from './migrations/202612070600-create-county-view.js';
+import * as indexNewListPages from './migrations/202612070700-index-new-list-pages.js';
 import * as createOccupationalHealth from './migrations/202612070420-create-occupational-health.js';
 import * as createCalendarFeeds from './migrations/202612070120-create-calendar-feeds.js';
 
@@ -90,6 +91,7 @@ const migrations: Record<string, Migration> = {
   '202612070410-create-contractors': createContractors,
   '202612070110-create-safety-signs': createSafetySigns,
   '202612070600-create-county-view': createCountyView,
+  '202612070700-index-new-list-pages': indexNewListPages,
   '202612070210-create-commitment-duties': createCommitmentDuties,
   '202612070420-create-occupational-health': createOccupationalHealth,
   '202612070120-create-calendar-feeds': createCalendarFeeds,

@@ -1,6 +1,7 @@
 /* The accident register's only Kysely user. Rows are inserted, never updated or deleted. */
 import { sql } from 'kysely';
 import type { AccidentTable } from '../../db/database.js';
+import { afterKey } from '../../db/keyset.js';
 import type { Executor } from '../../db/with-transaction.js';
 
 export async function insertAccident(db: Executor, row: AccidentTable): Promise<void> {
@@ -65,12 +66,9 @@ export async function listCurrentAccidents(db: Executor, enterpriseId: string, f
       eb.or(['a.description', 'a.people_involved'].map((c) => eb(sql`lower(${sql.ref(c)})`, 'like', sql<string>`${pattern} escape '\\'`))),
     );
   }
-  const before = f.before;
-  if (before) {
-    query = query.where((eb) =>
-      eb.or([eb('a.occurred_on', '<', before.at), eb.and([eb('a.occurred_on', '=', before.at), eb('a.root_id', '<', before.id)])]),
-    );
-  }
+  // The page bound on accident_page_idx (enterprise_id, occurred_on, root_id). The filters are
+  // checked on the enterprise's rows in that order: a register holds a few dozen entries a year.
+  if (f.before) query = query.where(afterKey('a.occurred_on', 'a.root_id', f.before, 'desc'));
   query = query.orderBy('a.occurred_on', 'desc').orderBy('a.root_id', 'desc');
   if (f.limit) query = query.limit(f.limit);
   return query.execute() as Promise<AccidentRow[]>;

@@ -38,6 +38,7 @@ export async function insertRecord(db: Executor, row: ContractorRecordTable): Pr
   await db.insertInto('contractor_record').values(row).execute();
 }
 
+/** Not cursor-paged, bounded by nature: the records of one contractor (its jobs' permits, inductions, evaluations). */
 export function listRecords(db: Executor, enterpriseId: string, contractorIds: string[], kind?: string) {
   if (!contractorIds.length) return Promise.resolve([]);
   let q = db.selectFrom('contractor_record').selectAll().where('enterprise_id', '=', enterpriseId).where('contractor_id', 'in', contractorIds);

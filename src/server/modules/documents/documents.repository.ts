@@ -46,6 +46,14 @@ export async function listDocumentRows(db: Executor, enterpriseId: string, q: { 
   return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.limit).execute();
 }
 
+/** One page of the legal register, oldest first, on legal_requirement_list_idx (list-plans.int.test.ts). */
+export function listLegalRequirementRows(db: Executor, enterpriseId: string, q: { includeArchived?: boolean; after?: { at: string; id: string }; limit: number }) {
+  let query = db.selectFrom('legal_requirement').select(['id', 'created_at']).where('enterprise_id', '=', enterpriseId);
+  if (!q.includeArchived) query = query.where('archived_at', 'is', null);
+  if (q.after) query = query.where(afterKey('created_at', 'id', q.after, 'asc'));
+  return query.orderBy('created_at', 'asc').orderBy('id', 'asc').limit(q.limit).execute();
+}
+
 /** Per document: its current and draft versions, and how many posts it is distributed to. */
 export async function listSummaries(db: Executor, enterpriseId: string, documentIds: string[]) {
   if (!documentIds.length) return { versions: [], posts: [] };

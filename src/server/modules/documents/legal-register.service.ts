@@ -7,7 +7,6 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { AppDeps } from '../../app-deps.js';
 import { fromDbJson } from '../../db/codecs.js';
-import { afterKey } from '../../db/keyset.js';
 import { withTransaction, type Executor } from '../../db/with-transaction.js';
 import { findStarter, type LegalKind, starterRequirements } from '../../../reference/legal-register-starter.js';
 import type { Locale } from '../../../i18n/locale.js';
@@ -18,6 +17,7 @@ import { fieldError, referenceMissing } from '../../platform/http/validation.js'
 import { newId } from '../../platform/ids.js';
 import { recordChange } from '../audit/audit.service.js';
 import { evaluationsOf, toEvaluationDto } from './compliance.service.js';
+import { listLegalRequirementRows } from './documents.repository.js';
 import { enterpriseToday, type DocumentActor, writeOnce } from './documents.service.js';
 
 type Named = { id: string; name: string };
@@ -95,10 +95,7 @@ export async function currentYear(deps: AppDeps, enterpriseId: string): Promise<
 
 export async function listLegalRequirements(deps: AppDeps, enterpriseId: string, query: { cursor?: string; limit: number; includeArchived?: boolean; year?: number }) {
   const after = decodeCursor(query.cursor);
-  let q = deps.db.selectFrom('legal_requirement').select(['id', 'created_at']).where('enterprise_id', '=', enterpriseId);
-  if (!query.includeArchived) q = q.where('archived_at', 'is', null);
-  if (after) q = q.where(afterKey('created_at', 'id', after, 'asc'));
-  const rows = await q.orderBy('created_at', 'asc').orderBy('id', 'asc').limit(query.limit + 1).execute();
+  const rows = await listLegalRequirementRows(deps.db, enterpriseId, { includeArchived: query.includeArchived, after, limit: query.limit + 1 });
   const year = query.year ?? (await currentYear(deps, enterpriseId));
   const page = toPage(rows, query.limit, (r) => ({ at: r.created_at, id: r.id }), (r) => r);
   return { items: await toRequirementDtos(deps.db, enterpriseId, page.items, year), nextCursor: page.nextCursor };

@@ -1,4 +1,5 @@
 /* The only Kysely user for corrective actions (capa, capa_action, capa_check, capa_hazard). */
+import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/with-transaction.js';
 import { afterKey } from '../../db/keyset.js';
 import type { CapaActionTable, CapaCheckTable, CapaTable } from '../../db/tables/improvement-tables.js';
@@ -42,11 +43,15 @@ export interface CapaListFilter {
   limit: number;
 }
 
+/** Still open: the WHERE of the partial index capa_open_page_idx, verbatim (SQLite matches it by the term). */
+const openLiteral = sql<SqlBool>`capa.status <> 'effective'`;
+
+/** One page, newest first, each filter served in order by an index (list-plans.int.test.ts). */
 export function listCapas(db: Executor, enterpriseId: string, f: CapaListFilter): Promise<CapaRow[]> {
   let q = withOwner(db).where('capa.enterprise_id', '=', enterpriseId);
   if (f.status) q = q.where('capa.status', '=', f.status);
   if (f.sourceKind) q = q.where('capa.source_kind', '=', f.sourceKind);
-  if (f.isOpen === true) q = q.where('capa.status', '!=', 'effective');
+  if (f.isOpen === true) q = q.where(openLiteral);
   if (f.isOpen === false) q = q.where('capa.status', '=', 'effective');
   if (f.after) q = q.where(afterKey('capa.created_at', 'capa.id', f.after, 'desc'));
   return q.orderBy('capa.created_at', 'desc').orderBy('capa.id', 'desc').limit(f.limit).execute();

@@ -10,6 +10,7 @@ export function findAudit(db: Executor, enterpriseId: string, id: string): Promi
   return db.selectFrom('internal_audit').selectAll().where('enterprise_id', '=', enterpriseId).where('id', '=', id).executeTakeFirst();
 }
 
+/** Not cursor-paged, bounded by nature: an enterprise holds one audit programme a year and a few audits in it (issue 18). */
 export function listAudits(db: Executor, enterpriseId: string, f: { year?: number; since?: string; until?: string } = {}): Promise<InternalAuditTable[]> {
   let q = db.selectFrom('internal_audit').selectAll().where('enterprise_id', '=', enterpriseId);
   if (f.year !== undefined) q = q.where('year', '=', f.year);

@@ -15,6 +15,7 @@ export function findReview(db: Executor, enterpriseId: string, id: string): Prom
   return withChair(db).where('management_review.enterprise_id', '=', enterpriseId).where('management_review.id', '=', id).executeTakeFirst();
 }
 
+/** Not cursor-paged, bounded by nature: at least one management review a year, a few at most (issue 18). */
 export function listReviews(db: Executor, enterpriseId: string, f: { year?: number }): Promise<ReviewRow[]> {
   let q = withChair(db).where('management_review.enterprise_id', '=', enterpriseId);
   if (f.year !== undefined) q = q.where('management_review.year', '=', f.year);

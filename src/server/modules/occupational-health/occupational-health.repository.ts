@@ -19,6 +19,7 @@ export async function insertInspection(db: Executor, row: SpecialEquipmentInspec
   await db.insertInto('special_equipment_inspection').values(row).execute();
 }
 
+/* Not cursor-paged, bounded by nature: one item's periodic inspections (one every 1–2 years). */
 /** Inspections of the given items, latest first (by inspection day, then entry). */
 export function listInspections(db: Executor, enterpriseId: string, equipmentIds: string[]) {
   if (!equipmentIds.length) return Promise.resolve([]);
