@@ -77,6 +77,7 @@ export const errorMessages = {
   NOT_SIGNED: { 'zh-CN': '{person} 目前没有生效的签字，无需撤销', 'en-US': '{person} has no signature in force to withdraw' },
   SIGN_OFF_CLOSED: { 'zh-CN': '此记录已不再接受签字：{reasonZh}', 'en-US': 'This record takes no more signatures: {reasonEn}' },
   STANDARDIZATION_STATE: { 'zh-CN': '不能进行此操作：{reasonZh}', 'en-US': 'This is not possible now: {reasonEn}' },
+  ENGAGEMENT_STATE: { 'zh-CN': '咨询项目不能进行此操作：{reasonZh}', 'en-US': 'Not possible in this engagement now: {reasonEn}' },
   PERMIT_WRONG_STATE: { 'zh-CN': '作业票当前状态（{status}）不允许此操作', 'en-US': 'Not possible in the permit\'s current state ({status})' },
   PERMIT_CANNOT_START: { 'zh-CN': '还不能开始作业：{reasonZh}', 'en-US': 'The work may not start yet: {reasonEn}' },
   PREWORK_INCOMPLETE: {
@@ -170,6 +171,9 @@ export const entityNames: Record<string, Record<Locale, string>> = {
   emergency_drill: { 'zh-CN': '应急演练', 'en-US': 'Drill' },
   accident: { 'zh-CN': '事故事件记录', 'en-US': 'Accident record' },
   bureau_report: { 'zh-CN': '隐患报告', 'en-US': 'Hazard report' },
+  engagement: { 'zh-CN': '咨询项目', 'en-US': 'Engagement' },
+  engagement_report: { 'zh-CN': '咨询报告', 'en-US': 'Engagement report' },
+  engagement_visit: { 'zh-CN': '咨询记录', 'en-US': 'Consultancy visit' },
   county_enterprise: { 'zh-CN': '辖区企业', 'en-US': 'Enterprise of the jurisdiction' },
   oversight_town: { 'zh-CN': '乡镇（街道）', 'en-US': 'Town' },
   training_session: { 'zh-CN': '培训', 'en-US': 'Training session' },

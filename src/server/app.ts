@@ -64,6 +64,7 @@ import { fixedPositionRoutes } from './modules/frontline/fixed-position.routes.j
 import { accidentRoutes } from './modules/accidents/accidents.routes.js';
 import { oversightRoutes } from './modules/oversight/oversight.routes.js';
 import { countyRoutes } from './modules/oversight/county.routes.js';
+import { consultancyRoutes } from './modules/consultancy/consultancy.routes.js';
 
 export interface BuildAppOptions {
   /** Folder of the built SPA; served when it exists. */
@@ -122,6 +123,7 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
     ...accidentRoutes(deps),
     ...oversightRoutes(deps),
     ...countyRoutes(deps),
+    ...consultancyRoutes(deps),
   ];
 }
 

@@ -52,6 +52,15 @@ import type {
   SupervisionRulesTable,
 } from './tables/oversight-tables.js';
 import type {
+  ConsultancyMemberTable,
+  ConsultancyTable,
+  EngagementEventTable,
+  EngagementFindingTable,
+  EngagementReportTable,
+  EngagementTable,
+  EngagementVisitTable,
+} from './tables/consultancy-tables.js';
+import type {
   RiskTable,
   RiskEvaluationTable,
   ControlMeasureTable,
@@ -259,6 +268,13 @@ export interface Database {
   oversight_town: OversightTownTable;
   enterprise_indicator: EnterpriseIndicatorTable;
   supervision_rules: SupervisionRulesTable;
+  consultancy: ConsultancyTable;
+  consultancy_member: ConsultancyMemberTable;
+  engagement: EngagementTable;
+  engagement_event: EngagementEventTable;
+  engagement_report: EngagementReportTable;
+  engagement_visit: EngagementVisitTable;
+  engagement_finding: EngagementFindingTable;
   training_session: TrainingSessionTable;
   training_attendee: TrainingAttendeeTable;
   training_score: TrainingScoreTable;

@@ -46,6 +46,7 @@ import * as createCountyView from './migrations/202612070600-create-county-view.
 import * as indexNewListPages from './migrations/202612070700-index-new-list-pages.js';
 import * as createOccupationalHealth from './migrations/202612070420-create-occupational-health.js';
 import * as createCalendarFeeds from './migrations/202612070120-create-calendar-feeds.js';
+import * as createConsultancy from './migrations/202612070610-create-consultancy.js';
 
 // Listed explicitly (not read from disk) so the bundle and tests see the same set, in order.
 const migrations: Record<string, Migration> = {
@@ -95,6 +96,7 @@ const migrations: Record<string, Migration> = {
   '202612070210-create-commitment-duties': createCommitmentDuties,
   '202612070420-create-occupational-health': createOccupationalHealth,
   '202612070120-create-calendar-feeds': createCalendarFeeds,
+  '202612070610-create-consultancy': createConsultancy,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

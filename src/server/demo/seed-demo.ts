@@ -12,6 +12,8 @@ import { demoPostAreas, seedDemoMap } from './seed-demo-map.js';
 import { countEnterprises } from './seed.repository.js';
 import { insertTownOnce, setAssignment, upsertJurisdiction } from '../modules/oversight/county.repository.js';
 import { refreshEnterpriseIndicators } from '../modules/oversight/county-indicators.service.js';
+import { insertConsultancy, insertEngagement } from '../modules/consultancy/consultancy.repository.js';
+import { newId } from '../platform/ids.js';
 
 const demoTowns = [
   ['370102001', '解放路街道'],
@@ -164,6 +166,24 @@ export async function seedDemo(deps: AppDeps, password: string | null): Promise<
     const at = deps.clock.now().toISOString();
     await upsertJurisdiction(trx, { user_id: userIds.get('regulator') as string, county_code: demoEnterprise.regionCode, town_code: null, created_at: at });
     for (const [code, name] of demoTowns) await insertTownOnce(trx, { code, county_code: demoEnterprise.regionCode, name, created_at: at });
+    // Seed 002: the demo consultant works for a consultancy engaged by the first enterprise only.
+    const consultancyId = newId();
+    await insertConsultancy(trx, { id: consultancyId, name: '齐鲁安全技术咨询有限公司', created_at: at }, [
+      { consultancy_id: consultancyId, user_id: userIds.get('consultant') as string, is_lead: 0, created_at: at },
+    ]);
+    await insertEngagement(trx, {
+      id: newId(),
+      consultancy_id: consultancyId,
+      enterprise_id: first.id,
+      team_user_ids: JSON.stringify([userIds.get('consultant')]),
+      contract_start: at.slice(0, 10),
+      contract_end: `${Number(at.slice(0, 4)) + 1}${at.slice(4, 10)}`,
+      phase: 1,
+      phase_started_at: at,
+      completed_at: null,
+      created_by_user_id: adminId,
+      created_at: at,
+    });
     return {
       logins: { password: demoPassword, usernames: demoUsers.map((u) => u.username), enterpriseId: first.id, secondEnterpriseId: second.id },
       map: { actor: { userId: adminId, enterpriseId: first.id }, postIdsByKey, areaIds },

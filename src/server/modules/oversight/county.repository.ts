@@ -143,3 +143,8 @@ export async function listJurisdictionUserIds(db: Executor, enterpriseId: string
     .execute();
   return rows.map((r) => r.user_id);
 }
+
+export function listIndicatorRows(db: Executor, enterpriseIds: string[]) {
+  if (!enterpriseIds.length) return Promise.resolve([]);
+  return db.selectFrom('enterprise_indicator as i').leftJoin('oversight_town as t', 't.code', 'i.town_code').selectAll('i').select('t.name as town_name').where('i.enterprise_id', 'in', enterpriseIds).execute();
+}

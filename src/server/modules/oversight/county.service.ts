@@ -200,3 +200,9 @@ export async function refreshMyCounty(deps: AppDeps, userId: string): Promise<{ 
   return refreshStaleIndicators(deps, { countyCode: scope.countyCode, limit: 200 });
 }
 
+
+/** DESIGN "Indicators": the precomputed figures of these enterprises (the consultant's desk reads them), by enterprise id. */
+export async function indicatorRowsOf(db: Executor, enterpriseIds: string[]): Promise<Map<string, CountyEnterpriseDto>> {
+  const rows = await repo.listIndicatorRows(db, enterpriseIds);
+  return new Map(rows.map((r) => [r.enterprise_id, toCountyDto(r)]));
+}

@@ -76,6 +76,7 @@ export const riskLinks: NavLink[] = [
   { path: '/accidents', labelKey: 'accidentUi.nav', icon: <FireOutlined /> },
   { path: '/oversight', labelKey: 'oversightUi.nav', icon: <BankOutlined />, roles: ['regulator', 'consultant'] },
   { path: '/oversight/county', labelKey: 'countyUi.nav', icon: <BankOutlined />, roles: ['regulator'] },
+  { path: '/consultancy', labelKey: 'consultancyUi.nav', icon: <BankOutlined />, roles: ['consultant'] },
   { path: '/templates/wizard', labelKey: 'templateUi.nav.wizard', icon: <AppstoreAddOutlined />, roles: managerRoles },
   { path: '/settings/publication', labelKey: 'pubSettings.nav', icon: <PrinterOutlined />, roles: managerRoles },
 ];

@@ -18,6 +18,7 @@ import { ohsSystemMessages } from './ohs-system';
 import { documentsMessages } from './documents';
 import { accidentsMessages } from './accidents';
 import { countyMessages, oversightMessages } from './oversight';
+import { consultancyMessages } from './consultancy';
 import { trainingMessages } from './training';
 import { firstHourMessages } from './first-hour';
 import { frontlineMessages } from './frontline';
@@ -47,6 +48,7 @@ export const zhCNParts = {
   accidents: accidentsMessages,
   oversight: oversightMessages,
   county: countyMessages,
+  consultancy: consultancyMessages,
   training: trainingMessages,
   firstHour: firstHourMessages,
   frontline: frontlineMessages,
@@ -77,6 +79,7 @@ export const zhCN = {
   ...accidentsMessages,
   ...oversightMessages,
   ...countyMessages,
+  ...consultancyMessages,
   ...trainingMessages,
   ...firstHourMessages,
   ...frontlineMessages,

@@ -1,0 +1,117 @@
+import JSZip from 'jszip';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot, shouldSkipBrowser } from '../support/browser.js';
+import { demoPassword, startServer, type TestServer } from '../support/server.js';
+
+const labels = {
+  'zh-CN': { username: '用户名或手机号', password: '密码', submit: /登\s*录/ },
+  'en-US': { username: 'Username or mobile number', password: 'Password', submit: /Log in/ },
+} as const;
+
+async function logIn(page: Page, url: string, username: string, locale: keyof typeof labels): Promise<void> {
+  await page.goto(`${url}/`);
+  await page.waitForURL('**/login');
+  await page.getByLabel(labels[locale].username).fill(username);
+  await page.getByLabel(labels[locale].password).fill(demoPassword);
+  await page.getByRole('button', { name: labels[locale].submit }).click();
+  await page.waitForURL((u) => !u.pathname.endsWith('/login'));
+}
+
+/**
+ * Issue 17 (and seed 001 Art. 17): a consultant moves its engagement from phase 1 to 2, producing the
+ * first-visit report (zh-CN); a major hazard reaches the county, whose regulator filters its county
+ * list to enterprises with an open major hazard and acknowledges the report (en-US).
+ */
+describe.skipIf(shouldSkipBrowser())('oversight: the consultant’s engagement and the county regulator', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let consultant: BrowserContext;
+  let safety: BrowserContext;
+  let regulator: BrowserContext;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    consultant = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
+    safety = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
+    regulator = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 900 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('moves an engagement from phase 1 to 2 with the first-visit report', async () => {
+    const page = await consultant.newPage();
+    await logIn(page, server.url, 'consultant', 'zh-CN');
+    await page.goto(`${server.url}/consultancy`);
+    const row = page.getByTestId('engagement-row').filter({ hasText: '鲁安精密机械加工有限公司' });
+    await row.click();
+    const drawer = page.getByTestId('engagement-drawer');
+    await drawer.getByTestId('engagement-phase').getByText('第一阶段：初始状态评审').waitFor();
+    // The phase cannot move on before its closing report.
+    expect(await drawer.getByTestId('advance-phase').isDisabled()).toBe(true);
+    const closing = drawer.locator('[data-testid="deliverable"][data-code="1.progress-first"]');
+    await closing.getByTestId('generate-report').click();
+    const link = closing.getByTestId('report-docx');
+    await link.waitFor();
+    const docx = await page.request.get(`${server.url}${await link.getAttribute('href')}`);
+    expect(docx.status()).toBe(200);
+    const xml = (await (await JSZip.loadAsync(await docx.body())).file('word/document.xml')?.async('string')) ?? '';
+    expect(xml).toContain('工作进展成效评估报告书（首次咨询）');
+    expect(xml).toContain('鲁安精密机械加工有限公司');
+    await drawer.getByTestId('advance-phase').click();
+    await drawer.getByTestId('engagement-phase').getByText('第二阶段：策划及风险分析').waitFor();
+    await screenshot(page, 'consultant-engagement-phase-2');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('engagement-row').filter({ hasText: '第二阶段' }).waitFor();
+  });
+
+  it('lets the county regulator filter to the enterprise with an open major hazard and acknowledge its report', async () => {
+    const page = await safety.newPage();
+    await logIn(page, server.url, 'safety', 'zh-CN');
+    const api = safety.request;
+    const posts = (await (await api.get(`${server.url}/api/v1/posts?limit=200`)).json()).items as { id: string; name: string }[];
+    const crane = posts.find((p) => p.name.startsWith('行车工'));
+    const created = await api.post(`${server.url}/api/v1/hazards`, {
+      data: { description: '行车主钩制动器失效，吊物下滑', postId: crane?.id, photoIds: [], clientId: 'e2e-regulator-major-0001' },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const id = (await created.json()).id as string;
+    const confirmed = await api.post(`${server.url}/api/v1/hazards/${id}/confirm`, {
+      data: { grade: 'major', criterionOtherReason: '起重机械制动失效', peopleWithdrawn: '行车工 2 人', withdrawnBy: '车间主任' },
+    });
+    expect(confirmed.status(), await confirmed.text()).toBe(200);
+
+    const reg = await regulator.newPage();
+    await logIn(reg, server.url, 'regulator', 'en-US');
+    await reg.waitForURL('**/oversight');
+    await reg.goto(`${server.url}/oversight/county`);
+    const list = reg.getByTestId('county-list');
+    await list.getByText('鲁安精密机械加工有限公司').waitFor();
+    // The other demo enterprise lies in another county: not on this county's list.
+    expect(await list.getByText('历城区顺达商贸有限公司').count()).toBe(0);
+    await reg.getByTestId('county-refresh').click();
+    await reg.getByText('Updated the figures of').waitFor();
+    await reg.getByTestId('filter-hasOpenMajorHazard').click();
+    const rows = list.getByTestId('county-row');
+    await rows.filter({ hasText: '鲁安精密机械加工有限公司' }).waitFor();
+    expect(await rows.count()).toBe(1);
+    await rows.first().click();
+    await reg.getByTestId('grade-reasons').getByText('open major hazards: 1').waitFor();
+    await screenshot(reg, 'county-open-major');
+    await reg.keyboard.press('Escape');
+
+    await reg.goto(`${server.url}/oversight`);
+    const item = reg.getByTestId('inbox-item').filter({ hasText: '行车主钩制动器失效' });
+    await item.waitFor();
+    expect(await item.textContent()).toContain('Major hazard report');
+    await item.getByTestId('acknowledge').click();
+    await item.getByText('Acknowledged').waitFor();
+    // The enterprise sees who acknowledged it.
+    const reports = (await (await api.get(`${server.url}/api/v1/hazards/${id}/bureau-reports`)).json()).items as { acknowledgements: { userName: string }[] }[];
+    expect(reports[0]?.acknowledgements.map((a) => a.userName)).toEqual(['县应急管理局 监管员']);
+  });
+});

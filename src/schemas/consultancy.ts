@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { idSchema, isoDate, nonEmptyText, optionalText } from './common.js';
+
+/** Issue 17 / seed 002: consultancies and their engagements through the five phases. */
+export const reportKinds = ['initial_diagnosis', 'consulting_report', 'progress_first', 'progress_second', 'progress_final'] as const;
+
+export const consultancyInputSchema = z.strictObject({
+  name: nonEmptyText(100),
+  members: z.array(z.strictObject({ username: nonEmptyText(64), isLead: z.boolean().default(false) })).min(1).max(100),
+});
+export const consultancyDtoSchema = z.object({ id: z.string(), name: z.string(), members: z.array(z.object({ userId: z.string(), displayName: z.string(), isLead: z.boolean() })) });
+export type ConsultancyDto = z.infer<typeof consultancyDtoSchema>;
+
+export const engagementInputSchema = z.strictObject({
+  consultancyId: idSchema,
+  teamUserIds: z.array(idSchema).min(1).max(20),
+  contractStart: isoDate,
+  contractEnd: isoDate,
+});
+
+export const deliverableInputSchema = z.strictObject({ note: optionalText(1000) });
+export const reportInputSchema = z.strictObject({ kind: z.enum(reportKinds) });
+export const visitInputSchema = z.strictObject({
+  visitedOn: isoDate,
+  consultants: nonEmptyText(200),
+  work: nonEmptyText(4000),
+  /** The enterprise's person who signs the visit record (sign-off). */
+  signerPersonId: idSchema,
+});
+export const findingInputSchema = z.strictObject({
+  description: nonEmptyText(1000),
+  postId: idSchema.optional(),
+  areaId: idSchema.optional(),
+  clientId: nonEmptyText(100),
+});
+
+const alerts = z.object({ overdueHazards: z.number(), openMajorHazards: z.number(), stopWorkInForce: z.number(), certificatesLapsed: z.number() });
+
+export const engagementSummarySchema = z.object({
+  id: z.string(),
+  consultancyName: z.string(),
+  enterpriseId: z.string(),
+  enterpriseName: z.string(),
+  phase: z.number(),
+  phaseTitle: z.string(),
+  phaseStartedAt: z.string(),
+  contractStart: z.string(),
+  contractEnd: z.string(),
+  completedAt: z.string().nullable(),
+  overdueDeliverables: z.number(),
+  openFindings: z.number(),
+  selfAssessmentScore: z.number().nullable(),
+  alerts,
+});
+export type EngagementSummaryDto = z.infer<typeof engagementSummarySchema>;
+
+export const engagementDetailSchema = engagementSummarySchema.extend({
+  team: z.array(z.object({ userId: z.string(), displayName: z.string() })),
+  phases: z.array(z.object({ phase: z.number(), title: z.string() })),
+  deliverables: z.array(
+    z.object({
+      code: z.string(),
+      phase: z.number(),
+      title: z.string(),
+      kind: z.enum(['report', 'record', 'tracked']),
+      report: z.enum(reportKinds).nullable(),
+      closesPhase: z.boolean(),
+      isDone: z.boolean(),
+      doneAt: z.string().nullable(),
+      dueAt: z.string().nullable(),
+      isOverdue: z.boolean(),
+    }),
+  ),
+  reports: z.array(z.object({ id: z.string(), kind: z.enum(reportKinds), generatedAt: z.string(), docxUrl: z.string() })),
+  visits: z.array(z.object({ id: z.string(), phase: z.number(), visitedOn: z.string(), consultants: z.string(), work: z.string(), signerName: z.string(), isSigned: z.boolean() })),
+  findings: z.array(z.object({ hazardId: z.string(), description: z.string(), status: z.string(), grade: z.string().nullable() })),
+  /** What the phase still needs before it may move on. */
+  missingToAdvance: z.array(z.string()),
+});
+export type EngagementDetailDto = z.infer<typeof engagementDetailSchema>;

@@ -1,0 +1,68 @@
+/** Issue 17 / seed 002: consultancies, their consultants and engagements through the five phases. */
+export interface ConsultancyTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface ConsultancyMemberTable {
+  consultancy_id: string;
+  user_id: string;
+  is_lead: number;
+  created_at: string;
+}
+
+export interface EngagementTable {
+  id: string;
+  consultancy_id: string;
+  enterprise_id: string;
+  team_user_ids: string;
+  contract_start: string;
+  contract_end: string;
+  phase: number;
+  phase_started_at: string;
+  completed_at: string | null;
+  created_by_user_id: string | null;
+  created_at: string;
+}
+
+export interface EngagementEventTable {
+  id: string;
+  engagement_id: string;
+  enterprise_id: string;
+  kind: string; // deliverable | advance
+  code: string;
+  note: string;
+  user_id: string | null;
+  at: string;
+}
+
+export interface EngagementReportTable {
+  id: string;
+  engagement_id: string;
+  enterprise_id: string;
+  kind: string;
+  snapshot: string;
+  generated_by_user_id: string | null;
+  generated_at: string;
+}
+
+export interface EngagementVisitTable {
+  id: string;
+  engagement_id: string;
+  enterprise_id: string;
+  phase: number;
+  visited_on: string;
+  consultants: string;
+  work: string;
+  signer_person_id: string;
+  recorded_by_user_id: string | null;
+  recorded_at: string;
+}
+
+export interface EngagementFindingTable {
+  engagement_id: string;
+  hazard_id: string;
+  enterprise_id: string;
+  created_at: string;
+}

@@ -1,0 +1,126 @@
+/* Consultancies, their members, engagements and the engagement's insert-only records (seed 002). */
+import type {
+  ConsultancyMemberTable,
+  ConsultancyTable,
+  EngagementEventTable,
+  EngagementFindingTable,
+  EngagementReportTable,
+  EngagementTable,
+  EngagementVisitTable,
+} from '../../db/tables/consultancy-tables.js';
+import type { Executor } from '../../db/with-transaction.js';
+
+export async function insertConsultancy(db: Executor, row: ConsultancyTable, members: ConsultancyMemberTable[]): Promise<void> {
+  await db.insertInto('consultancy').values(row).execute();
+  if (members.length) await db.insertInto('consultancy_member').values(members).execute();
+}
+
+export function findConsultancyByName(db: Executor, name: string) {
+  return db.selectFrom('consultancy').select('id').where('name', '=', name).executeTakeFirst();
+}
+
+export function listConsultancies(db: Executor) {
+  return db.selectFrom('consultancy').selectAll().orderBy('name').execute();
+}
+
+export function listMembers(db: Executor, consultancyIds: string[]) {
+  if (!consultancyIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('consultancy_member as m')
+    .innerJoin('user as u', 'u.id', 'm.user_id')
+    .select(['m.consultancy_id', 'm.user_id', 'm.is_lead', 'u.display_name'])
+    .where('m.consultancy_id', 'in', consultancyIds)
+    .orderBy('u.display_name')
+    .execute();
+}
+
+export function findConsultancy(db: Executor, id: string) {
+  return db.selectFrom('consultancy').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertEngagement(db: Executor, row: EngagementTable): Promise<void> {
+  await db.insertInto('engagement').values(row).execute();
+}
+
+export function findEngagementOfConsultancy(db: Executor, consultancyId: string, enterpriseId: string) {
+  return db.selectFrom('engagement').select('id').where('consultancy_id', '=', consultancyId).where('enterprise_id', '=', enterpriseId).executeTakeFirst();
+}
+
+const engagementColumns = (db: Executor) =>
+  db
+    .selectFrom('engagement as g')
+    .innerJoin('consultancy as c', 'c.id', 'g.consultancy_id')
+    .innerJoin('enterprise as e', 'e.id', 'g.enterprise_id')
+    .selectAll('g')
+    .select(['c.name as consultancy_name', 'e.name as enterprise_name']);
+
+/** The engagements a consultant works on: in its team, or every one of a consultancy it leads. */
+export async function listEngagementsOfUser(db: Executor, userId: string) {
+  const led = await db.selectFrom('consultancy_member').select('consultancy_id').where('user_id', '=', userId).where('is_lead', '=', 1).execute();
+  const rows = await engagementColumns(db)
+    .where((eb) =>
+      eb.or([
+        eb('g.team_user_ids', 'like', `%"${userId}"%`),
+        ...(led.length ? [eb('g.consultancy_id', 'in', led.map((l) => l.consultancy_id))] : []),
+      ]),
+    )
+    .orderBy('e.name')
+    .execute();
+  // The LIKE narrows; the parsed team decides (an id is a uuid, so no false match survives this check).
+  return rows.filter((r) => led.some((l) => l.consultancy_id === r.consultancy_id) || (JSON.parse(r.team_user_ids) as string[]).includes(userId));
+}
+
+export function listEngagementsOfEnterprise(db: Executor, enterpriseId: string) {
+  return engagementColumns(db).where('g.enterprise_id', '=', enterpriseId).orderBy('g.created_at').execute();
+}
+
+export function findEngagement(db: Executor, id: string) {
+  return engagementColumns(db).where('g.id', '=', id).executeTakeFirst();
+}
+
+export async function updatePhase(db: Executor, id: string, fromPhase: number, patch: { phase: number; phase_started_at: string; completed_at: string | null }): Promise<boolean> {
+  const r = await db.updateTable('engagement').set(patch).where('id', '=', id).where('phase', '=', fromPhase).where('completed_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export async function insertEvent(db: Executor, row: EngagementEventTable): Promise<void> {
+  await db.insertInto('engagement_event').values(row).execute();
+}
+
+export function listEvents(db: Executor, engagementIds: string[]) {
+  if (!engagementIds.length) return Promise.resolve([]);
+  return db.selectFrom('engagement_event').selectAll().where('engagement_id', 'in', engagementIds).orderBy('at').execute();
+}
+
+export async function insertReport(db: Executor, row: EngagementReportTable): Promise<void> {
+  await db.insertInto('engagement_report').values(row).execute();
+}
+
+export function listReports(db: Executor, engagementId: string) {
+  return db.selectFrom('engagement_report').select(['id', 'kind', 'generated_at']).where('engagement_id', '=', engagementId).orderBy('generated_at').execute();
+}
+
+export function findReport(db: Executor, id: string) {
+  return db.selectFrom('engagement_report').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertVisit(db: Executor, row: EngagementVisitTable): Promise<void> {
+  await db.insertInto('engagement_visit').values(row).execute();
+}
+
+export function listVisits(db: Executor, engagementId: string) {
+  return db.selectFrom('engagement_visit').selectAll().where('engagement_id', '=', engagementId).orderBy('visited_on').orderBy('recorded_at').execute();
+}
+
+export function findVisit(db: Executor, enterpriseId: string, id: string) {
+  return db.selectFrom('engagement_visit').selectAll().where('enterprise_id', '=', enterpriseId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertFinding(db: Executor, row: EngagementFindingTable): Promise<void> {
+  await db.insertInto('engagement_finding').values(row).onConflict((oc) => oc.doNothing()).execute();
+}
+
+export function listFindings(db: Executor, engagementIds: string[]) {
+  if (!engagementIds.length) return Promise.resolve([]);
+  return db.selectFrom('engagement_finding').selectAll().where('engagement_id', 'in', engagementIds).orderBy('created_at').execute();
+}

@@ -1,0 +1,201 @@
+import { z } from 'zod';
+import type { AppDeps } from '../../app-deps.js';
+import { managerRoles } from '../../../schemas/auth.js';
+import { idParamsSchema } from '../../../schemas/common.js';
+import {
+  consultancyDtoSchema,
+  consultancyInputSchema,
+  deliverableInputSchema,
+  engagementDetailSchema,
+  engagementInputSchema,
+  engagementSummarySchema,
+  findingInputSchema,
+  reportInputSchema,
+  visitInputSchema,
+} from '../../../schemas/consultancy.js';
+import { docxMime } from '../../platform/exports/docx-builder.js';
+import { notFound } from '../../platform/http/app-error.js';
+import { type AnyRouteDef, defineRoute, requireTenant, requireUser } from '../../platform/http/route.js';
+import { registerSignOffSubject } from '../../platform/sign-off/sign-off-registry.js';
+import type { AuthContext } from '../../platform/auth/auth-context.js';
+import * as repo from './consultancy.repository.js';
+import { buildEngagementReport } from './engagement-reports.service.js';
+import { createConsultancy, createEngagement, engagementForConsultant, getDetail, listConsultancyDtos, listDesk, listOfEnterprise, visitSignerRole, visitSubjectType } from './engagement.service.js';
+import { advancePhase, completeDeliverable, generateReport, recordFinding, recordVisit } from './engagement-work.service.js';
+
+const tags = ['consultancy'];
+const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+// The enterprise signs a consultancy visit record (seed 002: the enterprise confirms what was done).
+registerSignOffSubject({
+  type: visitSubjectType,
+  entity: 'engagement_visit',
+  async describe({ db, enterpriseId, subjectId }) {
+    const visit = await repo.findVisit(db, enterpriseId, subjectId);
+    if (!visit) return null;
+    return {
+      title: `${visit.visited_on} ${visit.consultants}`,
+      revision: '',
+      isOpen: true,
+      closedReason: null,
+      expected: [
+        {
+          personId: visit.signer_person_id,
+          role: visitSignerRole,
+          roleLabel: { 'zh-CN': '企业确认人', 'en-US': 'For the enterprise' },
+          statement: { 'zh-CN': `确认咨询小组于 ${visit.visited_on} 到企业开展以下工作：${visit.work}`, 'en-US': `I confirm the consultants' visit of ${visit.visited_on}: ${visit.work}` },
+        },
+      ],
+    };
+  },
+});
+
+export function consultancyRoutes(deps: AppDeps): AnyRouteDef[] {
+  const { db } = deps;
+  const user = { kind: 'user' } as const;
+  const mine = (auth: AuthContext | null, id: string) => engagementForConsultant(db, requireUser(auth).userId, id);
+  return [
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/consultancies',
+      access: { kind: 'admin' },
+      summary: 'Register a consultancy with its consultants',
+      tags,
+      body: consultancyInputSchema,
+      response: consultancyDtoSchema,
+      handler: async ({ auth, body }) => createConsultancy(deps, requireUser(auth).userId, body),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/consultancies',
+      access: user,
+      summary: 'Consultancies and their consultants (an enterprise picks one to engage)',
+      tags,
+      response: z.object({ items: z.array(consultancyDtoSchema) }),
+      handler: async () => ({ items: await listConsultancyDtos(db) }),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/engagements',
+      access: { kind: 'tenant', roles: ['principal', 'safety_manager'] },
+      summary: 'The enterprise engages a consultancy: team, contract period; phase 1 starts',
+      tags,
+      body: engagementInputSchema,
+      response: z.object({ id: z.string() }),
+      handler: async ({ auth, body }) => createEngagement(deps, { userId: requireUser(auth).userId, enterpriseId: requireTenant(auth).enterpriseId }, body),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/engagements',
+      access: { kind: 'tenant', roles: managerRoles },
+      summary: "The active enterprise's engagements with their phase and progress",
+      tags,
+      response: z.object({ items: z.array(engagementSummarySchema) }),
+      handler: async ({ auth, locale }) => listOfEnterprise(deps, requireTenant(auth).enterpriseId, locale),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/consultancy/desk',
+      access: user,
+      summary: "The consultant's desk: every engagement it works on, with phase, overdue deliverables, open findings, score and alerts",
+      tags,
+      response: z.object({ items: z.array(engagementSummarySchema) }),
+      handler: async ({ auth, locale }) => listDesk(deps, requireUser(auth).userId, locale),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/engagements/:id',
+      access: user,
+      summary: 'One engagement: deliverables of each phase, reports, visits, findings',
+      tags,
+      params: idParamsSchema,
+      response: engagementDetailSchema,
+      handler: async ({ auth, params, locale }) => getDetail(deps, await mine(auth, params.id), locale),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/engagements/:id/deliverables/:code',
+      access: user,
+      summary: 'Tick a deliverable the consultant tracks (once)',
+      tags,
+      params: z.strictObject({ id: idParamsSchema.shape.id, code: z.string().max(40) }),
+      body: deliverableInputSchema,
+      response: engagementDetailSchema,
+      successStatus: 200,
+      handler: async ({ auth, params, body, locale }) => {
+        const row = await mine(auth, params.id);
+        await completeDeliverable(deps, requireUser(auth).userId, row, params.code, body.note);
+        return getDetail(deps, await mine(auth, params.id), locale);
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/engagements/:id/reports',
+      access: user,
+      summary: "Produce a phase's report (.docx) from the enterprise's records now",
+      tags,
+      params: idParamsSchema,
+      body: reportInputSchema,
+      response: z.object({ id: z.string(), docxUrl: z.string() }),
+      handler: async ({ auth, params, body }) => {
+        const { id } = await generateReport(deps, requireUser(auth).userId, await mine(auth, params.id), body.kind);
+        return { id, docxUrl: `/api/v1/engagement-reports/${id}/report.docx` };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/engagement-reports/:id/report.docx',
+      access: user,
+      summary: 'A produced report, for the engagement team or the enterprise',
+      tags,
+      params: idParamsSchema,
+      produces: docxMime,
+      handler: async ({ auth, params, reply }) => {
+        const report = await repo.findReport(db, params.id);
+        if (!report) throw notFound('engagement_report');
+        const a = requireUser(auth);
+        const row = a.enterpriseId === report.enterprise_id && a.role && (managerRoles as readonly string[]).includes(a.role) ? await repo.findEngagement(db, report.engagement_id) : await mine(auth, report.engagement_id);
+        if (!row) throw notFound('engagement_report');
+        const out = await buildEngagementReport(deps, params.id, row);
+        reply.header('content-disposition', attachment(out.fileName));
+        return out.buffer;
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/engagements/:id/visits',
+      access: user,
+      summary: "Record a visit: date, who, what was done; the enterprise's person signs it",
+      tags,
+      params: idParamsSchema,
+      body: visitInputSchema,
+      response: z.object({ id: z.string() }),
+      handler: async ({ auth, params, body }) => recordVisit(deps, requireUser(auth).userId, await mine(auth, params.id), body),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/engagements/:id/findings',
+      access: user,
+      summary: "A consultant's finding, recorded as a hazard of the enterprise reported by the consultancy",
+      tags,
+      params: idParamsSchema,
+      body: findingInputSchema,
+      response: z.object({ hazardId: z.string() }),
+      handler: async ({ auth, params, body }) => recordFinding(deps, requireUser(auth).userId, await mine(auth, params.id), body),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/engagements/:id/advance',
+      access: user,
+      summary: "Move to the next phase (once the phase's closing report is produced)",
+      tags,
+      params: idParamsSchema,
+      response: engagementDetailSchema,
+      successStatus: 200,
+      handler: async ({ auth, params, locale }) => {
+        await advancePhase(deps, requireUser(auth).userId, await mine(auth, params.id));
+        return getDetail(deps, await mine(auth, params.id), locale);
+      },
+    }),
+  ];
+}

@@ -1,0 +1,48 @@
+import type { Widen } from '../widen';
+
+/** 中文 — the consultant's desk and engagements (issue 17, seed 002). en-US/consultancy.ts has exactly the same keys. */
+export const consultancyMessages = {
+  consultancyUi: {
+    nav: '咨询工作台',
+    title: '咨询工作台',
+    hint: '您参与的全部咨询项目：所处阶段、逾期交付物、未闭环的问题、最近自评得分和企业自身的预警，无需切换企业。点击一行处理该项目。',
+    empty: '暂无咨询项目',
+    enterprise: '企业',
+    consultancy: '咨询机构',
+    phase: '阶段',
+    completed: '已完成',
+    overdueDeliverables: '逾期交付物',
+    openFindings: '未闭环问题',
+    score: '自评得分',
+    alerts: '企业预警',
+    alert: { major: '重大隐患 {{n}}', overdue: '超期隐患 {{n}}', stopWork: '停产整改中', certificates: '证书过期 {{n}}' },
+    contract: '合同期',
+    ticked: '已标记完成',
+    generated: '报告已生成',
+    advanced: '已进入下一阶段',
+    findingSaved: '已登记为企业隐患',
+    download: '下载',
+    generate: '生成',
+    regenerate: '重新生成',
+    markDone: '标记完成',
+    done: '已完成',
+    overdue: '逾期',
+    open: '未完成',
+    due: '期限 {{day}}',
+    carried: '以前阶段未完成的交付物',
+    advance: '进入下一阶段',
+    complete: '完成咨询',
+    missing: '需先完成：{{list}}',
+    findings: '咨询发现的隐患和问题',
+    findingPlaceholder: '现场查看发现的隐患或问题',
+    findingRequired: '请填写发现的问题',
+    addFinding: '登记',
+    noFindings: '暂无',
+    visits: '现场咨询记录',
+    noVisits: '暂无',
+    signed: '企业已签字',
+    unsigned: '企业未签字',
+  },
+} as const;
+
+export type ConsultancyMessages = Widen<typeof consultancyMessages>;
