@@ -90,7 +90,9 @@ describe.skipIf(shouldSkipBrowser())('create a post', () => {
     await p.getByLabel('用户名或手机号').fill('safety');
     await p.getByLabel('密码').fill(demoPassword);
     await p.getByRole('button', { name: /登\s*录/ }).click();
-    await p.waitForURL('**/org/posts');
+    // The safety manager lands on the home page (issue 15 §7); the posts are one click away.
+    await p.waitForURL('**/home');
+    await p.goto(`${server.url}/org/posts`);
     await p.getByRole('heading', { name: '岗位', exact: true }).waitFor();
     await p.locator('.ant-card').filter({ hasText: '安全管理员' }).first().waitFor();
     const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -54,6 +54,7 @@ import { occupationalHealthRoutes } from './modules/occupational-health/occupati
 import { managementReviewRoutes } from './modules/improvement/management-review.routes.js';
 import { dueItemRoutes } from './platform/due-items/due-items.routes.js';
 import { calendarFeedRoutes } from './platform/due-items/calendar-feed.routes.js';
+import { homeRoutes } from './modules/home/home.routes.js';
 import { allDueItemProviders } from './due-item-providers.js';
 import { standardizationRoutes } from './modules/standardization/standardization.routes.js';
 import { workPermitRoutes } from './modules/frontline/work-permits.routes.js';
@@ -114,6 +115,7 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
     ...managementReviewRoutes(deps),
     ...dueItemRoutes(deps, allDueItemProviders()),
     ...calendarFeedRoutes(deps, allDueItemProviders()),
+    ...homeRoutes(deps, allDueItemProviders()),
     ...standardizationRoutes(deps),
     ...workPermitRoutes(deps),
     ...accidentScenarioRoutes(deps),

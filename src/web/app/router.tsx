@@ -21,6 +21,8 @@ const AccountsPage = lazy(() => import('../features/system/accounts-page').then(
 const AuditLogPage = lazy(() => import('../features/system/audit-log-page').then((m) => ({ default: m.AuditLogPage })));
 const ChangePasswordPage = lazy(() => import('../features/system/change-password-page').then((m) => ({ default: m.ChangePasswordPage })));
 const SafetySignsPage = lazy(() => import('../features/safety-signs/safety-signs-page').then((m) => ({ default: m.SafetySignsPage })));
+const HomePage = lazy(() => import('../features/home/home-page').then((m) => ({ default: m.HomePage })));
+const MonthlySummaryPrintPage = lazy(() => import('../features/home/monthly-summary-print-page').then((m) => ({ default: m.MonthlySummaryPrintPage })));
 const CalendarPage = lazy(() => import('../features/due-items/calendar-page').then((m) => ({ default: m.CalendarPage })));
 const RiskMapPage = lazy(() => import('../features/publication/risk-map-page').then((m) => ({ default: m.RiskMapPage })));
 const RiskMapPrintPage = lazy(() => import('../features/publication/risk-map-print-page').then((m) => ({ default: m.RiskMapPrintPage })));
@@ -94,10 +96,11 @@ const CredentialsPrintPage = lazy(() => import('../features/accounts/credentials
 const MembersPage = lazy(() => import('../features/accounts/members-page').then((m) => ({ default: m.MembersPage })));
 const NotificationSettingsPage = lazy(() => import('../features/notifications/notification-settings-page').then((m) => ({ default: m.NotificationSettingsPage })));
 
-/** Item 10 (issue 9): a regulator lands on the overview of its enterprises, not on one arbitrary enterprise. */
+/** Item 10 (issue 9): a regulator lands on the overview of its enterprises, not on one arbitrary enterprise; the principal and the safety manager on their home page (issue 15 §7). */
 function HomeRedirect() {
   const me = useCurrentUser();
-  return <Navigate to={me.role === 'regulator' ? '/oversight' : '/org/posts'} replace />;
+  const home = me.role === 'regulator' ? '/oversight' : me.role === 'principal' || me.role === 'safety_manager' ? '/home' : '/org/posts';
+  return <Navigate to={home} replace />;
 }
 
 function NotFound() {
@@ -115,6 +118,7 @@ export const router = createBrowserRouter([
       // Print sheets and the phone card live outside the app layout (no menu, no header).
       { path: 'print/posts/:postId/risk-card', element: <Suspense fallback={null}><RiskCardPrintPage /></Suspense> },
       { path: 'print/areas/:areaId/notice-board', element: <Suspense fallback={null}><NoticeBoardPrintPage /></Suspense> },
+      { path: 'print/monthly-summary', element: <Suspense fallback={null}><MonthlySummaryPrintPage /></Suspense> },
       { path: 'print/risk-map', element: <Suspense fallback={null}><RiskMapPrintPage /></Suspense> },
       { path: 'print/hazard-notices', element: <Suspense fallback={null}><ClosureNoticePrintPage /></Suspense> },
       { path: 'print/posts/:postId/emergency-card', element: <Suspense fallback={null}><EmergencyCardPrintPage /></Suspense> },
@@ -165,6 +169,7 @@ export const router = createBrowserRouter([
           { path: 'settings/notifications', element: <NotificationSettingsPage /> },
           { path: 'due-items', element: <DueItemsPage /> },
           { path: 'calendar', element: <CalendarPage /> },
+          { path: 'home', element: <HomePage /> },
           { path: 'standardization', element: <StandardizationPage /> },
           { path: 'standardization/assessments/:assessmentId', element: <AssessmentPage /> },
           { path: 'emergency/plans', element: <PlansPage /> },

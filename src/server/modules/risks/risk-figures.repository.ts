@@ -84,3 +84,17 @@ export function listPlacedRiskLevels(db: Executor, enterpriseId: string) {
     .where('level', 'is not', null)
     .execute();
 }
+
+/** Accepted live risks counted by post and level (the home page's "risk levels by post"). */
+export function riskLevelCountsByPost(db: Executor, enterpriseId: string) {
+  return db
+    .selectFrom('risk')
+    .innerJoin('post', 'post.id', 'risk.post_id')
+    .select(['risk.post_id', 'post.name as post_name', 'risk.level', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('risk.enterprise_id', '=', enterpriseId)
+    .where('risk.status', '=', 'accepted')
+    .where('risk.archived_at', 'is', null)
+    .where('post.archived_at', 'is', null)
+    .groupBy(['risk.post_id', 'post.name', 'risk.level'])
+    .execute();
+}

@@ -245,7 +245,14 @@ export async function getRiskOverview(db: Executor, enterpriseId: string): Promi
 
 /** DESIGN "Indicators": the risk feature's own figures, for self-assessment evidence, reviews and objectives. */
 export async function riskIndicators(db: Executor, enterpriseId: string) {
-  const [overview, postsWithoutRisk] = await Promise.all([getRiskOverview(db, enterpriseId), repo.listPostsWithoutAcceptedRisk(db, enterpriseId)]);
+  const [overview, postsWithoutRisk, perPost] = await Promise.all([getRiskOverview(db, enterpriseId), repo.listPostsWithoutAcceptedRisk(db, enterpriseId), repo.riskLevelCountsByPost(db, enterpriseId)]);
+  const byPost = new Map<string, { postId: string; postName: string; counts: Record<RiskLevel, number> }>();
+  for (const r of perPost) {
+    if (!isRiskLevel(r.level)) continue;
+    const entry = byPost.get(r.post_id) ?? { postId: r.post_id, postName: r.post_name, counts: { major: 0, significant: 0, general: 0, low: 0 } };
+    entry.counts[r.level] += Number(r.n);
+    byPost.set(r.post_id, entry);
+  }
   const posts = Object.values(overview.postsByLevel).reduce((a, b) => a + b, 0);
   const acceptedRisks = Object.values(overview.countsByLevel).reduce((a, b) => a + b, 0);
   return {
@@ -256,6 +263,10 @@ export async function riskIndicators(db: Executor, enterpriseId: string) {
     uncontrolled: overview.uncontrolled,
     missingSpecialPlan: overview.missingSpecialPlan,
     dueForReview: overview.dueForReview,
+    /** Accepted risks per post and level, posts with a higher level first. */
+    byPost: [...byPost.values()].sort(
+      (a, b) => b.counts.major - a.counts.major || b.counts.significant - a.counts.significant || b.counts.general - a.counts.general || a.postName.localeCompare(b.postName, 'zh-CN'),
+    ),
   };
 }
 export type RiskIndicators = Awaited<ReturnType<typeof riskIndicators>>;

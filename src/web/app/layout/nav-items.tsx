@@ -20,6 +20,7 @@ import {
   OrderedListOutlined,
   WarningOutlined,
   CalendarOutlined,
+  DashboardOutlined,
   PlusSquareOutlined,
   QrcodeOutlined,
   PrinterOutlined,
@@ -83,6 +84,7 @@ export const riskLinks: NavLink[] = [
 
 /** What is due across the features (DESIGN "Due items"): the first thing a manager opens. */
 export const overviewLinks: NavLink[] = [
+  { path: '/home', labelKey: 'homeUi.title', icon: <DashboardOutlined />, roles: ['principal', 'safety_manager', 'consultant', 'dept_head'] },
   { path: '/due-items', labelKey: 'dueItemUi.nav', icon: <ScheduleOutlined /> },
   { path: '/calendar', labelKey: 'calendarUi.nav', icon: <CalendarOutlined /> },
 ];

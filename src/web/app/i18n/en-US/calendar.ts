@@ -25,6 +25,7 @@ export const calendarMessages: CalendarMessages = {
     period: '{{month}} · as of {{today}}',
     loadingCharts: 'Loading charts…',
     tableCaption: 'Chart data',
+    figures: { open: 'Open hazards', overdue: 'Overdue hazards', openMajor: 'Open major hazards', overdueItems: 'Overdue items' },
     charts: {
       riskByPost: { title: 'Risk levels by post', link: 'Risk register', post: 'Post' },
       hazards: { title: 'Hazards found and closed (last 6 months)', link: 'Hazard ledger', found: 'Found', closed: 'Closed', month: 'Month' },

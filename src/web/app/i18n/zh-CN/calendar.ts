@@ -25,6 +25,7 @@ export const calendarMessages = {
     period: '{{month}} · 截至 {{today}}',
     loadingCharts: '图表加载中…',
     tableCaption: '图表数据',
+    figures: { open: '未闭环隐患', overdue: '逾期隐患', openMajor: '未闭环重大隐患', overdueItems: '逾期事项' },
     charts: {
       riskByPost: { title: '各岗位风险等级', link: '风险清单', post: '岗位' },
       hazards: { title: '隐患发现与整改（近 6 个月）', link: '隐患台账', found: '发现', closed: '整改完成', month: '月份' },
