@@ -62,6 +62,8 @@ export const reviewGapSchema = z.object({
   actionOwnerName: z.string().nullable(),
   actionDueOn: z.string().nullable(),
   actionDoneAt: z.string().nullable(),
+  /** The corrective action (不符合与纠正措施) the action raised. */
+  capaId: z.string().nullable(),
 });
 export type ReviewGapDto = z.infer<typeof reviewGapSchema>;
 

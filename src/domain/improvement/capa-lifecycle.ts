@@ -14,7 +14,7 @@
  * neither owns the record nor any of its actions (product rule: no one checks their own work).
  */
 
-export const capaSourceKinds = ['audit_finding', 'management_review', 'monitoring', 'drill_review', 'accident', 'self_assessment', 'inspection', 'compliance_evaluation', 'other'] as const;
+export const capaSourceKinds = ['audit_finding', 'management_review', 'monitoring', 'drill_review', 'accident', 'self_assessment', 'inspection', 'compliance_evaluation', 'initial_review', 'other'] as const;
 export type CapaSourceKind = (typeof capaSourceKinds)[number];
 
 export const capaStatuses = ['raised', 'planned', 'implementing', 'verifying', 'ineffective', 'effective'] as const;

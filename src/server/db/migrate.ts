@@ -36,6 +36,7 @@ import * as createDocuments from './migrations/202612070300-create-documents.js'
 import * as createLegalRegister from './migrations/202612070310-create-legal-register.js';
 import * as createInternalAudit from './migrations/202612070510-create-internal-audit.js';
 import * as createCommitmentDuties from './migrations/202612070210-create-commitment-duties.js';
+import * as addReviewGapCapa from './migrations/202612070220-add-review-gap-capa.js';
 import * as createManagementReview from './migrations/202612070520-create-management-review.js';
 import * as createFixedPositionPlans from './migrations/202612030430-create-fixed-position-plans.js';
 import * as createChangeRequests from './migrations/202612070400-create-change-requests.js';
@@ -94,6 +95,7 @@ const migrations: Record<string, Migration> = {
   '202612070600-create-county-view': createCountyView,
   '202612070700-index-new-list-pages': indexNewListPages,
   '202612070210-create-commitment-duties': createCommitmentDuties,
+  '202612070220-add-review-gap-capa': addReviewGapCapa,
   '202612070420-create-occupational-health': createOccupationalHealth,
   '202612070120-create-calendar-feeds': createCalendarFeeds,
   '202612070610-create-consultancy': createConsultancy,

@@ -89,6 +89,8 @@ export interface OhsReviewGapTable {
   action_owner_person_id: string | null;
   action_due_on: string | null;
   action_done_at: string | null;
+  /** The corrective action its action raised (modules/improvement). */
+  capa_id?: string | null;
   updated_at: string;
 }
 

@@ -142,6 +142,12 @@ describe.skipIf(!isDbAvailable())('OHS management: the initial review', () => {
     const laws = gaps.find((g) => g.key === 'documents_not_recorded')!;
     const act = await t.request(sm, 'PUT', `/api/v1/initial-reviews/${reviewId}/gaps/${laws.id}`, { actionText: '编制并发布十项管理制度', actionOwnerPersonId: w.people.worker, actionDueOn: '2026-12-15' });
     expect(act.statusCode, act.body).toBe(200);
+    // The action raised the one corrective-action record, owned by the action's owner.
+    const capaId = act.json().gaps.find((g: { id: string }) => g.id === laws.id).capaId as string;
+    const capa = await t.request(sm, 'GET', `/api/v1/capas/${capaId}`);
+    expect(capa.statusCode, capa.body).toBe(200);
+    expect(capa.json()).toMatchObject({ sourceKind: 'initial_review', sourceId: laws.id, ownerPersonId: w.people.worker });
+    expect(capa.json().description).toContain('编制并发布十项管理制度');
     const due = (await t.request(w.cookies.worker, 'GET', '/api/v1/due-items?kind=management.reviewAction')).json().items as { title: string; status: string; ownerPersonId: string }[];
     expect(due).toHaveLength(1);
     expect(due[0]).toMatchObject({ status: 'due', ownerPersonId: w.people.worker });

@@ -15,6 +15,7 @@ import { referenceMissing } from '../../platform/http/validation.js';
 import { newId } from '../../platform/ids.js';
 import { allActiveExist } from '../../platform/resource/tenant-resource.repository.js';
 import { recordChange } from '../audit/audit.service.js';
+import { raiseCorrectiveAction } from '../improvement/capa.service.js';
 import { takeBaseline } from './initial-review-baseline.service.js';
 import * as repo from './initial-review.repository.js';
 
@@ -44,6 +45,7 @@ function gapDto(g: repo.GapRow, locale: Locale): ReviewGapDto {
     actionOwnerName: g.owner_name ?? null,
     actionDueOn: g.action_due_on,
     actionDoneAt: g.action_done_at,
+    capaId: g.capa_id ?? null,
   };
 }
 
@@ -78,6 +80,7 @@ export async function getReview(db: Executor, enterpriseId: string, id: string, 
           actionOwnerName: null,
           actionDueOn: null,
           actionDoneAt: null,
+          capaId: null,
         }));
   return {
     id: row.id,
@@ -206,7 +209,16 @@ export async function followUpGap(deps: AppDeps, actor: Actor, reviewId: string,
       patch = { objective_id: input.objectiveId, updated_at: now };
     } else if ('actionOwnerPersonId' in input) {
       if (!(await allActiveExist(trx, 'person', actor.enterpriseId, [input.actionOwnerPersonId]))) throw referenceMissing('actionOwnerPersonId');
-      patch = { action_text: input.actionText, action_owner_person_id: input.actionOwnerPersonId, action_due_on: input.actionDueOn, action_done_at: null, updated_at: now };
+      // The gap is a shortfall to correct: it becomes the one corrective-action record (CAPA), in this transaction.
+      const review = await repo.findReview(trx, actor.enterpriseId, reviewId);
+      const capa = await raiseCorrectiveAction(deps, trx, {
+        enterpriseId: actor.enterpriseId,
+        actorUserId: actor.userId,
+        source: { kind: 'initial_review', id: gapId, label: `初始评审：${review?.title ?? ''}` },
+        description: `${gap.text_zh}\n拟采取措施：${input.actionText}（完成期限 ${input.actionDueOn}）`,
+        ownerPersonId: input.actionOwnerPersonId,
+      });
+      patch = { action_text: input.actionText, action_owner_person_id: input.actionOwnerPersonId, action_due_on: input.actionDueOn, action_done_at: null, capa_id: capa.id, updated_at: now };
     } else {
       if (!gap.action_due_on) throw new AppError('RECORD_WRONG_STATE', { entity: 'ohs_review_gap', reasonZh: '该差距还没有整改行动', reasonEn: 'this gap has no action yet' });
       patch = { action_done_at: now, updated_at: now };

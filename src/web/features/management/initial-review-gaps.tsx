@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { objectiveComparisons, objectiveMetrics } from '../../../domain/management/objective-metrics.js';
 import type { ReviewDto, ReviewGapDto } from '../../../schemas/initial-review.js';
 import { api } from '../../app/api/api-client';
@@ -52,6 +53,7 @@ export function GapList({ review, isManager }: { review: ReviewDto; isManager: b
       return (
         <Space wrap>
           <span>{t('ohsSystemUi.gaps.action', { text: g.actionText, owner: g.actionOwnerName ?? '', due: g.actionDueOn ?? '' })}</span>
+          {g.capaId && <Link to={`/improvement/capas/${g.capaId}`} data-testid={`gap-capa-${g.key ?? g.id}`}>{t('ohsSystemUi.gaps.capa')}</Link>}
           {g.actionDoneAt ? <Tag color="green">{t('ohsSystemUi.gaps.done')}</Tag> : isManager && <Button size="small" onClick={() => step.mutate({ method: 'PUT', path: `gaps/${g.id}`, body: { actionDone: true } })}>{t('ohsSystemUi.gaps.markDone')}</Button>}
         </Space>
       );

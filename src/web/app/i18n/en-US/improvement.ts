@@ -13,6 +13,7 @@ export const improvementMessages: ImprovementMessages = {
       self_assessment: 'Self-assessment',
       inspection: 'Inspection',
       compliance_evaluation: 'Compliance evaluation',
+      initial_review: 'Initial review',
       other: 'Other',
     },
     status: { raised: 'To analyse', planned: 'Planned', implementing: 'Implementing', verifying: 'To verify', ineffective: 'Ineffective', effective: 'Effective, closed' },

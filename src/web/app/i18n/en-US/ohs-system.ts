@@ -138,6 +138,7 @@ export const ohsSystemMessages: OhsSystemMessages = {
       actionText: 'Action',
       dueOn: 'Deadline',
       done: 'Done',
+      capa: 'Corrective action',
       markDone: 'Mark done',
     },
   },

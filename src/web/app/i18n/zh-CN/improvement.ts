@@ -13,6 +13,7 @@ export const improvementMessages = {
       self_assessment: '标准化自评',
       inspection: '隐患排查',
       compliance_evaluation: '合规性评价',
+      initial_review: '初始评审',
       other: '其他',
     },
     status: { raised: '待分析', planned: '已制定措施', implementing: '实施中', verifying: '待验证', ineffective: '验证无效', effective: '有效关闭' },

@@ -138,6 +138,7 @@ export const ohsSystemMessages = {
       actionText: '行动内容',
       dueOn: '完成期限',
       done: '已完成',
+      capa: '纠正措施记录',
       markDone: '标记完成',
     },
   },
