@@ -52,6 +52,7 @@ import { internalAuditRoutes } from './modules/improvement/internal-audit.routes
 import { dutiesRoutes } from './modules/management/duties.routes.js';
 import { occupationalHealthRoutes } from './modules/occupational-health/occupational-health.routes.js';
 import { managementReviewRoutes } from './modules/improvement/management-review.routes.js';
+import { appraisalRoutes } from './modules/improvement/appraisal.routes.js';
 import { dueItemRoutes } from './platform/due-items/due-items.routes.js';
 import { calendarFeedRoutes } from './platform/due-items/calendar-feed.routes.js';
 import { homeRoutes } from './modules/home/home.routes.js';
@@ -113,6 +114,7 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
     ...dutiesRoutes(deps),
     ...occupationalHealthRoutes(deps),
     ...managementReviewRoutes(deps),
+    ...appraisalRoutes(deps),
     ...dueItemRoutes(deps, allDueItemProviders()),
     ...calendarFeedRoutes(deps, allDueItemProviders()),
     ...homeRoutes(deps, allDueItemProviders()),

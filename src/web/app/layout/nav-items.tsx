@@ -123,6 +123,7 @@ export const improvementLinks: NavLink[] = [
   { path: '/improvement/reviews', labelKey: 'improvementUi.nav.reviews', icon: <ReconciliationOutlined />, roles: improvementReaders },
   { path: '/improvement/audits', labelKey: 'improvementUi.nav.audits', icon: <AuditOutlined />, roles: improvementReaders },
   { path: '/improvement/capas', labelKey: 'improvementUi.nav.capas', icon: <SyncOutlined />, roles: improvementReaders },
+  { path: '/improvement/appraisal', labelKey: 'improvementUi.nav.appraisal', icon: <TrophyOutlined />, roles: ['principal', 'safety_manager', 'dept_head', 'consultant'] },
 ];
 
 /** 隐患排查治理 / Hazard management. */

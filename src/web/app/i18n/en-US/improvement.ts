@@ -3,7 +3,7 @@ import type { ImprovementMessages } from '../zh-CN/improvement';
 /** English — Check and Act (issue 15). Same keys as zh-CN/improvement.ts. */
 export const improvementMessages: ImprovementMessages = {
   improvementUi: {
-    nav: { group: 'Check and act', capas: 'Nonconformities & CAPA', audits: 'Internal audits', reviews: 'Management reviews' },
+    nav: { group: 'Check and act', capas: 'Nonconformities & CAPA', audits: 'Internal audits', reviews: 'Management reviews', appraisal: 'Appraisal' },
     source: {
       audit_finding: 'Internal audit',
       management_review: 'Management review',
@@ -19,6 +19,21 @@ export const improvementMessages: ImprovementMessages = {
     status: { raised: 'To analyse', planned: 'Planned', implementing: 'Implementing', verifying: 'To verify', ineffective: 'Ineffective', effective: 'Effective, closed' },
     method: { five_whys: '5 whys', fishbone: 'Fishbone (people, machine, material, method, environment)' },
     fishbone: { people: 'People', machine: 'Machine', material: 'Material', method: 'Method', environment: 'Environment' },
+    appraisal: {
+      title: 'Dual prevention appraisal',
+      hint: 'The mechanism’s results count in each post’s and person’s appraisal (Shandong guide, Art. 21): per person, post and department for a period — inspection tasks done on time, hazards found and reported, rectified on time, training met, quiz results — for the enterprise’s reward and penalty scheme.',
+      from: 'From',
+      to: 'To',
+      scopes: { person: 'People', post: 'Posts', department: 'Departments' },
+      name: 'Name',
+      people: 'People',
+      tasks: 'Tasks done on time',
+      hazardsReported: 'Hazards reported',
+      rectified: 'Rectified on time',
+      training: 'Training met',
+      quiz: 'Quizzes (passed/taken, average)',
+      xlsx: 'Export .xlsx',
+    },
     review: {
       title: 'Management review and dual prevention evaluation',
       hint: 'The top manager chairs a management review at least once a year, or on an event such as a process or site change or an accident (guide 2003 No. 141, 4(2)); the inputs are filled from the records and kept as a snapshot; the conclusions name owner, measure and deadline. The dual prevention mechanism is evaluated periodically (Shandong guide, Art. 3(5)).',

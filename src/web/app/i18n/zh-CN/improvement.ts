@@ -3,7 +3,7 @@ import type { Widen } from '../widen';
 /** 中文 — Check and Act (检查与改进, issue 15). Assembled in ./index.ts; en-US/improvement.ts has exactly the same keys. */
 export const improvementMessages = {
   improvementUi: {
-    nav: { group: '检查与改进', capas: '不符合与纠正措施', audits: '内部审核', reviews: '管理评审' },
+    nav: { group: '检查与改进', capas: '不符合与纠正措施', audits: '内部审核', reviews: '管理评审', appraisal: '考核' },
     source: {
       audit_finding: '内部审核',
       management_review: '管理评审',
@@ -19,6 +19,21 @@ export const improvementMessages = {
     status: { raised: '待分析', planned: '已制定措施', implementing: '实施中', verifying: '待验证', ineffective: '验证无效', effective: '有效关闭' },
     method: { five_whys: '5 个为什么', fishbone: '鱼骨图（人机料法环）' },
     fishbone: { people: '人', machine: '机', material: '料', method: '法', environment: '环' },
+    appraisal: {
+      title: '双重预防机制考核',
+      hint: '双重预防机制运行情况纳入岗位和个人考核（001 指导书第二十一条）：按人员、岗位、部门统计期间内排查任务按时完成、发现上报隐患、按期整改、培训达标和应知应会测试结果，供企业奖惩制度使用。',
+      from: '开始日期',
+      to: '结束日期',
+      scopes: { person: '个人', post: '岗位', department: '部门' },
+      name: '名称',
+      people: '人数',
+      tasks: '排查任务按时完成',
+      hazardsReported: '发现上报隐患',
+      rectified: '按期整改',
+      training: '培训达标',
+      quiz: '应知应会（通过/次数，平均分）',
+      xlsx: '导出 .xlsx',
+    },
     review: {
       title: '管理评审与双重预防机制评估',
       hint: '最高管理者每年至少主持一次管理评审，也可因工艺变化、场地变化、发生事故等事件进行（安监管技装字〔2003〕141号 四(二)）；评审输入由系统从各项记录自动填写并保存为快照；结论要明确责任、具体措施和时间。双重预防机制运行评估按 001 指导书第三条（五）定期进行。',
