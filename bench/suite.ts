@@ -9,7 +9,8 @@
  * Env: BENCH_DB=sqlite|postgres|both, BENCH_SIZES=1000,50000, BENCH_SECONDS (per run, 2),
  * BENCH_CONNECTIONS (10), BENCH_RECORDS (inspection records, 20000), BENCH_DURABILITY=false skips the
  * SQLite synchronous FULL-vs-NORMAL comparison, BENCH_START=false the start-to-ready timing,
- * BENCH_MAIN=false the API-vs-bare runs (only start and durability then). */
+ * BENCH_MAIN=false the API-vs-bare runs (only start and durability then), BENCH_COUNTY=false the county
+ * view at BENCH_ENTERPRISES (10000) enterprises on PostgreSQL (bench/county-server.ts). */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -301,7 +302,50 @@ async function benchStart(): Promise<void> {
   }
 }
 
+/**
+ * The county view at 10,000 enterprises on PostgreSQL (issue 17 item 7): the list with a filter and a
+ * sort through the API, through a bare route running the same repository query, and the query alone.
+ */
+async function benchCounty(): Promise<void> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/county-server.ts'], { env: { ...process.env, BENCH_DB: 'postgres', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  let info: { pid: number; api: string; bare: string; cookie: string; generatedMs: number; sqlTimes: Record<string, { p50: number; p95: number; rows: number }>; scenarios: { name: string; query: string }[] } | null = null;
+  for await (const line of readline.createInterface({ input: child.stdout as NodeJS.ReadableStream })) {
+    if (line.startsWith('{"pid"')) {
+      info = JSON.parse(line);
+      break;
+    }
+  }
+  if (!info) throw new Error('county bench server ended before it was ready');
+  const enterprises = Number(process.env.BENCH_ENTERPRISES ?? 10_000);
+  try {
+    console.log(`\npostgres, county view of ${enterprises.toLocaleString('en')} enterprises (generated in ${(info.generatedMs / 1000).toFixed(1)} s), ${connections} connections, ${seconds} s per run, runs A/B B/A A/B`);
+    console.log('scenario                        side     req/s   p50 ms   p95 ms   p99 ms  CPU ms/req  errors');
+    for (const [i, s] of info.scenarios.entries()) {
+      const runs = { A: [] as Run[], B: [] as Run[] };
+      for (const order of ['AB', 'BA', 'AB']) {
+        for (const side of order) {
+          if (side === 'A') runs.A.push(await once(get(`${info.api}/api/v1/oversight/county?limit=50&${s.query}`, info.cookie), info.pid));
+          else runs.B.push(await once(get(`${info.bare}/county?s=${i}`), info.pid));
+        }
+      }
+      for (const [label, x] of [['API', summarise(runs.A)], ['bare', summarise(runs.B)]] as const) {
+        console.log(
+          `${(label === 'API' ? `county: ${s.name}` : '').padEnd(31)} ${label.padEnd(5)} ${x.rps.toFixed(0).padStart(8)} ${x.p50.toFixed(1).padStart(8)} ${x.p95.toFixed(1).padStart(8)} ${x.p99.toFixed(1).padStart(8)} ${x.cpuPerReq.toFixed(2).padStart(11)} ${String(x.errors).padStart(7)}`,
+        );
+      }
+      const q = info.sqlTimes[s.name];
+      if (q) console.log(`${''.padEnd(31)} SQL alone (300 sequential runs): p50 ${q.p50.toFixed(2)} ms, p95 ${q.p95.toFixed(2)} ms, ${q.rows} rows`);
+    }
+  } finally {
+    await stopServer(child);
+  }
+}
+
 const [small, large] = [Math.min(...sizes), Math.max(...sizes)];
+if (process.env.BENCH_COUNTY !== 'false' && (which === 'both' || which === 'postgres')) {
+  if (await isPostgresReachable()) await benchCounty();
+  else console.log('PostgreSQL not reachable: county-view figures skipped.');
+}
 if (process.env.BENCH_START !== 'false') await benchStart();
 if (process.env.BENCH_DURABILITY !== 'false' && (which === 'both' || which === 'sqlite')) await benchDurability();
 const kinds = [...all.keys()];

@@ -1,0 +1,105 @@
+/* The county view's side of `npm run bench` (issue 17): a scratch database with BENCH_ENTERPRISES
+ * generated enterprises in one county (370102) and their precomputed indicator rows, the product's API
+ * and a bare Fastify route running the same repository query; prints one JSON line, serves until
+ * SIGTERM, then drops the database. Also times the query alone (no HTTP) for the "bare SQL" figure. */
+import os from 'node:os';
+import Fastify from 'fastify';
+import { sql } from 'kysely';
+import type { AppDeps } from '../src/server/app-deps.js';
+import { buildApp } from '../src/server/app.js';
+import { migrateToLatest } from '../src/server/db/migrate.js';
+import type { EnterpriseIndicatorTable } from '../src/server/db/tables/oversight-tables.js';
+import type { EnterpriseTable } from '../src/server/db/tables/org-tables.js';
+import { seedDemo } from '../src/server/demo/seed-demo.js';
+import { listIndicators, type IndicatorFilter, type SortColumn } from '../src/server/modules/oversight/county.repository.js';
+import { systemClock } from '../src/server/platform/clock.js';
+import { loadConfig } from '../src/server/platform/config.js';
+import { newId } from '../src/server/platform/ids.js';
+import { createScratchDb } from '../src/server/test/scratch-db.js';
+import { benchPassword } from './inspections-data.js';
+
+const kind = process.env.BENCH_DB === 'sqlite' ? 'sqlite' : 'postgres';
+const count = Number(process.env.BENCH_ENTERPRISES ?? 10_000);
+const county = '370102';
+const towns = ['370102001', '370102002', '370102003', '370102004', '370102005', '370102006', '370102007', '370102008'];
+const industries = ['machinery', 'light_industry', 'textile', 'building_materials', 'commerce'];
+
+const scratch = await createScratchDb(kind, 'sk_bench_county', 10);
+const { db } = scratch;
+const config = { ...loadConfig({ DATA_DIR: os.tmpdir() }), loginRatePerMinute: 1_000_000 };
+const deps: AppDeps = { db: db.kysely, dialect: db.dialect, clock: systemClock, config };
+await migrateToLatest(db.kysely);
+await seedDemo(deps, benchPassword);
+const started = performance.now();
+const now = new Date().toISOString();
+for (const code of towns.slice(2)) await db.kysely.insertInto('oversight_town').values({ code, county_code: county, name: `街道 ${code.slice(-3)}`, created_at: now }).onConflict((oc) => oc.doNothing()).execute();
+for (let start = 0; start < count; start += 500) {
+  const enterprises: EnterpriseTable[] = [];
+  const indicators: EnterpriseIndicatorTable[] = [];
+  for (let i = start; i < Math.min(count, start + 500); i++) {
+    const id = newId();
+    const name = `县域企业 ${String(i).padStart(5, '0')} 有限公司`;
+    enterprises.push({
+      id, name, credit_code: `BENCH${String(i).padStart(13, '0')}`, industry: industries[i % industries.length] as string, region_code: county, address: '济南', headcount: 10 + (i % 90),
+      revenue_cny: 1_000_000, size_class: i % 3 ? 'small' : 'micro', principal_name: '负责人', principal_phone: null, time_zone: 'Asia/Shanghai', created_at: now, updated_at: now, archived_at: null,
+    });
+    const major = i % 20 === 0 ? 1 : 0; // one in twenty has an open major hazard
+    indicators.push({
+      enterprise_id: id, county_code: county, town_code: towns[i % towns.length] as string, name, industry: industries[i % industries.length] as string, size_class: i % 3 ? 'small' : 'micro',
+      is_demonstration: i % 50 === 0 ? 1 : 0, posts_major: i % 7 === 0 ? 1 : 0, posts_significant: i % 5, open_hazards: i % 13, overdue_hazards: i % 4 === 0 ? i % 6 : 0, open_major_hazards: major,
+      stop_work_in_force: major && i % 40 === 0 ? 1 : 0, inspection_completion: 60 + (i % 41), training_compliance: 50 + (i % 51), sa_score: i % 9 === 0 ? -1 : 6000 + (i % 3500), sa_grade: '',
+      supervision_grade: major ? 'D' : (['A', 'B', 'C'][i % 3] as string), grade_reasons: '[]', facts: '{}', last_activity_at: new Date(Date.now() - (i % 1000) * 60_000).toISOString(), refreshed_at: now,
+    });
+  }
+  await db.kysely.insertInto('enterprise').values(enterprises).execute();
+  await db.kysely.insertInto('enterprise_indicator').values(indicators).execute();
+}
+const generatedMs = performance.now() - started;
+await sql`analyze`.execute(db.kysely);
+
+const app = await buildApp(deps);
+await app.listen({ port: 0, host: '127.0.0.1' });
+const api = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+
+export const countyScenarios: { name: string; query: string; filter: IndicatorFilter; column: SortColumn; order: 'asc' | 'desc' }[] = [
+  { name: 'major hazard, by overdue', query: 'hasOpenMajorHazard=true&sort=overdueHazards&order=desc', filter: { hasOpenMajorHazard: true }, column: 'overdue_hazards', order: 'desc' },
+  { name: 'one town, by name', query: `townCode=${towns[3]}&sort=name&order=asc`, filter: { townCode: towns[3] }, column: 'name', order: 'asc' },
+];
+const scope = { countyCode: county, townCode: null };
+const bare = Fastify();
+bare.get('/county', async (request) => {
+  const s = countyScenarios[Number((request.query as { s?: string }).s ?? 0)] ?? countyScenarios[0];
+  if (!s) return { items: [] };
+  const rows = await listIndicators(db.kysely, scope, s.filter, { column: s.column, order: s.order, limit: 51 });
+  return { items: rows.slice(0, 50) };
+});
+await bare.listen({ port: 0, host: '127.0.0.1' });
+const bareBase = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}`;
+
+// The query alone: 300 runs each, sequential, p50/p95 in ms.
+const sqlTimes: Record<string, { p50: number; p95: number; rows: number }> = {};
+for (const s of countyScenarios) {
+  const times: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < 300; i++) {
+    const t0 = performance.now();
+    rows = (await listIndicators(db.kysely, scope, s.filter, { column: s.column, order: s.order, limit: 51 })).length;
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  sqlTimes[s.name] = { p50: times[150] ?? 0, p95: times[285] ?? 0, rows };
+}
+
+const res = await fetch(`${api}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'regulator', password: benchPassword }) });
+if (!res.ok) throw new Error(`login regulator: ${res.status}`);
+const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
+console.log(JSON.stringify({ pid: process.pid, api, bare: bareBase, cookie, generatedMs: Math.round(generatedMs), sqlTimes, scenarios: countyScenarios.map((s) => ({ name: s.name, query: s.query })) }));
+
+process.on('SIGTERM', () => {
+  void (async () => {
+    await app.close();
+    await bare.close();
+    await scratch.drop();
+    process.exit(0);
+  })();
+});
