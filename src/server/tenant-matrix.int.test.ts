@@ -37,6 +37,8 @@ describe.skipIf(!isDbAvailable())('tenant matrix', () => {
     const area = await create('/api/v1/areas', { name: 'B 仓库' });
     await create('/api/v1/equipment', { name: 'B 行车', areaId: area, isSpecial: true });
     await create('/api/v1/materials', { name: 'B 油漆', dangerousClass: '3', areaId: area });
+    // Art. 11: a safety sign of B's area, checked by B's post.
+    await create('/api/v1/safety-signs', { areaId: area, category: 'warning', signCode: 'caution-fire', name: 'B 当心火灾', checkPostId: post });
     const risk = await create('/api/v1/risks', {
       postId: post,
       objectKind: 'equipment',

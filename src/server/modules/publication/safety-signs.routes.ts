@@ -35,6 +35,16 @@ export function safetySignRoutes(deps: AppDeps): AnyRouteDef[] {
     }),
     defineRoute({
       method: 'GET',
+      url: '/api/v1/safety-signs/:id',
+      access: { kind: 'tenant', roles: allRoles },
+      summary: 'One registered safety sign',
+      tags,
+      params: idParamsSchema,
+      response: safetySignSchema,
+      handler: async ({ auth, params }) => getSafetySign(deps, requireTenant(auth).enterpriseId, params.id),
+    }),
+    defineRoute({
+      method: 'GET',
       url: '/api/v1/safety-sign-overview',
       access: { kind: 'tenant', roles: allRoles },
       summary: '较大/重大 places (areas, equipment) without a 警告 sign (seed 001 第十一条), and each area’s sign-check inspection item',
