@@ -38,7 +38,8 @@ export const documentDraftSchema = z.strictObject({
 });
 export const documentDistributionSchema = z.strictObject({ postIds: z.array(idSchema).max(500) });
 export const documentWithdrawSchema = z.strictObject({ reason: nonEmptyText(500) });
-export const documentListQuerySchema = pageQuerySchema.omit({ q: true, includeArchived: true }).extend({ type: documentTypeSchema.optional() });
+/** `q` searches number, title and the newest version's headings. */
+export const documentListQuerySchema = pageQuerySchema.omit({ includeArchived: true }).extend({ type: documentTypeSchema.optional() });
 export const documentFileQuerySchema = z.strictObject({ fileName: nonEmptyText(200) });
 export type DocumentCreateInput = z.infer<typeof documentCreateSchema>;
 export type DocumentUpdateInput = z.infer<typeof documentUpdateSchema>;

@@ -45,6 +45,7 @@ import * as createContractors from './migrations/202612070410-create-contractors
 import * as createSafetySigns from './migrations/202612070110-create-safety-signs.js';
 import * as createCountyView from './migrations/202612070600-create-county-view.js';
 import * as indexNewListPages from './migrations/202612070700-index-new-list-pages.js';
+import * as createDocumentSearch from './migrations/202612070710-create-document-search.js';
 import * as createOccupationalHealth from './migrations/202612070420-create-occupational-health.js';
 import * as createCalendarFeeds from './migrations/202612070120-create-calendar-feeds.js';
 import * as createConsultancy from './migrations/202612070610-create-consultancy.js';
@@ -94,6 +95,7 @@ const migrations: Record<string, Migration> = {
   '202612070110-create-safety-signs': createSafetySigns,
   '202612070600-create-county-view': createCountyView,
   '202612070700-index-new-list-pages': indexNewListPages,
+  '202612070710-create-document-search': createDocumentSearch,
   '202612070210-create-commitment-duties': createCommitmentDuties,
   '202612070220-add-review-gap-capa': addReviewGapCapa,
   '202612070420-create-occupational-health': createOccupationalHealth,

@@ -6,7 +6,7 @@ import { type Expression, type Kysely, sql, type SqlBool, SqliteAdapter, type Tr
  * hazards on SQLite).
  *
  * - SQLite: an FTS5 table with the trigram tokenizer per searched table (`<table>_fts`, external
- *   content on the table's rowid, kept in sync by triggers — migration 202612010610). A query of
+ *   content on the table's rowid, kept in sync by triggers — migrations 202612010610, 202612070710). A query of
  *   three or more characters is a quoted FTS5 phrase: its trigrams at consecutive positions, i.e.
  *   exactly "the text contains the query", in any one column.
  * - PostgreSQL: pg_trgm GIN indexes on lower(column); the LIKE below is the query they serve, and
@@ -23,6 +23,8 @@ export const searchedColumns = {
   hazard: ['description'],
   risk: ['object_name', 'causes'],
   person: ['name', 'phone'],
+  // The newest version's headings as plain text (migration 202612070710).
+  controlled_document: ['number', 'title', 'content_text'],
 } as const;
 export type SearchedTable = keyof typeof searchedColumns;
 

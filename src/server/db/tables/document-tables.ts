@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Document control and the legal register (issue 14 §5–6). ISO text times, YYYY-MM-DD dates. */
 
 export interface ControlledDocumentTable {
@@ -11,6 +13,8 @@ export interface ControlledDocumentTable {
   review_due_on: string | null;
   withdrawn_at: string | null;
   withdrawn_reason: string | null;
+  /** The plain text of the newest version's headings, for text search (documents.repository.ts). */
+  content_text: Generated<string>;
   created_at: string;
   updated_at: string;
 }

@@ -68,6 +68,13 @@ describe.skipIf(!isDbAvailable())('document control', () => {
     expect(v2.json().draft).toMatchObject({ versionNo: 2, changeNote: '补充控制要求' });
     expect(v2.json().current.versionNo).toBe(1);
     expect((await t.request(w.cookies.worker, 'GET', `/api/v1/posts/${w.postId}/documents`)).json().items[0].versionNo).toBe(1);
+    // The list searches number, title and the newest version's text (issue 18 §2).
+    const search = async (q: string) => ((await t.request(sm, 'GET', `/api/v1/documents?q=${encodeURIComponent(q)}`)).json().items as { id: string }[]).map((i) => i.id);
+    expect(await search('吊物下方严禁')).toEqual([id]);
+    expect(await search('zd-0')).toEqual([id]);
+    expect(await search('起重')).toEqual([id]);
+    expect(await search('龘龘')).toEqual([]);
+    expect(((await t.request(other.cookies.safety_manager, 'GET', `/api/v1/documents?q=${encodeURIComponent('起重作业')}`)).json().items)).toEqual([]);
     t.clock.set(new Date('2026-12-02T02:00:00Z'));
     const second = (await t.request(w.cookies.principal, 'POST', `/api/v1/documents/${id}/approve`)).json();
     expect(second.current).toMatchObject({ versionNo: 2, issuedOn: '2026-12-02' });

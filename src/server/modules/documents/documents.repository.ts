@@ -1,6 +1,7 @@
 /* The only Kysely user of document control: controlled_document, its versions and distribution. */
 import type { Executor } from '../../db/with-transaction.js';
 import { afterKey } from '../../db/keyset.js';
+import { containsText } from '../../db/text-search.js';
 import type { ControlledDocumentVersionTable } from '../../db/tables/document-tables.js';
 
 export async function findDocument(db: Executor, enterpriseId: string, id: string) {
@@ -39,9 +40,11 @@ export async function distributionOf(db: Executor, enterpriseId: string, documen
     .execute();
 }
 
-export async function listDocumentRows(db: Executor, enterpriseId: string, q: { type?: string; after?: { at: string; id: string }; limit: number }) {
+/** One page, newest first; `q` searches number, title and the newest version's text (db/text-search.ts). */
+export async function listDocumentRows(db: Executor, enterpriseId: string, q: { type?: string; q?: string; after?: { at: string; id: string }; limit: number }) {
   let query = db.selectFrom('controlled_document').selectAll().where('enterprise_id', '=', enterpriseId);
   if (q.type) query = query.where('type', '=', q.type);
+  if (q.q) query = query.where(containsText(db, 'controlled_document', q.q));
   if (q.after) query = query.where(afterKey('created_at', 'id', q.after, 'desc'));
   return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.limit).execute();
 }
@@ -92,6 +95,19 @@ export async function currentDocumentsOfPost(db: Executor, enterpriseId: string,
 
 export async function insertVersion(db: Executor, row: ControlledDocumentVersionTable) {
   await db.insertInto('controlled_document_version').values(row).execute();
+  await setSearchText(db, row.enterprise_id, row.document_id, row.content);
+}
+
+/**
+ * Keeps the document's searched text (content_text) to its newest version's headings: called with
+ * every version inserted and every draft saved (the newest version is the one being written).
+ */
+export async function setSearchText(db: Executor, enterpriseId: string, documentId: string, contentJson: string) {
+  const content = JSON.parse(contentJson) as Record<string, unknown>;
+  const text = Object.values(content)
+    .filter((v): v is string => typeof v === 'string' && v !== '')
+    .join('\n');
+  await db.updateTable('controlled_document').set({ content_text: text }).where('enterprise_id', '=', enterpriseId).where('id', '=', documentId).execute();
 }
 
 export async function livePostIds(db: Executor, enterpriseId: string, ids: string[]) {

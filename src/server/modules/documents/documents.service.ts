@@ -252,6 +252,7 @@ export async function saveDocumentDraft(deps: AppDeps, actor: DocumentActor, id:
         .where('status', '=', 'draft')
         .executeTakeFirst();
       if (Number(res.numUpdatedRows) !== 1) throw versionConflict('not_draft');
+      await repo.setSearchText(trx, actor.enterpriseId, id, JSON.stringify(input.content));
       await recordChange(trx, actor, deps.clock.now(), { entity: 'controlled_document_version', entityId: row.id, action: 'update', before: { content: parseContent(row.content), changeNote: row.change_note }, after: input });
     }
     return getDocument(deps, actor.enterpriseId, id, trx);
@@ -327,8 +328,8 @@ export async function setDistribution(deps: AppDeps, actor: DocumentActor, id: s
   });
 }
 
-export async function listDocuments(deps: AppDeps, enterpriseId: string, query: { cursor?: string; limit: number; type?: string }) {
-  const rows = await repo.listDocumentRows(deps.db, enterpriseId, { type: query.type, after: decodeCursor(query.cursor), limit: query.limit + 1 });
+export async function listDocuments(deps: AppDeps, enterpriseId: string, query: { cursor?: string; limit: number; type?: string; q?: string }) {
+  const rows = await repo.listDocumentRows(deps.db, enterpriseId, { type: query.type, q: query.q || undefined, after: decodeCursor(query.cursor), limit: query.limit + 1 });
   const [summaries, today] = await Promise.all([repo.listSummaries(deps.db, enterpriseId, rows.map((r) => r.id)), enterpriseToday(deps, deps.db, enterpriseId)]);
   return toPage(
     rows,

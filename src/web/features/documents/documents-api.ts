@@ -9,8 +9,12 @@ export const documentPaths = {
   postDocuments: (postId: string) => `/api/v1/posts/${postId}/documents`,
 } as const;
 
-export function useDocuments() {
-  return useQuery({ queryKey: [documentPaths.documents, 'list'], queryFn: () => api<Page<DocumentListItemDto>>(documentPaths.documents, { query: { limit: 200 } }) });
+/** The newest 200 documents, or those whose number, title or text contains `q`. */
+export function useDocuments(q = '') {
+  return useQuery({
+    queryKey: [documentPaths.documents, 'list', q],
+    queryFn: () => api<Page<DocumentListItemDto>>(documentPaths.documents, { query: { limit: 200, ...(q && { q }) } }),
+  });
 }
 
 export function useDocument(id: string) {

@@ -21,7 +21,8 @@ export function DocumentsPage() {
   const { message } = App.useApp();
   const me = useMe();
   const isManager = me.data ? hasRole(me.data, managerRoles) : false;
-  const docs = useDocuments();
+  const [q, setQ] = useState('');
+  const docs = useDocuments(q);
   const templates = useDocumentTemplates(isManager);
   const navigate = useNavigate();
   const client = useQueryClient();
@@ -84,6 +85,13 @@ export function DocumentsPage() {
             </Button>
           )
         }
+      />
+      <Input.Search
+        allowClear
+        data-testid="document-search"
+        placeholder={t('documentsUi.list.search')}
+        onSearch={(value) => setQ(value.trim())}
+        style={{ maxWidth: 320, marginBottom: 12 }}
       />
       <ResponsiveTable<DocumentListItemDto> dataSource={docs.data?.items ?? []} columns={columns} loading={docs.isLoading} locale={{ emptyText: t('documentsUi.list.none') }} />
       <Modal

@@ -13,6 +13,7 @@ export const documentsMessages: DocumentsMessages = {
       hint: 'System documents follow the headings purpose, scope, terms, duties, control requirements, related documents and records; they are issued once approved. Each document has one current version; old versions are kept and marked obsolete. Distributed to posts, a document shows on the post page.',
       create: 'New document',
       fromTemplate: 'New from a template',
+      search: 'Search number, title or text',
       number: 'Number',
       titleField: 'Title',
       type: 'Type',

@@ -13,6 +13,7 @@ export const documentsMessages = {
       hint: '体系文件按“目的、范围、术语、职责、控制要求、相关文件和记录”编写，批准后发布；每份文件只有一个现行有效版本，旧版本保留并标记作废。发放到岗位后，岗位页显示该岗位的现行文件。',
       create: '新建文件',
       fromTemplate: '从模板新建',
+      search: '按编号、名称或正文搜索',
       number: '文件编号',
       titleField: '文件名称',
       type: '类别',
