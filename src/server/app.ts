@@ -44,6 +44,7 @@ import { signOffRoutes } from './platform/sign-off/sign-off.routes.js';
 import { emergencyRoutes } from './modules/emergency/emergency.routes.js';
 import { managementRoutes } from './modules/management/management.routes.js';
 import { changeRequestRoutes } from './modules/management/change-requests.routes.js';
+import { communicationRoutes } from './modules/management/communication.routes.js';
 import { initialReviewRoutes } from './modules/management/initial-review.routes.js';
 import { capaRoutes } from './modules/improvement/capa.routes.js';
 import { contractorRoutes } from './modules/contractors/contractors.routes.js';
@@ -106,6 +107,7 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
     ...emergencyRoutes(deps),
     ...managementRoutes(deps),
     ...changeRequestRoutes(deps),
+    ...communicationRoutes(deps),
     ...initialReviewRoutes(deps),
     ...capaRoutes(deps),
     ...contractorRoutes(deps),

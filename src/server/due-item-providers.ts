@@ -10,6 +10,7 @@ import { capaDueItemProvider } from './modules/improvement/capa-due-items.servic
 import { contractorDueItemProvider } from './modules/contractors/contractor-due-items.service.js';
 import { documentDueItemProvider } from './modules/documents/document-due-items.service.js';
 import { internalAuditDueItemProvider } from './modules/improvement/internal-audit.service.js';
+import { communicationDueItemProvider } from './modules/management/communication.service.js';
 import { occupationalHealthDueItemProvider } from './modules/occupational-health/occupational-health-due-items.service.js';
 import { managementReviewDueItemProvider } from './modules/improvement/management-review.service.js';
 import { standardizationDueItemProvider } from './modules/standardization/standardization-due-items.service.js';
@@ -19,5 +20,5 @@ import { standardizationDueItemProvider } from './modules/standardization/standa
  * dates adds its provider here; the due-items route and the notification job read only this list.
  */
 export function allDueItemProviders(): DueItemProvider[] {
-  return [hazardDueItemProvider, inspectionDueItemProvider, standardizationDueItemProvider, emergencyDueItemProvider, trainingDueItemProvider, managementDueItemProvider, reidentificationDueItemProvider, ohsSystemDueItemProvider, capaDueItemProvider, contractorDueItemProvider, documentDueItemProvider, internalAuditDueItemProvider, occupationalHealthDueItemProvider, managementReviewDueItemProvider];
+  return [hazardDueItemProvider, inspectionDueItemProvider, standardizationDueItemProvider, emergencyDueItemProvider, trainingDueItemProvider, managementDueItemProvider, reidentificationDueItemProvider, ohsSystemDueItemProvider, capaDueItemProvider, contractorDueItemProvider, documentDueItemProvider, internalAuditDueItemProvider, occupationalHealthDueItemProvider, managementReviewDueItemProvider, communicationDueItemProvider];
 }

@@ -94,6 +94,9 @@ describe.skipIf(!isDbAvailable())('tenant matrix', () => {
     await create('/api/v1/special-equipment', { name: 'B 叉车', category: '5000' });
     await create('/api/v1/health-exams', { personId: idsOfB.get('/api/v1/people'), kind: 'pre_job', examOn: '2026-11-01', result: 'normal' });
     await create('/api/v1/ppe-requirements', { postId: post, name: 'B 安全帽', kind: 'head' });
+    // Communication: a channel of B's plan and a meeting (its action step is /api/v1/meetings/:id/action-done).
+    await create('/api/v1/communication-channels', { name: 'B 公告栏', kind: 'notice_board' });
+    await create('/api/v1/meetings', { kind: 'safety_meeting', name: 'B 安全例会', heldOn: '2026-11-01' });
     // Training: a session with B's person, a certificate of B's person, B's person record.
     await create('/api/v1/training-sessions', { title: 'B 三级教育', kind: 'three_level_company', heldOn: '2026-06-01', hours: 8, attendeePersonIds: [idsOfB.get('/api/v1/people')] });
     await create('/api/v1/certificates', { personId: idsOfB.get('/api/v1/people'), kind: 'special_operation', operationCode: 'electrical', number: 'B-T-001', issuedOn: '2024-01-01' });

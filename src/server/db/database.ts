@@ -22,6 +22,7 @@ import type {
 } from './tables/org-tables.js';
 import type { AccidentTable } from './tables/accident-tables.js';
 import type { OhsInitialReviewFindingTable, OhsInitialReviewMemberTable, OhsInitialReviewTable, OhsObjectiveTable, OhsPolicyVersionTable, OhsResponsibilityLetterTable, OhsReviewGapTable, OhsSystemYearTable } from './tables/management-tables.js';
+import type { CommChannelTable, MeetingActionTable, MeetingAttendeeTable, MeetingTable } from './tables/operations-tables.js';
 import type { HealthExamTable, OhdDeclarationTable, PpeIssueTable, PpeRequirementTable, SpecialEquipmentInspectionTable, SpecialEquipmentTable, WorkplaceMonitoringTable } from './tables/operations-tables.js';
 import type { ChangeRequestTable, ContractorPersonTable, ContractorQualificationTable, ContractorRecordTable, ContractorTable } from './tables/operations-tables.js';
 import type {
@@ -303,6 +304,10 @@ export interface Database {
   ppe_issue: PpeIssueTable;
   workplace_monitoring: WorkplaceMonitoringTable;
   ohd_declaration: OhdDeclarationTable;
+  comm_channel: CommChannelTable;
+  meeting: MeetingTable;
+  meeting_attendee: MeetingAttendeeTable;
+  meeting_action: MeetingActionTable;
 }
 
 /** Requests counted per key (route and client address) in the current window (rate-limit-store.ts). */

@@ -47,6 +47,7 @@ import * as createCountyView from './migrations/202612070600-create-county-view.
 import * as indexNewListPages from './migrations/202612070700-index-new-list-pages.js';
 import * as createDocumentSearch from './migrations/202612070710-create-document-search.js';
 import * as createOccupationalHealth from './migrations/202612070420-create-occupational-health.js';
+import * as createCommunication from './migrations/202612070430-create-communication.js';
 import * as createCalendarFeeds from './migrations/202612070120-create-calendar-feeds.js';
 import * as createConsultancy from './migrations/202612070610-create-consultancy.js';
 
@@ -99,6 +100,7 @@ const migrations: Record<string, Migration> = {
   '202612070210-create-commitment-duties': createCommitmentDuties,
   '202612070220-add-review-gap-capa': addReviewGapCapa,
   '202612070420-create-occupational-health': createOccupationalHealth,
+  '202612070430-create-communication': createCommunication,
   '202612070120-create-calendar-feeds': createCalendarFeeds,
   '202612070610-create-consultancy': createConsultancy,
 };

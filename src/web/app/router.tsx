@@ -66,6 +66,7 @@ const SpecialEquipmentPage = lazy(() => import('../features/operations/special-e
 const HealthExamsPage = lazy(() => import('../features/operations/health-exams-page').then((m) => ({ default: m.HealthExamsPage })));
 const PpePage = lazy(() => import('../features/operations/ppe-page').then((m) => ({ default: m.PpePage })));
 const WorkplaceMonitoringPage = lazy(() => import('../features/operations/workplace-monitoring-page').then((m) => ({ default: m.WorkplaceMonitoringPage })));
+const MeetingsPage = lazy(() => import('../features/operations/meetings-page').then((m) => ({ default: m.MeetingsPage })));
 const PolicyPage = lazy(() => import('../features/management/policy-page').then((m) => ({ default: m.PolicyPage })));
 const InitialReviewsPage = lazy(() => import('../features/management/initial-review-page').then((m) => ({ default: m.InitialReviewsPage })));
 const DutiesPage = lazy(() => import('../features/management/duties-page').then((m) => ({ default: m.DutiesPage })));
@@ -199,6 +200,7 @@ export const router = createBrowserRouter([
           { path: 'operations/health-exams', element: <HealthExamsPage /> },
           { path: 'legal-register', element: <LegalRegisterPage /> },
           { path: 'operations/ppe', element: <PpePage /> },
+          { path: 'operations/meetings', element: <MeetingsPage /> },
           { path: 'operations/monitoring', element: <WorkplaceMonitoringPage /> },
           { path: 'training/sessions', element: <TrainingSessionsPage /> },
           { path: 'training/sessions/:sessionId', element: <TrainingSessionPage /> },

@@ -185,3 +185,51 @@ export interface OhdDeclarationTable {
   recorded_by_user_id: string | null;
   created_at: string;
 }
+
+/** A channel of the communication plan (公告牌, 例会, 班前会, 群, 意见箱…). */
+export interface CommChannelTable {
+  id: string;
+  enterprise_id: string;
+  name: string;
+  kind: string;
+  frequency: string;
+  audience: string;
+  owner_person_id: string | null;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+/** Insert-only: a meeting held (safety meeting, 班前会, consultation). */
+export interface MeetingTable {
+  id: string;
+  enterprise_id: string;
+  kind: string; // safety_meeting | pre_shift | consultation | other
+  name: string;
+  held_on: string;
+  chair_person_id: string | null;
+  channel_id: string | null;
+  representatives: string;
+  minutes: string;
+  recorded_by_user_id: string | null;
+  created_at: string;
+}
+
+export interface MeetingAttendeeTable {
+  enterprise_id: string;
+  meeting_id: string;
+  person_id: string;
+}
+
+/** A decision's action: owner and deadline; done once (done_at). */
+export interface MeetingActionTable {
+  id: string;
+  enterprise_id: string;
+  meeting_id: string;
+  text: string;
+  owner_person_id: string;
+  deadline: string;
+  done_at: string | null;
+  done_note: string;
+  created_at: string;
+}

@@ -113,6 +113,7 @@ export const operationsLinks: NavLink[] = [
   { path: '/operations/changes', labelKey: 'operationsUi.nav.change', icon: <SwapOutlined /> },
   { path: '/operations/contractors', labelKey: 'operationsUi.nav.contractors', icon: <SolutionOutlined /> },
   { path: '/operations/special-equipment', labelKey: 'operationsUi.nav.special', icon: <ToolOutlined /> },
+  { path: '/operations/meetings', labelKey: 'operationsUi.nav.meetings', icon: <TeamOutlined /> },
   { path: '/operations/ppe', labelKey: 'operationsUi.nav.ppe', icon: <SafetyCertificateOutlined /> },
   { path: '/operations/monitoring', labelKey: 'operationsUi.nav.monitoring', icon: <ExperimentOutlined /> },
   { path: '/operations/health-exams', labelKey: 'operationsUi.nav.health', icon: <HeartOutlined />, roles: ['principal', 'safety_manager', 'consultant', 'regulator'] },

@@ -15,7 +15,7 @@ export const dueItemsPath = '/api/v1/due-items';
 type DueRow = DueItemDto & { id: string };
 const statusColours = { due: 'processing', overdue: 'error', done: 'success' } as const;
 /** Features that expose due items today; a kind of another feature still lists (by its code). */
-export const dueItemFeatures = ['hazard', 'inspection', 'risk', 'emergency', 'training', 'standardization', 'management', 'contractors', 'ohs'] as const;
+export const dueItemFeatures = ['hazard', 'inspection', 'risk', 'emergency', 'training', 'standardization', 'management', 'contractors', 'ohs', 'communication'] as const;
 
 /** 待办事项: one list of what is due in the enterprise, whatever feature it comes from (DESIGN "Due items"). */
 export function DueItemsPage() {
