@@ -54,6 +54,7 @@ import { dutiesRoutes } from './modules/management/duties.routes.js';
 import { occupationalHealthRoutes } from './modules/occupational-health/occupational-health.routes.js';
 import { managementReviewRoutes } from './modules/improvement/management-review.routes.js';
 import { appraisalRoutes } from './modules/improvement/appraisal.routes.js';
+import { monitoringRoutes } from './modules/improvement/monitoring.routes.js';
 import { dueItemRoutes } from './platform/due-items/due-items.routes.js';
 import { calendarFeedRoutes } from './platform/due-items/calendar-feed.routes.js';
 import { homeRoutes } from './modules/home/home.routes.js';
@@ -117,6 +118,7 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
     ...occupationalHealthRoutes(deps),
     ...managementReviewRoutes(deps),
     ...appraisalRoutes(deps),
+    ...monitoringRoutes(deps),
     ...dueItemRoutes(deps, allDueItemProviders()),
     ...calendarFeedRoutes(deps, allDueItemProviders()),
     ...homeRoutes(deps, allDueItemProviders()),

@@ -34,6 +34,7 @@ import type {
   InternalAuditTable,
   ManagementReviewDecisionTable,
   ManagementReviewTable,
+  MonitoringItemTable,
 } from './tables/improvement-tables.js';
 import type {
   ComplianceEvaluationTable,
@@ -260,6 +261,7 @@ export interface Database {
   audit_finding: AuditFindingTable;
   management_review: ManagementReviewTable;
   management_review_decision: ManagementReviewDecisionTable;
+  monitoring_item: MonitoringItemTable;
   post_area: PostAreaTable;
   accident: AccidentTable;
   bureau_report: BureauReportTable;

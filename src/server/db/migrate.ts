@@ -38,6 +38,7 @@ import * as createInternalAudit from './migrations/202612070510-create-internal-
 import * as createCommitmentDuties from './migrations/202612070210-create-commitment-duties.js';
 import * as addReviewGapCapa from './migrations/202612070220-add-review-gap-capa.js';
 import * as createManagementReview from './migrations/202612070520-create-management-review.js';
+import * as createMonitoringPlan from './migrations/202612070530-create-monitoring-plan.js';
 import * as createFixedPositionPlans from './migrations/202612030430-create-fixed-position-plans.js';
 import * as createChangeRequests from './migrations/202612070400-create-change-requests.js';
 import * as createPostReidentification from './migrations/202612070100-create-post-reidentification.js';
@@ -88,6 +89,7 @@ const migrations: Record<string, Migration> = {
   '202612070310-create-legal-register': createLegalRegister,
   '202612070510-create-internal-audit': createInternalAudit,
   '202612070520-create-management-review': createManagementReview,
+  '202612070530-create-monitoring-plan': createMonitoringPlan,
   '202612030430-create-fixed-position-plans': createFixedPositionPlans,
   '202612070400-create-change-requests': createChangeRequests,
   '202612070100-create-post-reidentification': createPostReidentification,

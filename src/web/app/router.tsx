@@ -54,6 +54,7 @@ const ContactsPage = lazy(() => import('../features/emergency/contacts-page').th
 const DrillsPage = lazy(() => import('../features/emergency/drills-page').then((m) => ({ default: m.DrillsPage })));
 const ObjectivesPage = lazy(() => import('../features/management/objectives-page').then((m) => ({ default: m.ObjectivesPage })));
 const ChangeRequestsPage = lazy(() => import('../features/operations/change-requests-page').then((m) => ({ default: m.ChangeRequestsPage })));
+const MonitoringPage = lazy(() => import('../features/improvement/monitoring-page').then((m) => ({ default: m.MonitoringPage })));
 const AppraisalPage = lazy(() => import('../features/improvement/appraisal-page').then((m) => ({ default: m.AppraisalPage })));
 const ReviewsPage = lazy(() => import('../features/improvement/reviews-page').then((m) => ({ default: m.ReviewsPage })));
 const AuditsPage = lazy(() => import('../features/improvement/audits-page').then((m) => ({ default: m.AuditsPage })));
@@ -186,6 +187,7 @@ export const router = createBrowserRouter([
           { path: 'management/initial-review', element: <InitialReviewsPage /> },
           { path: 'management/duties', element: <DutiesPage /> },
           { path: 'management/initial-review/:reviewId', element: <InitialReviewPage /> },
+          { path: 'improvement/monitoring', element: <MonitoringPage /> },
           { path: 'improvement/appraisal', element: <AppraisalPage /> },
           { path: 'improvement/reviews', element: <ReviewsPage /> },
           { path: 'improvement/reviews/:id', element: <ReviewsPage /> },

@@ -126,3 +126,16 @@ export interface ManagementReviewDecisionTable {
   created_by_user_id: string | null;
   created_at: string;
 }
+
+export interface MonitoringItemTable {
+  id: string;
+  enterprise_id: string;
+  subject: string;
+  what: string;
+  method: string;
+  frequency: string; // month | quarter | half_year | year
+  owner_person_id: string;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}

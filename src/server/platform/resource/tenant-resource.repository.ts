@@ -6,7 +6,7 @@ import { afterKey } from '../../db/keyset.js';
 import { containsText, likeContains, searchedColumns } from '../../db/text-search.js';
 import type { Executor } from '../../db/with-transaction.js';
 
-export type TenantTable = 'org_unit' | 'post' | 'person' | 'area' | 'equipment' | 'material' | 'emergency_supply' | 'emergency_contact' | 'ohs_objective' | 'change_request' | 'contractor' | 'contractor_qualification' | 'special_equipment' | 'ppe_requirement' | 'comm_channel';
+export type TenantTable = 'org_unit' | 'post' | 'person' | 'area' | 'equipment' | 'material' | 'emergency_supply' | 'emergency_contact' | 'ohs_objective' | 'change_request' | 'contractor' | 'contractor_qualification' | 'special_equipment' | 'ppe_requirement' | 'comm_channel' | 'monitoring_item';
 export type Row = Record<string, unknown> & { id: string; enterprise_id: string; created_at: string; archived_at: string | null };
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnySelect = SelectQueryBuilder<Database, any, any>;

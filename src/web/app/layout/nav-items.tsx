@@ -4,6 +4,7 @@ import {
   SafetyCertificateOutlined,
   HeartOutlined,
   SyncOutlined,
+  LineChartOutlined,
   ReconciliationOutlined,
   SolutionOutlined,
   PushpinOutlined,
@@ -121,6 +122,7 @@ export const operationsLinks: NavLink[] = [
 /** 检查与改进 / Check and act (issue 15): nonconformities and corrective actions, audits, reviews, monitoring, appraisal. */
 const improvementReaders: EnterpriseRole[] = ['principal', 'safety_manager', 'dept_head', 'team_leader', 'consultant', 'regulator'];
 export const improvementLinks: NavLink[] = [
+  { path: '/improvement/monitoring', labelKey: 'improvementUi.nav.monitoring', icon: <LineChartOutlined />, roles: improvementReaders },
   { path: '/improvement/reviews', labelKey: 'improvementUi.nav.reviews', icon: <ReconciliationOutlined />, roles: improvementReaders },
   { path: '/improvement/audits', labelKey: 'improvementUi.nav.audits', icon: <AuditOutlined />, roles: improvementReaders },
   { path: '/improvement/capas', labelKey: 'improvementUi.nav.capas', icon: <SyncOutlined />, roles: improvementReaders },

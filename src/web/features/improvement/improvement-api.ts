@@ -7,6 +7,7 @@ export const improvementPaths = {
   capas: '/api/v1/capas',
   audits: '/api/v1/internal-audits',
   reviews: '/api/v1/management-reviews',
+  monitoringItems: '/api/v1/monitoring-items',
 } as const;
 
 /** Writers of corrective actions (server: capaWriterRoles). */

@@ -3,7 +3,7 @@ import type { ImprovementMessages } from '../zh-CN/improvement';
 /** English — Check and Act (issue 15). Same keys as zh-CN/improvement.ts. */
 export const improvementMessages: ImprovementMessages = {
   improvementUi: {
-    nav: { group: 'Check and act', capas: 'Nonconformities & CAPA', audits: 'Internal audits', reviews: 'Management reviews', appraisal: 'Appraisal' },
+    nav: { group: 'Check and act', capas: 'Nonconformities & CAPA', audits: 'Internal audits', reviews: 'Management reviews', appraisal: 'Appraisal', monitoring: 'Monitoring' },
     source: {
       audit_finding: 'Internal audit',
       management_review: 'Management review',
@@ -19,6 +19,25 @@ export const improvementMessages: ImprovementMessages = {
     status: { raised: 'To analyse', planned: 'Planned', implementing: 'Implementing', verifying: 'To verify', ineffective: 'Ineffective', effective: 'Effective, closed' },
     method: { five_whys: '5 whys', fishbone: 'Fishbone (people, machine, material, method, environment)' },
     fishbone: { people: 'People', machine: 'Machine', material: 'Material', method: 'Method', environment: 'Environment' },
+    monitoring: {
+      title: 'Performance monitoring',
+      hint: 'Set what is monitored, how, how often and by whom, and keep the results (guide 2003 No. 141, 4(1)). The table reads each line’s result for a period from the records: objectives, compliance evaluation, training, drills, equipment, occupational-health readings, inspections and hazards. The seed’s own list (“监测至少包括”) was lost in extraction; these subjects are the product’s suggestion.',
+      subjects: { objectives: 'Objectives', legal_compliance: 'Compliance evaluation', training: 'Training', drills: 'Drills', equipment: 'Equipment', occupational_health: 'Occupational-health readings', inspections: 'Inspection tasks', hazards: 'Hazards', other: 'Other (checked by hand)' },
+      frequencies: { month: 'Monthly', quarter: 'Quarterly', half_year: 'Half-yearly', year: 'Yearly' },
+      subject: 'Subject',
+      what: 'What',
+      method: 'Method',
+      frequency: 'Frequency',
+      owner: 'Owner',
+      createTitle: 'New monitoring line',
+      editTitle: 'Edit monitoring line',
+      table: 'Measurement and monitoring table',
+      from: 'From',
+      to: 'To',
+      result: 'Result',
+      status: 'Judgement',
+      statuses: { ok: 'OK', attention: 'Needs attention', not_recorded: 'Not recorded', manual: 'Checked by hand' },
+    },
     appraisal: {
       title: 'Dual prevention appraisal',
       hint: 'The mechanism’s results count in each post’s and person’s appraisal (Shandong guide, Art. 21): per person, post and department for a period — inspection tasks done on time, hazards found and reported, rectified on time, training met, quiz results — for the enterprise’s reward and penalty scheme.',

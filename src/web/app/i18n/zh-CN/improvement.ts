@@ -3,7 +3,7 @@ import type { Widen } from '../widen';
 /** 中文 — Check and Act (检查与改进, issue 15). Assembled in ./index.ts; en-US/improvement.ts has exactly the same keys. */
 export const improvementMessages = {
   improvementUi: {
-    nav: { group: '检查与改进', capas: '不符合与纠正措施', audits: '内部审核', reviews: '管理评审', appraisal: '考核' },
+    nav: { group: '检查与改进', capas: '不符合与纠正措施', audits: '内部审核', reviews: '管理评审', appraisal: '考核', monitoring: '绩效监测' },
     source: {
       audit_finding: '内部审核',
       management_review: '管理评审',
@@ -19,6 +19,25 @@ export const improvementMessages = {
     status: { raised: '待分析', planned: '已制定措施', implementing: '实施中', verifying: '待验证', ineffective: '验证无效', effective: '有效关闭' },
     method: { five_whys: '5 个为什么', fishbone: '鱼骨图（人机料法环）' },
     fishbone: { people: '人', machine: '机', material: '料', method: '法', environment: '环' },
+    monitoring: {
+      title: '绩效测量和监测',
+      hint: '规定监测的内容、方法、频次和负责人，并保存监测结果（安监管技装字〔2003〕141号 四(一)）。监测表按期间从各项记录读取结果：目标、合规性评价、培训、演练、设备、职业健康检测、排查和隐患。原文“监测至少包括”的清单在种子文件中缺失，监测内容为本产品的建议。',
+      subjects: { objectives: '目标', legal_compliance: '合规性评价', training: '培训', drills: '应急演练', equipment: '设备设施', occupational_health: '职业健康检测', inspections: '隐患排查任务', hazards: '隐患治理', other: '其他（人工检查）' },
+      frequencies: { month: '每月', quarter: '每季度', half_year: '每半年', year: '每年' },
+      subject: '监测对象',
+      what: '监测内容',
+      method: '方法',
+      frequency: '频次',
+      owner: '负责人',
+      createTitle: '新增监测项目',
+      editTitle: '编辑监测项目',
+      table: '测量和监测表',
+      from: '开始日期',
+      to: '结束日期',
+      result: '结果',
+      status: '判定',
+      statuses: { ok: '正常', attention: '需关注', not_recorded: '未记录', manual: '人工检查' },
+    },
     appraisal: {
       title: '双重预防机制考核',
       hint: '双重预防机制运行情况纳入岗位和个人考核（001 指导书第二十一条）：按人员、岗位、部门统计期间内排查任务按时完成、发现上报隐患、按期整改、培训达标和应知应会测试结果，供企业奖惩制度使用。',
