@@ -1,18 +1,33 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LetterDto } from '../../../schemas/duties.js';
-import { useCanManage } from '../../app/auth/use-me';
+import { api } from '../../app/api/api-client';
+import { useCanManage, useCurrentUser } from '../../app/auth/use-me';
 import { useOrgUnits, usePosts } from '../org/use-org-lookups';
 import { usePeople } from '../risks/use-people';
-import { SignOffList } from '../sign-offs/sign-off-list';
-import { useCreateLetter, useLetters } from './duties-api';
+import { SignOffList, signOffsPath } from '../sign-offs/sign-off-list';
+import { dutiesPaths, useCreateLetter, useLetters } from './duties-api';
 
 /** The year's 安全生产责任书 per department or post, signed by holder and issuer; a new one drafted from the duty lists. */
 export function LettersCard({ year }: { year: number }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const isManager = useCanManage();
+  const me = useCurrentUser();
+  const client = useQueryClient();
+  /** The caller signs the letter in the role they hold in it (holder or issuer), logged in. */
+  const signAs = async (l: LetterDto, role: 'holder' | 'issuer') => {
+    try {
+      await api(signOffsPath, { method: 'POST', body: { subjectType: 'responsibility-letter', subjectId: l.id, role, personId: me.personId, method: 'session' } });
+      await Promise.all([client.invalidateQueries({ queryKey: [signOffsPath] }), client.invalidateQueries({ queryKey: [dutiesPaths.letters] })]);
+      void message.success(t('ohsSystemUi.letters.signedNow'));
+    } catch (e) {
+      void message.error((e as Error).message);
+    }
+  };
+  const myRoles = (l: LetterDto) => (['issuer', 'holder'] as const).filter((r) => me.personId && (r === 'holder' ? l.holderPersonId : l.issuerPersonId) === me.personId && !l.signedBy.includes(r));
   const letters = useLetters(year);
   const create = useCreateLetter();
   const people = usePeople();
@@ -37,6 +52,11 @@ export function LettersCard({ year }: { year: number }) {
           expandedRowRender: (l) => (
             <Space direction="vertical" style={{ width: '100%' }}>
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{l.text}</Typography.Paragraph>
+              {myRoles(l).map((r) => (
+                <Button key={r} type="primary" onClick={() => void signAs(l, r)} data-testid={`letter-sign-${r}`}>
+                  {t('ohsSystemUi.letters.signAs', { role: t(`ohsSystemUi.letters.${r}`) })}
+                </Button>
+              ))}
               <SignOffList subjectType="responsibility-letter" subjectId={l.id} />
             </Space>
           ),

@@ -122,6 +122,8 @@ export const ohsSystemMessages: OhsSystemMessages = {
       pickScope: 'Pick a department or post',
       pickHolder: 'Pick the holder',
       pickIssuer: 'Pick the issuer',
+      signAs: 'I have read and sign ({{role}})',
+      signedNow: 'Signed',
       create: 'Draw up the letter',
       created: 'Letter drawn up; both to sign',
     },

@@ -122,6 +122,8 @@ export const ohsSystemMessages = {
       pickScope: '请选择部门或岗位',
       pickHolder: '请选择责任人',
       pickIssuer: '请选择发包人',
+      signAs: '我已阅读并签订（{{role}}）',
+      signedNow: '已签订',
       create: '生成责任书',
       created: '责任书已生成，待双方签字',
     },
