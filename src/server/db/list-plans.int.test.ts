@@ -14,6 +14,7 @@ import { listHazardRows } from '../modules/hazards/hazard-list.repository.js';
 import { listIndicators, type IndicatorFilter, type SortColumn } from '../modules/oversight/county.repository.js';
 import { listNotificationsOfUser } from '../modules/notifications/notifications.repository.js';
 import { listRiskRows } from '../modules/risks/risks.repository.js';
+import { listSafetySignRows } from '../modules/publication/safety-signs.service.js';
 import { ManualClock } from '../platform/clock.js';
 import { loadConfig } from '../platform/config.js';
 import { newId } from '../platform/ids.js';
@@ -192,6 +193,23 @@ describe.runIf(isDbAvailable())(`list query plans (${dialect})`, () => {
       closed_at: null,
     }));
     await kysely.insertInto('capa').values(capas).execute();
+    const signs = Array.from({ length: 300 }, (_, i) => ({
+      id: newId(),
+      enterprise_id: enterpriseId,
+      area_id: i % 2 ? areaId : (areas[1]?.id ?? areaId),
+      equipment_id: null,
+      category: 'warning',
+      sign_code: null,
+      name: `标志 ${i}`,
+      location: '',
+      quantity: 1,
+      photo_id: null,
+      installed_on: null,
+      created_at: new Date(Date.parse(now) - i * 3_600_000).toISOString(),
+      updated_at: now,
+      archived_at: null,
+    }));
+    await kysely.insertInto('safety_sign').values(signs).execute();
     // Planner statistics as a live database has them after its first autovacuum / ANALYZE.
     await kysely.executeQuery(CompiledQuery.raw('analyze'));
   });
@@ -239,6 +257,15 @@ describe.runIf(isDbAvailable())(`list query plans (${dialect})`, () => {
   for (const [name, index, bound, filter] of hazardCases) {
     it(`hazards — ${name}: page 1 and a deep page read one index range in page order`, async () => {
       await expectPages('hazard', index, bound, ['created_at', 'id'], (db, after) => listHazardRows(db, enterpriseId, { now, limit: 51, after, ...filter() }));
+    });
+  }
+
+  for (const [name, index, bound, filter] of [
+    ['no filter', 'safety_sign_list_idx', ['enterprise_id'], () => ({})],
+    ['area', 'safety_sign_area_idx', ['area_id'], () => ({ areaId })],
+  ] as [string, string, string[], () => Record<string, unknown>][]) {
+    it(`safety signs — ${name}: page 1 and a deep page read one index range in page order`, async () => {
+      await expectPages('safety_sign', index, bound, ['created_at', 'id'], (db, after) => listSafetySignRows(db, enterpriseId, { limit: 51, after, ...filter() }));
     });
   }
 

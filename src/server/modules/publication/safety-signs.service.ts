@@ -56,13 +56,17 @@ const selectSigns = (db: Executor, enterpriseId: string) =>
     .select(['area.name as area_name', 'equipment.name as equipment_name'])
     .where('safety_sign.enterprise_id', '=', enterpriseId);
 
+/** One page of the register, newest first, by the (enterprise, [area,] created_at, id) index. */
+export function listSafetySignRows(db: Executor, enterpriseId: string, f: { areaId?: string; includeArchived?: boolean; after?: { at: string; id: string }; limit: number }) {
+  let query = selectSigns(db, enterpriseId);
+  if (f.areaId) query = query.where('safety_sign.area_id', '=', f.areaId);
+  if (!f.includeArchived) query = query.where('safety_sign.archived_at', 'is', null);
+  if (f.after) query = query.where(afterKey('safety_sign.created_at', 'safety_sign.id', f.after, 'desc'));
+  return query.orderBy('safety_sign.created_at', 'desc').orderBy('safety_sign.id', 'desc').limit(f.limit).execute();
+}
+
 export async function listSafetySigns(deps: AppDeps, enterpriseId: string, q: SafetySignQuery) {
-  let query = selectSigns(deps.db, enterpriseId);
-  if (q.areaId) query = query.where('safety_sign.area_id', '=', q.areaId);
-  if (!q.includeArchived) query = query.where('safety_sign.archived_at', 'is', null);
-  const after = decodeCursor(q.cursor);
-  if (after) query = query.where(afterKey('safety_sign.created_at', 'safety_sign.id', after, 'desc'));
-  const rows = await query.orderBy('safety_sign.created_at', 'desc').orderBy('safety_sign.id', 'desc').limit(q.limit + 1).execute();
+  const rows = await listSafetySignRows(deps.db, enterpriseId, { areaId: q.areaId, includeArchived: q.includeArchived, after: decodeCursor(q.cursor), limit: q.limit + 1 });
   return toPage(rows, q.limit, (r) => ({ at: r.created_at, id: r.id }), toDto);
 }
 
