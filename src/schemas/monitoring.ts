@@ -5,14 +5,15 @@ import { idSchema, isoDate, nonEmptyText, optionalText, pageQuerySchema } from '
 
 export const monitoringItemCreateSchema = z.strictObject({
   subject: z.enum(monitoringSubjects),
-  what: nonEmptyText(300),
+  /** What is monitored. */
+  name: nonEmptyText(300),
   method: optionalText(1000),
   frequency: z.enum(monitoringFrequencies),
   ownerPersonId: idSchema,
 });
 export const monitoringItemUpdateSchema = z.strictObject({
   subject: z.enum(monitoringSubjects).optional(),
-  what: nonEmptyText(300).optional(),
+  name: nonEmptyText(300).optional(),
   method: optionalText(1000).optional(),
   frequency: z.enum(monitoringFrequencies).optional(),
   ownerPersonId: idSchema.optional(),
@@ -20,7 +21,7 @@ export const monitoringItemUpdateSchema = z.strictObject({
 export const monitoringItemSchema = z.object({
   id: z.string(),
   subject: z.enum(monitoringSubjects),
-  what: z.string(),
+  name: z.string(),
   method: z.string(),
   frequency: z.enum(monitoringFrequencies),
   ownerPersonId: z.string(),

@@ -80,7 +80,7 @@ describe.skipIf(!isDbAvailable())('tenant matrix', () => {
     await create('/api/v1/ohs-objectives', { name: 'B 隐患按期整改率', metric: 'hazard_closure_on_time', comparison: 'gte', targetValue: 90, year: 2026, ownerPersonId: personB });
     // Improvement: a corrective action of B (its steps are /api/v1/capas/:id/…).
     await create('/api/v1/capas', { sourceKind: 'other', description: 'B 不符合' });
-    await create('/api/v1/monitoring-items', { subject: 'training', what: 'B 培训学时', frequency: 'quarter', ownerPersonId: personB });
+    await create('/api/v1/monitoring-items', { subject: 'training', name: 'B 培训学时', frequency: 'quarter', ownerPersonId: personB });
     await create('/api/v1/management-reviews', { kind: 'management', year: 2026, heldOn: '2026-12-15' });
     await create('/api/v1/internal-audits', { year: 2026, title: 'B 内审', scope: 'B 全厂', plannedOn: '2026-12-01', externalAuditor: 'B 咨询' });
     const policyB = await t.request(cookieB, 'PUT', '/api/v1/ohs-policy/draft', { text: 'B 职业安全健康方针' });

@@ -17,11 +17,11 @@ describe.skipIf(!isDbAvailable())('performance monitoring plan and table', () =>
   it('plans what, how, how often and who; the period table reads each line’s result from the records', async () => {
     const sm = w.cookies.safety_manager;
     for (const body of [
-      { subject: 'hazards', what: '隐患排查治理情况', method: '查隐患台账', frequency: 'month', ownerPersonId: w.people.dept_head },
-      { subject: 'occupational_health', what: '噪声、粉尘检测结果', method: '查检测报告', frequency: 'quarter', ownerPersonId: w.people.dept_head },
-      { subject: 'other', what: '劳保用品佩戴', method: '现场抽查', frequency: 'month', ownerPersonId: w.people.team_leader },
+      { subject: 'hazards', name: '隐患排查治理情况', method: '查隐患台账', frequency: 'month', ownerPersonId: w.people.dept_head },
+      { subject: 'occupational_health', name: '噪声、粉尘检测结果', method: '查检测报告', frequency: 'quarter', ownerPersonId: w.people.dept_head },
+      { subject: 'other', name: '劳保用品佩戴', method: '现场抽查', frequency: 'month', ownerPersonId: w.people.team_leader },
     ]) expect((await t.request(sm, 'POST', '/api/v1/monitoring-items', body)).statusCode).toBe(201);
-    const foreign = await t.request(sm, 'POST', '/api/v1/monitoring-items', { subject: 'training', what: 'x', frequency: 'year', ownerPersonId: other.people.worker });
+    const foreign = await t.request(sm, 'POST', '/api/v1/monitoring-items', { subject: 'training', name: 'x', frequency: 'year', ownerPersonId: other.people.worker });
     expect(foreign.statusCode).toBe(400);
     expect(foreign.body).toContain('ownerPersonId');
 

@@ -36,7 +36,7 @@ async function toDtos(db: Executor, enterpriseId: string, rows: Row[]): Promise<
   return rows.map((r) => ({
     id: r.id,
     subject: r.subject as MonitoringItemDto['subject'],
-    what: r.what as string,
+    name: r.what as string,
     method: r.method as string,
     frequency: r.frequency as MonitoringItemDto['frequency'],
     ownerPersonId: r.owner_person_id as string,
@@ -63,7 +63,7 @@ export function monitoringItemSpec(): ResourceSpec<MonitoringItemDto, z.infer<ty
     references: { ownerPersonId: 'person' },
     toColumns: (input) => ({
       ...(input.subject !== undefined && { subject: input.subject }),
-      ...(input.what !== undefined && { what: input.what }),
+      ...(input.name !== undefined && { what: input.name }),
       ...(input.method !== undefined && { method: input.method }),
       ...(input.frequency !== undefined && { frequency: input.frequency }),
       ...(input.ownerPersonId !== undefined && { owner_person_id: input.ownerPersonId }),
@@ -82,6 +82,6 @@ export async function monitoringTable(deps: AppDeps, enterpriseId: string, perio
   const sources = { review, occupationalHealth: oh, equipment: null };
   return {
     ...period,
-    rows: items.map((i) => ({ itemId: i.id, subject: i.subject, what: i.what, method: i.method, frequency: i.frequency, ownerName: i.ownerName, ...monitoringResult(i.subject as MonitoringSubject, sources, locale) })),
+    rows: items.map((i) => ({ itemId: i.id, subject: i.subject, what: i.name, method: i.method, frequency: i.frequency, ownerName: i.ownerName, ...monitoringResult(i.subject as MonitoringSubject, sources, locale) })),
   };
 }

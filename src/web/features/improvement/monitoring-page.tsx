@@ -29,7 +29,7 @@ export function MonitoringPage() {
   const table = useQuery({ queryKey: [improvementPaths.monitoringItems, 'table', period], queryFn: () => api<MonitoringTableDto>('/api/v1/monitoring-table', { query: period }) });
   const planColumns: ColumnType<MonitoringItemDto>[] = [
     { key: 'subject', title: t('improvementUi.monitoring.subject'), render: (_v, i) => t(`improvementUi.monitoring.subjects.${i.subject}`) },
-    { key: 'what', dataIndex: 'what', title: t('improvementUi.monitoring.what') },
+    { key: 'what', dataIndex: 'name', title: t('improvementUi.monitoring.what') },
     { key: 'method', dataIndex: 'method', title: t('improvementUi.monitoring.method') },
     { key: 'frequency', title: t('improvementUi.monitoring.frequency'), render: (_v, i) => t(`improvementUi.monitoring.frequencies.${i.frequency}`) },
     { key: 'owner', title: t('improvementUi.monitoring.owner'), render: (_v, i) => i.ownerName ?? '—' },
@@ -87,14 +87,14 @@ function CreateItem({ isOpen, onClose }: { isOpen: boolean; onClose(): void }) {
         layout="vertical"
         preserve={false}
         initialValues={{ subject: 'hazards', frequency: 'month' }}
-        onFinish={(v: { subject: string; what?: string; method?: string; frequency: string; ownerPersonId?: string }) =>
-          save.mutate({ path: improvementPaths.monitoringItems, body: { subject: v.subject, what: v.what ?? '', method: v.method ?? '', frequency: v.frequency, ownerPersonId: v.ownerPersonId } })
+        onFinish={(v: { subject: string; name?: string; method?: string; frequency: string; ownerPersonId?: string }) =>
+          save.mutate({ path: improvementPaths.monitoringItems, body: { subject: v.subject, name: v.name ?? '', method: v.method ?? '', frequency: v.frequency, ownerPersonId: v.ownerPersonId } })
         }
       >
         <Form.Item name="subject" label={t('improvementUi.monitoring.subject')}>
           <Select options={monitoringSubjects.map((s) => ({ value: s, label: t(`improvementUi.monitoring.subjects.${s}`) }))} />
         </Form.Item>
-        <Form.Item name="what" label={t('improvementUi.monitoring.what')} required>
+        <Form.Item name="name" label={t('improvementUi.monitoring.what')} required>
           <Input maxLength={300} />
         </Form.Item>
         <Form.Item name="method" label={t('improvementUi.monitoring.method')}>
