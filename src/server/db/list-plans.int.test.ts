@@ -8,7 +8,8 @@ import { seedDemo } from '../demo/seed-demo.js';
 import { listCurrentAccidents } from '../modules/accidents/accidents.repository.js';
 import { listAuditEntries } from '../modules/audit/audit.repository.js';
 import { listCapas } from '../modules/improvement/capa.repository.js';
-import { listHealthExams } from '../modules/occupational-health/occupational-health.repository.js';
+import { listHealthExams, listMonitoring, listPpeIssues } from '../modules/occupational-health/occupational-health.repository.js';
+import { listMeetingRows } from '../modules/management/communication.service.js';
 import { listDocumentRows, listLegalRequirementRows } from '../modules/documents/documents.repository.js';
 import { listHazardRows } from '../modules/hazards/hazard-list.repository.js';
 import { listIndicators, type IndicatorFilter, type SortColumn } from '../modules/oversight/county.repository.js';
@@ -319,7 +320,7 @@ describe.runIf(isDbAvailable())(`list query plans (${dialect})`, () => {
   }
 
   // Lists of the modules landed with issues 13–17 (the generic tenant-resource lists page oldest first).
-  const resourceCases: [string, 'change_request' | 'contractor' | 'contractor_qualification' | 'special_equipment', string, string[], () => Record<string, unknown>][] = [
+  const resourceCases: [string, 'change_request' | 'contractor' | 'contractor_qualification' | 'special_equipment' | 'ppe_requirement' | 'comm_channel', string, string[], () => Record<string, unknown>][] = [
     ['change requests', 'change_request', 'change_request_enterprise_idx', ['enterprise_id'], () => ({})],
     ['change requests by status', 'change_request', 'change_request_status_idx', ['status'], () => ({ status: 'approved' })],
     ['change requests by kind', 'change_request', 'change_request_kind_page_idx', ['kind'], () => ({ kind: 'process' })],
@@ -327,6 +328,8 @@ describe.runIf(isDbAvailable())(`list query plans (${dialect})`, () => {
     ['contractor qualifications of one contractor', 'contractor_qualification', 'contractor_qualification_contractor_idx', ['contractor_id'], () => ({ contractor_id: newId() })],
     ['special equipment', 'special_equipment', 'special_equipment_enterprise_idx', ['enterprise_id'], () => ({})],
     ['special equipment by category', 'special_equipment', 'special_equipment_category_page_idx', ['category'], () => ({ category: 'boiler' })],
+    ['PPE requirements of one post', 'ppe_requirement', 'ppe_requirement_post_page_idx', ['post_id'], () => ({ post_id: newId() })],
+    ['communication channels', 'comm_channel', 'comm_channel_enterprise_idx', ['enterprise_id'], () => ({})],
   ];
   for (const [name, table, index, bound, equals] of resourceCases) {
     it(`${name}: page 1 and a deep page read one index range in page order`, async () => {
@@ -345,6 +348,32 @@ describe.runIf(isDbAvailable())(`list query plans (${dialect})`, () => {
     it(`health examinations — ${name}: page 1 and a deep page read one index range in page order`, async () => {
       const table = dialect === 'sqlite' ? 'h' : 'health_exam';
       await expectPages(table, index, [...bound], ['created_at', 'id'], (db, after) => listHealthExams(db, enterpriseId, { personId, after, limit: 51 }));
+    });
+  }
+
+  for (const [name, index, bound, personId] of [
+    ['all', 'ppe_issue_enterprise_idx', ['enterprise_id'], undefined],
+    ['one person', 'ppe_issue_person_page_idx', ['person_id'], '0190c0de-0000-7000-8000-0000000000aa'],
+  ] as const) {
+    it(`PPE issues — ${name}: page 1 and a deep page read one index range in page order`, async () => {
+      const table = dialect === 'sqlite' ? 'i' : 'ppe_issue';
+      await expectPages(table, index, [...bound], ['created_at', 'id'], (db, after) => listPpeIssues(db, enterpriseId, { personId, after, limit: 51 }));
+    });
+  }
+  for (const [name, index, bound, isOverLimit] of [
+    ['all', 'workplace_monitoring_enterprise_idx', ['enterprise_id'], undefined],
+    ['over the limit', 'workplace_monitoring_over_page_idx', ['is_over_limit'], true],
+  ] as const) {
+    it(`workplace readings — ${name}: page 1 and a deep page read one index range in page order`, async () => {
+      await expectPages('workplace_monitoring', index, [...bound], ['created_at', 'id'], (db, after) => listMonitoring(db, enterpriseId, { isOverLimit, after, limit: 51 }));
+    });
+  }
+  for (const [name, index, bound, kind] of [
+    ['all', 'meeting_enterprise_idx', ['enterprise_id'], undefined],
+    ['one kind', 'meeting_kind_page_idx', ['kind'], 'pre_shift'],
+  ] as const) {
+    it(`meetings — ${name}: page 1 and a deep page read one index range in page order`, async () => {
+      await expectPages('meeting', index, [...bound], ['created_at', 'id'], (db, after) => listMeetingRows(db, enterpriseId, { kind, after, limit: 51 }));
     });
   }
 

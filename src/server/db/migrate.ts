@@ -49,6 +49,7 @@ import * as indexNewListPages from './migrations/202612070700-index-new-list-pag
 import * as createDocumentSearch from './migrations/202612070710-create-document-search.js';
 import * as createOccupationalHealth from './migrations/202612070420-create-occupational-health.js';
 import * as createCommunication from './migrations/202612070430-create-communication.js';
+import * as indexOperationsLists from './migrations/202612070440-index-operations-lists.js';
 import * as createCalendarFeeds from './migrations/202612070120-create-calendar-feeds.js';
 import * as createConsultancy from './migrations/202612070610-create-consultancy.js';
 
@@ -103,6 +104,7 @@ const migrations: Record<string, Migration> = {
   '202612070220-add-review-gap-capa': addReviewGapCapa,
   '202612070420-create-occupational-health': createOccupationalHealth,
   '202612070430-create-communication': createCommunication,
+  '202612070440-index-operations-lists': indexOperationsLists,
   '202612070120-create-calendar-feeds': createCalendarFeeds,
   '202612070610-create-consultancy': createConsultancy,
 };

@@ -99,12 +99,16 @@ export async function getMeeting(deps: AppDeps, enterpriseId: string, id: string
   return (await toDtos(deps.db, enterpriseId, [row]))[0] as MeetingDto;
 }
 
-export async function listMeetings(deps: AppDeps, enterpriseId: string, q: z.infer<typeof meetingListQuerySchema>) {
-  let query = deps.db.selectFrom('meeting').selectAll().where('enterprise_id', '=', enterpriseId);
+/** One page of meetings, newest entry first (an index range: meeting_enterprise_idx, or meeting_kind_page_idx by kind). */
+export function listMeetingRows(db: Executor, enterpriseId: string, q: { kind?: string; after?: { at: string; id: string }; limit: number }) {
+  let query = db.selectFrom('meeting').selectAll().where('enterprise_id', '=', enterpriseId);
   if (q.kind) query = query.where('kind', '=', q.kind);
-  const after = decodeCursor(q.cursor);
-  if (after) query = query.where(afterKey('created_at', 'id', after, 'desc'));
-  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.limit + 1).execute();
+  if (q.after) query = query.where(afterKey('created_at', 'id', q.after, 'desc'));
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.limit).execute();
+}
+
+export async function listMeetings(deps: AppDeps, enterpriseId: string, q: z.infer<typeof meetingListQuerySchema>) {
+  const rows = await listMeetingRows(deps.db, enterpriseId, { kind: q.kind, after: decodeCursor(q.cursor), limit: q.limit + 1 });
   const page = toPage(rows, q.limit, (r) => ({ at: r.created_at, id: r.id }), (r) => r);
   return { items: await toDtos(deps.db, enterpriseId, page.items), nextCursor: page.nextCursor };
 }
