@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Badge, Calendar, Checkbox, List, Select, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -23,8 +24,10 @@ export function monthWindow(month: string, timeZone: string): { from: string; to
 
 /** 合规日历 (issue 15 §6): every feature's due items in a month view, with owner and status, and the person's .ics feed. */
 export function CalendarPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const tz = useEnterpriseTimeZone();
+  const dayjsLocale = i18n.language === 'zh-CN' ? 'zh-cn' : 'en';
+  const today = dayjs().format('YYYY-MM-DD');
   const people = usePeople();
   const [month, setMonth] = useState(() => dayjs().format('YYYY-MM'));
   const [isMine, setIsMine] = useState(false);
@@ -74,7 +77,7 @@ export function CalendarPage() {
         />
       )}
       <Calendar
-        value={dayjs(`${month}-01`)}
+        value={dayjs(today.startsWith(month) ? today : `${month}-01`).locale(dayjsLocale)}
         onPanelChange={(d: Dayjs) => setMonth(d.format('YYYY-MM'))}
         onSelect={(d: Dayjs, info) => info.source !== 'date' && setMonth(d.format('YYYY-MM'))}
         cellRender={(d: Dayjs, info) => {
