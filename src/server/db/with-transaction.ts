@@ -3,7 +3,32 @@ import type { Database } from './database.js';
 
 export type Executor = Kysely<Database> | Transaction<Database>;
 
-/** Every multi-row write runs in one transaction: all or nothing. */
-export function withTransaction<T>(db: Kysely<Database>, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-  return db.transaction().execute(work);
+type AfterCommit = (db: Kysely<Database>) => unknown;
+const afterCommitWork = new WeakMap<Transaction<Database>, AfterCommit[]>();
+
+/**
+ * Every multi-row write runs in one transaction: all or nothing. Work registered with
+ * `afterCommit` runs once the transaction has committed (on setImmediate, never for a rollback).
+ */
+export async function withTransaction<T>(db: Kysely<Database>, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  const callbacks: AfterCommit[] = [];
+  const result = await db.transaction().execute((trx) => {
+    afterCommitWork.set(trx, callbacks);
+    return work(trx);
+  });
+  for (const callback of callbacks) setImmediate(() => void callback(db));
+  return result;
+}
+
+/**
+ * Runs `callback` after the transaction commits (at once, on setImmediate, outside a transaction).
+ * A transaction not opened by withTransaction drops it: use only for work something else also
+ * does later (notifications: the outbox delivery round).
+ */
+export function afterCommit(executor: Executor, callback: AfterCommit): void {
+  if (!executor.isTransaction) {
+    setImmediate(() => void callback(executor as Kysely<Database>));
+    return;
+  }
+  afterCommitWork.get(executor as Transaction<Database>)?.push(callback);
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, isDbAvailable, type TestApp } from '../../test/test-app.js';
 import { clientId, hazardWorld, type World } from '../hazards/hazard-test-setup.js';
+import { deliverNotifications } from '../notifications/notification-fanout.service.js';
 import { runCapaEscalation } from './capa-due-items.service.js';
 
 describe.skipIf(!isDbAvailable())('corrective actions (CAPA)', () => {
@@ -20,8 +21,11 @@ describe.skipIf(!isDbAvailable())('corrective actions (CAPA)', () => {
     expect(res.statusCode, res.body).toBe(201);
     return res.json().id as string;
   };
-  const notificationsOf = async (kind: string) =>
-    Number((await sql<{ n: number }>`select count(*) as n from notification where enterprise_id = ${w.enterpriseId} and kind = ${kind}`.execute(t.deps.db)).rows[0]?.n);
+  // Read from the table: first the pending fan-outs, as the notifications list does (issue 18 §3).
+  const notificationsOf = async (kind: string) => {
+    await deliverNotifications(t.deps.db, t.clock.now());
+    return Number((await sql<{ n: number }>`select count(*) as n from notification where enterprise_id = ${w.enterpriseId} and kind = ${kind}`.execute(t.deps.db)).rows[0]?.n);
+  };
 
   it('an accident → one CAPA linked to it and to the hazard it raised; raising it again gives the same record', async () => {
     const sm = w.cookies.safety_manager;

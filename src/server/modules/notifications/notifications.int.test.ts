@@ -4,6 +4,7 @@ import { deliverOutbox, type FetchLike } from '../../platform/outbox/outbox.serv
 import { listOutbox } from '../../platform/outbox/outbox.repository.js';
 import { createTestApp, isDbAvailable, type TestApp } from '../../test/test-app.js';
 import { clientId, hazardWorld, type World } from '../hazards/hazard-test-setup.js';
+import { deliverNotifications } from './notification-fanout.service.js';
 import { notifyInTransaction } from './notifications.service.js';
 
 describe.skipIf(!isDbAvailable())('notifications and the webhook outbox', () => {
@@ -41,6 +42,46 @@ describe.skipIf(!isDbAvailable())('notifications and the webhook outbox', () => 
     expect((await t.request(w.cookies.safety_manager, 'GET', '/api/v1/notifications')).json().unread).toBe(0);
     // Another user cannot mark mine.
     expect((await t.request(w.cookies.principal, 'POST', '/api/v1/notifications/read', { ids: [inbox.items[0].id] })).json()).toEqual({ marked: 0 });
+  });
+
+  it('the write only enqueues one outbox row; the fan-out after the commit makes the in-app rows once, within a second, without anyone reading', async () => {
+    const input = (key: string) => ({
+      enterpriseId: w.enterpriseId,
+      roles: ['principal', 'safety_manager'],
+      kind: 'test_fanout',
+      title: { 'zh-CN': '扇出', 'en-US': 'Fan-out' },
+      body: { 'zh-CN': '正文', 'en-US': 'Body' },
+      link: '/f',
+      dedupeKey: key,
+      at: t.clock.now(),
+    });
+    const count = async (table: 'notification' | 'outbox', column: 'kind' | 'dedupe_key', value: string) =>
+      Number((await t.deps.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('enterprise_id', '=', w.enterpriseId).where(column, '=', value).executeTakeFirstOrThrow()).n);
+    // Inside the write: one outbox row, no notification yet.
+    await withTransaction(t.deps.db, async (trx) => {
+      await notifyInTransaction(trx, input('test:fanout:1'));
+      expect(Number((await trx.selectFrom('notification').select((eb) => eb.fn.countAll<number>().as('n')).where('kind', '=', 'test_fanout').executeTakeFirstOrThrow()).n)).toBe(0);
+    });
+    expect(await count('outbox', 'dedupe_key', 'notify:test:fanout:1')).toBe(1);
+    // After the commit the kick fans it out on its own (no list read, no scheduler in tests).
+    for (let i = 0; i < 50 && (await count('notification', 'kind', 'test_fanout')) < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await count('notification', 'kind', 'test_fanout')).toBe(2);
+    // A rolled-back write leaves nothing to deliver.
+    await expect(
+      withTransaction(t.deps.db, async (trx) => {
+        await notifyInTransaction(trx, input('test:fanout:rolled-back'));
+        throw new Error('rollback');
+      }),
+    ).rejects.toThrow('rollback');
+    expect(await count('outbox', 'dedupe_key', 'notify:test:fanout:rolled-back')).toBe(0);
+    // Several runners at once (kick, list reads, the scheduler's round) fan each event out once.
+    await withTransaction(t.deps.db, (trx) => notifyInTransaction(trx, { ...input('test:fanout:2'), kind: 'test_fanout_2' }));
+    const made = await Promise.all([deliverNotifications(t.deps.db, t.clock.now()), deliverNotifications(t.deps.db, t.clock.now(), { enterpriseId: w.enterpriseId }), deliverNotifications(t.deps.db, t.clock.now())]);
+    await new Promise((r) => setTimeout(r, 100)); // the kick, too, has had its turn
+    expect(made.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(2);
+    expect(await count('notification', 'kind', 'test_fanout_2')).toBe(2);
+    // The same event again (a replay, a retried job) is not a new notification.
+    expect(await withTransaction(t.deps.db, (trx) => notifyInTransaction(trx, { ...input('test:fanout:2'), kind: 'test_fanout_2' }))).toBe(0);
   });
 
   it('delivers a webhook once, in the WeCom shape, even with two deliverers at once', async () => {

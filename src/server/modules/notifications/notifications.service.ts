@@ -2,70 +2,33 @@ import type { AppDeps } from '../../app-deps.js';
 import { fieldError } from '../../platform/http/validation.js';
 import { isPrivateTarget } from '../../platform/outbox/webhook-target.js';
 import { fromDbBool, toDbBool } from '../../db/codecs.js';
-import { withTransaction, type Executor } from '../../db/with-transaction.js';
+import { afterCommit, withTransaction, type Executor } from '../../db/with-transaction.js';
 import type { Locale } from '../../../i18n/locale.js';
 import type { NotificationDto, NotificationSettingDto, NotificationSettingInput } from '../../../schemas/notifications.js';
 import { decodeCursor, toPage } from '../../platform/http/cursor.js';
-import { newId } from '../../platform/ids.js';
-import { enqueueOutbox } from '../../platform/outbox/outbox.service.js';
+import { enqueueOutbox } from '../../platform/outbox/outbox-enqueue.js';
 import { recordChange } from '../audit/audit.service.js';
+import { deliverNotifications, kickNotifications, type LocalizedText, type NotifyInput } from './notification-fanout.service.js';
 import * as repo from './notifications.repository.js';
-import { type WebhookFormat, webhookBody } from './webhook-message.js';
+import type { WebhookFormat } from './webhook-message.js';
 
-export type LocalizedText = Record<Locale, string>;
+export type { LocalizedText, NotifyInput } from './notification-fanout.service.js';
 
-export interface NotifyInput {
-  enterpriseId: string;
-  /** Users by id, plus every member holding one of the roles (fanned out to one row per user). */
-  userIds?: (string | null)[];
-  roles?: readonly string[];
-  kind: string;
-  title: LocalizedText;
-  body: LocalizedText;
-  link: string;
-  /** Same key → notified once (per user, and once to the webhook). */
-  dedupeKey: string;
-  at: Date;
-}
-
-/** In-app rows and, when the enterprise has a robot webhook, one outbox row — in the caller's transaction. */
+/**
+ * Tells users of a change: ONE outbox row in the caller's transaction (kind 'notify', deduplicated
+ * by the key), fanned out to in-app rows and the robot webhook after the commit, exactly once
+ * (notification-fanout.service.ts). Returns 1 when the event is new, 0 when its key was seen.
+ */
 export async function notifyInTransaction(trx: Executor, input: NotifyInput): Promise<number> {
-  const roleUsers = await repo.listUserIdsWithRoles(trx, input.enterpriseId, input.roles ?? []);
-  const recipients = [...new Set([...(input.userIds ?? []).filter((u): u is string => Boolean(u)), ...roleUsers])];
-  const at = input.at.toISOString();
-  // One statement for every recipient. No audit row of its own (issue 18: one audit row per
-  // change): the change that caused it is audited, and the notification rows are the record.
-  const created = await repo.insertNotificationsOnce(
-    trx,
-    recipients.map((userId) => ({
-      id: newId(),
-      enterprise_id: input.enterpriseId,
-      user_id: userId,
-      role: input.roles?.join(',') ?? null,
-      kind: input.kind,
-      title: JSON.stringify(input.title),
-      body: JSON.stringify(input.body),
-      link: input.link,
-      read_at: null,
-      dedupe_key: `${input.dedupeKey}:${userId}`,
-      created_at: at,
-    })),
-  );
-  const setting = await repo.findSetting(trx, input.enterpriseId);
-  if (setting && fromDbBool(setting.is_webhook_enabled) && setting.webhook_url) {
-    await enqueueOutbox(trx, {
-      enterpriseId: input.enterpriseId,
-      kind: `webhook:${input.kind}`,
-      payload: {
-        url: setting.webhook_url,
-        // Robots sit in Chinese work groups: the webhook speaks zh-CN.
-        body: webhookBody(setting.webhook_format as WebhookFormat, { title: input.title['zh-CN'], body: input.body['zh-CN'], link: input.link }),
-      },
-      dedupeKey: `webhook:${input.dedupeKey}`,
-      at: input.at,
-    });
-  }
-  return created;
+  const isNew = await enqueueOutbox(trx, {
+    enterpriseId: input.enterpriseId,
+    kind: 'notify',
+    payload: { ...input, at: input.at.toISOString() },
+    dedupeKey: `notify:${input.dedupeKey}`,
+    at: input.at,
+  });
+  if (isNew) afterCommit(trx, kickNotifications);
+  return isNew ? 1 : 0;
 }
 
 export async function listMyNotifications(
@@ -74,6 +37,8 @@ export async function listMyNotifications(
   q: { cursor?: string; limit: number; isUnreadOnly: boolean },
   locale: Locale,
 ) {
+  // The enterprise's pending fan-outs first (usually none: the kick after the write did them).
+  await deliverNotifications(deps.db, deps.clock.now(), { enterpriseId: actor.enterpriseId });
   const rows = await repo.listNotificationsOfUser(deps.db, actor.enterpriseId, actor.userId, { after: decodeCursor(q.cursor), limit: q.limit + 1, isUnreadOnly: q.isUnreadOnly });
   const page = toPage(
     rows,

@@ -83,7 +83,7 @@ export function installMetrics(app: FastifyInstance, deps: AppDeps, pool: (() =>
       lines.push(`shuangkong_db_pool_connections{state="total"} ${p.totalCount}`, `shuangkong_db_pool_connections{state="idle"} ${p.idleCount}`, `shuangkong_db_pool_connections{state="waiting"} ${p.waitingCount}`);
     }
     const backlog = await sql<{ n: string | number }>`select count(*) as n from outbox where sent_at is null`.execute(deps.db);
-    lines.push('# HELP shuangkong_outbox_backlog Deliveries (webhooks) not yet sent.', '# TYPE shuangkong_outbox_backlog gauge', `shuangkong_outbox_backlog ${Number(backlog.rows[0]?.n ?? 0)}`);
+    lines.push('# HELP shuangkong_outbox_backlog Deliveries (notification fan-outs, webhooks) not yet done.', '# TYPE shuangkong_outbox_backlog gauge', `shuangkong_outbox_backlog ${Number(backlog.rows[0]?.n ?? 0)}`);
     const now = deps.clock.now().getTime();
     const jobs = await deps.db.selectFrom('scheduler_lease').select(['job', 'finished_at']).orderBy('job').execute();
     lines.push('# HELP shuangkong_scheduler_seconds_since_last_run Seconds since each scheduled job last finished (on any node).', '# TYPE shuangkong_scheduler_seconds_since_last_run gauge');

@@ -1,4 +1,5 @@
 import type { OutboxTable } from '../../db/database.js';
+import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/with-transaction.js';
 
 export async function insertOutboxOnce(db: Executor, row: OutboxTable): Promise<boolean> {
@@ -12,6 +13,7 @@ export function listDueOutboxIds(db: Executor, at: string, limit: number) {
     .select(['id'])
     .where('sent_at', 'is', null)
     .where('next_attempt_at', '<=', at)
+    .where('kind', '!=', 'notify')
     .orderBy('next_attempt_at')
     .limit(limit)
     .execute();
@@ -45,4 +47,26 @@ export async function noteOutboxSkip(db: Executor, id: string, note: string): Pr
 
 export function listOutbox(db: Executor, enterpriseId: string) {
   return db.selectFrom('outbox').selectAll().where('enterprise_id', '=', enterpriseId).orderBy('created_at').execute();
+}
+
+/** Not yet fanned out: the WHERE of the partial index outbox_notify_pending_idx, verbatim. */
+const notifyPending = sql<SqlBool>`sent_at is null and kind = 'notify'`;
+
+/** Pending notifications (oldest first), of one enterprise or all. */
+export function listPendingNotifyIds(db: Executor, limit: number, enterpriseId?: string) {
+  let query = db.selectFrom('outbox').select('id').where(notifyPending);
+  if (enterpriseId) query = query.where('enterprise_id', '=', enterpriseId);
+  return query.orderBy('created_at').limit(limit).execute();
+}
+
+/** The claim of a notification's fan-out (as claimOutboxRow, without a wait: a notification is due at once). */
+export async function claimNotifyRow(db: Executor, id: string, at: string): Promise<OutboxTable | undefined> {
+  const result = await db
+    .updateTable('outbox')
+    .set((eb) => ({ sent_at: at, attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', id)
+    .where('sent_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) return undefined;
+  return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -1,42 +1,18 @@
 import type { AppDeps } from '../../app-deps.js';
 import { isPrivateTarget } from './webhook-target.js';
-import { withTransaction, type Executor } from '../../db/with-transaction.js';
+import { withTransaction } from '../../db/with-transaction.js';
 import { recordChange } from '../../modules/audit/audit.service.js';
-import { newId } from '../ids.js';
+import { deliverNotifications } from '../../modules/notifications/notification-fanout.service.js';
+import type { OutboxPayload } from './outbox-enqueue.js';
 import * as repo from './outbox.repository.js';
 
-/** What an outbox row carries: an HTTP POST of a JSON body (robot webhooks). */
-export interface OutboxPayload {
-  url: string;
-  body: unknown;
-}
+export { enqueueOutbox, type OutboxPayload } from './outbox-enqueue.js';
 
 export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body: string; signal?: AbortSignal }) => Promise<{
   ok: boolean;
   status: number;
   text(): Promise<string>;
 }>;
-
-/** Written in the transaction that caused the message: it exists exactly when that change does. */
-export async function enqueueOutbox(
-  trx: Executor,
-  entry: { enterpriseId: string; kind: string; payload: OutboxPayload; dedupeKey: string; at: Date },
-): Promise<boolean> {
-  const at = entry.at.toISOString();
-  return repo.insertOutboxOnce(trx, {
-    id: newId(),
-    enterprise_id: entry.enterpriseId,
-    kind: entry.kind,
-    payload: JSON.stringify(entry.payload),
-    dedupe_key: entry.dedupeKey,
-    attempts: 0,
-    next_attempt_at: at,
-    claimed_until: null,
-    sent_at: null,
-    last_error: null,
-    created_at: at,
-  });
-}
 
 /** 1, 2, 4, … minutes after each failure, at most six hours apart; never given up (never lost). */
 export function backoffMinutes(attempts: number): number {
@@ -56,7 +32,7 @@ function robotError(status: number, ok: boolean, text: string): string | null {
 }
 
 /**
- * Sends every due row once. Each row is claimed by setting sent_at in a transaction that also does
+ * Fans out pending notifications (kind 'notify'), then sends every due webhook row once. Each row is claimed by setting sent_at in a transaction that also does
  * the POST: success commits the claim; failure puts the row back with a later next_attempt_at; a crash
  * rolls the claim back, so the row is retried (never lost). Two deliverers never both send a row:
  * the claim is an UPDATE … WHERE sent_at IS NULL. Cost: on SQLite the POST runs inside the write
@@ -68,6 +44,8 @@ export async function deliverOutbox(
   at: Date,
   options: { limit?: number; timeoutMs?: number } = {},
 ): Promise<{ sent: number; failed: number }> {
+  // Notifications first: their fan-out may add webhook rows, sent in this same round.
+  await deliverNotifications(deps.db, at);
   const now = at.toISOString();
   const due = await repo.listDueOutboxIds(deps.db, now, options.limit ?? 100);
   let sent = 0;
