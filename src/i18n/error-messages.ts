@@ -177,6 +177,7 @@ export const entityNames: Record<string, Record<Locale, string>> = {
   engagement: { 'zh-CN': '咨询项目', 'en-US': 'Engagement' },
   engagement_report: { 'zh-CN': '咨询报告', 'en-US': 'Engagement report' },
   engagement_visit: { 'zh-CN': '咨询记录', 'en-US': 'Consultancy visit' },
+  statistics_submission: { 'zh-CN': '统计报送', 'en-US': 'Statistics submission' },
   county_enterprise: { 'zh-CN': '辖区企业', 'en-US': 'Enterprise of the jurisdiction' },
   oversight_town: { 'zh-CN': '乡镇（街道）', 'en-US': 'Town' },
   training_session: { 'zh-CN': '培训', 'en-US': 'Training session' },

@@ -68,6 +68,7 @@ import { fixedPositionRoutes } from './modules/frontline/fixed-position.routes.j
 import { accidentRoutes } from './modules/accidents/accidents.routes.js';
 import { oversightRoutes } from './modules/oversight/oversight.routes.js';
 import { countyRoutes } from './modules/oversight/county.routes.js';
+import { statisticsRoutes } from './modules/oversight/statistics.routes.js';
 import { consultancyRoutes } from './modules/consultancy/consultancy.routes.js';
 
 export interface BuildAppOptions {
@@ -131,6 +132,7 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
     ...accidentRoutes(deps),
     ...oversightRoutes(deps),
     ...countyRoutes(deps),
+    ...statisticsRoutes(deps),
     ...consultancyRoutes(deps),
   ];
 }

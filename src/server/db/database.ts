@@ -51,6 +51,8 @@ import type {
   OversightJurisdictionTable,
   OversightTownTable,
   RemediationEvaluationTable,
+  StatisticsAckTable,
+  StatisticsSubmissionTable,
   SupervisionRulesTable,
 } from './tables/oversight-tables.js';
 import type {
@@ -271,6 +273,8 @@ export interface Database {
   oversight_town: OversightTownTable;
   enterprise_indicator: EnterpriseIndicatorTable;
   supervision_rules: SupervisionRulesTable;
+  statistics_submission: StatisticsSubmissionTable;
+  statistics_ack: StatisticsAckTable;
   consultancy: ConsultancyTable;
   consultancy_member: ConsultancyMemberTable;
   engagement: EngagementTable;

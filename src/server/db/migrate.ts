@@ -53,6 +53,7 @@ import * as createCommunication from './migrations/202612070430-create-communica
 import * as indexOperationsLists from './migrations/202612070440-index-operations-lists.js';
 import * as createCalendarFeeds from './migrations/202612070120-create-calendar-feeds.js';
 import * as createConsultancy from './migrations/202612070610-create-consultancy.js';
+import * as createStatisticsSubmissions from './migrations/202612070620-create-statistics-submissions.js';
 
 // Listed explicitly (not read from disk) so the bundle and tests see the same set, in order.
 const migrations: Record<string, Migration> = {
@@ -109,6 +110,7 @@ const migrations: Record<string, Migration> = {
   '202612070440-index-operations-lists': indexOperationsLists,
   '202612070120-create-calendar-feeds': createCalendarFeeds,
   '202612070610-create-consultancy': createConsultancy,
+  '202612070620-create-statistics-submissions': createStatisticsSubmissions,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -81,3 +81,22 @@ export interface SupervisionRulesTable {
   updated_by_user_id: string | null;
   updated_at: string;
 }
+
+/** 16号令 Art. 14: the quarterly/yearly statistics an enterprise submitted, as sent. */
+export interface StatisticsSubmissionTable {
+  id: string;
+  enterprise_id: string;
+  period_key: string;
+  figures: string;
+  due_on: string;
+  is_late: number;
+  submitted_by_user_id: string | null;
+  submitted_at: string;
+}
+
+export interface StatisticsAckTable {
+  id: string;
+  submission_id: string;
+  user_id: string;
+  acknowledged_at: string;
+}

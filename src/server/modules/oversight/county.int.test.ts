@@ -168,4 +168,37 @@ describe.skipIf(!isDbAvailable())('county view', () => {
     const again = await Promise.all(Array.from({ length: 12 }, (_, i) => t.request(c.county, 'GET', `/api/v1/oversight/county/priority?month=${i + 1}`)));
     expect(again.some((m) => (m.json().items as Item[]).some((i) => i.enterpriseId === bId))).toBe(false);
   });
+  it('delivers the submitted 16号令 statistics to the inbox and lists who is late', async () => {
+    // Q3 2026 ends on 1 October; the enterprise submits on 10 October, before the 15th.
+    t.clock.set(new Date('2026-10-10T02:00:00.000Z'));
+    const due = async (e: World | string) => ((await t.request(typeof e === 'string' ? e : e.cookies.safety_manager, 'GET', '/api/v1/due-items?kind=oversight.statistics')).json().items as { sourceRef: string; status: string }[]).map((d) => [d.sourceRef, d.status]);
+    expect((await due(a)).sort()).toEqual([['statistics:2025', 'overdue'], ['statistics:2026-Q3', 'due']]);
+    const open = await t.request(a.cookies.safety_manager, 'POST', '/api/v1/statistics-submissions', { year: 2026, quarter: 4 });
+    expect(open.statusCode).toBe(400);
+    expect(open.json().errors[0].path).toBe('quarter');
+    expect((await t.request(a.cookies.worker, 'POST', '/api/v1/statistics-submissions', { year: 2026, quarter: 3 })).statusCode).toBe(403);
+    const sent = await t.request(a.cookies.safety_manager, 'POST', '/api/v1/statistics-submissions', { year: 2026, quarter: 3 });
+    expect(sent.statusCode, sent.body).toBe(201);
+    expect(sent.json()).toMatchObject({ periodKey: '2026-Q3', dueOn: '2026-10-15', isLate: false, figures: expect.objectContaining({ found: expect.any(Number) }) });
+    expect((await t.request(a.cookies.safety_manager, 'POST', '/api/v1/statistics-submissions', { year: 2026, quarter: 3 })).statusCode).toBe(409);
+    t.clock.set(new Date('2026-11-23T02:00:00.000Z'));
+
+    const inbox = async (cookie: string) => (await t.request(cookie, 'GET', '/api/v1/oversight/statistics')).json().items as { id: string; enterpriseId: string; periodKey: string }[];
+    expect((await inbox(c.county)).map((s) => [s.enterpriseId, s.periodKey])).toEqual([[a.enterpriseId, '2026-Q3']]);
+    expect((await inbox(c.town)).map((s) => s.enterpriseId)).toEqual([a.enterpriseId]);
+    expect(await inbox(c.other)).toEqual([]);
+    const id = sent.json().id as string;
+    expect((await t.request(c.other, 'POST', `/api/v1/oversight/statistics/${id}/acknowledge`)).statusCode).toBe(404);
+    const ack = await t.request(c.county, 'POST', `/api/v1/oversight/statistics/${id}/acknowledge`);
+    expect(ack.json()).toMatchObject({ isAcknowledgedByMe: true, acknowledgedCount: 1 });
+
+    // Late: Q3 2026 (due 15 October) — B did not submit; the year 2025 (due 31 January) — nobody did.
+    const late = (await t.request(c.county, 'GET', '/api/v1/oversight/statistics/late')).json().periods as { periodKey: string; items: { enterpriseId: string }[] }[];
+    expect(late.map((p) => [p.periodKey, p.items.map((i) => i.enterpriseId).sort()])).toEqual([
+      ['2026-Q3', [bId]],
+      ['2025', [a.enterpriseId, bId].sort()],
+    ]);
+    // The enterprise's side: the owed year is an overdue due item; the submitted quarter is owed no more.
+    expect(await due(a)).toEqual([['statistics:2025', 'overdue']]);
+  });
 });

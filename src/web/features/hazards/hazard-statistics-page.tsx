@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { StatsDto } from '../../../schemas/inspections.js';
 import { api } from '../../app/api/api-client';
 import { PageHeader } from '../../app/ui/page-header';
+import { StatisticsSubmit } from '../oversight/statistics-submit';
 import { formatCny, formatDate, type HazardStatisticsDto, useEnterpriseTimeZone } from './hazard-api';
 
 const percent = (rate: number | null | undefined) => (rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`);
@@ -42,6 +43,7 @@ export function HazardStatisticsPage() {
         hint={t('hazardUi.stats.hint')}
         extra={
           <div className="page-toolbar" style={{ margin: 0 }}>
+            <StatisticsSubmit year={year} quarter={quarter === 'year' ? null : quarter} hasEnded={period ? new Date(period.end) <= now : false} />
             <Select value={year} onChange={setYear} style={{ width: 100 }} options={[0, 1, 2, 3].map((d) => ({ value: thisYear - d, label: String(thisYear - d) }))} />
             <Segmented
               value={quarter}

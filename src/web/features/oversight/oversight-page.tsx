@@ -5,6 +5,7 @@ import type { BureauReportDto, OversightOverviewDto } from '../../../schemas/ove
 import { api } from '../../app/api/api-client';
 import { meKey } from '../../app/auth/use-me';
 import { PageHeader } from '../../app/ui/page-header';
+import { StatisticsInboxCard } from './statistics-inbox-card';
 
 const overviewPath = '/api/v1/oversight/overview';
 const inboxPath = '/api/v1/bureau-reports';
@@ -77,6 +78,7 @@ export function OversightPage() {
           )}
         />
       </Card>
+      <StatisticsInboxCard />
       <Table
         rowKey="enterpriseId"
         size="middle"

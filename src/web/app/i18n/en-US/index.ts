@@ -17,7 +17,7 @@ import { operationsMessages } from './operations';
 import { ohsSystemMessages } from './ohs-system';
 import { documentsMessages } from './documents';
 import { accidentsMessages } from './accidents';
-import { countyMessages, oversightMessages } from './oversight';
+import { countyMessages, oversightMessages, statisticsMessages } from './oversight';
 import { consultancyMessages } from './consultancy';
 import { trainingMessages } from './training';
 import { firstHourMessages } from './first-hour';
@@ -48,6 +48,7 @@ export const enUSParts = {
   accidents: accidentsMessages,
   oversight: oversightMessages,
   county: countyMessages,
+  statistics: statisticsMessages,
   consultancy: consultancyMessages,
   training: trainingMessages,
   firstHour: firstHourMessages,
@@ -79,6 +80,7 @@ export const enUS: Messages = {
   ...accidentsMessages,
   ...oversightMessages,
   ...countyMessages,
+  ...statisticsMessages,
   ...consultancyMessages,
   ...trainingMessages,
   ...firstHourMessages,

@@ -1,4 +1,4 @@
-import type { CountyMessages, OversightMessages } from '../zh-CN/oversight';
+import type { CountyMessages, OversightMessages, StatisticsMessages } from '../zh-CN/oversight';
 
 /** English — the regulator's overview and inbox. Same keys as zh-CN/oversight.ts. */
 export const oversightMessages: OversightMessages = {
@@ -65,5 +65,21 @@ export const countyMessages: CountyMessages = {
     yes: 'yes',
     no: 'no',
     saved: 'Saved',
+  },
+};
+
+/** English — 16号令 statistics submitted to the bureau. Same keys as zh-CN. */
+export const statisticsMessages: StatisticsMessages = {
+  statisticsUi: {
+    submit: 'Submit to the bureau',
+    submitted: 'Submitted',
+    sent: 'Submitted on {{at}}',
+    sentLate: 'Submitted late on {{at}}',
+    notEnded: 'A period can be submitted once it has ended',
+    inbox: 'Hazard statistics submitted (16号令 Art. 14)',
+    late: 'late',
+    figures: 'found {{found}} (major {{major}}), fixed {{fixed}}',
+    lateTitle: '{{period}} (due {{due}}) not submitted on time: {{n}}',
+    more: '{{n}} more',
   },
 };

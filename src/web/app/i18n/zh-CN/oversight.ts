@@ -71,3 +71,21 @@ export const countyMessages = {
 } as const;
 
 export type CountyMessages = Widen<typeof countyMessages>;
+
+/** 中文 — 16号令 statistics submitted to the bureau (issue 17). */
+export const statisticsMessages = {
+  statisticsUi: {
+    submit: '报送安监部门',
+    submitted: '已报送',
+    sent: '已于 {{at}} 报送',
+    sentLate: '已于 {{at}} 逾期报送',
+    notEnded: '期间结束后才能报送',
+    inbox: '隐患排查治理统计报送（16号令第十四条）',
+    late: '逾期报送',
+    figures: '发现 {{found}}（重大 {{major}}），整改 {{fixed}}',
+    lateTitle: '{{period}}（应于 {{due}} 前报送）未按期报送：{{n}} 家',
+    more: '另有 {{n}} 家',
+  },
+} as const;
+
+export type StatisticsMessages = Widen<typeof statisticsMessages>;
