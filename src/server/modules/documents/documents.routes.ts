@@ -17,6 +17,7 @@ import {
 } from '../../../schemas/documents.js';
 import type { AuthContext } from '../../platform/auth/auth-context.js';
 import { docxMime } from '../../platform/exports/docx-builder.js';
+import { ownRecord } from '../../platform/http/own-record.js';
 import { type AnyRouteDef, defineRoute, requireTenant, requireUser } from '../../platform/http/route.js';
 import { buildDocumentDocx, readDocumentFile, uploadDocumentFile } from './document-files.service.js';
 import { listDocumentTemplates } from './document-templates.service.js';
@@ -84,6 +85,7 @@ export function documentRoutes(deps: AppDeps): AnyRouteDef[] {
     defineRoute({
       method: 'PATCH',
       url: '/api/v1/documents/:id',
+      before: ownRecord(deps.db, 'controlled_document', 'document'),
       access: { kind: 'tenant', roles: managerRoles },
       summary: 'Number, title, type, owner, review date',
       tags,
@@ -95,6 +97,7 @@ export function documentRoutes(deps: AppDeps): AnyRouteDef[] {
     defineRoute({
       method: 'PUT',
       url: '/api/v1/documents/:id/draft',
+      before: ownRecord(deps.db, 'controlled_document', 'document'),
       access: { kind: 'tenant', roles: managerRoles },
       summary: 'Save the six headings into the open draft (opens the next version when none is open)',
       tags,
@@ -118,6 +121,7 @@ export function documentRoutes(deps: AppDeps): AnyRouteDef[] {
     defineRoute({
       method: 'POST',
       url: '/api/v1/documents/:id/withdraw',
+      before: ownRecord(deps.db, 'controlled_document', 'document'),
       access: { kind: 'tenant', roles: documentApproverRoles },
       summary: 'Withdraw the document: every live version becomes obsolete, posts no longer see it',
       tags,
@@ -130,6 +134,7 @@ export function documentRoutes(deps: AppDeps): AnyRouteDef[] {
     defineRoute({
       method: 'PUT',
       url: '/api/v1/documents/:id/distribution',
+      before: ownRecord(deps.db, 'controlled_document', 'document'),
       access: { kind: 'tenant', roles: managerRoles },
       summary: 'The posts the document is distributed to',
       tags,
@@ -142,6 +147,7 @@ export function documentRoutes(deps: AppDeps): AnyRouteDef[] {
     defineRoute({
       method: 'POST',
       url: '/api/v1/documents/:id/file',
+      before: ownRecord(deps.db, 'controlled_document', 'document'),
       access: { kind: 'tenant', roles: managerRoles },
       summary: 'Upload the document as a file (raw PDF, .doc or .docx body, at most 10 MB) into the open draft, opening one when none is open',
       tags,

@@ -14,6 +14,7 @@ import {
   postLegalClauseSchema,
 } from '../../../schemas/legal-register.js';
 import type { AuthContext } from '../../platform/auth/auth-context.js';
+import { ownRecord } from '../../platform/http/own-record.js';
 import { type AnyRouteDef, defineRoute, requireTenant, requireUser } from '../../platform/http/route.js';
 import { evaluateCompliance } from './compliance.service.js';
 import {
@@ -96,6 +97,7 @@ export function legalRegisterRoutes(deps: AppDeps): AnyRouteDef[] {
     defineRoute({
       method: 'PATCH',
       url: `${path}/:id`,
+      before: ownRecord(deps.db, 'legal_requirement'),
       access: { kind: 'tenant', roles: managerRoles },
       summary: 'Edition, dates, title, note',
       tags,
@@ -118,6 +120,7 @@ export function legalRegisterRoutes(deps: AppDeps): AnyRouteDef[] {
     defineRoute({
       method: 'PUT',
       url: `${path}/:id/clauses`,
+      before: ownRecord(deps.db, 'legal_requirement'),
       access: { kind: 'tenant', roles: managerRoles },
       summary: 'The clauses that matter, each mapped to posts, departments, risks and documents',
       tags,
@@ -130,6 +133,7 @@ export function legalRegisterRoutes(deps: AppDeps): AnyRouteDef[] {
     defineRoute({
       method: 'POST',
       url: `${path}/:id/evaluations`,
+      before: ownRecord(deps.db, 'legal_requirement'),
       access: { kind: 'tenant', roles: managerRoles },
       summary: 'Record the compliance evaluation of a year (insert-only; non-compliant needs an action, owner and deadline)',
       tags,

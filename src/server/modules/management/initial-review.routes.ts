@@ -5,6 +5,7 @@ import { idParamsSchema, idSchema } from '../../../schemas/common.js';
 import { gapFollowUpSchema, reviewCompleteSchema, reviewCreateSchema, reviewFindingInputSchema, reviewSchema, reviewSummarySchema, reviewTeamSchema } from '../../../schemas/initial-review.js';
 import type { AuthContext } from '../../platform/auth/auth-context.js';
 import { docxMime } from '../../platform/exports/docx-builder.js';
+import { ownRecord } from '../../platform/http/own-record.js';
 import { type AnyRouteDef, defineRoute, requireTenant, requireUser } from '../../platform/http/route.js';
 import { buildReviewReport } from './initial-review-report.service.js';
 import { addFinding, completeReview, createReview, followUpGap, getReview, listReviews, refreshBaseline, setTeam } from './initial-review.service.js';
@@ -20,6 +21,7 @@ export function initialReviewRoutes(deps: AppDeps): AnyRouteDef[] {
     defineRoute({
       method: 'POST',
       url: `${base}/:id/${url}`,
+      before: ownRecord(deps.db, 'ohs_initial_review'),
       access: { kind: 'tenant', roles: managerRoles },
       summary,
       tags,
@@ -76,6 +78,7 @@ export function initialReviewRoutes(deps: AppDeps): AnyRouteDef[] {
     defineRoute({
       method: 'PUT',
       url: `${base}/:id/team`,
+      before: ownRecord(deps.db, 'ohs_initial_review'),
       access: { kind: 'tenant', roles: managerRoles },
       summary: 'Replace the team (a draft only)',
       tags,
@@ -91,6 +94,7 @@ export function initialReviewRoutes(deps: AppDeps): AnyRouteDef[] {
     defineRoute({
       method: 'PUT',
       url: `${base}/:id/gaps/:gapId`,
+      before: ownRecord(deps.db, 'ohs_initial_review'),
       access: { kind: 'tenant', roles: managerRoles },
       summary: 'Follow a gap up: link the objective made for it, or set an action with owner and deadline, or mark the action done',
       tags,

@@ -45,6 +45,12 @@ export interface RouteDef<P = unknown, Q = unknown, B = unknown> {
   consumes?: string;
   successStatus?: number;
   config?: Record<string, unknown>;
+  /**
+   * Runs after access and params are checked and BEFORE the query and body are parsed: the lookup of the
+   * record the URL names, throwing 404 when it is not the caller's enterprise's. So another
+   * enterprise's id is "not found", never "your body is wrong" (tenant-matrix.int.test.ts).
+   */
+  before?(ctx: { params: NoInfer<P>; auth: AuthContext | null }): Promise<void>;
   handler(ctx: RouteContext<P, Q, B>): Promise<unknown>;
 }
 
@@ -93,6 +99,7 @@ export function registerRoutes(app: FastifyInstance, routes: readonly AnyRouteDe
         // Every route, whatever its schema: text no database stores is a 400 naming the field.
         refuseUnstorableText({ params: request.params, query: request.query, body: request.body });
         const params = def.params ? parseOrThrow(def.params, request.params, locale) : undefined;
+        if (def.before) await def.before({ params, auth });
         const query = def.query ? parseOrThrow(def.query, request.query, locale) : undefined;
         const body = def.body ? parseOrThrow(def.body, request.body ?? {}, locale) : undefined;
         // The route's success status is set before the handler runs, so a handler that means another

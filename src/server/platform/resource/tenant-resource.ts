@@ -64,6 +64,10 @@ export function createResourceService<Dto, CreateIn, UpdateIn, ListQ extends { c
   }
 
   return {
+    /** 404 unless the id names a row of this enterprise (archived or not). */
+    async mustExist(enterpriseId: string, id: string): Promise<void> {
+      if (!(await findRow(db, spec.table, enterpriseId, id))) throw notFound(spec.table);
+    },
     async list(enterpriseId: string, query: ListQ) {
       const equals: Record<string, unknown> = {};
       for (const [param, column] of Object.entries(spec.filters)) {
@@ -189,6 +193,7 @@ export function resourceRoutes<Dto, CreateIn, UpdateIn, ListQ extends { cursor?:
       summary: 'Update',
       tags,
       params: idParamsSchema,
+      before: ({ auth, params }) => service.mustExist(requireTenant(auth).enterpriseId, params.id),
       body: spec.updateSchema,
       response: spec.dtoSchema,
       handler: async ({ auth, params, body }) => service.update(actorOf(auth), params.id, body),
