@@ -3,6 +3,7 @@ import { Alert, Button, Card, Col, Row, Skeleton, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../../app/ui/page-header';
+import { OnboardingPanel } from '../onboarding/onboarding-panel';
 import { useHomeSummary } from './home-api';
 import { HomeCharts } from './home-charts';
 
@@ -34,6 +35,8 @@ export function HomePage() {
           </Link>
         }
       />
+      {/* A new enterprise lands here: 还差几步 comes first until it is worked down to zero. */}
+      <OnboardingPanel />
       <Row gutter={12} style={{ marginBottom: 12 }}>
         <Col xs={12} md={6}>
           <Card size="small"><Statistic title={t('homeUi.figures.open')} value={s.hazardsNow.open} /></Card>
