@@ -1,3 +1,5 @@
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { z } from 'zod';
@@ -17,6 +19,11 @@ function initialLocale(): Locale {
   return nav.startsWith('en') ? 'en-US' : defaultLocale;
 }
 
+/** Dates in antd's calendars and pickers (weekday and month names, first day of the week) follow the UI language. */
+function configureDayjs(locale: Locale): void {
+  dayjs.locale(locale === 'en-US' ? 'en' : 'zh-cn');
+}
+
 /** zod messages from the shared schemas follow the UI language too. */
 function configureZod(locale: Locale): void {
   z.config(locale === 'en-US' ? zodEn() : zodZhCN());
@@ -26,6 +33,7 @@ function configureZod(locale: Locale): void {
 
 const startLocale = initialLocale();
 configureZod(startLocale);
+configureDayjs(startLocale);
 
 void i18next.use(initReactI18next).init({
   resources: { 'zh-CN': { translation: zhCN }, 'en-US': { translation: enUS } },
@@ -45,6 +53,7 @@ export async function applyLocale(locale: Locale): Promise<void> {
   if (locale === currentLocale()) return;
   globalThis.localStorage?.setItem(storageKey, locale);
   configureZod(locale);
+  configureDayjs(locale);
   document.documentElement.lang = locale;
   await i18next.changeLanguage(locale);
 }
