@@ -40,7 +40,8 @@ export function ConsultantDeskPage() {
           {
             key: 'alerts',
             title: t('consultancyUi.alerts'),
-            render: (_v, r) => (
+            render: (_v, r) =>
+              Object.values(r.alerts).every((n) => !n) ? '—' : (
               <Space size={4} wrap>
                 {r.alerts.openMajorHazards > 0 && <Tag color="red">{t('consultancyUi.alert.major', { n: r.alerts.openMajorHazards })}</Tag>}
                 {r.alerts.overdueHazards > 0 && <Tag color="orange">{t('consultancyUi.alert.overdue', { n: r.alerts.overdueHazards })}</Tag>}
