@@ -14,6 +14,9 @@ import { usePeople } from '../risks/use-people';
 import { CalendarFeedCard } from './calendar-feed-card';
 import { dueItemFeatures, dueItemsPath } from './due-items-page';
 
+/** A month cell shows two one-line items at 1366 px (full title on hover); more would hide the "还有 N 项" line below the cell's scroll. */
+const shownPerDay = 2;
+
 const badge = { due: 'processing', overdue: 'error', done: 'success' } as const;
 
 /** The month's window on the enterprise's wall clock: its first day 00:00 to its last day's end. */
@@ -85,12 +88,12 @@ export function CalendarPage() {
           const items = d.format('YYYY-MM') === month ? (byDay.get(d.format('YYYY-MM-DD')) ?? []) : [];
           return (
             <ul style={{ listStyle: 'none', margin: 0, padding: 0 }} data-day={d.format('YYYY-MM-DD')} data-count={items.length}>
-              {items.slice(0, 4).map((i) => (
-                <li key={`${i.kind}|${i.sourceRef}`} data-status={i.status} data-kind={i.kind}>
+              {items.slice(0, shownPerDay).map((i) => (
+                <li key={`${i.kind}|${i.sourceRef}`} data-status={i.status} data-kind={i.kind} style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
                   {line(i)}
                 </li>
               ))}
-              {items.length > 4 && <Typography.Text type="secondary">{t('calendarUi.more', { count: items.length - 4 })}</Typography.Text>}
+              {items.length > shownPerDay && <Typography.Text type="secondary">{t('calendarUi.more', { count: items.length - shownPerDay })}</Typography.Text>}
             </ul>
           );
         }}
