@@ -99,10 +99,11 @@ const CredentialsPrintPage = lazy(() => import('../features/accounts/credentials
 const MembersPage = lazy(() => import('../features/accounts/members-page').then((m) => ({ default: m.MembersPage })));
 const NotificationSettingsPage = lazy(() => import('../features/notifications/notification-settings-page').then((m) => ({ default: m.NotificationSettingsPage })));
 
-/** Item 10 (issue 9): a regulator lands on the overview of its enterprises, not on one arbitrary enterprise; the principal and the safety manager on their home page (issue 15 §7). */
+/** Item 10 (issue 9): a regulator lands on the overview of its enterprises, not on one arbitrary enterprise; the principal and the safety manager on their home page (issue 15 §7); a consultant on its desk of engagements (issue 17 §2). */
 function HomeRedirect() {
   const me = useCurrentUser();
-  const home = me.role === 'regulator' ? '/oversight' : me.role === 'principal' || me.role === 'safety_manager' ? '/home' : '/org/posts';
+  const home =
+    me.role === 'regulator' ? '/oversight' : me.role === 'principal' || me.role === 'safety_manager' ? '/home' : me.role === 'consultant' ? '/consultancy' : '/org/posts';
   return <Navigate to={home} replace />;
 }
 
