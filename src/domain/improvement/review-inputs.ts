@@ -24,7 +24,8 @@ export interface ReviewSources {
   training: { people: number; peopleCompliant: number; complianceRate: Rate; certificates: number; certificatesValid: number } | null;
   drills: { drillsHeld: number; drillsReviewed: number; plansInForce: number } | null;
   changes: { requested: number; implemented: number; open: number } | null;
-  suggestions: { received: number; adopted: number } | null;
+  /** Workers' suggestions as the product records them: consultations (员工协商) held, the measures decided there and those done. */
+  suggestions: { consultations: number; actions: number; actionsDone: number } | null;
   risks: { posts: number; postsWithoutRisk: number; acceptedRisks: number; dueForReview: number; uncontrolled: number } | null;
 }
 
@@ -82,7 +83,10 @@ export function managementReviewSections(s: ReviewSources, locale: Locale): Inpu
     ]),
     section('drills', '应急演练', 'Drills', s.drills, (d) => [L('演练 / 已评估', 'Held / reviewed', `${d.drillsHeld} / ${d.drillsReviewed}`), L('现行预案', 'Plans in force', d.plansInForce)]),
     section('changes', '变更', 'Changes', s.changes, (c) => [L('申请 / 已实施 / 未关闭', 'Requested / implemented / open', `${c.requested} / ${c.implemented} / ${c.open}`)]),
-    section('suggestions', '员工建议', "Workers' suggestions", s.suggestions, (c) => [L('收到 / 采纳', 'Received / adopted', `${c.received} / ${c.adopted}`)]),
+    section('suggestions', '员工建议', "Workers' suggestions", s.suggestions, (c) => [
+      L('员工协商次数', 'Consultations with workers', c.consultations),
+      L('形成的措施 / 已落实', 'Measures decided / done', `${c.actions} / ${c.actionsDone}`),
+    ]),
   ];
 }
 

@@ -28,6 +28,12 @@ describe.skipIf(!isDbAvailable())('management review and the dual prevention eva
     await t.request(sm, 'POST', '/api/v1/ohs-objectives', { name: '全年零事故', metric: 'accidents', comparison: 'lte', targetValue: 0, year: 2026, ownerPersonId: w.people.dept_head });
     await t.request(sm, 'POST', '/api/v1/capas', { sourceKind: 'other', description: '消防通道堆物' });
     for (const d of ['砂轮机防护罩缺失', '配电箱门未关']) await t.request(w.cookies.worker, 'POST', '/api/v1/hazards', { description: d, postId: w.postId, clientId: clientId() });
+    // A change requested (still open) and a consultation with workers' representatives deciding one measure.
+    expect((await t.request(sm, 'POST', '/api/v1/change-requests', { name: '喷漆线改造', kind: 'process' })).statusCode).toBe(201);
+    const consultation = { kind: 'consultation', name: '员工协商会', heldOn: '2026-10-10', representatives: '工会代表 王工', decisions: [{ text: '增设洗眼器', ownerPersonId: w.people.dept_head, deadline: '2026-12-31' }] };
+    expect((await t.request(sm, 'POST', '/api/v1/meetings', consultation)).statusCode).toBe(201);
+    // A safety meeting is not a consultation: it does not count as workers' suggestions.
+    expect((await t.request(sm, 'POST', '/api/v1/meetings', { kind: 'safety_meeting', name: '安全例会', heldOn: '2026-10-11' })).statusCode).toBe(201);
   });
   afterAll(() => t.close());
 
@@ -46,7 +52,9 @@ describe.skipIf(!isDbAvailable())('management review and the dual prevention eva
     expect(line(inputs, 'objectives', '全年零事故')).toBe('1 / ≤ 0 次/项（进度落后）');
     expect(line(inputs, 'capa', '期间登记 / 有效关闭')).toBe('1 / 0');
     expect(line(inputs, 'hazards', '发现 / 整改')).toBe('2 / 0');
-    expect(inputs.find((s) => s.key === 'changes')!.lines).toBeNull();
+    expect(line(inputs, 'changes', '申请 / 已实施 / 未关闭')).toBe('1 / 0 / 1');
+    expect(line(inputs, 'suggestions', '员工协商次数')).toBe('1');
+    expect(line(inputs, 'suggestions', '形成的措施 / 已落实')).toBe('1 / 0');
 
     const at = (s: string) => `/api/v1/management-reviews/${review.id}/${s}`;
     for (const d of [

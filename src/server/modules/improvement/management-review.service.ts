@@ -32,6 +32,8 @@ import { enterpriseToday, objectivesOfYear } from '../management/objectives.serv
 import { riskIndicators } from '../risks/risk-read.service.js';
 import { trainingIndicators } from '../training/training-records.service.js';
 import { capaIndicators } from './capa-due-items.service.js';
+import { changeIndicators } from '../management/change-requests.service.js';
+import { consultationIndicators } from '../management/communication.service.js';
 import { internalAuditIndicators } from './internal-audit.service.js';
 import * as repo from './management-review.repository.js';
 
@@ -55,6 +57,7 @@ export async function gatherReviewSources(deps: AppDeps, enterpriseId: string, p
     emergencyIndicators(deps, enterpriseId, period),
     riskIndicators(deps.db, enterpriseId),
   ]);
+  const [changes, suggestions] = await Promise.all([changeIndicators(deps.db, enterpriseId, { from, to }), consultationIndicators(deps.db, enterpriseId, { since: period.from, until: period.to })]);
   return {
     period,
     objectives: objectives.length ? objectives.map((o) => ({ name: o.name, comparison: o.comparison, target: o.targetValue, value: o.currentValue, unit: o.unit, state: o.state })) : null,
@@ -66,9 +69,8 @@ export async function gatherReviewSources(deps: AppDeps, enterpriseId: string, p
     capa,
     training,
     drills: { drillsHeld: emergency.drillsHeld, drillsReviewed: emergency.drillsReviewed, plansInForce: emergency.plansInForce },
-    // No feature computes these yet: "not recorded" rather than a made-up zero.
-    changes: null,
-    suggestions: null,
+    changes: changes.requested || changes.implemented || changes.open ? changes : null,
+    suggestions: suggestions.consultations ? suggestions : null,
     risks: { posts: risks.posts, postsWithoutRisk: risks.postsWithoutRisk.length, acceptedRisks: risks.acceptedRisks, dueForReview: risks.dueForReview, uncontrolled: risks.uncontrolled },
   };
 }

@@ -137,3 +137,22 @@ export async function changeRequestStep(deps: AppDeps, actor: { userId: string; 
     return after as ChangeRequestDto;
   });
 }
+
+/**
+ * Indicator of change management for a period (the management review's "变更" input): requests made
+ * and changes implemented in [from, to), and requests still open now (neither closed nor rejected).
+ */
+export async function changeIndicators(db: Executor, enterpriseId: string, period: { from: Date; to: Date }): Promise<{ requested: number; implemented: number; open: number }> {
+  const [from, to] = [period.from.toISOString(), period.to.toISOString()];
+  const row = await db
+    .selectFrom('change_request')
+    .where('enterprise_id', '=', enterpriseId)
+    .where('archived_at', 'is', null)
+    .select((eb) => [
+      eb.fn.sum<number>(eb.case().when(eb.and([eb('created_at', '>=', from), eb('created_at', '<', to)])).then(1).else(0).end()).as('requested'),
+      eb.fn.sum<number>(eb.case().when(eb.and([eb('implemented_at', '>=', from), eb('implemented_at', '<', to)])).then(1).else(0).end()).as('implemented'),
+      eb.fn.sum<number>(eb.case().when('status', 'not in', ['closed', 'rejected']).then(1).else(0).end()).as('open'),
+    ])
+    .executeTakeFirst();
+  return { requested: Number(row?.requested ?? 0), implemented: Number(row?.implemented ?? 0), open: Number(row?.open ?? 0) };
+}

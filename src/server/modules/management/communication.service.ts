@@ -198,3 +198,27 @@ registerSignOffSubject({
     };
   },
 });
+
+/**
+ * Indicator of consultation with workers for a period of local days (the management review's
+ * "员工建议" input): consultations (员工协商) held, the measures decided at them and how many are done.
+ */
+export async function consultationIndicators(db: Executor, enterpriseId: string, period: { since: string; until: string }): Promise<{ consultations: number; actions: number; actionsDone: number }> {
+  const held = db
+    .selectFrom('meeting')
+    .select('id')
+    .where('enterprise_id', '=', enterpriseId)
+    .where('kind', '=', 'consultation')
+    .where('held_on', '>=', period.since)
+    .where('held_on', '<=', period.until);
+  const [meetings, actions] = await Promise.all([
+    held.execute(),
+    db
+      .selectFrom('meeting_action')
+      .where('enterprise_id', '=', enterpriseId)
+      .where('meeting_id', 'in', held)
+      .select((eb) => [eb.fn.countAll<number>().as('actions'), eb.fn.count<number>('done_at').as('done')])
+      .executeTakeFirst(),
+  ]);
+  return { consultations: meetings.length, actions: Number(actions?.actions ?? 0), actionsDone: Number(actions?.done ?? 0) };
+}
