@@ -69,6 +69,7 @@ import { accidentRoutes } from './modules/accidents/accidents.routes.js';
 import { oversightRoutes } from './modules/oversight/oversight.routes.js';
 import { countyRoutes } from './modules/oversight/county.routes.js';
 import { statisticsRoutes } from './modules/oversight/statistics.routes.js';
+import { campaignRoutes } from './modules/oversight/campaigns.routes.js';
 import { consultancyRoutes } from './modules/consultancy/consultancy.routes.js';
 
 export interface BuildAppOptions {
@@ -133,6 +134,7 @@ export function allRoutes(deps: AppDeps): AnyRouteDef[] {
     ...oversightRoutes(deps),
     ...countyRoutes(deps),
     ...statisticsRoutes(deps),
+    ...campaignRoutes(deps),
     ...consultancyRoutes(deps),
   ];
 }

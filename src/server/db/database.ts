@@ -52,6 +52,7 @@ import type {
   OversightTownTable,
   RemediationEvaluationTable,
   StatisticsAckTable,
+  OversightCampaignTable,
   StatisticsSubmissionTable,
   SupervisionRulesTable,
 } from './tables/oversight-tables.js';
@@ -275,6 +276,7 @@ export interface Database {
   supervision_rules: SupervisionRulesTable;
   statistics_submission: StatisticsSubmissionTable;
   statistics_ack: StatisticsAckTable;
+  oversight_campaign: OversightCampaignTable;
   consultancy: ConsultancyTable;
   consultancy_member: ConsultancyMemberTable;
   engagement: EngagementTable;

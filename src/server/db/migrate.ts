@@ -48,6 +48,7 @@ import * as createCountyView from './migrations/202612070600-create-county-view.
 import * as indexNewListPages from './migrations/202612070700-index-new-list-pages.js';
 import * as createDocumentSearch from './migrations/202612070710-create-document-search.js';
 import * as indexNotifyOutbox from './migrations/202612070720-index-notify-outbox.js';
+import * as createOversightCampaign from './migrations/202612070900-create-oversight-campaign.js';
 import * as createOccupationalHealth from './migrations/202612070420-create-occupational-health.js';
 import * as createCommunication from './migrations/202612070430-create-communication.js';
 import * as indexOperationsLists from './migrations/202612070440-index-operations-lists.js';
@@ -103,6 +104,7 @@ const migrations: Record<string, Migration> = {
   '202612070700-index-new-list-pages': indexNewListPages,
   '202612070710-create-document-search': createDocumentSearch,
   '202612070720-index-notify-outbox': indexNotifyOutbox,
+  '202612070900-create-oversight-campaign': createOversightCampaign,
   '202612070210-create-commitment-duties': createCommitmentDuties,
   '202612070220-add-review-gap-capa': addReviewGapCapa,
   '202612070420-create-occupational-health': createOccupationalHealth,

@@ -100,3 +100,15 @@ export interface StatisticsAckTable {
   user_id: string;
   acknowledged_at: string;
 }
+
+/** A self-assessment campaign of a county (seed 003 要求(三)); town_codes is a JSON array, '[]' = the whole county. */
+export interface OversightCampaignTable {
+  id: string;
+  county_code: string;
+  title: string;
+  sheet_ref: string;
+  deadline: string;
+  town_codes: string;
+  created_by_user_id: string | null;
+  created_at: string;
+}

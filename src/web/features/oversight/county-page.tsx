@@ -10,6 +10,7 @@ import { PageHeader } from '../../app/ui/page-header';
 import { CountyDetailDrawer } from './county-detail-drawer';
 import { gradeColor } from './grade-tag';
 import { PriorityCard } from './priority-card';
+import { CampaignsCard } from './campaigns-card';
 
 const listPath = '/api/v1/oversight/county';
 
@@ -142,6 +143,7 @@ export function CountyPage() {
         </Flex>
       )}
       <PriorityCard onOpen={setOpenId} />
+      <CampaignsCard towns={towns.data?.items ?? []} canCreate={!!scope && !scope.townCode} />
       <CountyDetailDrawer enterpriseId={openId} towns={towns.data?.items ?? []} canEdit={!!scope && !scope.townCode} onClose={() => setOpenId(null)} />
     </div>
   );

@@ -10,6 +10,7 @@ import { hasRole, useMe } from '../../app/auth/use-me';
 import { PageHeader } from '../../app/ui/page-header';
 import { ResponsiveTable } from '../../app/ui/responsive-table';
 import { usePeople } from '../risks/use-people';
+import { CampaignNotice } from '../oversight/campaign-notice';
 import { AssessorsTab, HistoryTab, ReportProfileTab, SheetsTab } from './standardization-tabs';
 import { assessmentsPath, useAssessments, useGradeProfiles, useSheets, useStandardizationWrite } from './standardization-api';
 
@@ -137,6 +138,7 @@ export function StandardizationPage() {
   return (
     <div data-testid="standardization">
       <PageHeader title={t('standardizationUi.pageTitle')} hint={t('standardizationUi.hint')} />
+      <CampaignNotice />
       <Tabs
         items={[
           { key: 'assessments', label: t('standardizationUi.tabs.assessments'), children: <AssessmentsTab /> },

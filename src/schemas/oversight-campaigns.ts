@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { isoDate, nonEmptyText } from './common.js';
+import { sheetRefSchema } from './standardization.js';
+
+/** Issue 17 §5 (seed 003 要求(三)): the county's self-assessment campaigns and their progress. */
+export const campaignInputSchema = z.strictObject({
+  title: nonEmptyText(200),
+  sheetRef: sheetRefSchema,
+  deadline: isoDate,
+  /** The towns covered; none = the whole county. */
+  townCodes: z.array(z.string().trim().regex(/^\d{9}$/)).max(200).default([]),
+});
+export type CampaignInput = z.infer<typeof campaignInputSchema>;
+
+export const campaignDtoSchema = z.object({
+  id: z.string(),
+  countyCode: z.string(),
+  title: z.string(),
+  sheetRef: z.string(),
+  deadline: z.string(),
+  townCodes: z.array(z.string()),
+  createdAt: z.string(),
+});
+export type CampaignDto = z.infer<typeof campaignDtoSchema>;
+
+export const campaignStatuses = ['not_started', 'in_progress', 'completed'] as const;
+
+export const campaignEnterpriseSchema = z.object({
+  enterpriseId: z.string(),
+  name: z.string(),
+  townCode: z.string().nullable(),
+  status: z.enum(campaignStatuses),
+  assessmentId: z.string().nullable(),
+  /** 千分制 score of the completed assessment. */
+  score: z.number().nullable(),
+  completedAt: z.string().nullable(),
+  isOnTime: z.boolean().nullable(),
+});
+export type CampaignEnterpriseDto = z.infer<typeof campaignEnterpriseSchema>;
+
+export const campaignTownSchema = z.object({
+  townCode: z.string().nullable(),
+  enterprises: z.number(),
+  notStarted: z.number(),
+  inProgress: z.number(),
+  completed: z.number(),
+  completedOnTime: z.number(),
+  completedLate: z.number(),
+});
+
+export const campaignProgressSchema = z.object({
+  campaign: campaignDtoSchema,
+  towns: z.array(campaignTownSchema),
+  enterprises: z.array(campaignEnterpriseSchema),
+});
+export type CampaignProgressDto = z.infer<typeof campaignProgressSchema>;
+
+/** The enterprise's view: the campaigns covering it, with its own status. */
+export const enterpriseCampaignSchema = campaignDtoSchema.extend({ status: z.enum(campaignStatuses), score: z.number().nullable(), completedAt: z.string().nullable() });
+export type EnterpriseCampaignDto = z.infer<typeof enterpriseCampaignSchema>;
