@@ -197,10 +197,24 @@ export function newEntryBase(label: string) {
   };
 }
 
+/**
+ * When the connection returns. The 'online' event can come a moment before requests get through
+ * (a phone re-joining Wi-Fi, a captive portal): what still fails is tried again within seconds, not
+ * after its backoff of minutes.
+ */
+async function drainWhenBack(): Promise<void> {
+  for (const waitMs of [0, 2_000, 5_000, 10_000]) {
+    if (waitMs) await new Promise((resolve) => setTimeout(resolve, waitMs));
+    if (typeof navigator !== 'undefined' && navigator.onLine === false) return;
+    await drain({ force: true });
+    if (!(await listEntries()).some((e) => e.state === 'pending')) return;
+  }
+}
+
 /** On app start, when the connection returns, and when the page comes back to the front. */
 export function startOutbox(): void {
   void drain({ force: true });
-  window.addEventListener('online', () => void drain({ force: true }));
+  window.addEventListener('online', () => void drainWhenBack());
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') void drain();
   });
