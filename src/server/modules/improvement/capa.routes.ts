@@ -20,7 +20,8 @@ import { type AnyRouteDef, defineRoute, requireTenant, requireUser } from '../..
 import { lateRecordBody } from './late-record.js';
 import { findCapa } from './capa.repository.js';
 import { capaIndicators } from './capa-due-items.service.js';
-import { addAction, checkEffectiveness, completeAction, createCapa, getCapa, linkHazardToCapa, pageCapas, recordRiskCheck, saveAnalysis } from './capa.service.js';
+import { createCapa, getCapa, pageCapas } from './capa.service.js';
+import { addAction, checkEffectiveness, completeAction, linkHazardToCapa, recordRiskCheck, saveAnalysis } from './capa-steps.service.js';
 
 const tags = ['improvement'];
 /** Who plans, checks and closes corrective actions: the managers and department heads (and the consultant). */
