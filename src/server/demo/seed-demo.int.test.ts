@@ -6,11 +6,12 @@ import { isDatabaseEmpty, seedDemo } from './seed-demo.js';
 
 describe.skipIf(!isDbAvailable())('demo data', () => {
   let t: TestApp;
+  let secondEnterpriseId: string;
 
   beforeAll(async () => {
     t = await createTestApp({ loginRatePerMinute: 10_000 });
     expect(await isDatabaseEmpty(t.deps)).toBe(true);
-    await seedDemo(t.deps, 'demo-pass-123');
+    secondEnterpriseId = (await seedDemo(t.deps, 'demo-pass-123')).secondEnterpriseId;
   });
   afterAll(() => t.close());
 
@@ -63,12 +64,18 @@ describe.skipIf(!isDbAvailable())('demo data', () => {
     expect(String(op.getCell(3, 7).value)).toBe('较大\n（第七条（二）2）');
   });
 
-  it('gives one working login per role, consultants and regulators two enterprises', async () => {
+  it('gives one working login per role; the consultant works in both engaged enterprises, the regulator only in its county', async () => {
     for (const u of demoUsers) {
       const cookie = await t.login(u.username, 'demo-pass-123');
       const me = (await t.request(cookie, 'GET', '/api/v1/auth/me')).json();
       expect(me.user.isAdmin).toBe(u.isAdmin);
-      if (u.role === 'consultant' || u.role === 'regulator') {
+      if (u.role === 'regulator') {
+        // Linked to both, but the second enterprise (历城区) lies outside its county (历下区).
+        expect(me.memberships.map((m: { enterpriseName: string }) => m.enterpriseName)).toEqual(['鲁安精密机械加工有限公司']);
+        expect(me.activeEnterpriseId).toBe(me.memberships[0].enterpriseId);
+        const outside = await t.request(cookie, 'POST', '/api/v1/auth/active-enterprise', { enterpriseId: secondEnterpriseId });
+        expect(outside.statusCode).toBe(404);
+      } else if (u.role === 'consultant') {
         expect(me.memberships).toHaveLength(2);
         // They start in one of them and can switch to the other.
         expect(me.activeEnterpriseId).toBe(me.memberships[0].enterpriseId);

@@ -156,7 +156,8 @@ export async function seedDemo(deps: AppDeps, password: string | null): Promise<
         personId: u.person ? (peopleIds.get(u.person) ?? null) : null,
       });
     }
-    // Consultants and regulators serve several enterprises: the switcher has something to switch to.
+    // Consultants and regulators serve several enterprises. The regulator's link to the second one
+    // shows the jurisdiction winning: it lies outside its county, so its switcher does not offer it.
     for (const username of ['consultant', 'regulator'] as const) {
       await addMembership(deps, trx, { userId: userIds.get(username) as string, enterpriseId: second.id, role: username });
     }
@@ -166,24 +167,27 @@ export async function seedDemo(deps: AppDeps, password: string | null): Promise<
     const at = deps.clock.now().toISOString();
     await upsertJurisdiction(trx, { user_id: userIds.get('regulator') as string, county_code: demoEnterprise.regionCode, town_code: null, created_at: at });
     for (const [code, name] of demoTowns) await insertTownOnce(trx, { code, county_code: demoEnterprise.regionCode, name, created_at: at });
-    // Seed 002: the demo consultant works for a consultancy engaged by the first enterprise only.
+    // Seed 002: the demo consultant works for a consultancy…
     const consultancyId = newId();
     await insertConsultancy(trx, { id: consultancyId, name: '齐鲁安全技术咨询有限公司', created_at: at }, [
       { consultancy_id: consultancyId, user_id: userIds.get('consultant') as string, is_lead: 0, created_at: at },
     ]);
-    await insertEngagement(trx, {
-      id: newId(),
-      consultancy_id: consultancyId,
-      enterprise_id: first.id,
-      team_user_ids: JSON.stringify([userIds.get('consultant')]),
-      contract_start: at.slice(0, 10),
-      contract_end: `${Number(at.slice(0, 4)) + 1}${at.slice(4, 10)}`,
-      phase: 1,
-      phase_started_at: at,
-      completed_at: null,
-      created_by_user_id: adminId,
-      created_at: at,
-    });
+    // …which engages it for both demo enterprises: the consultant's switcher and desk list the two.
+    for (const enterpriseId of [first.id, second.id]) {
+      await insertEngagement(trx, {
+        id: newId(),
+        consultancy_id: consultancyId,
+        enterprise_id: enterpriseId,
+        team_user_ids: JSON.stringify([userIds.get('consultant')]),
+        contract_start: at.slice(0, 10),
+        contract_end: `${Number(at.slice(0, 4)) + 1}${at.slice(4, 10)}`,
+        phase: 1,
+        phase_started_at: at,
+        completed_at: null,
+        created_by_user_id: adminId,
+        created_at: at,
+      });
+    }
     return {
       logins: { password: demoPassword, usernames: demoUsers.map((u) => u.username), enterpriseId: first.id, secondEnterpriseId: second.id },
       map: { actor: { userId: adminId, enterpriseId: first.id }, postIdsByKey, areaIds },

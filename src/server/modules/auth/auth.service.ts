@@ -13,6 +13,7 @@ import { fieldError } from '../../platform/http/validation.js';
 import { newId } from '../../platform/ids.js';
 import { recordChange } from '../audit/audit.service.js';
 import * as repo from './auth.repository.js';
+import { mayWorkIn, workableMemberships } from './workable-enterprises.service.js';
 
 const minute = 60_000;
 /** last_seen_at is written at most this often, so reads do not become writes. */
@@ -96,7 +97,7 @@ export async function login(
     throw new AppError('INVALID_CREDENTIALS');
   }
   await verifyWithLockout(deps, user, () => verifyPassword(user.password_hash, input.password));
-  const memberships = await repo.listMembershipsOfUser(db, user.id);
+  const memberships = await workableMemberships(db, user.id);
   return withTransaction(db, (trx) => openSession(deps, trx, { userId: user.id, enterpriseId: startEnterprise(user, memberships), kind: 'office', client }));
 }
 
@@ -134,7 +135,7 @@ export async function resolveSession(deps: AppDeps, sessionId: string): Promise<
 }
 
 export async function getMe(deps: AppDeps, auth: AuthContext): Promise<Me> {
-  const memberships = await repo.listMembershipsOfUser(deps.db, auth.userId);
+  const memberships = await workableMemberships(deps.db, auth.userId);
   const held = auth.enterpriseId
     ? await repo.findPersonAndPostsOfMember(deps.db, auth.userId, auth.enterpriseId)
     : { personId: null, postIds: [] };
@@ -202,9 +203,8 @@ export async function changePassword(
 }
 
 export async function switchEnterprise(deps: AppDeps, auth: AuthContext, enterpriseId: string): Promise<void> {
-  const membership = await repo.findMembership(deps.db, auth.userId, enterpriseId);
-  // Not a member: the enterprise is not shown to exist.
-  if (!membership) throw notFound('enterprise');
+  // Not a member, or outside the regulator's county / the consultant's engagements: the enterprise is not shown to exist.
+  if (!(await mayWorkIn(deps.db, auth.userId, enterpriseId))) throw notFound('enterprise');
   await repo.setSessionEnterprise(deps.db, auth.sessionId, enterpriseId);
   invalidateSessions(deps.db);
   // The next login starts here (issue 8 §9: not in the alphabetically first enterprise).

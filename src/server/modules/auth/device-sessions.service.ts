@@ -10,11 +10,12 @@ import { recordChange } from '../audit/audit.service.js';
 import { type LoginResult, openSession, startEnterprise, verifyWithLockout } from './auth.service.js';
 import * as repo from './accounts.repository.js';
 import * as authRepo from './auth.repository.js';
+import { workableMemberships } from './workable-enterprises.service.js';
 
 type Client = { ip: string | null; userAgent: string | null };
 
 async function openDeviceSession(deps: AppDeps, userId: string, lastEnterpriseId: string | null | undefined, client: Client): Promise<LoginResult> {
-  const memberships = await authRepo.listMembershipsOfUser(deps.db, userId);
+  const memberships = await workableMemberships(deps.db, userId);
   return withTransaction(deps.db, (trx) =>
     openSession(deps, trx, { userId, enterpriseId: startEnterprise({ last_enterprise_id: lastEnterpriseId ?? null }, memberships), kind: 'device', client }),
   );

@@ -61,6 +61,11 @@ describe.skipIf(!isDbAvailable())('consultancy engagements', () => {
     // The team member was given the consultant role in the enterprise: switching into it works as before.
     expect((await t.request(c.team, 'POST', '/api/v1/auth/active-enterprise', { enterpriseId: a.enterpriseId })).statusCode).toBe(200);
     expect((await t.request(c.rival, 'POST', '/api/v1/auth/active-enterprise', { enterpriseId: a.enterpriseId })).statusCode).toBeGreaterThanOrEqual(400);
+    // Even linked to enterprise A by the administrator, a consultant of a consultancy works only in its engagements' enterprises.
+    expect((await t.request(c.admin, 'POST', `/api/v1/enterprises/${a.enterpriseId}/members`, { username: 'eg_rival', role: 'consultant' })).statusCode).toBe(201);
+    const offered = ((await t.request(c.rival, 'GET', '/api/v1/auth/me')).json().memberships as { enterpriseId: string }[]).map((m) => m.enterpriseId);
+    expect(offered).toEqual([b.enterpriseId]);
+    expect((await t.request(c.rival, 'POST', '/api/v1/auth/active-enterprise', { enterpriseId: a.enterpriseId })).statusCode).toBe(404);
   });
 
   it('records findings as hazards, a signed visit, the first-visit report from the records, and moves to phase 2', async () => {

@@ -34,6 +34,15 @@ export function listMembers(db: Executor, consultancyIds: string[]) {
     .execute();
 }
 
+export async function isConsultancyMember(db: Executor, userId: string): Promise<boolean> {
+  return (await db.selectFrom('consultancy_member').select('user_id').where('user_id', '=', userId).limit(1).executeTakeFirst()) !== undefined;
+}
+
+export async function firstConsultancyOfMember(db: Executor, userId: string): Promise<string | null> {
+  const row = await db.selectFrom('consultancy_member as m').innerJoin('consultancy as c', 'c.id', 'm.consultancy_id').select('c.id').where('m.user_id', '=', userId).orderBy('c.name').limit(1).executeTakeFirst();
+  return row?.id ?? null;
+}
+
 export function findConsultancy(db: Executor, id: string) {
   return db.selectFrom('consultancy').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -100,6 +100,33 @@ export async function createEngagement(
   return { id };
 }
 
+/**
+ * A consultant of a consultancy who registers an enterprise takes it on: an engagement of its
+ * consultancy (the first by name), itself on the team, a year's contract from today, phase 1 — so the
+ * enterprise is among those it may work in. Nothing when it belongs to no consultancy.
+ */
+export async function engageRegisteredEnterprise(deps: AppDeps, trx: Executor, userId: string, enterpriseId: string): Promise<void> {
+  const consultancyId = await repo.firstConsultancyOfMember(trx, userId);
+  if (!consultancyId) return;
+  const now = deps.clock.now();
+  const start = now.toISOString().slice(0, 10);
+  const id = newId();
+  await repo.insertEngagement(trx, {
+    id,
+    consultancy_id: consultancyId,
+    enterprise_id: enterpriseId,
+    team_user_ids: JSON.stringify([userId]),
+    contract_start: start,
+    contract_end: `${Number(start.slice(0, 4)) + 1}${start.slice(4)}`,
+    phase: 1,
+    phase_started_at: now.toISOString(),
+    completed_at: null,
+    created_by_user_id: userId,
+    created_at: now.toISOString(),
+  });
+  await recordChange(trx, { userId, enterpriseId }, now, { entity: 'engagement', entityId: id, action: 'create', after: { consultancyId, teamUserIds: [userId], registered: true } });
+}
+
 /** An engagement the user works on (team member, or a lead of its consultancy); anything else is "not found". */
 export async function engagementForConsultant(db: Executor, userId: string, id: string): Promise<EngagementRow> {
   const row = await repo.findEngagement(db, id);
@@ -108,6 +135,15 @@ export async function engagementForConsultant(db: Executor, userId: string, id: 
   const led = (await repo.listMembers(db, [row.consultancy_id])).some((m) => m.user_id === userId && Number(m.is_lead) === 1);
   if (!led) throw notFound('engagement');
   return row;
+}
+
+/**
+ * The enterprises a consultant of a consultancy may work in: those of the engagements it works on.
+ * null when the user belongs to no consultancy (a consultant linked by the administrator keeps its links).
+ */
+export async function consultantEnterprises(db: Executor, userId: string): Promise<Set<string> | null> {
+  if (!(await repo.isConsultancyMember(db, userId))) return null;
+  return new Set((await repo.listEngagementsOfUser(db, userId)).map((r) => r.enterprise_id));
 }
 
 export async function doneCodes(db: Executor, engagementIds: string[]) {

@@ -17,6 +17,7 @@ import { hashPassword } from '../../platform/auth/passwords.js';
 import { findCounty } from '../../../domain/enterprise/region.js';
 import type { EnterpriseMemberDto, FirstLoginInput } from '../../../schemas/accounts.js';
 import * as repo from './enterprise.repository.js';
+import { engageRegisteredEnterprise } from '../consultancy/engagement.service.js';
 
 export function toEnterpriseDto(row: EnterpriseTable): EnterpriseDto {
   return {
@@ -123,7 +124,10 @@ export async function createEnterprise(
   const firstHash = first ? await hashPassword(first.password) : null;
   return withTransaction(deps.db, async (trx) => {
     const dto = await insertEnterpriseRecord(deps, trx, auth.userId, input);
-    if (isConsultant) await addMembership(deps, trx, { userId: auth.userId, enterpriseId: dto.id, role: 'consultant' });
+    if (isConsultant) {
+      await addMembership(deps, trx, { userId: auth.userId, enterpriseId: dto.id, role: 'consultant' });
+      await engageRegisteredEnterprise(deps, trx, auth.userId, dto.id);
+    }
     if (first && firstHash) {
       await createFirstLogin(deps, trx, { userId: auth.userId, enterpriseId: dto.id }, first, firstHash, { mustChangePassword: true });
     }

@@ -124,6 +124,25 @@ describe.skipIf(!isDbAvailable())('county view', () => {
     expect(names).not.toContain('cvb 机械厂');
   });
 
+  it('offers a regulator only enterprises of its county in the switcher, a town user only its town\'s, and refuses switching elsewhere', async () => {
+    // The administrator links both regulators to all three enterprises, enterprise by enterprise.
+    for (const username of ['cv_county', 'cv_town']) {
+      for (const id of [a.enterpriseId, bId, cId]) expect((await t.request(c.admin, 'POST', `/api/v1/enterprises/${id}/members`, { username, role: 'regulator' })).statusCode).toBe(201);
+    }
+    const offered = async (cookie: string) => ((await t.request(cookie, 'GET', '/api/v1/auth/me')).json().memberships as { enterpriseId: string }[]).map((m) => m.enterpriseId).sort();
+    // C lies in 370112, outside the county 370102; B is under the other town.
+    expect(await offered(c.county)).toEqual([a.enterpriseId, bId].sort());
+    expect(await offered(c.town)).toEqual([a.enterpriseId]);
+    const switchTo = (cookie: string, id: string) => t.request(cookie, 'POST', '/api/v1/auth/active-enterprise', { enterpriseId: id });
+    expect((await switchTo(c.county, bId)).json()).toMatchObject({ activeEnterpriseId: bId, role: 'regulator' });
+    expect((await switchTo(c.county, cId)).statusCode).toBe(404);
+    expect((await switchTo(c.town, bId)).statusCode).toBe(404);
+    expect((await switchTo(c.town, a.enterpriseId)).statusCode).toBe(200);
+    // A new login starts inside the jurisdiction.
+    const fresh = await t.login('cv_town');
+    expect((await t.request(fresh, 'GET', '/api/v1/auth/me')).json().activeEnterpriseId).toBe(a.enterpriseId);
+  });
+
   it('delivers the major-hazard report to the regulators of the county and the town, not another county', async () => {
     const inbox = async (cookie: string) => (await t.request(cookie, 'GET', '/api/v1/bureau-reports')).json().items as { id: string; enterpriseId: string }[];
     const town = await inbox(c.town);

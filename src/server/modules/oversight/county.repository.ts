@@ -148,3 +148,11 @@ export function listIndicatorRows(db: Executor, enterpriseIds: string[]) {
   if (!enterpriseIds.length) return Promise.resolve([]);
   return db.selectFrom('enterprise_indicator as i').leftJoin('oversight_town as t', 't.code', 'i.town_code').selectAll('i').select('t.name as town_name').where('i.enterprise_id', 'in', enterpriseIds).execute();
 }
+
+/** Of these enterprises, those in the scope: the county by the enterprise's region, a town by its assignment. */
+export async function enterprisesInScope(db: Executor, scope: Scope, enterpriseIds: string[]): Promise<string[]> {
+  if (!enterpriseIds.length) return [];
+  let query = db.selectFrom('enterprise as e').leftJoin('enterprise_indicator as i', 'i.enterprise_id', 'e.id').select('e.id').where('e.id', 'in', enterpriseIds).where('e.region_code', '=', scope.countyCode);
+  if (scope.townCode) query = query.where('i.town_code', '=', scope.townCode);
+  return (await query.execute()).map((r) => r.id);
+}

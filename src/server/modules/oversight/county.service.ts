@@ -51,6 +51,16 @@ export async function scopeOf(db: Executor, userId: string): Promise<repo.Scope>
   return { countyCode: row.county_code, townCode: row.town_code };
 }
 
+/**
+ * Of these enterprises, those a regulator may work in: its county's (a town user: its town's).
+ * null when the user has no jurisdiction (a regulator linked enterprise by enterprise keeps its links).
+ */
+export async function jurisdictionEnterprises(db: Executor, userId: string, enterpriseIds: string[]): Promise<Set<string> | null> {
+  const row = await repo.findJurisdiction(db, userId);
+  if (!row) return null;
+  return new Set(await repo.enterprisesInScope(db, { countyCode: row.county_code, townCode: row.town_code }, enterpriseIds));
+}
+
 /** Only a county-level jurisdiction (not a town) sets towns, 示范 marks and rules. */
 export async function countyScopeOf(db: Executor, userId: string): Promise<repo.Scope> {
   const scope = await scopeOf(db, userId);
