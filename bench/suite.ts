@@ -10,7 +10,10 @@
  * BENCH_CONNECTIONS (10), BENCH_RECORDS (inspection records, 20000), BENCH_DURABILITY=false skips the
  * SQLite synchronous FULL-vs-NORMAL comparison, BENCH_START=false the start-to-ready timing,
  * BENCH_MAIN=false the API-vs-bare runs (only start and durability then), BENCH_COUNTY=false the county
- * view at BENCH_ENTERPRISES (10000) enterprises on PostgreSQL (bench/county-server.ts). */
+ * view at BENCH_ENTERPRISES (10000) enterprises on PostgreSQL (bench/county-server.ts),
+ * BENCH_ONLY=create,submission runs only the scenarios whose name contains one of these words
+ * (case-insensitive; the ratio table then lists those), BENCH_NODE_ARGS passes flags to the server's
+ * node (profile it: BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'). */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -54,7 +57,7 @@ const post = (url: string, headers: Record<string, string>, body: () => string):
 });
 const hazardBody = () => JSON.stringify({ description: `压测：护栏缺失 ${randomUUID().slice(0, 8)}`, clientId: randomUUID() });
 
-const scenarios: Scenario[] = [
+const allScenarios: Scenario[] = [
   { name: 'page 1', api: (s) => get(`${s.api}/api/v1/hazards?limit=50`, s.cookie), bare: (s) => get(`${s.bare}/hazards`) },
   {
     name: 'deep page (after 90 %)',
@@ -81,6 +84,9 @@ const scenarios: Scenario[] = [
     bare: (s) => post(`${s.bare}/records`, {}, () => submission(s, true)),
   },
 ];
+
+const only = (process.env.BENCH_ONLY ?? '').split(',').map((w) => w.trim().toLowerCase()).filter(Boolean);
+const scenarios = only.length ? allScenarios.filter((s) => only.some((w) => s.name.toLowerCase().includes(w))) : allScenarios;
 
 function submission(s: ServerInfo, withTask = false): string {
   return JSON.stringify({
@@ -160,7 +166,8 @@ function summarise(runs: Run[]): Side {
 }
 
 async function startServer(kind: string, hazards: number, extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; info: ServerInfo }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/suite-server.ts'], {
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'bench/suite-server.ts'], {
     env: { ...process.env, BENCH_DB: kind, BENCH_HAZARDS: String(hazards), LOG_LEVEL: 'warn', ...extraEnv },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

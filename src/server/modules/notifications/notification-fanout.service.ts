@@ -4,8 +4,9 @@
  * recipient (role members resolved now) and, when the enterprise has a robot, one webhook row.
  *
  * Who runs it, so users still see a notification at once:
- * - right after the write commits (afterCommit → kickNotifications, on setImmediate, after the
- *   response is on its way);
+ * - right after the write commits (afterCommit → kickNotifications, 20 ms later, after the response
+ *   is on its way; the writes committing meanwhile are fanned out in the same run — one transaction
+ *   for every pending row, so on SQLite one durable commit per run, not one per notifying write);
  * - the notifications list, for the reader's enterprise, before it reads (so the bell is never
  *   behind, whatever the timing — this is also what lets tests read right after an action);
  * - the scheduler's outbox round (deliverOutbox, every 15 s, under its lease), for anything left
@@ -14,7 +15,7 @@
  * sent_at IS NULL in the transaction that writes its fan-out (a second claimer waits for the row
  * lock and then finds it taken); the in-app and webhook rows keep their dedupe keys besides. */
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/database.js';
+import type { Database, NotificationTable } from '../../db/database.js';
 import { fromDbBool } from '../../db/codecs.js';
 import { withTransaction, type Executor } from '../../db/with-transaction.js';
 import { newId } from '../../platform/ids.js';
@@ -40,57 +41,91 @@ export interface NotifyInput {
   at: Date;
 }
 
-/** One notification's rows: in-app per recipient and the webhook row, in the claiming transaction. */
-async function fanOut(trx: Executor, input: NotifyInput): Promise<number> {
-  const roleUsers = await repo.listUserIdsWithRoles(trx, input.enterpriseId, input.roles ?? []);
-  const recipients = [...new Set([...(input.userIds ?? []).filter((u): u is string => Boolean(u)), ...roleUsers])];
-  const at = input.at.toISOString();
-  // No audit row of its own (issue 18: one audit row per change): the change that caused it is
-  // audited, and the notification rows are the record.
-  const created = await repo.insertNotificationsOnce(
-    trx,
-    recipients.map((userId) => ({
-      id: newId(),
-      enterprise_id: input.enterpriseId,
-      user_id: userId,
-      role: input.roles?.join(',') ?? null,
-      kind: input.kind,
-      title: JSON.stringify(input.title),
-      body: JSON.stringify(input.body),
-      link: input.link,
-      read_at: null,
-      dedupe_key: `${input.dedupeKey}:${userId}`,
-      created_at: at,
-    })),
-  );
-  const setting = await repo.findSetting(trx, input.enterpriseId);
-  if (setting && fromDbBool(setting.is_webhook_enabled) && setting.webhook_url) {
-    await enqueueOutbox(trx, {
-      enterpriseId: input.enterpriseId,
-      kind: `webhook:${input.kind}`,
-      payload: {
-        url: setting.webhook_url,
-        // Robots sit in Chinese work groups: the webhook speaks zh-CN.
-        body: webhookBody(setting.webhook_format as WebhookFormat, { title: input.title['zh-CN'], body: input.body['zh-CN'], link: input.link }),
-      },
-      dedupeKey: `webhook:${input.dedupeKey}`,
-      at: input.at,
-    });
+type PendingNotify = Omit<NotifyInput, 'at'> & { at: string };
+
+/**
+ * The fan-out of claimed notify rows, in the claiming transaction: role members and the robot
+ * setting read once per enterprise, every in-app row in a few multi-row inserts.
+ */
+async function fanOut(trx: Executor, rows: readonly { payload: string }[]): Promise<number> {
+  const recipientsOf = new Map<string, Promise<string[]>>();
+  const settingOf = new Map<string, ReturnType<typeof repo.findSetting>>();
+  const notifications: NotificationTable[] = [];
+  for (const row of rows) {
+    const input = JSON.parse(row.payload) as PendingNotify;
+    const roles = input.roles ?? [];
+    const rolesKey = `${input.enterpriseId}|${roles.join(',')}`;
+    if (!recipientsOf.has(rolesKey)) recipientsOf.set(rolesKey, repo.listUserIdsWithRoles(trx, input.enterpriseId, roles));
+    const roleUsers = await (recipientsOf.get(rolesKey) as Promise<string[]>);
+    const recipients = [...new Set([...(input.userIds ?? []).filter((u): u is string => Boolean(u)), ...roleUsers])];
+    // No audit row of its own (issue 18: one audit row per change): the change that caused it is
+    // audited, and the notification rows are the record.
+    for (const userId of recipients) {
+      notifications.push({
+        id: newId(),
+        enterprise_id: input.enterpriseId,
+        user_id: userId,
+        role: input.roles?.join(',') ?? null,
+        kind: input.kind,
+        title: JSON.stringify(input.title),
+        body: JSON.stringify(input.body),
+        link: input.link,
+        read_at: null,
+        dedupe_key: `${input.dedupeKey}:${userId}`,
+        created_at: input.at,
+      });
+    }
+    if (!settingOf.has(input.enterpriseId)) settingOf.set(input.enterpriseId, repo.findSetting(trx, input.enterpriseId));
+    const setting = await settingOf.get(input.enterpriseId);
+    if (setting && fromDbBool(setting.is_webhook_enabled) && setting.webhook_url) {
+      await enqueueOutbox(trx, {
+        enterpriseId: input.enterpriseId,
+        kind: `webhook:${input.kind}`,
+        payload: {
+          url: setting.webhook_url,
+          // Robots sit in Chinese work groups: the webhook speaks zh-CN.
+          body: webhookBody(setting.webhook_format as WebhookFormat, { title: input.title['zh-CN'], body: input.body['zh-CN'], link: input.link }),
+        },
+        dedupeKey: `webhook:${input.dedupeKey}`,
+        at: new Date(input.at),
+      });
+    }
   }
+  let created = 0;
+  // Bounded statements (SQLite's and PostgreSQL's parameter limits).
+  for (let i = 0; i < notifications.length; i += insertChunk) created += await repo.insertNotificationsOnce(trx, notifications.slice(i, i + insertChunk));
   return created;
 }
 
-/** Fans out every pending notification (of one enterprise, or all) once; returns the in-app rows made. */
+const insertChunk = 200;
+
+/**
+ * Fans out every pending notification (of one enterprise, or all) once; returns the in-app rows made.
+ * Batched: all pending rows are claimed and fanned out in ONE transaction (on SQLite one durable
+ * commit per run, not one per notifying write). Should that transaction fail (one bad row, a
+ * deadlock between two runners), each row is tried again in a transaction of its own, so one row
+ * never holds back the others; a row that still fails stays pending with its error noted, and is
+ * tried alone (outside the batch) from then on.
+ */
 export async function deliverNotifications(db: Kysely<Database>, at: Date, options: { enterpriseId?: string; limit?: number } = {}): Promise<number> {
+  const pending = await outbox.listPendingNotifyIds(db, options.limit ?? 500, options.enterpriseId);
+  if (!pending.length) return 0;
+  const claimedAt = at.toISOString();
+  // A row that failed before goes alone, so it cannot make every batch fail.
+  let singles = pending.filter((r) => r.last_error !== null).map((r) => r.id);
+  const batch = pending.filter((r) => r.last_error === null).map((r) => r.id);
   let created = 0;
-  for (const { id } of await outbox.listPendingNotifyIds(db, options.limit ?? 500, options.enterpriseId)) {
+  if (batch.length) {
     try {
-      created += await withTransaction(db, async (trx) => {
-        const row = await outbox.claimNotifyRow(trx, id, at.toISOString());
-        if (!row) return 0; // fanned out by another runner
-        const input = JSON.parse(row.payload) as Omit<NotifyInput, 'at'> & { at: string };
-        return fanOut(trx, { ...input, at: new Date(input.at) });
-      });
+      created += await withTransaction(db, async (trx) => fanOut(trx, await outbox.claimNotifyRows(trx, batch, claimedAt)));
+    } catch {
+      // Rolled back as a whole: nothing of the batch was fanned out; one at a time now.
+      singles = [...batch, ...singles];
+    }
+  }
+  for (const id of singles) {
+    try {
+      created += await withTransaction(db, async (trx) => fanOut(trx, await outbox.claimNotifyRows(trx, [id], claimedAt)));
     } catch (error) {
       // Rolled back: still pending, tried again by the next runner; the error is kept on the row.
       await outbox.noteOutboxSkip(db, id, error instanceof Error ? error.message.slice(0, 1000) : String(error)).catch(() => undefined);
@@ -98,6 +133,9 @@ export async function deliverNotifications(db: Kysely<Database>, at: Date, optio
   }
   return created;
 }
+
+/** How long a kick waits before it fans out (users see a notification this much later, at most). */
+const kickGatherMs = 20;
 
 const kicks = new WeakMap<Kysely<Database>, { isRunning: boolean; isWanted: boolean }>();
 
@@ -114,6 +152,8 @@ export function kickNotifications(db: Kysely<Database>): void {
   state.isRunning = true;
   void (async () => {
     try {
+      // A moment's wait gathers the notifications of writes committing meanwhile into one batch.
+      await new Promise((resolve) => setTimeout(resolve, kickGatherMs));
       while (state.isWanted) {
         state.isWanted = false;
         await deliverNotifications(db, new Date());

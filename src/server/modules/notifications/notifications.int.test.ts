@@ -84,6 +84,52 @@ describe.skipIf(!isDbAvailable())('notifications and the webhook outbox', () => 
     expect(await withTransaction(t.deps.db, (trx) => notifyInTransaction(trx, { ...input('test:fanout:2'), kind: 'test_fanout_2' }))).toBe(0);
   });
 
+  it('fans out every pending notification in one claiming statement and one transaction; a row that cannot be fanned out holds back none of the others', async () => {
+    const input = (key: string) => ({
+      enterpriseId: w.enterpriseId,
+      roles: ['principal', 'safety_manager'],
+      kind: 'test_batch',
+      title: { 'zh-CN': '批量', 'en-US': 'Batch' },
+      body: { 'zh-CN': '正文', 'en-US': 'Body' },
+      link: '/b',
+      dedupeKey: key,
+      at: t.clock.now(),
+    });
+    const made = () => t.deps.db.selectFrom('notification').select(['dedupe_key', 'user_id']).where('enterprise_id', '=', w.enterpriseId).where('kind', '=', 'test_batch').execute();
+    // Five writes whose kick is lost (a transaction not opened by withTransaction): five pending rows.
+    for (let i = 0; i < 5; i++) await t.deps.db.transaction().execute((trx) => notifyInTransaction(trx, input(`test:batch:${i}`)));
+    const claims: string[] = [];
+    const counting = t.deps.db.withPlugin({
+      transformQuery: ({ node }) => {
+        if (node.kind === 'UpdateQueryNode') claims.push(node.kind);
+        return node;
+      },
+      transformResult: async ({ result }) => result,
+    });
+    // Three runners at once: each event reaches each of the two recipients once, in one claim by one of them.
+    const counts = await Promise.all([deliverNotifications(counting, t.clock.now()), deliverNotifications(counting, t.clock.now()), deliverNotifications(t.deps.db, t.clock.now())]);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(10);
+    const rows = await made();
+    expect(rows).toHaveLength(10);
+    expect(new Set(rows.map((r) => r.dedupe_key)).size).toBe(10);
+    expect(claims.length).toBeLessThanOrEqual(2); // one UPDATE per run, not one per row
+    // A broken row among good ones: the batch rolls back, each row is then tried alone; the good ones are delivered once.
+    await t.deps.db.transaction().execute(async (trx) => {
+      await notifyInTransaction(trx, input('test:batch:after-1'));
+      await trx.insertInto('outbox').values({ id: `broken-${clientId()}`, enterprise_id: w.enterpriseId, kind: 'notify', payload: '{not json', dedupe_key: `notify:broken:${clientId()}`, attempts: 0, next_attempt_at: t.clock.now().toISOString(), claimed_until: null, sent_at: null, last_error: null, created_at: t.clock.now().toISOString() }).execute();
+      await notifyInTransaction(trx, input('test:batch:after-2'));
+    });
+    expect(await deliverNotifications(t.deps.db, t.clock.now())).toBe(4);
+    expect(await made()).toHaveLength(14);
+    const broken = await t.deps.db.selectFrom('outbox').select(['sent_at', 'last_error']).where('enterprise_id', '=', w.enterpriseId).where('payload', '=', '{not json').executeTakeFirstOrThrow();
+    expect(broken.sent_at).toBeNull();
+    expect(broken.last_error).toBeTruthy();
+    // Still pending, it is retried by every run, and never duplicates what was delivered.
+    expect(await deliverNotifications(t.deps.db, t.clock.now())).toBe(0);
+    expect(await made()).toHaveLength(14);
+    await t.deps.db.deleteFrom('outbox').where('payload', '=', '{not json').execute();
+  });
+
   it('delivers a webhook once, in the WeCom shape, even with two deliverers at once', async () => {
     const set = await t.request(w.cookies.principal, 'PUT', '/api/v1/notification-settings', { webhookUrl: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k', webhookFormat: 'wecom', isWebhookEnabled: true });
     expect(set.statusCode, set.body).toBe(200);

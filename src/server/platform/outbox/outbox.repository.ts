@@ -54,19 +54,26 @@ const notifyPending = sql<SqlBool>`sent_at is null and kind = 'notify'`;
 
 /** Pending notifications (oldest first), of one enterprise or all. */
 export function listPendingNotifyIds(db: Executor, limit: number, enterpriseId?: string) {
-  let query = db.selectFrom('outbox').select('id').where(notifyPending);
+  let query = db.selectFrom('outbox').select(['id', 'last_error']).where(notifyPending);
   if (enterpriseId) query = query.where('enterprise_id', '=', enterpriseId);
   return query.orderBy('created_at').limit(limit).execute();
 }
 
-/** The claim of a notification's fan-out (as claimOutboxRow, without a wait: a notification is due at once). */
-export async function claimNotifyRow(db: Executor, id: string, at: string): Promise<OutboxTable | undefined> {
-  const result = await db
+/**
+ * The claim of notifications' fan-out (as claimOutboxRow, without a wait: a notification is due at
+ * once), many rows in one statement: sets sent_at where nobody has and returns the rows this caller
+ * now owns (oldest first). A concurrent claimer on PostgreSQL waits for the row locks and then finds
+ * sent_at set, so each row is returned to exactly one claimer.
+ */
+export async function claimNotifyRows(db: Executor, ids: readonly string[], at: string): Promise<OutboxTable[]> {
+  if (!ids.length) return [];
+  const rows = await db
     .updateTable('outbox')
     .set((eb) => ({ sent_at: at, attempts: eb('attempts', '+', 1) }))
-    .where('id', '=', id)
+    .where('id', 'in', ids)
     .where('sent_at', 'is', null)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) return undefined;
-  return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
+    .where('kind', '=', 'notify')
+    .returningAll()
+    .execute();
+  return rows.sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id < b.id ? -1 : 1));
 }
