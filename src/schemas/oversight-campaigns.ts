@@ -35,6 +35,9 @@ export const campaignEnterpriseSchema = z.object({
   score: z.number().nullable(),
   completedAt: z.string().nullable(),
   isOnTime: z.boolean().nullable(),
+  /** Findings of the completed assessment (items deducted or vetoed) still open / closed out by their actions; null until completed. */
+  findingsOpen: z.number().nullable(),
+  findingsClosed: z.number().nullable(),
 });
 export type CampaignEnterpriseDto = z.infer<typeof campaignEnterpriseSchema>;
 
@@ -46,7 +49,18 @@ export const campaignTownSchema = z.object({
   completed: z.number(),
   completedOnTime: z.number(),
   completedLate: z.number(),
+  findingsOpen: z.number(),
+  findingsClosed: z.number(),
+  /** Enterprises with at least one finding still open. */
+  withOpenFindings: z.number(),
 });
+
+/** `findings=open`: only the enterprises whose findings are still open (the towns' figures stay whole). */
+export const campaignProgressQuerySchema = z.strictObject({ findings: z.enum(['open']).optional() });
+export type CampaignProgressQuery = z.infer<typeof campaignProgressQuerySchema>;
+
+export const countySheetSummarySchema = z.object({ ref: z.string(), name: z.string(), totalPoints: z.number(), itemCount: z.number(), createdAt: z.string() });
+export type CountySheetSummaryDto = z.infer<typeof countySheetSummarySchema>;
 
 export const campaignProgressSchema = z.object({
   campaign: campaignDtoSchema,

@@ -37,7 +37,15 @@ export const scoreSheetSchema = z.object({
   items: z.array(scoreSheetItemSchema),
 });
 export type ScoreSheetDto = z.infer<typeof scoreSheetSchema>;
-export const scoreSheetSummarySchema = z.object({ ref: z.string(), name: z.string(), totalPoints: z.number(), itemCount: z.number(), createdAt: z.string().nullable() });
+export const scoreSheetSummarySchema = z.object({
+  ref: z.string(),
+  name: z.string(),
+  totalPoints: z.number(),
+  itemCount: z.number(),
+  createdAt: z.string().nullable(),
+  /** Set by the county for a campaign covering the enterprise (issue 17 §5). */
+  isCounty: z.boolean().optional(),
+});
 export const sheetImportQuerySchema = z.strictObject({ name: requiredText(200), totalPoints: z.coerce.number().positive().max(100_000) });
 
 export const gradeProfileSchema = z.object({

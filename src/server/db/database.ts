@@ -53,6 +53,7 @@ import type {
   RemediationEvaluationTable,
   StatisticsAckTable,
   OversightCampaignTable,
+  CountyScoreSheetTable,
   StatisticsSubmissionTable,
   SupervisionRulesTable,
 } from './tables/oversight-tables.js';
@@ -277,6 +278,7 @@ export interface Database {
   statistics_submission: StatisticsSubmissionTable;
   statistics_ack: StatisticsAckTable;
   oversight_campaign: OversightCampaignTable;
+  county_score_sheet: CountyScoreSheetTable;
   consultancy: ConsultancyTable;
   consultancy_member: ConsultancyMemberTable;
   engagement: EngagementTable;

@@ -49,6 +49,7 @@ import * as indexNewListPages from './migrations/202612070700-index-new-list-pag
 import * as createDocumentSearch from './migrations/202612070710-create-document-search.js';
 import * as indexNotifyOutbox from './migrations/202612070720-index-notify-outbox.js';
 import * as createOversightCampaign from './migrations/202612070900-create-oversight-campaign.js';
+import * as createCountyScoreSheet from './migrations/202612080100-create-county-score-sheet.js';
 import * as createOccupationalHealth from './migrations/202612070420-create-occupational-health.js';
 import * as createCommunication from './migrations/202612070430-create-communication.js';
 import * as indexOperationsLists from './migrations/202612070440-index-operations-lists.js';
@@ -105,6 +106,7 @@ const migrations: Record<string, Migration> = {
   '202612070710-create-document-search': createDocumentSearch,
   '202612070720-index-notify-outbox': indexNotifyOutbox,
   '202612070900-create-oversight-campaign': createOversightCampaign,
+  '202612080100-create-county-score-sheet': createCountyScoreSheet,
   '202612070210-create-commitment-duties': createCommitmentDuties,
   '202612070220-add-review-gap-capa': addReviewGapCapa,
   '202612070420-create-occupational-health': createOccupationalHealth,

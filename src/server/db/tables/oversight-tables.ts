@@ -112,3 +112,14 @@ export interface OversightCampaignTable {
   created_by_user_id: string | null;
   created_at: string;
 }
+
+/** A county's own scoring sheet for its campaigns: the same JSON ScoreSheet as score_sheet, owned by a county. */
+export interface CountyScoreSheetTable {
+  id: string;
+  county_code: string;
+  name: string;
+  content: string;
+  created_by_user_id: string | null;
+  created_at: string;
+  archived_at: string | null;
+}

@@ -28,6 +28,8 @@ export interface SelfAssessmentTable {
   updated_at: string;
   concluded_at: string | null;
   concluded_by_user_id: string | null;
+  /** Items deducted or vetoed when concluded (null while in progress). */
+  finding_count: number | null;
 }
 
 export interface SelfAssessmentDecisionTable {

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.js';
 import { idParamsSchema } from '../../../schemas/common.js';
-import { campaignDtoSchema, campaignInputSchema, campaignProgressSchema, enterpriseCampaignSchema } from '../../../schemas/oversight-campaigns.js';
+import { campaignDtoSchema, campaignInputSchema, campaignProgressQuerySchema, campaignProgressSchema, countySheetSummarySchema, enterpriseCampaignSchema } from '../../../schemas/oversight-campaigns.js';
+import { scoreSheetSchema, sheetImportQuerySchema } from '../../../schemas/standardization.js';
+import { xlsxMime } from '../../platform/exports/xlsx-builder.js';
+import { AppError } from '../../platform/http/app-error.js';
+import { buildSheetTemplate } from '../standardization/score-sheet-import.js';
+import { importCountySheet, listCountySheets } from './county-sheets.service.js';
 import { type AnyRouteDef, defineRoute, requireTenant, requireUser } from '../../platform/http/route.js';
 import { standardizationReaders } from '../standardization/standardization.routes.js';
 import { campaignProgress, campaignsOfEnterprise, createCampaign, listCampaigns } from './campaigns.service.js';
@@ -37,8 +42,44 @@ export function campaignRoutes(deps: AppDeps): AnyRouteDef[] {
       summary: "A campaign's progress per town and per enterprise of the caller's jurisdiction",
       tags,
       params: idParamsSchema,
+      query: campaignProgressQuerySchema,
       response: campaignProgressSchema,
-      handler: async ({ auth, params }) => campaignProgress(deps, requireUser(auth).userId, params.id),
+      handler: async ({ auth, params, query }) => campaignProgress(deps, requireUser(auth).userId, params.id, query),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/oversight/score-sheets',
+      access: user,
+      summary: "The county's own scoring sheets for its campaigns (the starter sheet is always offered besides)",
+      tags,
+      response: z.array(countySheetSummarySchema),
+      handler: async ({ auth }) => listCountySheets(deps, requireUser(auth).userId),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/oversight/score-sheets/template.xlsx',
+      access: user,
+      summary: 'The .xlsx template for a county scoring sheet: the same layout enterprises import (the starter sheet filled in)',
+      tags,
+      produces: xlsxMime,
+      handler: async ({ reply }) => {
+        reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('评分表导入模板.xlsx')}`);
+        return buildSheetTemplate();
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/oversight/score-sheets',
+      access: user,
+      summary: 'The county (not a town) imports a scoring sheet from .xlsx (?name=…&totalPoints=…); all rows or none, errors name the row and column',
+      tags,
+      consumes: xlsxMime,
+      query: sheetImportQuerySchema,
+      response: scoreSheetSchema,
+      handler: async ({ auth, request, query, locale }) => {
+        if (!Buffer.isBuffer(request.body)) throw new AppError('BAD_REQUEST', { detail: `Content-Type must be ${xlsxMime}` });
+        return importCountySheet(deps, requireUser(auth).userId, request.body, query, locale);
+      },
     }),
     defineRoute({
       method: 'GET',

@@ -1,11 +1,14 @@
 /* Self-assessment campaigns (issue 17 §5, seed 003 要求(三)): the county sets a scoring sheet of the
- * self-assessment engine and a deadline for its towns' enterprises; progress is computed from one
- * grouped query over the jurisdiction's enterprises and their assessments on that sheet since the
- * campaign started. An enterprise sees the campaigns covering it, and a due item until it completes. */
+ * self-assessment engine (the starter or one it imported, county-sheets.service.ts) and a deadline for
+ * its towns' enterprises; progress is computed from one grouped query over the jurisdiction's
+ * enterprises and their assessments on that sheet since the campaign started, with each concluded
+ * assessment's findings (finding_count, frozen at conclusion) and how many of them its standardization
+ * actions closed (a correlated count in the same query). An enterprise sees the campaigns covering it,
+ * and a due item until it completes. */
 import type { AppDeps } from '../../app-deps.js';
 import { fromDbJson, toDbJson } from '../../db/codecs.js';
 import { withTransaction, type Executor } from '../../db/with-transaction.js';
-import type { CampaignDto, CampaignEnterpriseDto, CampaignInput, CampaignProgressDto } from '../../../schemas/oversight-campaigns.js';
+import type { CampaignDto, CampaignEnterpriseDto, CampaignInput, CampaignProgressDto, CampaignProgressQuery } from '../../../schemas/oversight-campaigns.js';
 import type { OversightCampaignTable } from '../../db/tables/oversight-tables.js';
 import { notFound } from '../../platform/http/app-error.js';
 import { fieldError } from '../../platform/http/validation.js';
@@ -15,11 +18,11 @@ import { recordChange } from '../audit/audit.service.js';
 import { endOfDay } from '../standardization/standardization-due-items.service.js';
 import { countyScopeOf, scopeOf } from './county.service.js';
 import type { Scope } from './county.repository.js';
+import { covers, townsOf } from './campaign-scope.js';
+import { assertCampaignSheet } from './county-sheets.service.js';
+import { findEnterprisePlace } from './county-sheets.repository.js';
 
 type CampaignRow = OversightCampaignTable;
-
-const townsOf = (c: CampaignRow) => fromDbJson<string[]>(c.town_codes) ?? [];
-const covers = (c: CampaignRow, townCode: string | null) => townsOf(c).length === 0 || (townCode !== null && townsOf(c).includes(townCode));
 
 function toDto(c: CampaignRow): CampaignDto {
   return { id: c.id, countyCode: c.county_code, title: c.title, sheetRef: c.sheet_ref, deadline: c.deadline, townCodes: townsOf(c), createdAt: c.created_at };
@@ -34,6 +37,7 @@ export async function createCampaign(deps: AppDeps, userId: string, input: Campa
   if (input.deadline < now.toISOString().slice(0, 10)) {
     throw fieldError('deadline', { 'zh-CN': '截止日期不能早于今天', 'en-US': 'The deadline cannot be before today' });
   }
+  await assertCampaignSheet(deps.db, scope.countyCode, input.sheetRef);
   const townCodes = [...new Set(input.townCodes)];
   if (townCodes.length) {
     const known = new Set((await deps.db.selectFrom('oversight_town').select('code').where('county_code', '=', scope.countyCode).execute()).map((t) => t.code));
@@ -63,6 +67,8 @@ interface EnterpriseFacts {
   status: string | null;
   result: string | null;
   concluded_at: string | null;
+  finding_count: number | null;
+  findings_closed: number | string | null;
 }
 
 /** One grouped query: the enterprises of `countyCode` (optionally of one town or ids) left-joined to their assessments on the campaign's sheet since it started. */
@@ -71,7 +77,17 @@ function enterpriseFacts(db: Executor, c: CampaignRow, where: { townCode?: strin
     .selectFrom('enterprise as e')
     .leftJoin('enterprise_indicator as ei', 'ei.enterprise_id', 'e.id')
     .leftJoin('self_assessment as sa', (j) => j.onRef('sa.enterprise_id', '=', 'e.id').on('sa.sheet_ref', '=', c.sheet_ref).on('sa.created_at', '>=', c.created_at))
-    .select(['e.id as enterprise_id', 'e.name', 'ei.town_code', 'e.time_zone', 'sa.id as assessment_id', 'sa.status', 'sa.result', 'sa.concluded_at'])
+    .select(['e.id as enterprise_id', 'e.name', 'ei.town_code', 'e.time_zone', 'sa.id as assessment_id', 'sa.status', 'sa.result', 'sa.concluded_at', 'sa.finding_count'])
+    // Findings closed out: a standardization action done, or its hazard closed by acceptance (the hazard lifecycle).
+    .select((eb) =>
+      eb
+        .selectFrom('standardization_action as a')
+        .leftJoin('hazard as h', 'h.id', 'a.hazard_id')
+        .select(eb.fn.countAll().as('n'))
+        .whereRef('a.assessment_id', '=', 'sa.id')
+        .where((w) => w.or([w.and([w('a.kind', '=', 'action'), w('a.status', '=', 'done')]), w.and([w('a.kind', '=', 'hazard'), w('h.status', '=', 'closed')])]))
+        .as('findings_closed'),
+    )
     .where('e.region_code', '=', c.county_code);
   const towns = townsOf(c);
   if (towns.length) q = q.where('ei.town_code', 'in', towns);
@@ -79,6 +95,8 @@ function enterpriseFacts(db: Executor, c: CampaignRow, where: { townCode?: strin
   if (where.enterpriseId) q = q.where('e.id', '=', where.enterpriseId);
   return q.orderBy('e.name').orderBy('e.id').orderBy('sa.created_at').execute() as Promise<EnterpriseFacts[]>;
 }
+
+const noFindings = { findingsOpen: null, findingsClosed: null };
 
 /** Per enterprise: its first completed assessment on the sheet, else any in progress, else none. */
 function progressOf(c: CampaignRow, rows: EnterpriseFacts[]): CampaignEnterpriseDto[] {
@@ -90,11 +108,13 @@ function progressOf(c: CampaignRow, rows: EnterpriseFacts[]): CampaignEnterprise
     if (r.status === 'concluded' && r.concluded_at) {
       const score = fromDbJson<{ score1000: number | null }>(r.result)?.score1000 ?? null;
       const isOnTime = new Date(r.concluded_at).getTime() <= endOfDay(c.deadline, r.time_zone).getTime();
-      byEnterprise.set(r.enterprise_id, { ...base, status: 'completed', assessmentId: r.assessment_id, score, completedAt: r.concluded_at, isOnTime });
+      const findings = r.finding_count ?? 0;
+      const closed = Math.min(findings, Number(r.findings_closed ?? 0));
+      byEnterprise.set(r.enterprise_id, { ...base, status: 'completed', assessmentId: r.assessment_id, score, completedAt: r.concluded_at, isOnTime, findingsOpen: findings - closed, findingsClosed: closed });
     } else if (r.assessment_id) {
-      byEnterprise.set(r.enterprise_id, { ...base, status: 'in_progress', assessmentId: r.assessment_id, score: null, completedAt: null, isOnTime: null });
+      byEnterprise.set(r.enterprise_id, { ...base, status: 'in_progress', assessmentId: r.assessment_id, score: null, completedAt: null, isOnTime: null, ...noFindings });
     } else if (!current) {
-      byEnterprise.set(r.enterprise_id, { ...base, status: 'not_started', assessmentId: null, score: null, completedAt: null, isOnTime: null });
+      byEnterprise.set(r.enterprise_id, { ...base, status: 'not_started', assessmentId: null, score: null, completedAt: null, isOnTime: null, ...noFindings });
     }
   }
   return [...byEnterprise.values()];
@@ -106,14 +126,18 @@ async function campaignInScope(db: Executor, scope: Scope, id: string): Promise<
   return c;
 }
 
-export async function campaignProgress(deps: AppDeps, userId: string, id: string): Promise<CampaignProgressDto> {
+/** Per town over all its enterprises; `findings: 'open'` narrows the enterprise list to those with findings still open. */
+export async function campaignProgress(deps: AppDeps, userId: string, id: string, query: CampaignProgressQuery = {}): Promise<CampaignProgressDto> {
   const scope = await scopeOf(deps.db, userId);
   const c = await campaignInScope(deps.db, scope, id);
   const enterprises = progressOf(c, await enterpriseFacts(deps.db, c, { townCode: scope.townCode }));
   const towns = new Map<string | null, CampaignProgressDto['towns'][number]>();
   for (const e of enterprises) {
-    const t = towns.get(e.townCode) ?? { townCode: e.townCode, enterprises: 0, notStarted: 0, inProgress: 0, completed: 0, completedOnTime: 0, completedLate: 0 };
+    const t = towns.get(e.townCode) ?? { townCode: e.townCode, enterprises: 0, notStarted: 0, inProgress: 0, completed: 0, completedOnTime: 0, completedLate: 0, findingsOpen: 0, findingsClosed: 0, withOpenFindings: 0 };
     t.enterprises += 1;
+    t.findingsOpen += e.findingsOpen ?? 0;
+    t.findingsClosed += e.findingsClosed ?? 0;
+    if (e.findingsOpen) t.withOpenFindings += 1;
     if (e.status === 'not_started') t.notStarted += 1;
     else if (e.status === 'in_progress') t.inProgress += 1;
     else {
@@ -123,17 +147,13 @@ export async function campaignProgress(deps: AppDeps, userId: string, id: string
     }
     towns.set(e.townCode, t);
   }
-  return { campaign: toDto(c), towns: [...towns.values()].sort((a, b) => (a.townCode ?? '~').localeCompare(b.townCode ?? '~')), enterprises };
+  const listed = query.findings === 'open' ? enterprises.filter((e) => (e.findingsOpen ?? 0) > 0) : enterprises;
+  return { campaign: toDto(c), towns: [...towns.values()].sort((a, b) => (a.townCode ?? '~').localeCompare(b.townCode ?? '~')), enterprises: listed };
 }
 
 /** The campaigns covering one enterprise, with its own status in each. */
 export async function campaignsOfEnterprise(deps: AppDeps, enterpriseId: string) {
-  const e = await deps.db
-    .selectFrom('enterprise as e')
-    .leftJoin('enterprise_indicator as ei', 'ei.enterprise_id', 'e.id')
-    .select(['e.region_code', 'ei.town_code', 'e.time_zone'])
-    .where('e.id', '=', enterpriseId)
-    .executeTakeFirst();
+  const e = await findEnterprisePlace(deps.db, enterpriseId);
   if (!e) return [];
   const campaigns = (await deps.db.selectFrom('oversight_campaign').selectAll().where('county_code', '=', e.region_code).orderBy('created_at', 'desc').limit(100).execute()).filter((c) =>
     covers(c, e.town_code || null),

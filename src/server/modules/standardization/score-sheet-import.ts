@@ -2,7 +2,7 @@
  * spreadsheets; the column layout is documented in docs/standardization.md and offered as a template.
  * Every row is checked first; each problem names its row and column; nothing is kept unless the whole
  * sheet is clean and its points add up to the declared total. */
-import { cellText, type XlsxCellValue, type XlsxWorkbook } from '../../platform/exports/xlsx-reader.js';
+import { cellText, readWorkbook, type XlsxCellValue, type XlsxWorkbook } from '../../platform/exports/xlsx-reader.js';
 import type { Locale } from '../../../i18n/locale.js';
 import type { ImportIssue } from '../../../schemas/org.js';
 import { type ScoreSheet, type ScoreSheetItem, type SheetPart, sheetPartLabels, sheetParts } from '../../../reference/standardization/score-sheet.js';
@@ -151,4 +151,15 @@ export function parseScoreSheet(book: XlsxWorkbook, meta: { name: string; totalP
     items,
     sourceNote: msg(locale, `由企业导入的评定标准：${meta.name}`, `Imported industry sheet: ${meta.name}`),
   };
+}
+
+/** An uploaded .xlsx read and parsed: the one entry for enterprises' and counties' imports alike. */
+export async function readScoreSheetFile(file: Buffer, meta: { name: string; totalPoints: number }, locale: Locale): Promise<ScoreSheet> {
+  let book: XlsxWorkbook;
+  try {
+    book = await readWorkbook(file);
+  } catch {
+    throw new AppError('BAD_REQUEST', { detail: msg(locale, '不是有效的 .xlsx 文件', 'not a valid .xlsx file') });
+  }
+  return parseScoreSheet(book, meta, locale);
 }

@@ -1,5 +1,4 @@
-/* Scoring sheets (the shipped starter and the enterprise's imported ones) and scoring without saving. */
-import { readWorkbook, type XlsxWorkbook } from '../../platform/exports/xlsx-reader.js';
+/* Scoring sheets (the shipped starter, the enterprise's imported ones, and its county's campaign sheets) and scoring without saving. */
 import type { AppDeps } from '../../app-deps.js';
 import { fromDbJson, toDbJson } from '../../db/codecs.js';
 import { withTransaction } from '../../db/with-transaction.js';
@@ -14,8 +13,9 @@ import { AppError, notFound } from '../../platform/http/app-error.js';
 import { fieldError } from '../../platform/http/validation.js';
 import { newId } from '../../platform/ids.js';
 import { recordChange } from '../audit/audit.service.js';
-import { parseScoreSheet } from './score-sheet-import.js';
+import { readScoreSheetFile } from './score-sheet-import.js';
 import * as repo from './standardization.repository.js';
+import { countySheetsOpenTo } from '../oversight/campaign-scope.js';
 
 export interface Actor {
   userId: string;
@@ -31,33 +31,31 @@ export const toSheetDto = (ref: string, sheet: ScoreSheet): ScoreSheetDto => ({
   items: sheet.items.map((i) => ({ ...i, deductionRules: i.deductionRules.map((r) => ({ ...r })) })),
 });
 
-/** The starter sheet by name, or one of the caller's imported sheets; another enterprise's sheet is "not found". */
+/** The starter sheet by name, one of the caller's imported sheets, or a county's sheet set by a campaign
+ * covering the caller (issue 17 §5); another enterprise's sheet, or a county sheet outside a covering campaign, is "not found". */
 export async function resolveSheet(deps: AppDeps, enterpriseId: string, ref: string): Promise<{ ref: string; sheet: ScoreSheet }> {
   if (ref === starterSheetRef) return { ref, sheet: starterSheet };
   const row = await repo.findSheet(deps.db, enterpriseId, ref);
-  if (!row) throw notFound('score_sheet');
-  return { ref, sheet: fromDbJson<ScoreSheet>(row.content) as ScoreSheet };
+  if (row) return { ref, sheet: fromDbJson<ScoreSheet>(row.content) as ScoreSheet };
+  const [county] = await countySheetsOpenTo(deps.db, enterpriseId, ref);
+  if (!county) throw notFound('score_sheet');
+  return { ref, sheet: county.sheet };
 }
 
 export async function listScoreSheets(deps: AppDeps, enterpriseId: string) {
-  const rows = await repo.listSheets(deps.db, enterpriseId);
+  const [rows, county] = await Promise.all([repo.listSheets(deps.db, enterpriseId), countySheetsOpenTo(deps.db, enterpriseId)]);
   return [
     { ref: starterSheetRef, name: starterSheet.name, totalPoints: starterSheet.totalPoints, itemCount: starterSheet.items.length, createdAt: null },
     ...rows.map((r) => {
       const sheet = fromDbJson<ScoreSheet>(r.content) as ScoreSheet;
       return { ref: r.id, name: r.name, totalPoints: sheet.totalPoints, itemCount: sheet.items.length, createdAt: r.created_at };
     }),
+    ...county.map((c) => ({ ref: c.ref, name: c.name, totalPoints: c.sheet.totalPoints, itemCount: c.sheet.items.length, createdAt: c.createdAt, isCounty: true })),
   ];
 }
 
 export async function importScoreSheet(deps: AppDeps, actor: Actor, file: Buffer, meta: { name: string; totalPoints: number }, locale: Locale): Promise<ScoreSheetDto> {
-  let book: XlsxWorkbook;
-  try {
-    book = await readWorkbook(file);
-  } catch {
-    throw new AppError('BAD_REQUEST', { detail: locale === 'zh-CN' ? '不是有效的 .xlsx 文件' : 'not a valid .xlsx file' });
-  }
-  const sheet = parseScoreSheet(book, meta, locale);
+  const sheet = await readScoreSheetFile(file, meta, locale);
   const id = newId();
   await withTransaction(deps.db, async (trx) => {
     const now = deps.clock.now();

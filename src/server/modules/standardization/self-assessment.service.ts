@@ -72,6 +72,7 @@ export async function createAssessment(deps: AppDeps, actor: Actor, input: Asses
       updated_at: now.toISOString(),
       concluded_at: null,
       concluded_by_user_id: null,
+      finding_count: null,
     };
     await repo.insertAssessment(trx, row);
     await recordChange(trx, actor, now, { entity: 'self_assessment', entityId: id, action: 'create', after: { title: input.title, sheetRef: ref, profileCode: profile.code, team: input.team, plannedStart: input.plannedStart, plannedEnd: input.plannedEnd } });
@@ -183,7 +184,16 @@ export async function concludeAssessment(deps: AppDeps, actor: Actor, id: string
       });
     }
     const result = runScoring(sheet, toEngineDecisions(decided), profileOf(row.profile_code));
-    await repo.updateAssessment(trx, actor.enterpriseId, id, { status: 'concluded', result: toDbJson(result), concluded_at: now.toISOString(), concluded_by_user_id: actor.userId, updated_at: now.toISOString() });
+    // The findings (what the actions of this assessment close out): items deducted, or whose veto fired.
+    const findingCount = [...decided.values()].filter((d) => d.deduction_cents > 0 || fromDbBool(d.is_veto_fired)).length;
+    await repo.updateAssessment(trx, actor.enterpriseId, id, {
+      status: 'concluded',
+      result: toDbJson(result),
+      finding_count: findingCount,
+      concluded_at: now.toISOString(),
+      concluded_by_user_id: actor.userId,
+      updated_at: now.toISOString(),
+    });
     await recordChange(trx, actor, now, { entity: 'self_assessment', entityId: id, action: 'conclude', after: result });
     return toScoringDto(result, sheet, locale);
   });
