@@ -65,6 +65,10 @@ describe.skipIf(shouldSkipBrowser())('oversight: the consultant’s engagement a
     await drawer.getByTestId('advance-phase').click();
     await drawer.getByTestId('engagement-phase').getByText('第二阶段：策划及风险分析').waitFor();
     await screenshot(page, 'consultant-engagement-phase-2');
+    // A visit recorded from the consultant's office (today, itself preselected); the enterprise confirms it below.
+    await drawer.getByTestId('visit-work').fill('指导编制工作计划和实施方案');
+    await drawer.getByTestId('record-visit').click();
+    await drawer.getByTestId('visit').filter({ hasText: '指导编制工作计划和实施方案' }).getByText('待企业确认').waitFor();
     await page.keyboard.press('Escape');
     await page.getByTestId('engagement-row').filter({ hasText: '第二阶段' }).waitFor();
   });
@@ -72,6 +76,10 @@ describe.skipIf(shouldSkipBrowser())('oversight: the consultant’s engagement a
   it('lets the county regulator filter to the enterprise with an open major hazard and acknowledge its report', async () => {
     const page = await safety.newPage();
     await logIn(page, server.url, 'safety', 'zh-CN');
+    // The safety manager confirms the consultant's visit from its home page (sign-off).
+    await page.goto(`${server.url}/home`);
+    await page.getByTestId('visits-to-confirm').getByTestId('confirm-visit').click();
+    await page.getByTestId('visits-to-confirm').waitFor({ state: 'detached' });
     const api = safety.request;
     const posts = (await (await api.get(`${server.url}/api/v1/posts?limit=200`)).json()).items as { id: string; name: string }[];
     const crane = posts.find((p) => p.name.startsWith('行车工'));

@@ -22,17 +22,37 @@ export const deliverableInputSchema = z.strictObject({ note: optionalText(1000) 
 export const reportInputSchema = z.strictObject({ kind: z.enum(reportKinds) });
 export const visitInputSchema = z.strictObject({
   visitedOn: isoDate,
-  consultants: nonEmptyText(200),
+  /** Who came: consultants of the engagement's consultancy (they need not be switched into the enterprise). */
+  consultantUserIds: z.array(idSchema).min(1).max(20),
   work: nonEmptyText(4000),
-  /** The enterprise's person who signs the visit record (sign-off). */
-  signerPersonId: idSchema,
+  /** The deliverables worked on (codes of this phase or an earlier one). */
+  deliverableCodes: z.array(z.string().min(1).max(40)).max(60).optional(),
 });
+export type VisitInput = z.infer<typeof visitInputSchema>;
 export const findingInputSchema = z.strictObject({
   description: nonEmptyText(1000),
   postId: idSchema.optional(),
   areaId: idSchema.optional(),
   clientId: nonEmptyText(100),
 });
+
+/** A visit is evidence: never edited; the enterprise's principal or safety manager confirms it (sign-off). */
+export const visitDtoSchema = z.object({
+  id: z.string(),
+  phase: z.number(),
+  visitedOn: z.string(),
+  consultants: z.string(),
+  work: z.string(),
+  deliverables: z.array(z.object({ code: z.string(), title: z.string() })),
+  recordedAt: z.string(),
+  isSigned: z.boolean(),
+  signedBy: z.string().nullable(),
+  signedAt: z.string().nullable(),
+});
+export type VisitDto = z.infer<typeof visitDtoSchema>;
+/** The enterprise's side: its visits with the engagement they belong to. */
+export const enterpriseVisitSchema = visitDtoSchema.extend({ engagementId: z.string(), consultancyName: z.string() });
+export type EnterpriseVisitDto = z.infer<typeof enterpriseVisitSchema>;
 
 const alerts = z.object({ overdueHazards: z.number(), openMajorHazards: z.number(), stopWorkInForce: z.number(), certificatesLapsed: z.number() });
 
@@ -72,7 +92,9 @@ export const engagementDetailSchema = engagementSummarySchema.extend({
     }),
   ),
   reports: z.array(z.object({ id: z.string(), kind: z.enum(reportKinds), generatedAt: z.string(), docxUrl: z.string() })),
-  visits: z.array(z.object({ id: z.string(), phase: z.number(), visitedOn: z.string(), consultants: z.string(), work: z.string(), signerName: z.string(), isSigned: z.boolean() })),
+  /** Everyone of the consultancy: who may be named as having come on a visit. */
+  consultants: z.array(z.object({ userId: z.string(), displayName: z.string() })),
+  visits: z.array(visitDtoSchema),
   findings: z.array(z.object({ hazardId: z.string(), description: z.string(), status: z.string(), grade: z.string().nullable() })),
   /** What the phase still needs before it may move on. */
   missingToAdvance: z.array(z.string()),

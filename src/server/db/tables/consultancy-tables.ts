@@ -55,9 +55,14 @@ export interface EngagementVisitTable {
   visited_on: string;
   consultants: string;
   work: string;
-  signer_person_id: string;
+  /** Set on visits recorded before 202612080200 only; since then the principal or a safety manager confirms. */
+  signer_person_id: string | null;
   recorded_by_user_id: string | null;
   recorded_at: string;
+  /** JSON array of the consultancy's users who came. */
+  consultant_user_ids: string;
+  /** JSON array of the deliverable codes worked on. */
+  deliverable_codes: string;
 }
 
 export interface EngagementFindingTable {

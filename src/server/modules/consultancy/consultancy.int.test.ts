@@ -68,7 +68,7 @@ describe.skipIf(!isDbAvailable())('consultancy engagements', () => {
     expect((await t.request(c.rival, 'POST', '/api/v1/auth/active-enterprise', { enterpriseId: a.enterpriseId })).statusCode).toBe(404);
   });
 
-  it('records findings as hazards, a signed visit, the first-visit report from the records, and moves to phase 2', async () => {
+  it('records findings as hazards, the first-visit report from the records, and moves to phase 2', async () => {
     const finding = await t.request(c.team, 'POST', `/api/v1/engagements/${engagementA}/findings`, { description: '砂轮机防护罩缺失', postId: a.postId, clientId: clientId('eg') });
     expect(finding.statusCode, finding.body).toBe(201);
     const hazard = await t.request(a.cookies.safety_manager, 'GET', `/api/v1/hazards/${finding.json().hazardId}`);
@@ -82,19 +82,12 @@ describe.skipIf(!isDbAvailable())('consultancy engagements', () => {
 
     expect((await t.request(c.team, 'POST', `/api/v1/engagements/${engagementA}/deliverables/1.kickoff`, { note: '启动会已开' })).statusCode).toBe(200);
     expect((await t.request(c.team, 'POST', `/api/v1/engagements/${engagementA}/deliverables/2.plan`, {})).statusCode).toBe(400);
-    const visit = await t.request(c.team, 'POST', `/api/v1/engagements/${engagementA}/visits`, { visitedOn: '2026-12-02', consultants: '咨询师 甲', work: '启动大会，现场查看', signerPersonId: a.people.team_leader });
-    expect(visit.statusCode, visit.body).toBe(201);
-    const foreignSigner = await t.request(c.rival, 'POST', `/api/v1/engagements/${engagementA}/visits`, { visitedOn: '2026-12-02', consultants: 'x', work: 'x', signerPersonId: a.people.team_leader });
-    expect(foreignSigner.statusCode).toBe(404);
-    const signed = await t.request(a.cookies.team_leader, 'POST', '/api/v1/sign-offs', { subjectType: 'engagement-visit', subjectId: visit.json().id, role: 'enterprise', personId: a.people.team_leader, method: 'session' });
-    expect(signed.statusCode, signed.body).toBe(201);
-
     const report = await t.request(c.team, 'POST', `/api/v1/engagements/${engagementA}/reports`, { kind: 'progress_first' });
     expect(report.statusCode, report.body).toBe(201);
     const docx = await t.request(c.team, 'GET', report.json().docxUrl);
     expect(docx.statusCode).toBe(200);
     const xml = (await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')?.async('string')) ?? '';
-    for (const text of ['工作进展成效评估报告书（首次咨询）', 'ega 机械厂', '启动大会，现场查看', '甲咨询公司', '关于成立安全生产标准化建设工作组织的通知']) expect(xml, text).toContain(text);
+    for (const text of ['工作进展成效评估报告书（首次咨询）', 'ega 机械厂', '甲咨询公司', '关于成立安全生产标准化建设工作组织的通知']) expect(xml, text).toContain(text);
     // The enterprise reads it too; a consultant of another consultancy does not.
     expect((await t.request(a.cookies.principal, 'GET', report.json().docxUrl)).statusCode).toBe(200);
     expect((await t.request(c.rival, 'GET', report.json().docxUrl)).statusCode).toBe(404);
@@ -103,7 +96,6 @@ describe.skipIf(!isDbAvailable())('consultancy engagements', () => {
     expect(moved.statusCode, moved.body).toBe(200);
     const detail = moved.json();
     expect(detail.phase).toBe(2);
-    expect(detail.visits).toEqual([expect.objectContaining({ visitedOn: '2026-12-02', isSigned: true })]);
     expect(detail.findings).toEqual([expect.objectContaining({ description: '砂轮机防护罩缺失', status: 'reported' })]);
     expect(detail.openFindings).toBe(1);
     // What phase 1 left open is overdue now; what was done is not.
@@ -116,5 +108,51 @@ describe.skipIf(!isDbAvailable())('consultancy engagements', () => {
     expect(detail.overdueDeliverables).toBe(7);
     const mine = (await t.request(a.cookies.principal, 'GET', '/api/v1/engagements')).json().items;
     expect(mine).toEqual([expect.objectContaining({ id: engagementA, phase: 2, consultancyName: '甲咨询公司' })]);
+  });
+  it("records a visit from the consultant's office; the enterprise's safety manager confirms it by sign-off, nobody else", async () => {
+    const today = t.clock.now().toISOString().slice(0, 10);
+    const url = `/api/v1/engagements/${engagementA}/visits`;
+    const visit = { visitedOn: today, consultantUserIds: [ids.team, ids.lead], work: '指导编制风险辨识清单', deliverableCodes: ['1.kickoff', '2.plan'] };
+    // Who came must be of the consultancy; the deliverables of this phase or an earlier one; not in the future.
+    const stranger = await t.request(c.team, 'POST', url, { ...visit, consultantUserIds: [ids.rival] });
+    expect(stranger.statusCode).toBe(400);
+    expect(stranger.json().errors[0].path).toBe('consultantUserIds.0');
+    const later = await t.request(c.team, 'POST', url, { ...visit, deliverableCodes: ['3.training'] });
+    expect(later.statusCode).toBe(400);
+    expect(later.json().errors[0].path).toBe('deliverableCodes.0');
+    const future = await t.request(c.team, 'POST', url, { ...visit, visitedOn: new Date(t.clock.now().getTime() + 3 * 86_400_000).toISOString().slice(0, 10) });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().errors[0].path).toBe('visitedOn');
+    expect((await t.request(c.rival, 'POST', url, visit)).statusCode).toBe(404);
+    const made = await t.request(c.team, 'POST', url, visit);
+    expect(made.statusCode, made.body).toBe(201);
+    const id = made.json().id as string;
+
+    // The enterprise sees it waiting; its safety manager (a login linked to a person) confirms it.
+    const pending = async (cookie: string) => (await t.request(cookie, 'GET', '/api/v1/engagement-visits?pending=true')).json().items as { id: string; consultants: string; deliverables: { title: string }[]; isSigned: boolean }[];
+    const waiting = await pending(a.cookies.safety_manager);
+    expect(waiting).toEqual([expect.objectContaining({ id, consultants: '咨询师 甲、咨询组长 丙', consultancyName: '甲咨询公司', isSigned: false })]);
+    expect(waiting[0]?.deliverables.map((d) => d.title)).toHaveLength(2);
+    expect((await t.request(a.cookies.worker, 'GET', '/api/v1/engagement-visits')).statusCode).toBe(403);
+    expect(await pending(b.principal)).toEqual([]);
+    const person = await t.request(a.cookies.safety_manager, 'POST', '/api/v1/people', { name: '安全员 王' });
+    expect(person.statusCode, person.body).toBe(201);
+    const manager = person.json().id as string;
+    await withTransaction(t.deps.db, (trx) => trx.updateTable('membership').set({ person_id: manager }).where('enterprise_id', '=', a.enterpriseId).where('role', '=', 'safety_manager').execute());
+    const sheet = await t.request(a.cookies.safety_manager, 'GET', `/api/v1/sign-offs?subjectType=engagement-visit&subjectId=${id}`);
+    expect(sheet.json().expected.map((x: { personId: string }) => x.personId)).toEqual([manager]);
+    const sign = (cookie: string, personId: string) => t.request(cookie, 'POST', '/api/v1/sign-offs', { subjectType: 'engagement-visit', subjectId: id, role: 'enterprise', personId, method: 'session' });
+    // A team leader is not who confirms a visit; another enterprise does not see it.
+    expect((await sign(a.cookies.team_leader, a.people.team_leader)).statusCode).toBe(403);
+    expect((await t.request(b.principal, 'GET', `/api/v1/sign-offs?subjectType=engagement-visit&subjectId=${id}`)).statusCode).toBe(404);
+    const signed = await sign(a.cookies.safety_manager, manager);
+    expect(signed.statusCode, signed.body).toBe(201);
+    expect(await pending(a.cookies.safety_manager)).toEqual([]);
+
+    const detail = (await t.request(c.team, 'GET', `/api/v1/engagements/${engagementA}`)).json();
+    expect(detail.consultants.map((m: { displayName: string }) => m.displayName).sort()).toEqual(['咨询师 乙', '咨询师 甲', '咨询组长 丙'].sort());
+    expect(detail.visits).toEqual([expect.objectContaining({ id, visitedOn: today, isSigned: true, signedBy: '安全员 王' })]);
+    // A visit is evidence: it has no route to change or remove it.
+    expect((await t.request(c.team, 'DELETE', `${url}/${id}`)).statusCode).toBe(404);
   });
 });

@@ -125,6 +125,39 @@ export function findVisit(db: Executor, enterpriseId: string, id: string) {
   return db.selectFrom('engagement_visit').selectAll().where('enterprise_id', '=', enterpriseId).where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * Every visit of the enterprise's engagements, newest first. Bounded by nature: an engagement runs a
+ * year or two with a visit every week or so.
+ */
+export function listVisitsOfEnterprise(db: Executor, enterpriseId: string) {
+  return db
+    .selectFrom('engagement_visit as v')
+    .innerJoin('engagement as g', 'g.id', 'v.engagement_id')
+    .innerJoin('consultancy as c', 'c.id', 'g.consultancy_id')
+    .selectAll('v')
+    .select('c.name as consultancy_name')
+    .where('v.enterprise_id', '=', enterpriseId)
+    .orderBy('v.visited_on', 'desc')
+    .orderBy('v.recorded_at', 'desc')
+    .execute();
+}
+
+/** The enterprise's people whose login holds one of the roles (who confirms a visit). */
+export function listPeopleInRoles(db: Executor, enterpriseId: string, roles: readonly string[]) {
+  return db
+    .selectFrom('membership')
+    .innerJoin('person', 'person.id', 'membership.person_id')
+    .select(['person.id', 'person.name'])
+    .distinct()
+    .where('membership.enterprise_id', '=', enterpriseId)
+    .where('person.enterprise_id', '=', enterpriseId)
+    .where('membership.role', 'in', [...roles])
+    .where('person.archived_at', 'is', null)
+    .orderBy('person.name')
+    .orderBy('person.id')
+    .execute();
+}
+
 export async function insertFinding(db: Executor, row: EngagementFindingTable): Promise<void> {
   await db.insertInto('engagement_finding').values(row).onConflict((oc) => oc.doNothing()).execute();
 }

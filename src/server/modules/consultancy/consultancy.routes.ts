@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.js';
 import { managerRoles } from '../../../schemas/auth.js';
-import { idParamsSchema } from '../../../schemas/common.js';
+import { idParamsSchema, queryBoolean } from '../../../schemas/common.js';
 import {
   consultancyDtoSchema,
   consultancyInputSchema,
@@ -9,6 +9,7 @@ import {
   engagementDetailSchema,
   engagementInputSchema,
   engagementSummarySchema,
+  enterpriseVisitSchema,
   findingInputSchema,
   reportInputSchema,
   visitInputSchema,
@@ -16,39 +17,15 @@ import {
 import { docxMime } from '../../platform/exports/docx-builder.js';
 import { notFound } from '../../platform/http/app-error.js';
 import { type AnyRouteDef, defineRoute, requireTenant, requireUser } from '../../platform/http/route.js';
-import { registerSignOffSubject } from '../../platform/sign-off/sign-off-registry.js';
 import type { AuthContext } from '../../platform/auth/auth-context.js';
 import * as repo from './consultancy.repository.js';
 import { buildEngagementReport } from './engagement-reports.service.js';
-import { createConsultancy, createEngagement, engagementForConsultant, getDetail, listConsultancyDtos, listDesk, listOfEnterprise, visitSignerRole, visitSubjectType } from './engagement.service.js';
-import { advancePhase, completeDeliverable, generateReport, recordFinding, recordVisit } from './engagement-work.service.js';
+import { createConsultancy, createEngagement, engagementForConsultant, getDetail, listConsultancyDtos, listDesk, listOfEnterprise } from './engagement.service.js';
+import { advancePhase, completeDeliverable, generateReport, recordFinding } from './engagement-work.service.js';
+import { listEnterpriseVisits, recordVisit, visitConfirmerRoles } from './engagement-visits.service.js';
 
 const tags = ['consultancy'];
 const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
-
-// The enterprise signs a consultancy visit record (seed 002: the enterprise confirms what was done).
-registerSignOffSubject({
-  type: visitSubjectType,
-  entity: 'engagement_visit',
-  async describe({ db, enterpriseId, subjectId }) {
-    const visit = await repo.findVisit(db, enterpriseId, subjectId);
-    if (!visit) return null;
-    return {
-      title: `${visit.visited_on} ${visit.consultants}`,
-      revision: '',
-      isOpen: true,
-      closedReason: null,
-      expected: [
-        {
-          personId: visit.signer_person_id,
-          role: visitSignerRole,
-          roleLabel: { 'zh-CN': '企业确认人', 'en-US': 'For the enterprise' },
-          statement: { 'zh-CN': `确认咨询小组于 ${visit.visited_on} 到企业开展以下工作：${visit.work}`, 'en-US': `I confirm the consultants' visit of ${visit.visited_on}: ${visit.work}` },
-        },
-      ],
-    };
-  },
-});
 
 export function consultancyRoutes(deps: AppDeps): AnyRouteDef[] {
   const { db } = deps;
@@ -165,12 +142,22 @@ export function consultancyRoutes(deps: AppDeps): AnyRouteDef[] {
       method: 'POST',
       url: '/api/v1/engagements/:id/visits',
       access: user,
-      summary: "Record a visit: date, who, what was done; the enterprise's person signs it",
+      summary: "Record a visit: date, who came (consultants of the consultancy), what was done, the deliverables worked on; insert-only, the enterprise confirms it by sign-off",
       tags,
       params: idParamsSchema,
       body: visitInputSchema,
       response: z.object({ id: z.string() }),
       handler: async ({ auth, params, body }) => recordVisit(deps, requireUser(auth).userId, await mine(auth, params.id), body),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/engagement-visits',
+      access: { kind: 'tenant', roles: visitConfirmerRoles },
+      summary: "The consultancies' visits to the active enterprise, newest first (pending=true: those waiting for its confirmation)",
+      tags,
+      query: z.object({ pending: queryBoolean.optional() }),
+      response: z.object({ items: z.array(enterpriseVisitSchema) }),
+      handler: async ({ auth, query, locale }) => listEnterpriseVisits(db, requireTenant(auth).enterpriseId, query.pending === true, locale),
     }),
     defineRoute({
       method: 'POST',

@@ -1,15 +1,14 @@
 /* The work of an engagement (seed 002): ticking deliverables, producing the phase's reports, recording
- * visits the enterprise signs, recording findings as the enterprise's hazards, moving to the next phase. */
+ * recording findings as the enterprise's hazards, moving to the next phase. */
 import type { AppDeps } from '../../app-deps.js';
 import { withTransaction } from '../../db/with-transaction.js';
 import { missingToAdvance } from '../../../domain/consultancy/engagement.js';
 import { consultancyPhases, deliverableOf, type ReportKind } from '../../../reference/consultancy-phases.js';
 import { AppError } from '../../platform/http/app-error.js';
-import { fieldError, referenceMissing } from '../../platform/http/validation.js';
+import { fieldError } from '../../platform/http/validation.js';
 import { newId } from '../../platform/ids.js';
 import { recordChange } from '../audit/audit.service.js';
 import { createHazardInTransaction } from '../hazards/hazard-intake.service.js';
-import { findPeopleByIds } from '../org/people.repository.js';
 import * as repo from './consultancy.repository.js';
 import { doneCodes, type EngagementRow } from './engagement.service.js';
 import { reportSnapshot } from './engagement-reports.service.js';
@@ -47,19 +46,6 @@ export async function generateReport(deps: AppDeps, userId: string, row: Engagem
     const at = deps.clock.now();
     await repo.insertReport(trx, { id, engagement_id: row.id, enterprise_id: row.enterprise_id, kind, snapshot: JSON.stringify(snapshot), generated_by_user_id: userId, generated_at: at.toISOString() });
     if (!(await doneCodes(trx, [row.id])).get(row.id)?.has(deliverable.code)) await tick(trx, row, userId, deliverable.code, '', at);
-  });
-  return { id };
-}
-
-/** A visit: date, who, what was done; the enterprise's person signs it (sign-off). */
-export async function recordVisit(deps: AppDeps, userId: string, row: EngagementRow, input: { visitedOn: string; consultants: string; work: string; signerPersonId: string }): Promise<{ id: string }> {
-  const [person] = await findPeopleByIds(deps.db, row.enterprise_id, [input.signerPersonId]);
-  if (!person || person.archived_at) throw referenceMissing('signerPersonId');
-  const id = newId();
-  await withTransaction(deps.db, async (trx) => {
-    const at = deps.clock.now();
-    await repo.insertVisit(trx, { id, engagement_id: row.id, enterprise_id: row.enterprise_id, phase: row.phase, visited_on: input.visitedOn, consultants: input.consultants, work: input.work, signer_person_id: person.id, recorded_by_user_id: userId, recorded_at: at.toISOString() });
-    await recordChange(trx, { userId, enterpriseId: row.enterprise_id }, at, { entity: 'engagement_visit', entityId: id, action: 'create', after: input });
   });
   return { id };
 }

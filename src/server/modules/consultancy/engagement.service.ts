@@ -10,20 +10,16 @@ import type { ConsultancyDto, EngagementDetailDto, EngagementSummaryDto } from '
 import { AppError, notFound } from '../../platform/http/app-error.js';
 import { fieldError } from '../../platform/http/validation.js';
 import { newId } from '../../platform/ids.js';
-import { isSignedBy } from '../../../domain/sign-off/sign-off-chain.js';
-import { listSignOffs } from '../../platform/sign-off/sign-off.service.js';
 import { recordChange } from '../audit/audit.service.js';
 import { addMembership } from '../auth/auth.service.js';
 import { findMembership, findUserByUsername } from '../auth/auth.repository.js';
 import { findHazard } from '../hazards/hazards.repository.js';
-import { findPeopleByIds } from '../org/people.repository.js';
 import { indicatorRowsOf } from '../oversight/county.service.js';
 import { trainingIndicators } from '../training/training-records.service.js';
 import * as repo from './consultancy.repository.js';
+import { visitsOfEngagement } from './engagement-visits.service.js';
 
 export type EngagementRow = NonNullable<Awaited<ReturnType<typeof repo.findEngagement>>>;
-export const visitSubjectType = 'engagement-visit';
-export const visitSignerRole = 'enterprise';
 
 const teamOf = (row: { team_user_ids: string }) => JSON.parse(row.team_user_ids) as string[];
 
@@ -215,13 +211,6 @@ export async function getDetail(deps: AppDeps, row: EngagementRow, locale: Local
   const states = deliverableStates({ phase: row.phase, phaseStartedAt: row.phase_started_at, done: codes, now: deps.clock.now() });
   const team = teamOf(row);
   const members = await repo.listMembers(deps.db, [row.consultancy_id]);
-  const visits = await repo.listVisits(deps.db, row.id);
-  const people = new Map((await findPeopleByIds(deps.db, row.enterprise_id, visits.map((v) => v.signer_person_id))).map((p) => [p.id, p.name]));
-  const visitDtos = [];
-  for (const v of visits) {
-    const entries = await listSignOffs(deps.db, row.enterprise_id, visitSubjectType, v.id);
-    visitDtos.push({ id: v.id, phase: v.phase, visitedOn: v.visited_on, consultants: v.consultants, work: v.work, signerName: people.get(v.signer_person_id) ?? '', isSigned: isSignedBy(entries, '', visitSignerRole, v.signer_person_id) });
-  }
   const findings = [];
   for (const f of await repo.listFindings(deps.db, [row.id])) {
     const h = await findHazard(deps.db, row.enterprise_id, f.hazard_id);
@@ -247,7 +236,8 @@ export async function getDetail(deps: AppDeps, row: EngagementRow, locale: Local
       };
     }),
     reports: (await repo.listReports(deps.db, row.id)).map((r) => ({ id: r.id, kind: r.kind as EngagementDetailDto['reports'][number]['kind'], generatedAt: r.generated_at, docxUrl: `/api/v1/engagement-reports/${r.id}/report.docx` })),
-    visits: visitDtos,
+    consultants: members.map((m) => ({ userId: m.user_id, displayName: m.display_name })),
+    visits: await visitsOfEngagement(deps.db, row.id, locale),
     findings,
     missingToAdvance: row.completed_at ? [] : missingToAdvance(row.phase, codes).map((d) => d.title[locale]),
   };

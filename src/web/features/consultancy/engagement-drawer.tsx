@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { EngagementDetailDto } from '../../../schemas/consultancy.js';
 import { api } from '../../app/api/api-client';
 import { deskPath } from './consultant-desk-page';
+import { EngagementVisits } from './engagement-visits';
 
 const base = '/api/v1/engagements';
 
@@ -102,17 +103,7 @@ export function EngagementDrawer({ engagementId, onClose }: { engagementId: stri
             </Button>
           </Form>
           <List size="small" dataSource={d.findings} locale={{ emptyText: t('consultancyUi.noFindings') }} renderItem={(f) => <List.Item>{`${f.description} · ${t(`hazardUi.status.${f.status}`, { defaultValue: f.status })}`}</List.Item>} />
-          <Typography.Title level={5}>{t('consultancyUi.visits')}</Typography.Title>
-          <List
-            size="small"
-            dataSource={d.visits}
-            locale={{ emptyText: t('consultancyUi.noVisits') }}
-            renderItem={(v) => (
-              <List.Item>
-                {`${v.visitedOn} · ${v.consultants} · ${v.work} · ${v.signerName}`} {v.isSigned ? <Tag color="green">{t('consultancyUi.signed')}</Tag> : <Tag>{t('consultancyUi.unsigned')}</Tag>}
-              </List.Item>
-            )}
-          />
+          <EngagementVisits detail={d} onSaved={() => client.invalidateQueries({ queryKey: key })} />
         </Space>
       )}
     </Drawer>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../../app/ui/page-header';
 import { OnboardingPanel } from '../onboarding/onboarding-panel';
+import { VisitsToConfirmCard } from '../consultancy/visits-to-confirm-card';
 import { useHomeSummary } from './home-api';
 import { HomeCharts } from './home-charts';
 
@@ -37,6 +38,7 @@ export function HomePage() {
       />
       {/* A new enterprise lands here: 还差几步 comes first until it is worked down to zero. */}
       <OnboardingPanel />
+      <VisitsToConfirmCard />
       <Row gutter={12} style={{ marginBottom: 12 }}>
         <Col xs={12} md={6}>
           <Card size="small"><Statistic title={t('homeUi.figures.open')} value={s.hazardsNow.open} /></Card>

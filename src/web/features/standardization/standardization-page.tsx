@@ -11,6 +11,7 @@ import { PageHeader } from '../../app/ui/page-header';
 import { ResponsiveTable } from '../../app/ui/responsive-table';
 import { usePeople } from '../risks/use-people';
 import { CampaignNotice } from '../oversight/campaign-notice';
+import { VisitsToConfirmCard } from '../consultancy/visits-to-confirm-card';
 import { AssessorsTab, HistoryTab, ReportProfileTab, SheetsTab } from './standardization-tabs';
 import { assessmentsPath, useAssessments, useGradeProfiles, useSheets, useStandardizationWrite } from './standardization-api';
 
@@ -139,6 +140,7 @@ export function StandardizationPage() {
     <div data-testid="standardization">
       <PageHeader title={t('standardizationUi.pageTitle')} hint={t('standardizationUi.hint')} />
       <CampaignNotice />
+      <VisitsToConfirmCard />
       <Tabs
         items={[
           { key: 'assessments', label: t('standardizationUi.tabs.assessments'), children: <AssessmentsTab /> },
