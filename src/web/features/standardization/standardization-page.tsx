@@ -2,7 +2,7 @@ import { App, Button, Drawer, Form, Input, Select, Space, Tabs, Tag } from 'antd
 import type { ColumnType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { AssessmentSummaryDto } from '../../../schemas/standardization.js';
 import { managerRoles } from '../../../schemas/auth.js';
 import { api, isApiError } from '../../app/api/api-client';
@@ -42,7 +42,8 @@ interface CreateValues {
   assessors?: string[];
 }
 
-function CreateAssessmentDrawer({ open, onClose }: { open: boolean; onClose(): void }) {
+/** `sheetRef` pre-selects a sheet (a county campaign's, from its notice). */
+function CreateAssessmentDrawer({ open, onClose, sheetRef = 'gbt33000-starter' }: { open: boolean; onClose(): void; sheetRef?: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -71,7 +72,7 @@ function CreateAssessmentDrawer({ open, onClose }: { open: boolean; onClose(): v
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ title: t('standardizationUi.create.defaultTitle', { year: new Date().getFullYear() }), sheetRef: 'gbt33000-starter', profileCode: 'seed004-1000', plannedStart: isoDay(0), plannedEnd: isoDay(14) }}
+        initialValues={{ title: t('standardizationUi.create.defaultTitle', { year: new Date().getFullYear() }), sheetRef, profileCode: 'seed004-1000', plannedStart: isoDay(0), plannedEnd: isoDay(14) }}
       >
         <Form.Item name="title" label={t('standardizationUi.create.name')} rules={[{ required: true }]}>
           <Input />
@@ -136,10 +137,14 @@ function AssessmentsTab() {
 /** 安全生产标准化: self-assessments, scoring sheets, internal assessors, history, report facts. */
 export function StandardizationPage() {
   const { t } = useTranslation();
+  // ?start=<sheetRef>: the campaign notice's "start on this sheet" opens the new self-assessment with it chosen.
+  const [params, setParams] = useSearchParams();
+  const start = params.get('start');
   return (
     <div data-testid="standardization">
       <PageHeader title={t('standardizationUi.pageTitle')} hint={t('standardizationUi.hint')} />
-      <CampaignNotice />
+      <CampaignNotice onStart={(ref) => setParams({ start: ref })} />
+      <CreateAssessmentDrawer open={!!start} sheetRef={start ?? undefined} onClose={() => setParams({})} />
       <VisitsToConfirmCard />
       <Tabs
         items={[

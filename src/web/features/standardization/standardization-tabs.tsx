@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, InputNumber, Select, Space, Table, Upload } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Form, Input, Select, Space, Table, Tag } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,71 +7,28 @@ import { managerRoles } from '../../../schemas/auth.js';
 import { api, isApiError } from '../../app/api/api-client';
 import { hasRole, useMe } from '../../app/auth/use-me';
 import { usePeople } from '../risks/use-people';
+import { SheetImport } from './sheet-import';
 import { type AssessorDto, type HistoryDto, type ReportProfileDto, type SheetSummary, standardizationBase, useSheets, useStandardizationWrite } from './standardization-api';
 
-const xlsxMime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const useIsManager = () => {
   const { data: me } = useMe();
   return Boolean(me && hasRole(me, managerRoles));
 };
 
-/** Scoring sheets: the starter and the imported ones; import an industry sheet from the template layout. */
+/** Scoring sheets: the starter, the imported ones and the county's campaign sheets; import an industry sheet from the template layout. */
 export function SheetsTab() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const client = useQueryClient();
   const sheets = useSheets();
   const isManager = useIsManager();
-  const [name, setName] = useState('');
-  const [total, setTotal] = useState<number | null>(1000);
-  const [issues, setIssues] = useState<{ row: number; column: string; message: string }[]>([]);
-  const upload = useStandardizationWrite((file: File) => api(`${standardizationBase}/sheets`, { query: { name, totalPoints: total ?? undefined }, body: file, contentType: xlsxMime }));
   const columns: ColumnType<SheetSummary>[] = [
-    { key: 'name', title: t('standardizationUi.sheets.name'), dataIndex: 'name' },
+    { key: 'name', title: t('standardizationUi.sheets.name'), render: (_v, s) => (s.isCounty ? <Space>{s.name}<Tag color="blue">{t('standardizationUi.sheets.county')}</Tag></Space> : s.name) },
     { key: 'total', title: t('standardizationUi.sheets.total'), dataIndex: 'totalPoints' },
     { key: 'items', title: t('standardizationUi.sheets.items'), dataIndex: 'itemCount' },
   ];
   return (
     <>
-      <div className="page-toolbar">
-        <Button href={`${standardizationBase}/sheets/template.xlsx`}>{t('standardizationUi.sheets.template')}</Button>
-        {isManager && (
-          <Space wrap>
-            <Input placeholder={t('standardizationUi.sheets.name')} value={name} onChange={(e) => setName(e.target.value)} style={{ width: 200 }} />
-            <InputNumber placeholder={t('standardizationUi.sheets.total')} value={total} onChange={(v) => setTotal(v)} min={1} />
-            <Upload
-              accept=".xlsx"
-              showUploadList={false}
-              beforeUpload={(file) => {
-                setIssues([]);
-                upload.mutate(file, {
-                  onSuccess: () => void message.success(t('standardizationUi.sheets.imported')),
-                  onError: (e) => (isApiError(e) && Array.isArray(e.body.issues) ? setIssues(e.body.issues as typeof issues) : void message.error(e.message)),
-                });
-                return false;
-              }}
-            >
-              <Button type="primary" disabled={!name.trim() || !total} loading={upload.isPending}>
-                {t('standardizationUi.sheets.import')}
-              </Button>
-            </Upload>
-          </Space>
-        )}
-      </div>
-      {issues.length > 0 && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 12 }}
-          message={t('standardizationUi.sheets.issues')}
-          description={
-            <ul style={{ margin: 0 }}>
-              {issues.map((i) => (
-                <li key={`${i.row}-${i.column}`}>{`#${i.row} ${i.column}：${i.message}`}</li>
-              ))}
-            </ul>
-          }
-        />
-      )}
+      <SheetImport path={`${standardizationBase}/sheets`} canImport={isManager} onImported={() => void client.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith(standardizationBase) })} />
       <Table<SheetSummary> rowKey="ref" size="small" dataSource={sheets.data ?? []} columns={columns} pagination={false} />
     </>
   );

@@ -92,6 +92,15 @@ export const countyMessages: CountyMessages = {
     score: 'Score',
     completedAt: 'Completed at',
     none: 'No self-assessment campaigns yet',
+    countySheets: "The county's scoring sheets",
+    countySheetsHint: 'Fill in the downloadable template (e.g. with the items of DB41/T 2292-2022) and import it; it can then be chosen for a campaign. Enterprises import sheets with the same template.',
+    noCountySheets: 'No county sheets imported yet',
+    findingsOpen: 'Findings open',
+    findingsClosed: 'Findings closed',
+    withOpenFindings: 'Enterprises with open findings',
+    onlyOpenFindings: 'Only enterprises with findings still open',
+    startOnSheet: 'Start a self-assessment on this sheet',
+    sheetName: 'Scoring sheet',
   },
 };
 

@@ -82,7 +82,7 @@ export const standardizationMessages: StandardizationMessages = {
       post: 'Post of the hazard',
       save: 'Save',
     },
-    sheets: { name: 'Name', total: 'Total points', items: 'Items', template: 'Download import template', import: 'Import a sheet', file: 'Sheet file (.xlsx)', imported: 'Imported', issues: 'The file has errors; nothing was imported:' },
+    sheets: { name: 'Name', total: 'Total points', items: 'Items', template: 'Download import template', import: 'Import a sheet', file: 'Sheet file (.xlsx)', imported: 'Imported', county: 'County campaign', issues: 'The file has errors; nothing was imported:' },
     assessors: { name: 'Name', training: 'Training and examination', trainedOn: 'Trained on', appointedOn: 'Appointed on', appointmentRef: 'Appointment document', appoint: 'Appoint an assessor', dismiss: 'Dismiss', person: 'Person' },
     history: { empty: 'No concluded self-assessment yet', title: 'Self-assessment', score: 'Score', grade: 'Grade' },
     profile: {

@@ -94,6 +94,15 @@ export const countyMessages = {
     score: '得分',
     completedAt: '完成时间',
     none: '暂无自评估活动',
+    countySheets: '本县评分表',
+    countySheetsHint: '按下载的模板填写（如依据 DB41/T 2292-2022 的评定项目），导入后即可在发起活动时选用；企业导入评分表用的是同一模板。',
+    noCountySheets: '尚未导入本县评分表',
+    findingsOpen: '问题未闭环',
+    findingsClosed: '问题已闭环',
+    withOpenFindings: '有未闭环问题的企业',
+    onlyOpenFindings: '只看问题未闭环的企业',
+    startOnSheet: '用此评分表开始自评',
+    sheetName: '评分表',
   },
 } as const;
 

@@ -82,7 +82,7 @@ export const standardizationMessages = {
       post: '隐患所在岗位',
       save: '保存',
     },
-    sheets: { name: '名称', total: '总分', items: '项目数', template: '下载导入模板', import: '导入评分表', file: '评分表文件（.xlsx）', imported: '已导入', issues: '导入文件有错误，未导入任何数据：' },
+    sheets: { name: '名称', total: '总分', items: '项目数', template: '下载导入模板', import: '导入评分表', file: '评分表文件（.xlsx）', imported: '已导入', county: '县局活动', issues: '导入文件有错误，未导入任何数据：' },
     assessors: { name: '姓名', training: '培训及考核', trainedOn: '培训日期', appointedOn: '聘任日期', appointmentRef: '聘任文件号', appoint: '聘任内审员', dismiss: '解聘', person: '人员' },
     history: { empty: '还没有已结束的自评', title: '自评', score: '得分', grade: '等级' },
     profile: {
