@@ -5,7 +5,6 @@ import { AppProviders } from './app-providers';
 import { useMe } from './auth/use-me';
 import { applyLocale } from './i18n/i18n';
 import { router } from './router';
-import './global.css';
 
 /** The account's saved language wins over the browser's once we know who is signed in. */
 function AccountLocale() {
