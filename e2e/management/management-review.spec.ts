@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, shouldSkipBrowser } from '../support/browser.js';
+import { clickMenuEntry } from '../support/menu.js';
 import { demoPassword, ensureWebBuild, startServer, type TestServer } from '../support/server.js';
 import { apiAs } from '../phone/phone-support.js';
 
@@ -39,7 +40,7 @@ describe.skipIf(shouldSkipBrowser())('management review: the principal reviews t
     await page.getByRole('button', { name: /登\s*录/ }).click();
     await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 
-    await page.getByRole('menuitem', { name: '管理评审' }).click();
+    await clickMenuEntry(page, '管理评审');
     await page.getByTestId('reviews-page').waitFor();
     await page.getByTestId('review-create').click();
     await page.getByTestId('review-held-on').fill(today);

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeCheckChar } from '../../src/domain/enterprise/credit-code.js';
 import { launchBrowser, screenshot, shouldSkipBrowser } from '../support/browser.js';
+import { clickMenuEntry } from '../support/menu.js';
 import { demoPassword, ensureWebBuild, startServer, type TestServer } from '../support/server.js';
 import { apiAs } from '../phone/phone-support.js';
 
@@ -60,7 +61,7 @@ describe.skipIf(shouldSkipBrowser())('management system: a new enterprise runs i
     await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 
     // The initial review: a team of two, from the menu.
-    await page.getByRole('menuitem', { name: '初始评审' }).click();
+    await clickMenuEntry(page, '初始评审');
     await page.getByTestId('review-new').waitFor();
     await pickOption(page, 'member-person-0', '孙立');
     await pickOption(page, 'member-role-0', '组长');
@@ -96,7 +97,7 @@ describe.skipIf(shouldSkipBrowser())('management system: a new enterprise runs i
     for (const words of ['初始评审报告', '孙立', '组长', '李安全', '1 个岗位尚未辨识评价风险：冲压工', '冲床光电保护装置失效未修', '体系文件（管理制度、操作规程）尚未登记受控', '先完成岗位风险辨识']) expect(text, words).toContain(words);
 
     // The policy, drafted with the four commitments, approved by the principal.
-    await page.getByRole('menuitem', { name: '安全健康方针' }).click();
+    await clickMenuEntry(page, '安全健康方针');
     expect(await page.getByTestId('policy-text').inputValue()).toContain('持续改进');
     await page.getByTestId('policy-save').click();
     await page.getByText('草稿已保存').waitFor();
@@ -111,7 +112,7 @@ describe.skipIf(shouldSkipBrowser())('management system: a new enterprise runs i
     await page.getByTestId('gap-save').click();
     await page.getByText('已纳入目标：').waitFor();
     await principal.post('/api/v1/ohs-objectives', { name: '全年零事故', metric: 'accidents', comparison: 'lte', targetValue: 0, year: new Date().getFullYear(), ownerPersonId: people.sun });
-    await page.getByRole('menuitem', { name: '目标和管理方案' }).click();
+    await clickMenuEntry(page, '目标和管理方案');
     await page.getByText('全年零事故').waitFor();
     await page.getByText('事故登记：本年事故起数（不含未遂）').waitFor();
     await page.getByText('教育培训：本年学时达标人员比例').waitFor();
@@ -120,7 +121,7 @@ describe.skipIf(shouldSkipBrowser())('management system: a new enterprise runs i
     expect(values.sort()).toEqual(['0 / ≤ 0 次/项', '0 / ≥ 100 %']);
 
     // Commitment and duties: the commitment drafted with the four duties; the post's duty list and who has not acknowledged it.
-    await page.getByRole('menuitem', { name: '承诺与职责' }).click();
+    await clickMenuEntry(page, '承诺与职责');
     expect(await page.getByTestId('commitment-text').inputValue()).toContain('为安全生产提供充足的资源');
     await page.getByTestId('duty-lists').getByText('班前检查光电保护装置').waitFor();
     expect(await page.getByTestId(`not-acknowledged-${postId}`).textContent()).toContain('李安全');

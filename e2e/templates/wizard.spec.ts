@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeCheckChar } from '../../src/domain/enterprise/credit-code.js';
 import { launchBrowser, screenshot, shouldSkipBrowser } from '../support/browser.js';
+import { clickMenuEntry } from '../support/menu.js';
 import { pickRegion } from '../support/region.js';
 import { demoPassword, startServer, type TestServer } from '../support/server.js';
 
@@ -38,7 +39,7 @@ describe.skipIf(shouldSkipBrowser())('templates: new enterprise → template wiz
     await page.getByLabel('密码').fill(demoPassword);
     await page.getByRole('button', { name: /登\s*录/ }).click();
     await page.waitForURL((url) => !url.pathname.endsWith('/login'));
-    await page.getByRole('menuitem', { name: '新建企业' }).click();
+    await clickMenuEntry(page, '新建企业');
     await page.waitForURL('**/templates/new-enterprise');
     const form = page.getByTestId('new-enterprise');
     await form.getByLabel('企业名称').fill('齐鲁小型机械配件厂');

@@ -8,7 +8,8 @@ import { useCurrentUser } from '../auth/use-me';
 import { EnterpriseSwitcher } from './enterprise-switcher';
 import { LanguageSwitch } from './language-switch';
 import { NoEnterprise } from './no-enterprise';
-import { buildNavItems, selectedNavKey } from './nav-items';
+import { buildNavItems, navGroupOf, selectedNavKey } from './nav-items';
+import { useNavOpenGroups } from './nav-open-groups';
 import { UserMenu } from './user-menu';
 
 const siderWidth = 220;
@@ -34,12 +35,19 @@ export function AppLayout() {
   const [isCollapsed, setCollapsed] = useState(false);
 
   const selected = selectedNavKey(location.pathname);
+  const items = buildNavItems(me, t);
+  const [openGroups, setOpenGroups] = useNavOpenGroups(navGroupOf(items, selected));
+  // A collapsed sider shows groups as pop-ups: antd keeps those itself (controlled keys would pop all open ones).
+  const isSiderCollapsed = !isPhone && isCollapsed;
   const menu = (
     <Menu
       mode="inline"
       theme="dark"
       selectedKeys={[selected]}
-      items={buildNavItems(me, t)}
+      items={items}
+      // Entries of closed groups stay in the page (hidden), so links and tests can find them by name.
+      forceSubMenuRender
+      {...(isSiderCollapsed ? {} : { openKeys: openGroups, onOpenChange: setOpenGroups })}
       onClick={({ key }) => {
         navigate(key);
         setDrawerOpen(false);

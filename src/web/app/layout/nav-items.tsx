@@ -194,53 +194,56 @@ export function selectedNavKey(pathname: string): string {
   return owner ?? path;
 }
 
-export function buildNavItems(me: Me, t: TFunction): NonNullable<MenuProps['items']> {
+type NavItems = NonNullable<MenuProps['items']>;
+
+/**
+ * The menu: one collapsible group (an antd submenu) per area, so 60 entries do not make one long
+ * column. Group keys are plain words, entry keys are paths (they never collide: paths start with '/').
+ */
+export function buildNavItems(me: Me, t: TFunction): NavItems {
   const hasEnterprise = me.activeEnterpriseId !== null;
   const visible = (links: NavLink[]) =>
     links.filter((l) => !l.roles || hasRole(me, l.roles)).map((l) => ({ key: l.path, icon: l.icon, label: t(l.labelKey) }));
-  return [
-    ...(hasEnterprise ? [{ type: 'group' as const, key: 'overview', label: t('nav.overview'), children: visible(overviewLinks) }] : []),
-    ...(hasEnterprise ? [{ type: 'group' as const, key: 'org', label: t('nav.org'), children: visible(orgLinks) }] : []),
-    ...(hasEnterprise ? [{ type: 'group' as const, key: 'risk', label: t('nav.riskControl'), children: visible(riskLinks) }] : []),
-    ...(hasEnterprise ? [{ type: 'group' as const, key: 'hazard', label: t('hazardUi.nav.group'), children: visible(hazardLinks) }] : []),
-    ...(hasEnterprise ? [{ type: 'group' as const, key: 'frontline', label: t('frontlineUi.nav.group'), children: visible(frontlineLinks) }] : []),
-    ...(hasEnterprise ? [{ type: 'group' as const, key: 'training', label: t('trainingUi.nav.group'), children: visible(trainingLinks) }] : []),
-    ...(hasEnterprise && visible(standardizationLinks).length ? [{ type: 'group' as const, key: 'standardization', label: t('standardizationUi.nav.group'), children: visible(standardizationLinks) }] : []),
-    ...(hasEnterprise ? [{ type: 'group' as const, key: 'emergency', label: t('emergencyUi.nav.group'), children: visible(emergencyLinks) }] : []),
-    ...(hasEnterprise ? [{ type: 'group' as const, key: 'management', label: t('managementUi.nav.group'), children: visible(managementLinks) }] : []),
-    ...(hasEnterprise ? [{ type: 'group' as const, key: 'operations', label: t('operationsUi.nav.group'), children: visible(operationsLinks) }] : []),
-    ...(hasEnterprise && visible(improvementLinks).length ? [{ type: 'group' as const, key: 'improvement', label: t('improvementUi.nav.group'), children: visible(improvementLinks) }] : []),
-    // Administrator and consultants register new enterprises (then run the template wizard there).
-    ...(me.user.isAdmin || me.memberships.some((m) => m.role === 'consultant')
-      ? [
-          {
-            type: 'group' as const,
-            key: 'setup',
-            label: t('templateUi.nav.setup'),
-            children: [
-              { key: '/templates/new-enterprise', icon: <PlusSquareOutlined />, label: t('templateUi.nav.newEnterprise') },
-              // The administrator links consultancies and regulators to enterprises (issue 8 §2).
-              ...(me.user.isAdmin ? [{ key: '/system/members', icon: <LinkOutlined />, label: t('members.nav') }] : []),
-            ],
-          },
-        ]
-      : []),
-    { type: 'group' as const, key: 'system', label: t('nav.system'), children: hasEnterprise ? visible(systemLinks) : visible(systemLinks.filter((l) => !l.roles)) },
-    ...(comingSoon.length === 0
-      ? []
-      : [
-          {
-            type: 'group' as const,
-            key: 'soon',
-            label: t('app.comingSoon'),
-            children: comingSoon.map((c) => ({
-              key: `soon-${c.key}`,
-              icon: c.icon,
-              disabled: true,
-              title: `${t(c.labelKey)} · ${t('app.comingSoon')}`,
-              label: t(c.labelKey),
-            })),
-          },
-        ]),
-  ];
+  const group = (key: string, labelKey: string, icon: ReactNode, children: { key: string; icon: ReactNode; label: string }[]) =>
+    children.length === 0 ? [] : [{ key, icon, label: t(labelKey), children }];
+  const enterpriseGroups = hasEnterprise
+    ? [
+        ...group('overview', 'nav.overview', <DashboardOutlined />, visible(overviewLinks)),
+        ...group('org', 'nav.org', <ApartmentOutlined />, visible(orgLinks)),
+        ...group('risk', 'nav.riskControl', <SafetyOutlined />, visible(riskLinks)),
+        ...group('hazard', 'hazardUi.nav.group', <WarningOutlined />, visible(hazardLinks)),
+        ...group('frontline', 'frontlineUi.nav.group', <FileProtectOutlined />, visible(frontlineLinks)),
+        ...group('training', 'trainingUi.nav.group', <BookOutlined />, visible(trainingLinks)),
+        ...group('standardization', 'standardizationUi.nav.group', <TrophyOutlined />, visible(standardizationLinks)),
+        ...group('emergency', 'emergencyUi.nav.group', <FireOutlined />, visible(emergencyLinks)),
+        ...group('management', 'managementUi.nav.group', <FlagOutlined />, visible(managementLinks)),
+        ...group('operations', 'operationsUi.nav.group', <SwapOutlined />, visible(operationsLinks)),
+        ...group('improvement', 'improvementUi.nav.group', <SyncOutlined />, visible(improvementLinks)),
+      ]
+    : [];
+  // Administrator and consultants register new enterprises (then run the template wizard there).
+  const setup =
+    me.user.isAdmin || me.memberships.some((m) => m.role === 'consultant')
+      ? group('setup', 'templateUi.nav.setup', <PlusSquareOutlined />, [
+          { key: '/templates/new-enterprise', icon: <PlusSquareOutlined />, label: t('templateUi.nav.newEnterprise') },
+          // The administrator links consultancies and regulators to enterprises (issue 8 §2).
+          ...(me.user.isAdmin ? [{ key: '/system/members', icon: <LinkOutlined />, label: t('members.nav') }] : []),
+        ])
+      : [];
+  const system = group('system', 'nav.system', <KeyOutlined />, hasEnterprise ? visible(systemLinks) : visible(systemLinks.filter((l) => !l.roles)));
+  const soon = group(
+    'soon',
+    'app.comingSoon',
+    <QuestionCircleOutlined />,
+    comingSoon.map((c) => ({ key: `soon-${c.key}`, icon: c.icon, disabled: true, title: `${t(c.labelKey)} · ${t('app.comingSoon')}`, label: t(c.labelKey) })),
+  );
+  return [...enterpriseGroups, ...setup, ...system, ...soon];
+}
+
+/** The group holding a menu entry (so the current page's group can be opened), or null. */
+export function navGroupOf(items: NavItems, entryKey: string): string | null {
+  for (const item of items) {
+    if (item && 'children' in item && item.children?.some((child) => child?.key === entryKey)) return String(item.key);
+  }
+  return null;
 }
