@@ -16,6 +16,16 @@ describe('the written duty list of a post', () => {
     ]);
   });
 
+  it('does not repeat a duty a written line already holds, as the principal template names its clauses', () => {
+    const written = '建立健全并落实全员安全生产责任制，加强安全生产标准化建设；组织建立并落实安全风险分级管控和隐患排查治理双重预防工作机制，督促、检查安全生产工作，及时消除生产安全事故隐患';
+    const list = dutyList(written, ['建立健全并落实全员安全生产责任制', '督促、检查安全生产工作，及时消除生产安全事故隐患', '保证安全生产投入的有效实施']);
+    expect(list.map((i) => i.text)).toEqual([
+      '建立健全并落实全员安全生产责任制，加强安全生产标准化建设',
+      '组织建立并落实安全风险分级管控和隐患排查治理双重预防工作机制，督促、检查安全生产工作，及时消除生产安全事故隐患',
+      '保证安全生产投入的有效实施',
+    ]);
+  });
+
   it('changes its revision when an item changes, not otherwise', () => {
     const a = dutyList('遵守操作规程', []);
     expect(dutyListRevision(a)).toBe(dutyListRevision(dutyList('1. 遵守操作规程', [])));

@@ -26,14 +26,21 @@ export function itemiseDuties(text: string): string[] {
 
 const norm = (s: string) => s.replace(/[\s。.，,；;]/g, '');
 
-/** The post's one duty list: its written duties, then the risk register's duty items not already written. */
+/**
+ * The post's one duty list: its written duties, then the risk register's duty items not already
+ * written. A duty item is already written when a written line holds it (measures name a clause of the
+ * written duties, often only its first half: "建立健全并落实全员安全生产责任制" of "…，加强安全生产标准化建设"),
+ * so the list never shows the same duty twice.
+ */
 export function dutyList(writtenDuties: string, riskDutyItems: readonly string[]): DutyItem[] {
   const items: DutyItem[] = itemiseDuties(writtenDuties).map((text) => ({ text, source: 'post' }));
-  const seen = new Set(items.map((i) => norm(i.text)));
+  const written = items.map((i) => norm(i.text));
+  const seen = new Set(written);
   for (const d of riskDutyItems) {
     const text = d.trim();
-    if (!text || seen.has(norm(text))) continue;
-    seen.add(norm(text));
+    const key = norm(text);
+    if (!key || seen.has(key) || written.some((w) => w.includes(key))) continue;
+    seen.add(key);
     items.push({ text, source: 'risk' });
   }
   return items;

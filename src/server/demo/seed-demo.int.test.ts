@@ -64,6 +64,25 @@ describe.skipIf(!isDbAvailable())('demo data', () => {
     expect(String(op.getCell(3, 7).value)).toBe('较大\n（第七条（二）2）');
   });
 
+  it('has the safety signs of its 较大 areas (GB 2894), each area checked monthly on a published list', async () => {
+    const cookie = await t.login('safety', 'demo-pass-123');
+    const overview = (await t.request(cookie, 'GET', '/api/v1/safety-sign-overview')).json();
+    expect(overview.gaps).toEqual([]);
+    const paintBooth = (overview.checks as { areaName: string; itemContent: string; isPublished: boolean; hasUnpublishedChanges: boolean }[]).find((c) => c.areaName === '喷漆房');
+    expect(paintBooth?.itemContent).toContain('当心火灾');
+    expect(overview.checks.every((c: { isPublished: boolean; hasUnpublishedChanges: boolean }) => c.isPublished && !c.hasUnpublishedChanges)).toBe(true);
+  });
+
+  it("lists each of the principal's duties once (the register's duty items name clauses already written)", async () => {
+    const cookie = await t.login('principal', 'demo-pass-123');
+    const lists = (await t.request(cookie, 'GET', '/api/v1/post-duty-lists')).json().items as { postName: string; items: { text: string }[] }[];
+    for (const name of ['主要负责人', '安全管理员']) {
+      const texts = lists.find((l) => l.postName === name)?.items.map((i) => i.text.replace(/[\s。，；]/g, '')) ?? [];
+      expect(texts.length, name).toBeGreaterThan(5);
+      for (const [i, a] of texts.entries()) for (const [j, b] of texts.entries()) if (i !== j) expect(a.includes(b), `${name}: ${b} repeats ${a}`).toBe(false);
+    }
+  });
+
   it('gives one working login per role; the consultant works in both engaged enterprises, the regulator only in its county', async () => {
     for (const u of demoUsers) {
       const cookie = await t.login(u.username, 'demo-pass-123');

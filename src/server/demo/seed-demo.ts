@@ -9,6 +9,7 @@ import { insertEnterpriseRecord } from '../modules/enterprise/enterprise.service
 import { createOrgServices } from '../modules/org/org.routes.js';
 import { applyTemplate } from '../modules/templates/template-application.service.js';
 import { demoPostAreas, seedDemoMap } from './seed-demo-map.js';
+import { seedDemoSafetySigns } from './seed-demo-signs.js';
 import { countEnterprises } from './seed.repository.js';
 import { insertTownOnce, setAssignment, upsertJurisdiction } from '../modules/oversight/county.repository.js';
 import { refreshEnterpriseIndicators } from '../modules/oversight/county-indicators.service.js';
@@ -194,6 +195,7 @@ export async function seedDemo(deps: AppDeps, password: string | null): Promise<
     };
   });
   await seedDemoMap(deps, seeded.map.actor, seeded.map.postIdsByKey, seeded.map.areaIds);
+  await seedDemoSafetySigns(deps, seeded.map.actor, seeded.map.areaIds);
   for (const id of [seeded.logins.enterpriseId, seeded.logins.secondEnterpriseId]) await refreshEnterpriseIndicators(deps, id);
   await setAssignment(deps.db, seeded.logins.enterpriseId, { town_code: demoTowns[0][0] });
   return seeded.logins;
