@@ -153,6 +153,30 @@ describe.skipIf(!isDbAvailable())('seed 001 第七条 from the records, and the 
     expect(withVoid.items.map((a: { revision: number }) => a.revision)).toEqual([3]);
   });
 
+  it('registering an accident or a near miss raises its corrective action, linked to the entry; a correction raises no second one', async () => {
+    const capasOf = async (id: string) =>
+      ((await t.request(cookie, 'GET', '/api/v1/capas?sourceKind=accident&limit=100')).json().items as { id: string; sourceId: string; sourceLabel: string; status: string; description: string }[]).filter((c) => c.sourceId === id);
+    const acc = await created('/api/v1/accidents', { kind: 'accident', occurredOn: '2026-09-03', accidentTypeCode: '03', minorInjuries: 1, description: '冲床送料时手指压伤', causeAnalysis: '光电保护被短接' });
+    const [capa] = await capasOf(acc.id);
+    expect(capa).toMatchObject({ sourceLabel: '事故 2026-09-03', status: 'raised' });
+    expect(capa?.description).toContain('冲床送料时手指压伤');
+    expect(capa?.description).toContain('原因分析：光电保护被短接');
+    const detail = (await t.request(cookie, 'GET', `/api/v1/capas/${capa?.id}`)).json();
+    expect(detail).toMatchObject({ sourceKind: 'accident', sourceId: acc.id });
+
+    const near = await created('/api/v1/accidents', { kind: 'near_miss', occurredOn: '2026-09-04', description: '吊物下方有人穿行' });
+    expect((await capasOf(near.id)).map((c) => c.sourceLabel)).toEqual(['未遂事件 2026-09-04']);
+
+    const fix = await t.request(cookie, 'POST', `/api/v1/accidents/${acc.id}/corrections`, { minorInjuries: 2, reason: '复核伤者人数' });
+    expect(fix.statusCode, fix.body).toBe(201);
+    expect(await capasOf(acc.id)).toHaveLength(1);
+
+    // A refused entry stores nothing, its corrective action included.
+    const before = (await t.request(cookie, 'GET', '/api/v1/capas?sourceKind=accident&limit=100')).json().items.length;
+    expect((await t.request(cookie, 'POST', '/api/v1/accidents', { kind: 'near_miss', occurredOn: '2026-09-05', minorInjuries: 1, description: 'x' })).statusCode).toBe(400);
+    expect((await t.request(cookie, 'GET', '/api/v1/capas?sourceKind=accident&limit=100')).json().items).toHaveLength(before);
+  });
+
   it('refuses what makes no sense, naming the field, in the user’s language', async () => {
     const near = await t.request(cookie, 'POST', '/api/v1/accidents', { kind: 'near_miss', occurredOn: '2026-10-01', minorInjuries: 1, description: 'x' });
     expect(near.statusCode).toBe(400);

@@ -25,6 +25,7 @@ import { fieldError, referenceMissing } from '../../platform/http/validation.js'
 import { newId } from '../../platform/ids.js';
 import { allActiveExist } from '../../platform/resource/tenant-resource.repository.js';
 import { recordChange } from '../audit/audit.service.js';
+import { raiseCorrectiveAction } from '../improvement/capa.service.js';
 import { reevaluateRisksOfPlaces } from '../risks/risk-facts.service.js';
 import * as repo from './accidents.repository.js';
 
@@ -222,6 +223,11 @@ async function enterpriseTimeZone(trx: Executor, enterpriseId: string): Promise<
   return row?.time_zone ?? 'Asia/Shanghai';
 }
 
+/** How a corrective action names the entry it comes from: 事故 2026-03-01 / 未遂事件 2026-05-01. */
+export function accidentSourceLabel(a: { kind: string; occurred_on: string }): string {
+  return `${a.kind === 'near_miss' ? '未遂事件' : '事故'} ${a.occurred_on}`;
+}
+
 export async function registerAccident(deps: AppDeps, actor: Actor, input: AccidentInput, locale: Locale): Promise<AccidentDetailDto> {
   const { rootId, affected } = await withTransaction(deps.db, async (trx) => {
     await checkPlaces(trx, actor.enterpriseId, input);
@@ -256,6 +262,14 @@ export async function registerAccident(deps: AppDeps, actor: Actor, input: Accid
     };
     await repo.insertAccident(trx, row);
     await recordChange(trx, actor, now, { entity: 'accident', entityId: id, action: 'create', after: input });
+    // Every accident and near miss is a nonconformity to analyse (seed 000 五(一)): its corrective
+    // action is raised with it, linked to the entry; the safety managers hear of it.
+    await raiseCorrectiveAction(deps, trx, {
+      enterpriseId: actor.enterpriseId,
+      actorUserId: actor.userId,
+      source: { kind: 'accident', id, label: accidentSourceLabel(row) },
+      description: [input.description, input.causeAnalysis && `原因分析：${input.causeAnalysis}`, input.correctiveActions && `已采取措施：${input.correctiveActions}`].filter(Boolean).join('\n'),
+    });
     const affected =
       input.kind === 'accident'
         ? await reevaluateRisksOfPlaces(trx, actor.enterpriseId, placesOf([row]), placeReason(input.kind, input.occurredOn, input.accidentTypeCode, 'register'), now)

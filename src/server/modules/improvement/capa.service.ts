@@ -34,7 +34,7 @@ import { decodeCursor, toPage } from '../../platform/http/cursor.js';
 import { fieldError, referenceMissing } from '../../platform/http/validation.js';
 import { newId } from '../../platform/ids.js';
 import { allActiveExist } from '../../platform/resource/tenant-resource.repository.js';
-import { getAccident } from '../accidents/accidents.service.js';
+import { accidentSourceLabel, getAccident } from '../accidents/accidents.service.js';
 import { recordChange } from '../audit/audit.service.js';
 import { getHazardDetail } from '../hazards/hazard-read.service.js';
 import { enterpriseToday } from '../management/objectives.service.js';
@@ -195,7 +195,7 @@ export async function createCapa(deps: AppDeps, actor: Actor, input: CapaCreateI
       const accident = await getAccident(trx, actor.enterpriseId, input.sourceId, 'zh-CN').catch(() => {
         throw referenceMissing('sourceId');
       });
-      label = `${accident.kind === 'near_miss' ? '未遂事件' : '事故'} ${accident.occurredOn}`;
+      label = accidentSourceLabel({ kind: accident.kind, occurred_on: accident.occurredOn });
     } else if (input.sourceId) {
       throw fieldError('sourceId', { 'zh-CN': '只有事故来源可指定记录', 'en-US': 'Only an accident source names a record' });
     }

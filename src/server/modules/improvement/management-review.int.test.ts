@@ -19,7 +19,7 @@ describe.skipIf(!isDbAvailable())('management review and the dual prevention eva
     w = await hazardWorld(t, 'mr');
     other = await hazardWorld(t, 'mrx');
     const sm = w.cookies.safety_manager;
-    // Known data of 2026 (clock: 2026-11-23): one accident, two near misses, one objective, one CAPA, two hazards.
+    // Known data of 2026 (clock: 2026-11-23): one accident, two near misses (each raising its CAPA), one objective, one CAPA more, two hazards.
     for (const body of [
       { kind: 'accident', occurredOn: '2026-03-01', postId: w.postId, minorInjuries: 1, description: '手部划伤' },
       { kind: 'near_miss', occurredOn: '2026-05-01', description: '叉车险些撞人' },
@@ -50,7 +50,7 @@ describe.skipIf(!isDbAvailable())('management review and the dual prevention eva
     expect(line(inputs, 'accidents', '事故 / 未遂事件')).toBe('1 / 2');
     expect(line(inputs, 'accidents', '死亡 / 重伤 / 轻伤')).toBe('0 / 0 / 1');
     expect(line(inputs, 'objectives', '全年零事故')).toBe('1 / ≤ 0 次/项（进度落后）');
-    expect(line(inputs, 'capa', '期间登记 / 有效关闭')).toBe('1 / 0');
+    expect(line(inputs, 'capa', '期间登记 / 有效关闭')).toBe('4 / 0');
     expect(line(inputs, 'hazards', '发现 / 整改')).toBe('2 / 0');
     expect(line(inputs, 'changes', '申请 / 已实施 / 未关闭')).toBe('1 / 0 / 1');
     expect(line(inputs, 'suggestions', '员工协商次数')).toBe('1');
