@@ -174,6 +174,7 @@ export const entityNames: Record<string, Record<Locale, string>> = {
   emergency_drill: { 'zh-CN': '应急演练', 'en-US': 'Drill' },
   accident: { 'zh-CN': '事故事件记录', 'en-US': 'Accident record' },
   bureau_report: { 'zh-CN': '隐患报告', 'en-US': 'Hazard report' },
+  consultancy: { 'zh-CN': '咨询机构', 'en-US': 'Consultancy' },
   engagement: { 'zh-CN': '咨询项目', 'en-US': 'Engagement' },
   engagement_report: { 'zh-CN': '咨询报告', 'en-US': 'Engagement report' },
   engagement_visit: { 'zh-CN': '咨询记录', 'en-US': 'Consultancy visit' },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { passwordSchema } from './auth.js';
 import { idSchema, isoDate, nonEmptyText, optionalText } from './common.js';
 
 /** Issue 17 / seed 002: consultancies and their engagements through the five phases. */
@@ -6,9 +7,21 @@ export const reportKinds = ['initial_diagnosis', 'consulting_report', 'progress_
 
 export const consultancyInputSchema = z.strictObject({
   name: nonEmptyText(100),
-  members: z.array(z.strictObject({ username: nonEmptyText(64), isLead: z.boolean().default(false) })).min(1).max(100),
+  /** Existing logins to add at once (the administrator's page adds consultants one by one afterwards). */
+  members: z.array(z.strictObject({ username: nonEmptyText(64), isLead: z.boolean().default(false) })).max(100).default([]),
 });
-export const consultancyDtoSchema = z.object({ id: z.string(), name: z.string(), members: z.array(z.object({ userId: z.string(), displayName: z.string(), isLead: z.boolean() })) });
+/**
+ * The administrator adds a consultant to a consultancy: with a password, a new login (one-time
+ * password, changed at the first login); without, an existing login by its username.
+ */
+export const consultantInputSchema = z.strictObject({
+  username: z.string().trim().min(2).max(64).regex(/^[A-Za-z0-9_.@-]+$/),
+  displayName: z.string().trim().min(1).max(60).optional(),
+  password: passwordSchema.optional(),
+  isLead: z.boolean().default(false),
+});
+export type ConsultantInput = z.infer<typeof consultantInputSchema>;
+export const consultancyDtoSchema = z.object({ id: z.string(), name: z.string(), members: z.array(z.object({ userId: z.string(), username: z.string(), displayName: z.string(), isLead: z.boolean() })) });
 export type ConsultancyDto = z.infer<typeof consultancyDtoSchema>;
 
 export const engagementInputSchema = z.strictObject({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { passwordSchema } from './auth.js';
 import { nonEmptyText, queryBoolean } from './common.js';
 import { industries, sizeClasses } from './org.js';
 import { supervisionFactKeys } from '../reference/supervision-grade-rules.js';
@@ -92,6 +93,21 @@ export const jurisdictionInputSchema = z.strictObject({
 });
 export const jurisdictionDtoSchema = z.object({ userId: z.string(), countyCode: z.string(), countyName: z.string(), townCode: z.string().nullable(), townName: z.string().nullable() });
 export type JurisdictionDto = z.infer<typeof jurisdictionDtoSchema>;
+/** A regulator's login and its jurisdiction (the administrator's list; a county's own town users). */
+export const jurisdictionItemSchema = jurisdictionDtoSchema.extend({ username: z.string(), displayName: z.string() });
+export type JurisdictionItemDto = z.infer<typeof jurisdictionItemSchema>;
+/**
+ * A new regulator login with its jurisdiction: the administrator names any county (and optionally a
+ * town of it); a county regulator creates its towns' users (countyCode is its own, townCode required).
+ */
+export const regulatorAccountInputSchema = z.strictObject({
+  username: z.string().trim().min(2).max(64).regex(/^[A-Za-z0-9_.@-]+$/),
+  displayName: z.string().trim().min(1).max(60),
+  password: passwordSchema,
+  countyCode: z.string().trim().regex(/^\d{6}$/).optional(),
+  townCode: z.string().trim().regex(/^\d{9}$/).nullable().default(null),
+});
+export type RegulatorAccountInput = z.infer<typeof regulatorAccountInputSchema>;
 
 /** A county's differentiated-supervision rules (defaults in src/reference/supervision-grade-rules.ts). */
 const months = z.number().int().min(1).max(24);

@@ -28,10 +28,19 @@ export function listMembers(db: Executor, consultancyIds: string[]) {
   return db
     .selectFrom('consultancy_member as m')
     .innerJoin('user as u', 'u.id', 'm.user_id')
-    .select(['m.consultancy_id', 'm.user_id', 'm.is_lead', 'u.display_name'])
+    .select(['m.consultancy_id', 'm.user_id', 'm.is_lead', 'u.display_name', 'u.username'])
     .where('m.consultancy_id', 'in', consultancyIds)
     .orderBy('u.display_name')
     .execute();
+}
+
+export async function insertMember(db: Executor, row: ConsultancyMemberTable): Promise<boolean> {
+  const r = await db.insertInto('consultancy_member').values(row).onConflict((oc) => oc.columns(['consultancy_id', 'user_id']).doNothing()).executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export function listEngagementsOfConsultancy(db: Executor, consultancyId: string) {
+  return engagementColumns(db).where('g.consultancy_id', '=', consultancyId).orderBy('e.name').execute();
 }
 
 export async function isConsultancyMember(db: Executor, userId: string): Promise<boolean> {

@@ -5,6 +5,7 @@ import { idParamsSchema, queryBoolean } from '../../../schemas/common.js';
 import {
   consultancyDtoSchema,
   consultancyInputSchema,
+  consultantInputSchema,
   deliverableInputSchema,
   engagementDetailSchema,
   engagementInputSchema,
@@ -22,6 +23,7 @@ import * as repo from './consultancy.repository.js';
 import { buildEngagementReport } from './engagement-reports.service.js';
 import { createConsultancy, createEngagement, engagementForConsultant, getDetail, listConsultancyDtos, listDesk, listOfEnterprise } from './engagement.service.js';
 import { advancePhase, completeDeliverable, generateReport, recordFinding } from './engagement-work.service.js';
+import { addConsultant, listConsultancyEngagements } from './consultancy-admin.service.js';
 import { listEnterpriseVisits, recordVisit, visitConfirmerRoles } from './engagement-visits.service.js';
 
 const tags = ['consultancy'];
@@ -50,6 +52,27 @@ export function consultancyRoutes(deps: AppDeps): AnyRouteDef[] {
       tags,
       response: z.object({ items: z.array(consultancyDtoSchema) }),
       handler: async () => ({ items: await listConsultancyDtos(db) }),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/consultancies/:id/consultants',
+      access: { kind: 'admin' },
+      summary: 'Add a consultant to a consultancy: a new login (with a one-time password) or an existing one by username',
+      tags,
+      params: idParamsSchema,
+      body: consultantInputSchema,
+      response: consultancyDtoSchema,
+      handler: async ({ auth, params, body }) => addConsultant(deps, requireUser(auth).userId, params.id, body),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/consultancies/:id/engagements',
+      access: { kind: 'admin' },
+      summary: "A consultancy's engagements with phase and progress (the administrator's page)",
+      tags,
+      params: idParamsSchema,
+      response: z.object({ items: z.array(engagementSummarySchema) }),
+      handler: async ({ params, locale }) => listConsultancyEngagements(deps, params.id, locale),
     }),
     defineRoute({
       method: 'POST',

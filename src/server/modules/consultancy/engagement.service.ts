@@ -51,7 +51,7 @@ export async function listConsultancyDtos(db: Executor): Promise<ConsultancyDto[
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
-    members: members.filter((m) => m.consultancy_id === r.id).map((m) => ({ userId: m.user_id, displayName: m.display_name, isLead: Number(m.is_lead) === 1 })),
+    members: members.filter((m) => m.consultancy_id === r.id).map((m) => ({ userId: m.user_id, username: m.username, displayName: m.display_name, isLead: Number(m.is_lead) === 1 })),
   }));
 }
 
@@ -154,7 +154,7 @@ export async function doneCodes(db: Executor, engagementIds: string[]) {
   return out;
 }
 
-async function summaries(deps: AppDeps, rows: EngagementRow[], locale: Locale): Promise<EngagementSummaryDto[]> {
+export async function summaries(deps: AppDeps, rows: EngagementRow[], locale: Locale): Promise<EngagementSummaryDto[]> {
   const ids = rows.map((r) => r.id);
   const [done, findings, indicators] = await Promise.all([doneCodes(deps.db, ids), repo.listFindings(deps.db, ids), indicatorRowsOf(deps.db, rows.map((r) => r.enterprise_id))]);
   const now = deps.clock.now();

@@ -156,3 +156,18 @@ export async function enterprisesInScope(db: Executor, scope: Scope, enterpriseI
   if (scope.townCode) query = query.where('i.town_code', '=', scope.townCode);
   return (await query.execute()).map((r) => r.id);
 }
+
+/**
+ * Regulators' logins with their jurisdictions, of one county or (null) all. Bounded by nature: a few
+ * logins per county and town of the installation.
+ */
+export function listJurisdictions(db: Executor, countyCode: string | null) {
+  let query = db
+    .selectFrom('oversight_jurisdiction as j')
+    .innerJoin('user as u', 'u.id', 'j.user_id')
+    .leftJoin('oversight_town as t', 't.code', 'j.town_code')
+    .select(['j.user_id', 'j.county_code', 'j.town_code', 't.name as town_name', 'u.username', 'u.display_name']);
+  if (countyCode) query = query.where('j.county_code', '=', countyCode);
+  // The county's own logins (no town) first on both databases (NULLs sort differently).
+  return query.orderBy('j.county_code').orderBy(sql`coalesce(j.town_code, '')`).orderBy('u.username').execute();
+}

@@ -10,6 +10,8 @@ import {
   enterpriseTownInputSchema,
   jurisdictionDtoSchema,
   jurisdictionInputSchema,
+  jurisdictionItemSchema,
+  regulatorAccountInputSchema,
   supervisionRulesDtoSchema,
   supervisionRulesSchema,
   townDtoSchema,
@@ -21,20 +23,20 @@ import { buildCountyWorkbook } from './county-export.service.js';
 import {
   assignTown,
   countyScopeOf,
-  createTown,
   getCountyEnterprise,
   listAllInScope,
   listCounty,
-  listTowns,
   putJurisdiction,
   refreshMyCounty,
   scopeOf,
   setDemonstration,
   toCountyDto,
 } from './county.service.js';
+import { createRegulatorAccount, createTownFor, listJurisdictions, listTownsFor } from './jurisdictions.service.js';
 import { getRulesDto, priorityFilter, putRules, rulesOfCounty } from './supervision.service.js';
 
 const tags = ['oversight'];
+const callerOf = (auth: Parameters<typeof requireUser>[0]) => ({ userId: requireUser(auth).userId, isAdmin: requireUser(auth).isAdmin });
 const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export function countyRoutes(deps: AppDeps): AnyRouteDef[] {
@@ -111,20 +113,40 @@ export function countyRoutes(deps: AppDeps): AnyRouteDef[] {
       method: 'GET',
       url: '/api/v1/oversight/towns',
       access: user,
-      summary: "The towns of the caller's county (a town user: its own)",
+      summary: "The towns of the caller's county (a town user: its own); the administrator names the county",
       tags,
+      query: z.object({ countyCode: z.string().trim().regex(/^\d{6}$/).optional() }),
       response: z.object({ items: z.array(townDtoSchema) }),
-      handler: async ({ auth }) => listTowns(deps, requireUser(auth).userId),
+      handler: async ({ auth, query }) => listTownsFor(deps, callerOf(auth), query.countyCode),
     }),
     defineRoute({
       method: 'POST',
       url: '/api/v1/oversight/towns',
       access: user,
-      summary: 'The county defines a town under itself (9-digit code)',
+      summary: 'The county defines a town under itself (9-digit code); the administrator, under any county',
       tags,
       body: townInputSchema,
       response: townDtoSchema,
-      handler: async ({ auth, body }) => createTown(deps, requireUser(auth).userId, body),
+      handler: async ({ auth, body }) => createTownFor(deps, callerOf(auth), body),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/oversight/jurisdictions',
+      access: user,
+      summary: "Regulators' logins and their jurisdictions: all for the administrator, the county's own for a county regulator",
+      tags,
+      response: z.object({ items: z.array(jurisdictionItemSchema) }),
+      handler: async ({ auth }) => listJurisdictions(deps, callerOf(auth)),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/oversight/regulator-accounts',
+      access: user,
+      summary: 'A new regulator login with its jurisdiction (one-time password): the administrator for any county or town, a county regulator for its towns',
+      tags,
+      body: regulatorAccountInputSchema,
+      response: jurisdictionItemSchema,
+      handler: async ({ auth, body }) => createRegulatorAccount(deps, callerOf(auth), body),
     }),
     defineRoute({
       method: 'PUT',
