@@ -29,7 +29,7 @@ const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../.
 export async function startServer(): Promise<void> {
   const startedAt = performance.now();
   const config = loadConfig();
-  const db = createDb(config.databaseUrl, { sqliteSynchronous: config.sqliteSynchronous });
+  const db = createDb(config.databaseUrl, { poolSize: config.databasePoolSize, sqliteSynchronous: config.sqliteSynchronous });
   const deps: AppDeps = { db: db.kysely, dialect: db.dialect, clock: systemClock, config };
   const applied = await migrateToLatest(db.kysely);
   if (config.isDemoSeedEnabled && (await isDatabaseEmpty(deps))) {

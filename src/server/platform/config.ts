@@ -5,6 +5,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string;
+  /** PostgreSQL: connections this process keeps at most (DATABASE_POOL_SIZE, default 10); each is a server backend. */
+  databasePoolSize: number;
   dataDir: string;
   /** Minutes of inactivity after which a session ends. */
   sessionIdleMinutes: number;
@@ -61,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: intFrom(env.PORT, 3000),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL ?? `file:${path.join(dataDir, 'shuangkong.sqlite')}`,
+    databasePoolSize: Math.max(1, intFrom(env.DATABASE_POOL_SIZE, 10)),
     dataDir,
     sessionIdleMinutes: intFrom(env.SESSION_IDLE_MINUTES, 120),
     sessionAbsoluteHours: intFrom(env.SESSION_ABSOLUTE_HOURS, 12),

@@ -8,12 +8,12 @@
  *   manifest.json       what is inside
  * Read-only: nothing is changed, but the export is recorded in the audit log. */
 import path from 'node:path';
-import archiver from 'archiver';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { AppDeps } from '../../app-deps.js';
 import { withTransaction } from '../../db/with-transaction.js';
 import { fileStoreOf } from '../../platform/files/file-store.js';
+import { loadArchiver } from '../../platform/lazy-modules.js';
 import { recordChange } from '../audit/audit.service.js';
 
 /** Ledgers and lists of the enterprise, by the routes that serve them (file name in the archive → URL). */
@@ -55,7 +55,7 @@ export interface ExportCaller {
 
 /** Builds the archive as a stream (files are read as it is written, never all in memory). */
 export async function exportEnterprise(deps: AppDeps, app: FastifyInstance, caller: ExportCaller): Promise<NodeJS.ReadableStream> {
-  const zip = archiver('zip', { zlib: { level: 6 } });
+  const zip = loadArchiver()('zip', { zlib: { level: 6 } });
   const now = deps.clock.now();
   const ledgers: string[] = [];
   for (const [name, url] of ledgerRoutes) {

@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { buildDocx, type DocBlock, docField, docHeading, docParagraph } from '../../platform/exports/docx-builder.js';
-import sharp from 'sharp';
+import { loadSharp } from '../../platform/lazy-modules.js';
 import { addCellImages, addTableSheet, newWorkbook, type XlsxValue, workbookBuffer } from '../../platform/exports/xlsx-builder.js';
 import { readPhoto } from '../inspections/attachments.service.js';
 import type { AppDeps } from '../../app-deps.js';
@@ -170,7 +170,7 @@ export async function buildLedger(deps: AppDeps, enterpriseId: string, q: Hazard
   for (const cell of photoCells) {
     const photo = await readPhoto(deps, enterpriseId, cell.id).catch(() => null);
     if (!photo) continue;
-    const thumb = await sharp(photo.data).resize({ width: 120, height: 90, fit: 'inside' }).jpeg({ quality: 70 }).toBuffer({ resolveWithObject: true });
+    const thumb = await loadSharp()(photo.data).resize({ width: 120, height: 90, fit: 'inside' }).jpeg({ quality: 70 }).toBuffer({ resolveWithObject: true });
     images.push({ row: cell.row, col: cell.col, jpeg: thumb.data, widthPx: thumb.info.width, heightPx: thumb.info.height });
   }
   addCellImages(book, sheet, images);

@@ -1,6 +1,6 @@
 /* Photos are evidence (issue 5 §3): the server, not the phone, decides their size and stamps the time
  * it received them, the place and the person onto the pixels. */
-import sharp from 'sharp';
+import { loadSharp } from '../../platform/lazy-modules.js';
 
 export const maxPhotoBytes = 8 * 1024 * 1024;
 export const maxPhotoEdge = 1600;
@@ -36,12 +36,12 @@ function overlaySvg(width: number, height: number, lines: string[]): Buffer {
 
 /** Decodes (refusing decompression bombs), turns upright, fits in 1600 px, stamps, re-encodes as JPEG. */
 export async function stampPhoto(input: Buffer, lines: string[]): Promise<{ data: Buffer; width: number; height: number }> {
-  const resized = await sharp(input, { limitInputPixels: 50_000_000, failOn: 'error' })
+  const resized = await loadSharp()(input, { limitInputPixels: 50_000_000, failOn: 'error' })
     .rotate()
     .resize({ width: maxPhotoEdge, height: maxPhotoEdge, fit: 'inside', withoutEnlargement: true })
     .toBuffer({ resolveWithObject: true });
   const { width, height } = resized.info;
-  const data = await sharp(resized.data)
+  const data = await loadSharp()(resized.data)
     .composite([{ input: overlaySvg(width, height, lines), top: 0, left: 0 }])
     .jpeg({ quality: 82 })
     .toBuffer();

@@ -1,4 +1,3 @@
-import sharp from 'sharp';
 import type { AppDeps } from '../../app-deps.js';
 import { withTransaction } from '../../db/with-transaction.js';
 import { highestLevel, isRiskLevel, levelColour, type RiskLevel } from '../../../domain/risk/risk-level.js';
@@ -6,6 +5,7 @@ import type { Locale } from '../../../i18n/locale.js';
 import { type FloorPlanInfo, floorPlanMaxBytes, mapPolygonInputSchema, type RiskMap } from '../../../schemas/publication.js';
 import { readFile, removeFile, saveFile } from '../../platform/files/file-store.js';
 import { probeImage } from '../../platform/files/image-probe.js';
+import { loadSharp } from '../../platform/lazy-modules.js';
 import { AppError, notFound } from '../../platform/http/app-error.js';
 import { fieldError, parseOrThrow } from '../../platform/http/validation.js';
 import { recordChange } from '../audit/audit.service.js';
@@ -100,7 +100,7 @@ export async function uploadFloorPlan(deps: AppDeps, actor: PublicationActor, co
   if (!probe || probe.mime !== declared) throw new AppError('NOT_AN_IMAGE', { mime: declared });
   // The header alone says little: decode every pixel (as photos are), so a truncated or garbled file is refused.
   try {
-    await sharp(body, { limitInputPixels: 50_000_000, failOn: 'error' }).resize({ width: 256, height: 256, fit: 'inside' }).toBuffer();
+    await loadSharp()(body, { limitInputPixels: 50_000_000, failOn: 'error' }).resize({ width: 256, height: 256, fit: 'inside' }).toBuffer();
   } catch {
     throw new AppError('NOT_AN_IMAGE', { mime: declared });
   }

@@ -13,13 +13,13 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import archiver from 'archiver';
 import { type Kysely, sql } from 'kysely';
-import unzipper from 'unzipper';
+import type unzipper from 'unzipper';
 import { createDb, type Db, dialectOf } from '../../db/create-db.js';
 import type { Database } from '../../db/database.js';
 import { knownMigrations, migrateOnly, migrateToLatest } from '../../db/migrate.js';
 import { fileStoreOf } from '../files/file-store.js';
+import { loadArchiver, loadUnzipper } from '../lazy-modules.js';
 
 export interface BackupManifest {
   format: 'shuangkong-backup';
@@ -70,7 +70,7 @@ export async function createBackup(db: Db, dataDir: string, file: string, now = 
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'sk-backup-'));
   const partial = `${target}.partial`;
   try {
-    const zip = archiver('zip', { zlib: { level: 6 } });
+    const zip = loadArchiver()('zip', { zlib: { level: 6 } });
     const written = pipeline(zip, createWriteStream(partial));
     const tables: Record<string, number> = {};
     const migrations = await appliedMigrations(db.kysely);
@@ -157,7 +157,7 @@ async function restoreFiles(directory: unzipper.CentralDirectory, dataDir: strin
  * empty database (created by `createdb`). Returns the backup's manifest.
  */
 export async function restoreBackup(file: string, target: { databaseUrl: string; dataDir: string }): Promise<BackupManifest> {
-  const directory = await unzipper.Open.file(path.resolve(file));
+  const directory = await loadUnzipper().Open.file(path.resolve(file));
   const manifest = await readManifest(directory);
   const dialect = dialectOf(target.databaseUrl);
   if (dialect !== manifest.dialect) throw new Error(`this is a ${manifest.dialect} backup; restore it onto ${manifest.dialect} (DATABASE_URL)`);

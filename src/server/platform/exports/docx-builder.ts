@@ -7,24 +7,7 @@
  *     blocks: [docHeading('一、…'), docParagraph('…'), docField('隐患部位', '…'),
  *              docTable({ columns: ['序号', '内容'], rows: [['1', '…']] })] });
  */
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Footer,
-  Header,
-  HeadingLevel,
-  ImageRun,
-  Packer,
-  PageBreak,
-  PageNumber,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+import type * as Docx from 'docx';
 
 /** A4 in twentieths of a point (GB/T 148: 210 × 297 mm). */
 export const a4 = { width: 11906, height: 16838 } as const;
@@ -64,16 +47,19 @@ export interface DocxSpec {
   blocks: DocBlock[];
 }
 
-const headingLevels = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
-const alignments = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
-const cellBorder = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const cellBorders = { top: cellBorder, bottom: cellBorder, left: cellBorder, right: cellBorder };
+type DocxLib = typeof Docx;
+let loaded: Promise<DocxLib> | null = null;
+/** docx is loaded with the first document, not at every start (it costs the idle server ~10 MB). */
+const loadDocx = (): Promise<DocxLib> => (loaded ??= import('docx'));
 
 function cellText(value: string | number | null | undefined): string {
   return value == null ? '' : String(value);
 }
 
-function toTable(block: Extract<DocBlock, { kind: 'table' }>): Table {
+function toTable(d: DocxLib, block: Extract<DocBlock, { kind: 'table' }>): Docx.Table {
+  const { Paragraph, Table, TableCell, TableRow, TextRun, WidthType, BorderStyle } = d;
+  const cellBorder = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+  const cellBorders = { top: cellBorder, bottom: cellBorder, left: cellBorder, right: cellBorder };
   const usable = a4.width - 2 * margin;
   const weights = block.widths ?? block.columns.map(() => 1);
   const total = weights.reduce((a, b) => a + b, 0) || 1;
@@ -100,7 +86,10 @@ function toTable(block: Extract<DocBlock, { kind: 'table' }>): Table {
   });
 }
 
-function toChildren(block: DocBlock): (Paragraph | Table)[] {
+function toChildren(d: DocxLib, block: DocBlock): (Docx.Paragraph | Docx.Table)[] {
+  const { AlignmentType, HeadingLevel, ImageRun, PageBreak, Paragraph, TextRun } = d;
+  const headingLevels = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+  const alignments = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
   switch (block.kind) {
     case 'heading':
       return [
@@ -129,7 +118,7 @@ function toChildren(block: DocBlock): (Paragraph | Table)[] {
     case 'bullets':
       return block.items.map((item) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun({ text: item, font: bodyFont })] }));
     case 'table':
-      return [toTable(block), new Paragraph({ text: '' })];
+      return [toTable(d, block), new Paragraph({ text: '' })];
     case 'image':
       return [new Paragraph({ children: [new ImageRun({ type: block.type, data: block.data, transformation: { width: block.width, height: block.height } })] })];
     case 'pageBreak':
@@ -137,7 +126,8 @@ function toChildren(block: DocBlock): (Paragraph | Table)[] {
   }
 }
 
-export function buildDocxDocument(spec: DocxSpec): Document {
+function buildDocxDocument(d: DocxLib, spec: DocxSpec): Docx.Document {
+  const { AlignmentType, Document, Footer, Header, HeadingLevel, PageNumber, Paragraph, TextRun } = d;
   const headerText = [spec.enterpriseName, spec.documentNumber].filter(Boolean).join('    ');
   return new Document({
     creator: 'Shuangkong',
@@ -167,7 +157,7 @@ export function buildDocxDocument(spec: DocxSpec): Document {
             children: [new TextRun({ text: spec.title, bold: true, size: 36, font: headingFont, color: '000000' })],
           }),
           ...(spec.subtitle ? [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: spec.subtitle, font: bodyFont })] })] : []),
-          ...spec.blocks.flatMap(toChildren),
+          ...spec.blocks.flatMap((block) => toChildren(d, block)),
         ],
       },
     ],
@@ -175,7 +165,8 @@ export function buildDocxDocument(spec: DocxSpec): Document {
 }
 
 export async function buildDocx(spec: DocxSpec): Promise<Buffer> {
-  return Packer.toBuffer(buildDocxDocument(spec));
+  const d = await loadDocx();
+  return d.Packer.toBuffer(buildDocxDocument(d, spec));
 }
 
 export const docxMime = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

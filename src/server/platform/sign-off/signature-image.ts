@@ -1,10 +1,11 @@
 /* A drawn signature is evidence (issue 11 §1: "stored as an image, stamped with time and device"):
  * the server checks it is a real, non-blank PNG of a sensible size, then stamps the signer, the
  * server time and the device under the strokes and stores the result as PNG. */
-import sharp from 'sharp';
+import type sharp from 'sharp';
 import { maxSignatureBytes } from '../../../schemas/sign-offs.js';
 import { AppError } from '../http/app-error.js';
 import { fieldError } from '../http/validation.js';
+import { loadSharp } from '../lazy-modules.js';
 
 const pngSignature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 export const maxSignatureEdge = 2000;
@@ -26,13 +27,13 @@ function escapeXml(text: string): string {
 export async function stampSignature(png: Buffer, lines: string[]): Promise<{ data: Buffer; width: number; height: number }> {
   let flat: { data: Buffer; info: sharp.OutputInfo };
   try {
-    const meta = await sharp(png, { limitInputPixels: maxSignatureEdge * maxSignatureEdge, failOn: 'error' }).metadata();
+    const meta = await loadSharp()(png, { limitInputPixels: maxSignatureEdge * maxSignatureEdge, failOn: 'error' }).metadata();
     if (meta.format !== 'png' || !meta.width || !meta.height) throw notPng();
     if (meta.width > maxSignatureEdge || meta.height > maxSignatureEdge || meta.width < 40 || meta.height < 20) {
       throw fieldError('signatureImage', { 'zh-CN': '签名图片尺寸不合适（40×20 至 2000×2000 像素）', 'en-US': 'The signature image must be 40×20 to 2000×2000 pixels' });
     }
     // Strokes on a transparent canvas: flatten onto white before looking for ink.
-    flat = await sharp(png, { failOn: 'error' }).flatten({ background: '#ffffff' }).greyscale().raw().toBuffer({ resolveWithObject: true });
+    flat = await loadSharp()(png, { failOn: 'error' }).flatten({ background: '#ffffff' }).greyscale().raw().toBuffer({ resolveWithObject: true });
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw notPng();
@@ -51,7 +52,7 @@ export async function stampSignature(png: Buffer, lines: string[]): Promise<{ da
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${band}">` +
       `<g font-family="Noto Sans CJK SC, sans-serif" font-size="${fontSize}" fill="#555">${texts}</g></svg>`,
   );
-  const data = await sharp(png)
+  const data = await loadSharp()(png)
     .flatten({ background: '#ffffff' })
     .extend({ bottom: band, background: '#ffffff' })
     .composite([{ input: svg, top: height, left: 0 }])
