@@ -29,7 +29,9 @@ type Progress = { towns: { townCode: string | null; findingsOpen: number; findin
 describe.skipIf(!isDbAvailable())('campaigns on a county scoring sheet', () => {
   let t: TestApp;
   let aId: string;
+  let cId: string;
   let safetyA: string;
+  let safetyC: string;
   let safetyB: string;
   let safetyFar: string;
   let sheetRef: string;
@@ -44,12 +46,15 @@ describe.skipIf(!isDbAvailable())('campaigns on a county scoring sheet', () => {
     const a = await createEnterpriseWithUsers(t.deps, 'csa', ['safety_manager']);
     const b = await createEnterpriseWithUsers(t.deps, 'csb', ['safety_manager']);
     const far = await createEnterpriseWithUsers(t.deps, 'csf', ['safety_manager']);
+    const third = await createEnterpriseWithUsers(t.deps, 'csc', ['safety_manager']);
     aId = a.enterpriseId;
+    cId = third.enterpriseId;
     // An enterprise of another county (370112).
     await t.deps.db.updateTable('enterprise').set({ region_code: '370112' }).where('id', '=', far.enterpriseId).execute();
     safetyA = await t.login(a.usernames.safety_manager as string);
     safetyB = await t.login(b.usernames.safety_manager as string);
     safetyFar = await t.login(far.usernames.safety_manager as string);
+    safetyC = await t.login(third.usernames.safety_manager as string);
     await withTransaction(t.deps.db, async (trx) => {
       await createUser(t.deps, trx, { username: 'cs_admin', displayName: '管理员', password: testPassword, isAdmin: true });
       for (const u of ['cs_county', 'cs_town', 'cs_other']) await createUser(t.deps, trx, { username: u, displayName: u, password: testPassword });
@@ -66,6 +71,7 @@ describe.skipIf(!isDbAvailable())('campaigns on a county scoring sheet', () => {
     await ok(c.admin, 'PUT', '/api/v1/oversight/jurisdictions', { username: 'cs_town', countyCode: '370102', townCode: '370102011' });
     await ok(c.county, 'PUT', `/api/v1/oversight/county/enterprises/${aId}/town`, { townCode: '370102011' });
     await ok(c.county, 'PUT', `/api/v1/oversight/county/enterprises/${b.enterpriseId}/town`, { townCode: '370102012' });
+    await ok(c.county, 'PUT', `/api/v1/oversight/county/enterprises/${cId}/town`, { townCode: '370102011' });
     const person = await t.request(safetyA, 'POST', '/api/v1/people', { name: 'csa 负责人' });
     expect(person.statusCode, person.body).toBe(201);
     personA = person.json().id;
@@ -142,12 +148,13 @@ describe.skipIf(!isDbAvailable())('campaigns on a county scoring sheet', () => {
 
     const after = await progress(c.county);
     expect(after.enterprises.find((e) => e.enterpriseId === aId)).toMatchObject({ status: 'completed', score: 900, findingsOpen: 1, findingsClosed: 0 });
+    expect(after.enterprises.find((e) => e.enterpriseId === cId)).toMatchObject({ status: 'not_started', findingsOpen: null });
     expect(after.towns).toEqual([expect.objectContaining({ townCode: '370102011', findingsOpen: 1, findingsClosed: 0, withOpenFindings: 1 })]);
     expect((await progress(c.town, '?findings=open')).enterprises.map((e) => e.enterpriseId)).toEqual([aId]);
 
     const action = await t.request(safetyA, 'POST', `/api/v1/standardization/assessments/${assessmentId}/actions`, { itemCode: '4.1', kind: 'action', description: '补齐防护罩', ownerPersonId: personA, deadline: '2026-11-25' });
     expect(action.statusCode, action.body).toBe(201);
-    expect((await progress(c.county)).enterprises[0]).toMatchObject({ findingsOpen: 1, findingsClosed: 0 });
+    expect((await progress(c.county)).enterprises.find((e) => e.enterpriseId === aId)).toMatchObject({ findingsOpen: 1, findingsClosed: 0 });
     const closed = await t.request(safetyA, 'POST', `/api/v1/standardization/assessments/${assessmentId}/actions/${action.json().id}/close`, { note: '已安装' });
     expect(closed.statusCode, closed.body).toBeLessThan(300);
 
@@ -157,5 +164,25 @@ describe.skipIf(!isDbAvailable())('campaigns on a county scoring sheet', () => {
     expect((await progress(c.county, '?findings=open')).enterprises).toEqual([]);
     expect((await t.request(c.county, 'GET', `/api/v1/oversight/campaigns/${campaignId}/progress?findings=all`)).statusCode).toBe(400);
     expect((await t.request(c.other, 'GET', `/api/v1/oversight/campaigns/${campaignId}/progress`)).statusCode).toBe(404);
+  });
+
+  it('counts a finding raised as a hazard as closed once the hazard is closed', async () => {
+    const person = (await t.request(safetyC, 'POST', '/api/v1/people', { name: 'csc 负责人' })).json().id as string;
+    const created = await t.request(safetyC, 'POST', '/api/v1/standardization/assessments', { ...plan(sheetRef), team: [{ personId: person, role: 'leader' }] });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    for (const [code, deduction] of [['1.1', 10], ['4.1', 5]] as const) {
+      expect((await t.request(safetyC, 'POST', `/api/v1/standardization/assessments/${id}/items/${code}/decisions`, { deduction, note: '自评扣分' })).statusCode).toBe(201);
+    }
+    expect((await t.request(safetyC, 'POST', `/api/v1/standardization/assessments/${id}/conclude`)).statusCode).toBe(200);
+    const h = await t.request(safetyC, 'POST', `/api/v1/standardization/assessments/${id}/actions`, { itemCode: '4.1', kind: 'hazard', description: '车床防护罩缺失', ownerPersonId: person, deadline: '2026-11-25' });
+    expect(h.statusCode, h.body).toBe(201);
+    const mineC = async () => (await progress(c.county)).enterprises.find((e) => e.enterpriseId === cId);
+    expect(await mineC()).toMatchObject({ status: 'completed', score: 850, findingsOpen: 2, findingsClosed: 0 });
+    // The hazard's acceptance lifecycle is tested in the hazards feature; here only how a closed hazard counts.
+    await t.deps.db.updateTable('hazard').set({ status: 'closed' }).where('id', '=', h.json().hazardId).execute();
+    expect(await mineC()).toMatchObject({ findingsOpen: 1, findingsClosed: 1 });
+    expect((await progress(c.town)).towns).toEqual([expect.objectContaining({ townCode: '370102011', findingsOpen: 1, findingsClosed: 2, withOpenFindings: 1 })]);
+    expect((await progress(c.town, '?findings=open')).enterprises.map((e) => e.enterpriseId)).toEqual([cId]);
   });
 });
