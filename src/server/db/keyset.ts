@@ -13,3 +13,9 @@ export function afterKey(atColumn: string, idColumn: string, after: { at: string
   const op = sql.raw(order === 'desc' ? '<' : '>');
   return sql<SqlBool>`(${sql.ref(atColumn)}, ${sql.ref(idColumn)}) ${op} (${after.at}, ${after.id})`;
 }
+
+/** The complement of afterKey: rows up to and including `key` in the list's order. */
+export function upToKey(atColumn: string, idColumn: string, key: { at: string; id: string }, order: 'asc' | 'desc'): Expression<SqlBool> {
+  const op = sql.raw(order === 'desc' ? '>=' : '<=');
+  return sql<SqlBool>`(${sql.ref(atColumn)}, ${sql.ref(idColumn)}) ${op} (${key.at}, ${key.id})`;
+}

@@ -1,7 +1,8 @@
 /* Issue 18: text search through FTS5 (SQLite) and pg_trgm (PostgreSQL) returns exactly what a
  * substring scan returns — for one-, two- and three-or-more-character Chinese queries, mixed Latin
- * text and LIKE/FTS special characters — and stays in sync with inserts, updates and deletes. */
-import { CompiledQuery, type Kysely, type KyselyPlugin } from 'kysely';
+ * text and LIKE/FTS special characters — by every way SQLite takes to a page, and stays in sync with
+ * inserts, updates and deletes. Query plans: search-plans.int.test.ts. */
+import { CompiledQuery, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../app-deps.js';
 import { seedDemo } from '../demo/seed-demo.js';
@@ -16,7 +17,7 @@ import { insertHazardRows } from '../test/factories/hazard-rows.factory.js';
 import { isDbAvailable } from '../test/test-app.js';
 import { createTestDb, testDialect } from '../test/test-db.js';
 import type { Database } from './database.js';
-import { containsText } from './text-search.js';
+import { searchTuning } from './text-search.js';
 
 const dialect = testDialect();
 
@@ -134,6 +135,22 @@ describe.runIf(isDbAvailable())(`text search (${dialect})`, () => {
     return rows.map((r) => r.id).sort();
   }
 
+  /** Every page of a search by the cursor, checking each comes newest first and continues the last. */
+  async function hazardIdsPaged(q: string, limit: number): Promise<string[]> {
+    const seen: { created_at: string; id: string }[] = [];
+    let after: { at: string; id: string } | undefined;
+    for (;;) {
+      const page = await listHazardRows(kysely, enterpriseId, { q, now, limit, after });
+      seen.push(...page);
+      const last = page[page.length - 1];
+      if (page.length < limit || !last) break;
+      after = { at: last.created_at, id: last.id };
+    }
+    const key = (r: { created_at: string; id: string }) => `${r.created_at}|${r.id}`;
+    expect(seen.map(key), `order for q=${JSON.stringify(q)}`).toEqual(seen.map(key).sort().reverse());
+    return seen.map((r) => r.id).sort();
+  }
+
   async function hazardIdsByScan(q: string, known?: { id: string; description: string }[]): Promise<string[]> {
     const rows = known ?? (await kysely.selectFrom('hazard').select(['id', 'description']).where('enterprise_id', '=', enterpriseId).execute());
     return rows
@@ -155,6 +172,26 @@ describe.runIf(isDbAvailable())(`text search (${dialect})`, () => {
     }
     // The corpus is built so that most queries find something (a test of empty results only would prove little).
     expect(nonEmpty).toBeGreaterThan(queries.length * 0.8);
+  });
+
+  // SQLite answers a page from FTS5 alone, from a walk of the newest rows, or from a walk and then
+  // FTS5 beyond it (text-search.ts): small limits here make this corpus take every path.
+  it('hazards: paged by the cursor through each of the ways to a page, the same hazards as a substring scan, newest first', async () => {
+    const all = await kysely.selectFrom('hazard').select(['id', 'description']).where('enterprise_id', '=', enterpriseId).execute();
+    const queries = queriesFrom(descriptions, next).slice(0, 60);
+    const saved = { ...searchTuning };
+    try {
+      for (const tuning of [
+        { walkRows: 30, fewMatches: 2 },
+        { walkRows: 400, fewMatches: 2 },
+        { walkRows: 30, fewMatches: 1000 },
+      ]) {
+        Object.assign(searchTuning, tuning);
+        for (const q of queries) expect(await hazardIdsPaged(q, 9), `q=${JSON.stringify(q)} ${JSON.stringify(tuning)}`).toEqual(await hazardIdsByScan(q, all));
+      }
+    } finally {
+      Object.assign(searchTuning, saved);
+    }
   });
 
   it('hazards: search combines with filters and keyset pages', async () => {
@@ -188,20 +225,35 @@ describe.runIf(isDbAvailable())(`text search (${dialect})`, () => {
     expect(await hazardIdsMatching('钢丝绳断')).toHaveLength(1);
   });
 
+  /** Runs `check` with SQLite's way to a page as configured, then forced down each path (text-search.ts). */
+  async function inEveryWay(check: (way: string) => Promise<void>): Promise<void> {
+    const saved = { ...searchTuning };
+    try {
+      for (const tuning of [saved, { walkRows: 10, fewMatches: 2 }, { walkRows: 10, fewMatches: 1000 }]) {
+        Object.assign(searchTuning, tuning);
+        await check(JSON.stringify(tuning));
+      }
+    } finally {
+      Object.assign(searchTuning, saved);
+    }
+  }
+
   it('people: the same people as a substring scan of name or phone', async () => {
     const people = await kysely.selectFrom('person').select(['id', 'name', 'phone']).where('enterprise_id', '=', enterpriseId).where('archived_at', 'is', null).execute();
     const queries = queriesFrom(
       people.flatMap((p) => [p.name, p.phone ?? '']),
       next,
     ).slice(0, 80);
-    for (const q of queries) {
-      const found = await listRows(kysely, 'person', { enterpriseId, equals: {}, search: { columns: ['name', 'phone'], text: q }, includeArchived: false, limit: 100_000 });
-      const expected = people.filter((p) => contains(p.name, q) || contains(p.phone, q)).map((p) => p.id);
-      expect(
-        found.map((r) => r.id).sort(),
-        `q=${JSON.stringify(q)}`,
-      ).toEqual(expected.sort());
-    }
+    await inEveryWay(async (way) => {
+      for (const q of queries) {
+        const found = await listRows(kysely, 'person', { enterpriseId, equals: {}, search: { columns: ['name', 'phone'], text: q }, includeArchived: false, limit: 100_000 });
+        const expected = people.filter((p) => contains(p.name, q) || contains(p.phone, q)).map((p) => p.id);
+        expect(
+          found.map((r) => r.id).sort(),
+          `q=${JSON.stringify(q)} ${way}`,
+        ).toEqual(expected.sort());
+      }
+    });
   });
 
   it('risks: the same risks as a substring scan of object, causes and post name', async () => {
@@ -217,14 +269,16 @@ describe.runIf(isDbAvailable())(`text search (${dialect})`, () => {
       risks.flatMap((r) => [r.object_name, r.causes]),
       next,
     ).slice(0, 80);
-    for (const q of queries) {
-      const found = await listRiskRows(kysely, enterpriseId, { q, includeArchived: false, limit: 100_000 });
-      const expected = risks.filter((r) => contains(r.object_name, q) || contains(r.causes, q) || contains(r.post_name, q)).map((r) => r.id);
-      expect(
-        found.map((r) => r.id).sort(),
-        `q=${JSON.stringify(q)}`,
-      ).toEqual(expected.sort());
-    }
+    await inEveryWay(async (way) => {
+      for (const q of queries) {
+        const found = await listRiskRows(kysely, enterpriseId, { q, includeArchived: false, limit: 100_000 });
+        const expected = risks.filter((r) => contains(r.object_name, q) || contains(r.causes, q) || contains(r.post_name, q)).map((r) => r.id);
+        expect(
+          found.map((r) => r.id).sort(),
+          `q=${JSON.stringify(q)} ${way}`,
+        ).toEqual(expected.sort());
+      }
+    });
   });
 
   it('documents: the same documents as a substring scan of number, title and text', async () => {
@@ -235,15 +289,17 @@ describe.runIf(isDbAvailable())(`text search (${dialect})`, () => {
     ).slice(0, 100);
     expect(new Set(queries.map((q) => Math.min([...q].length, 3)))).toEqual(new Set([1, 2, 3]));
     let nonEmpty = 0;
-    for (const q of queries) {
-      const found = await listDocumentRows(kysely, enterpriseId, { q, limit: 100_000 });
-      const expected = docs.filter((d) => contains(d.number, q) || contains(d.title, q) || contains(d.content_text, q)).map((d) => d.id);
-      if (expected.length) nonEmpty += 1;
-      expect(
-        found.map((r) => r.id).sort(),
-        `q=${JSON.stringify(q)}`,
-      ).toEqual(expected.sort());
-    }
+    await inEveryWay(async (way) => {
+      for (const q of queries) {
+        const found = await listDocumentRows(kysely, enterpriseId, { q, limit: 100_000 });
+        const expected = docs.filter((d) => contains(d.number, q) || contains(d.title, q) || contains(d.content_text, q)).map((d) => d.id);
+        if (expected.length) nonEmpty += 1;
+        expect(
+          found.map((r) => r.id).sort(),
+          `q=${JSON.stringify(q)} ${way}`,
+        ).toEqual(expected.sort());
+      }
+    });
     expect(nonEmpty).toBeGreaterThan(queries.length * 0.7);
   });
 
@@ -279,53 +335,5 @@ describe.runIf(isDbAvailable())(`text search (${dialect})`, () => {
     await insertVersion(kysely, version(2, '规范动火作业审批'));
     expect(await ids('动火作业审')).toEqual([id]);
     expect(await ids('有限空间作业')).toEqual([]);
-  });
-
-  it('a query of three or more characters is answered from the full-text index', async () => {
-    const sent: CompiledQuery[] = [];
-    const plugin: KyselyPlugin = {
-      transformQuery: (args) => {
-        sent.push(kysely.getExecutor().compileQuery(args.node, args.queryId));
-        return args.node;
-      },
-      transformResult: async (args) => args.result,
-    };
-    await listHazardRows(kysely.withPlugin(plugin), enterpriseId, { q: '配电箱', now, limit: 51 });
-    const query = sent[0] as CompiledQuery;
-    if (dialect === 'sqlite') {
-      const { rows } = await kysely.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]));
-      expect(rows.map((r) => r.detail).join('\n')).toMatch(/SCAN hazard_fts VIRTUAL TABLE INDEX/);
-    } else {
-      // Whether PostgreSQL prefers the trigram index over walking the enterprise's page index
-      // depends on the data (at 600 rows it walks; at 50,000 the index wins, see npm run bench):
-      // here, that the predicate the repository sends is one the trigram index answers.
-      expect(query.sql).toContain(`lower("hazard"."description") like $`);
-      const probe = kysely.selectFrom('hazard').select('id').where(containsText(kysely, 'hazard', '配电箱')).compile();
-      const plan = await kysely.transaction().execute(async (trx) => {
-        await trx.executeQuery(CompiledQuery.raw('set local enable_seqscan = off'));
-        const { rows } = await trx.executeQuery<Record<string, unknown>>(CompiledQuery.raw(`explain (format json) ${probe.sql}`, [...probe.parameters]));
-        return JSON.stringify(rows);
-      });
-      const indexes = [...plan.matchAll(/"Index Name":"(\w+)"/g)].map((m) => m[1]);
-      expect(indexes, plan).toContain('hazard_description_trgm_idx');
-    }
-  });
-
-  it('a document query of three or more characters is answered from the full-text indexes', async () => {
-    // (At 200 rows PostgreSQL would rather read the enterprise's rows; the probe asks whether the
-    // predicate the list sends is one the trigram indexes answer, as in the hazards case above.)
-    const probe = kysely.selectFrom('controlled_document').select('id').where(containsText(kysely, 'controlled_document', '配电箱')).compile();
-    if (dialect === 'sqlite') {
-      const { rows } = await kysely.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${probe.sql}`, [...probe.parameters]));
-      expect(rows.map((r) => r.detail).join('\n')).toMatch(/SCAN controlled_document_fts VIRTUAL TABLE INDEX/);
-      return;
-    }
-    const plan = await kysely.transaction().execute(async (trx) => {
-      await trx.executeQuery(CompiledQuery.raw('set local enable_seqscan = off'));
-      const { rows } = await trx.executeQuery<Record<string, unknown>>(CompiledQuery.raw(`explain (format json) ${probe.sql}`, [...probe.parameters]));
-      return JSON.stringify(rows);
-    });
-    const indexes = [...plan.matchAll(/"Index Name":"(\w+)"/g)].map((m) => m[1]);
-    expect(indexes, plan).toEqual(expect.arrayContaining(['controlled_document_number_trgm_idx', 'controlled_document_title_trgm_idx', 'controlled_document_content_text_trgm_idx']));
   });
 });

@@ -1,7 +1,8 @@
 /* The only Kysely user of document control: controlled_document, its versions and distribution. */
+import type { Expression, SqlBool } from 'kysely';
 import type { Executor } from '../../db/with-transaction.js';
 import { afterKey } from '../../db/keyset.js';
-import { containsText } from '../../db/text-search.js';
+import { searchPage } from '../../db/text-search.js';
 import type { ControlledDocumentVersionTable } from '../../db/tables/document-tables.js';
 
 export async function findDocument(db: Executor, enterpriseId: string, id: string) {
@@ -41,10 +42,33 @@ export async function distributionOf(db: Executor, enterpriseId: string, documen
 }
 
 /** One page, newest first; `q` searches number, title and the newest version's text (db/text-search.ts). */
-export async function listDocumentRows(db: Executor, enterpriseId: string, q: { type?: string; q?: string; after?: { at: string; id: string }; limit: number }) {
+export async function listDocumentRows(db: Executor, enterpriseId: string, q: DocumentListFilter) {
+  const text = q.q;
+  if (!text) return documentPage(db, enterpriseId, q);
+  return searchPage({
+    db,
+    table: 'controlled_document',
+    enterpriseId,
+    text,
+    order: 'desc',
+    after: q.after,
+    limit: q.limit,
+    page: (match, bound, limit) => documentPage(db, enterpriseId, { ...q, limit }, match, bound),
+  });
+}
+
+interface DocumentListFilter {
+  type?: string;
+  q?: string;
+  after?: { at: string; id: string };
+  limit: number;
+}
+
+function documentPage(db: Executor, enterpriseId: string, q: DocumentListFilter, match?: Expression<SqlBool>, bound?: Expression<SqlBool>) {
   let query = db.selectFrom('controlled_document').selectAll().where('enterprise_id', '=', enterpriseId);
   if (q.type) query = query.where('type', '=', q.type);
-  if (q.q) query = query.where(containsText(db, 'controlled_document', q.q));
+  if (match) query = query.where(match);
+  if (bound) query = query.where(bound);
   if (q.after) query = query.where(afterKey('created_at', 'id', q.after, 'desc'));
   return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.limit).execute();
 }

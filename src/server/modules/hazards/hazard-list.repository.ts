@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import type { ExpressionBuilder, SqlBool } from 'kysely';
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { afterKey } from '../../db/keyset.js';
-import { containsText } from '../../db/text-search.js';
+import { searchPage } from '../../db/text-search.js';
 import type { Executor } from '../../db/with-transaction.js';
 
 /** A worker's view (see hazard-read.service.ts): what they reported, what they own, and their posts' hazards. */
@@ -56,7 +56,23 @@ const finished = ['closed', 'rejected'];
 const owedLiteral = sql<SqlBool>`hazard.status not in ('closed', 'rejected')`;
 
 /** The filtered list, newest first, keyset-paged on (created_at, id) — never OFFSET, never a count. */
-export function listHazardRows(db: Executor, enterpriseId: string, f: HazardFilter) {
+export function listHazardRows(db: Executor, enterpriseId: string, f: HazardFilter): Promise<HazardRow[]> {
+  const q = f.q;
+  if (!q) return hazardPage(db, enterpriseId, f);
+  // Literal, case-insensitive for Latin letters, through the full-text index (db/text-search.ts).
+  return searchPage({
+    db,
+    table: 'hazard',
+    enterpriseId,
+    text: q,
+    order: 'desc',
+    after: f.after,
+    limit: f.limit,
+    page: (match, bound, limit) => hazardPage(db, enterpriseId, { ...f, limit }, match, bound),
+  });
+}
+
+function hazardPage(db: Executor, enterpriseId: string, f: HazardFilter, match?: Expression<SqlBool>, bound?: Expression<SqlBool>) {
   let query = db
     .selectFrom('hazard')
     .leftJoin('post', 'post.id', 'hazard.post_id')
@@ -80,8 +96,8 @@ export function listHazardRows(db: Executor, enterpriseId: string, f: HazardFilt
   // A cursor before `to` already bounds the range from above: leave it the only upper bound, or
   // the database takes `to` for the index range and filters every row between it and the cursor.
   if (f.to && !(f.after && f.after.at < f.to)) query = query.where('hazard.created_at', '<', f.to);
-  // Literal, case-insensitive for Latin letters, through the full-text index (db/text-search.ts).
-  if (f.q) query = query.where(containsText(db, 'hazard', f.q));
+  if (match) query = query.where(match);
+  if (bound) query = query.where(bound);
   if (f.reportedBy) query = query.where('hazard.reporter_user_id', '=', f.reportedBy);
   const scope = f.workerScope;
   if (scope) query = query.where((eb) => visibleToWorker(eb, enterpriseId, scope));
@@ -91,7 +107,7 @@ export function listHazardRows(db: Executor, enterpriseId: string, f: HazardFilt
   }
   return query.orderBy('hazard.created_at', 'desc').orderBy('hazard.id', 'desc').limit(f.limit).execute();
 }
-export type HazardRow = Awaited<ReturnType<typeof listHazardRows>>[number];
+export type HazardRow = Awaited<ReturnType<typeof hazardPage>>[number];
 
 export function findHazardRow(db: Executor, enterpriseId: string, hazardId: string, workerScope?: WorkerScope): Promise<HazardRow | undefined> {
   let query = db

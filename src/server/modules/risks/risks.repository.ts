@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type Expression, sql, type SqlBool } from 'kysely';
 import type {
   ControlMeasureTable,
   InspectionItemTable,
@@ -7,7 +7,7 @@ import type {
   SpecialControlPlanTable,
 } from '../../db/database.js';
 import { afterKey } from '../../db/keyset.js';
-import { containsText, likeContains } from '../../db/text-search.js';
+import { likeContains, searchPage } from '../../db/text-search.js';
 import type { Executor } from '../../db/with-transaction.js';
 
 export * from './risk-figures.repository.js';
@@ -97,6 +97,23 @@ export interface RiskListFilter {
 const planLevels = ['major', 'significant'];
 
 export function listRiskRows(db: Executor, enterpriseId: string, f: RiskListFilter): Promise<RiskRow[]> {
+  const text = f.q;
+  if (!text) return riskPage(db, enterpriseId, f);
+  // Object and causes through the full-text index (db/text-search.ts); the post's name (a few
+  // dozen posts per enterprise) by LIKE.
+  return searchPage({
+    db,
+    table: 'risk',
+    enterpriseId,
+    text,
+    order: 'asc',
+    after: f.after,
+    limit: f.limit,
+    page: (match, bound, limit) => riskPage(db, enterpriseId, { ...f, limit }, sql<SqlBool>`(${match} or ${likeContains('post.name', text, db)})`, bound),
+  });
+}
+
+function riskPage(db: Executor, enterpriseId: string, f: RiskListFilter, match?: Expression<SqlBool>, bound?: Expression<SqlBool>): Promise<RiskRow[]> {
   let query = selectRisks(db, enterpriseId);
   if (f.postId) query = query.where('risk.post_id', '=', f.postId);
   if (f.areaId) query = query.where('risk.area_id', '=', f.areaId);
@@ -118,12 +135,8 @@ export function listRiskRows(db: Executor, enterpriseId: string, f: RiskListFilt
       return f.isControlled ? controlled : eb.and([eb('risk.status', '=', 'accepted'), eb.not(controlled)]);
     });
   }
-  if (f.q) {
-    // Object and causes through the full-text index (db/text-search.ts); the post's name (a few
-    // dozen posts per enterprise) by LIKE.
-    const text = f.q;
-    query = query.where((eb) => eb.or([containsText(db, 'risk', text), likeContains('post.name', text)]));
-  }
+  if (match) query = query.where(match);
+  if (bound) query = query.where(bound);
   if (!f.includeArchived) query = query.where('risk.archived_at', 'is', null);
   const after = f.after;
   if (after) {

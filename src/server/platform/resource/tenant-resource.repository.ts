@@ -1,9 +1,9 @@
 /* Generic reads and writes for simple enterprise-owned tables (org units, posts, people, areas,
  * equipment, materials). Table names are fixed by the feature specs, never by the request. */
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { type Expression, sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { afterKey } from '../../db/keyset.js';
-import { containsText, likeContains, searchedColumns } from '../../db/text-search.js';
+import { likeContains, searchedColumns, searchPage } from '../../db/text-search.js';
 import type { Executor } from '../../db/with-transaction.js';
 
 export type TenantTable = 'org_unit' | 'post' | 'person' | 'area' | 'equipment' | 'material' | 'emergency_supply' | 'emergency_contact' | 'ohs_objective' | 'change_request' | 'contractor' | 'contractor_qualification' | 'special_equipment' | 'ppe_requirement' | 'comm_channel' | 'monitoring_item';
@@ -22,6 +22,25 @@ export interface ListSpec {
 }
 
 export async function listRows(db: Executor, table: TenantTable, spec: ListSpec): Promise<Row[]> {
+  const search = spec.search;
+  // People through the full-text index (db/text-search.ts); the other org tables hold a few
+  // dozen rows per enterprise and are matched by LIKE.
+  if (table === 'person' && search?.text && search.columns.join() === searchedColumns.person.join()) {
+    return searchPage({
+      db,
+      table: 'person',
+      enterpriseId: spec.enterpriseId,
+      text: search.text,
+      order: 'asc',
+      after: spec.after,
+      limit: spec.limit,
+      page: (match, bound, limit) => pageRows(db, table, { ...spec, search: undefined, limit }, match, bound),
+    });
+  }
+  return pageRows(db, table, spec);
+}
+
+async function pageRows(db: Executor, table: TenantTable, spec: ListSpec, match?: Expression<SqlBool>, bound?: Expression<SqlBool>): Promise<Row[]> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   let query: AnySelect = (db as any).selectFrom(table).selectAll().where('enterprise_id', '=', spec.enterpriseId);
   for (const [column, value] of Object.entries(spec.equals)) {
@@ -30,11 +49,10 @@ export async function listRows(db: Executor, table: TenantTable, spec: ListSpec)
   if (!spec.includeArchived) query = query.where('archived_at', 'is', null);
   if (spec.search && spec.search.text) {
     const { columns, text } = spec.search;
-    // People through the full-text index (db/text-search.ts); the other org tables hold a few
-    // dozen rows per enterprise and are matched by LIKE.
-    if (table === 'person' && columns.join() === searchedColumns.person.join()) query = query.where(containsText(db, 'person', text));
-    else query = query.where((eb) => eb.or(columns.map((c) => likeContains(c, text))));
+    query = query.where((eb) => eb.or(columns.map((c) => likeContains(c, text, db))));
   }
+  if (match) query = query.where(match);
+  if (bound) query = query.where(bound);
   if (spec.refine) query = spec.refine(query);
   const after = spec.after;
   if (after) {

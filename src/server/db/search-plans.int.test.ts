@@ -1,0 +1,174 @@
+/* Issue 18: a page of a search costs a page, not the number of matches. On SQLite each statement a
+ * searched list sends (text-search.ts: the bounded count of FTS5 matches, the end of the walk, the
+ * walk, the matches beyond it) reads an index — the walk and its end the list's page index in
+ * page order with no sort; the matches only from the FTS5 index. On PostgreSQL one statement,
+ * served in page order by the page index (the LIKE a filter on it) or by the trigram indexes. */
+import { CompiledQuery, type Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppDeps } from '../app-deps.js';
+import { seedDemo } from '../demo/seed-demo.js';
+import { listDocumentRows } from '../modules/documents/documents.repository.js';
+import { listHazardRows } from '../modules/hazards/hazard-list.repository.js';
+import { listRiskRows } from '../modules/risks/risks.repository.js';
+import { ManualClock } from '../platform/clock.js';
+import { loadConfig } from '../platform/config.js';
+import { newId } from '../platform/ids.js';
+import { listRows } from '../platform/resource/tenant-resource.repository.js';
+import { insertHazardRows } from '../test/factories/hazard-rows.factory.js';
+import { capturing, explain, type PlanFacts } from '../test/query-plans.js';
+import { isDbAvailable } from '../test/test-app.js';
+import { createTestDb, testDialect } from '../test/test-db.js';
+import type { Database } from './database.js';
+import { containsText, type SearchedTable, searchedColumns, searchTuning } from './text-search.js';
+
+const dialect = testDialect();
+
+describe.runIf(isDbAvailable())(`search query plans (${dialect})`, () => {
+  let close: () => Promise<void>;
+  let kysely: Kysely<Database>;
+  let enterpriseId: string;
+  const now = '2026-12-01T00:00:00.000Z';
+  const cursor = { at: '2026-11-01T00:00:00.000Z', id: '0190c0de-0000-7000-8000-000000000000' };
+
+  beforeAll(async () => {
+    const scratch = await createTestDb();
+    close = scratch.drop;
+    kysely = scratch.db.kysely;
+    const deps: AppDeps = { db: kysely, dialect, clock: new ManualClock(), config: loadConfig({ DATA_DIR: '/tmp/sk-unused' }) };
+    const demo = await seedDemo(deps, 'search-plan-123');
+    enterpriseId = demo.enterpriseId;
+    const texts = ['配电箱未上锁', '灭火器过期', '消防通道堵塞', 'PLC 柜门未关'];
+    await insertHazardRows(kysely, { enterpriseId, count: 300, postIds: [], now: Date.parse(now), describe: (i) => `${texts[i % texts.length]} ${i}` });
+    await insertHazardRows(kysely, { enterpriseId: demo.secondEnterpriseId, count: 50, postIds: [], now: Date.parse(now), describe: (i) => `${texts[i % texts.length]} ${i}` });
+    await kysely
+      .insertInto('person')
+      .values(
+        Array.from({ length: 60 }, (_, i) => ({
+          id: newId(),
+          enterprise_id: enterpriseId,
+          name: `配电工${i}`,
+          phone: `1390000${String(i).padStart(4, '0')}`,
+          org_unit_id: null,
+          hire_date: null,
+          is_contractor: 0,
+          created_at: new Date(Date.parse(now) - i * 60_000).toISOString(),
+          updated_at: now,
+          archived_at: null,
+        })),
+      )
+      .execute();
+    await kysely
+      .insertInto('controlled_document')
+      .values(
+        Array.from({ length: 60 }, (_, i) => ({
+          id: newId(),
+          enterprise_id: enterpriseId,
+          number: `AQ-${String(i).padStart(3, '0')}`,
+          title: `配电箱管理制度 ${i}`,
+          type: 'rule',
+          template_key: null,
+          owner_person_id: null,
+          review_due_on: null,
+          withdrawn_at: null,
+          withdrawn_reason: null,
+          content_text: '',
+          created_at: new Date(Date.parse(now) - i * 60_000).toISOString(),
+          updated_at: now,
+        })),
+      )
+      .execute();
+    await kysely.executeQuery(CompiledQuery.raw('analyze'));
+  });
+
+  afterAll(async () => close?.());
+
+  /** The statements one page sends, each with its plan (for `table`). */
+  async function plansOf(table: string, tuning: typeof searchTuning, run: (db: Kysely<Database>) => Promise<unknown>): Promise<{ sql: string; plan: PlanFacts }[]> {
+    const saved = { ...searchTuning };
+    Object.assign(searchTuning, tuning);
+    try {
+      const c = capturing(kysely);
+      await run(c.db);
+      return Promise.all(c.sent.map(async (q) => ({ sql: q.sql, plan: await explain(kysely, dialect, q, table) })));
+    } finally {
+      Object.assign(searchTuning, saved);
+    }
+  }
+
+  /** A text of three characters some rows of `table` contain (the demo's first risk for risks). */
+  async function commonText(table: SearchedTable): Promise<string> {
+    if (table === 'person') return '配电工';
+    if (table !== 'risk') return '配电箱';
+    const risk = await kysely.selectFrom('risk').select('object_name').where('enterprise_id', '=', enterpriseId).executeTakeFirstOrThrow();
+    return [...risk.object_name].slice(0, 3).join('');
+  }
+
+  const lists: [string, SearchedTable, (db: Kysely<Database>, q: string, after?: typeof cursor) => Promise<unknown>][] = [
+    ['hazards', 'hazard', (db, q, after) => listHazardRows(db, enterpriseId, { q, now, after, limit: 51 })],
+    ['risks', 'risk', (db, q, after) => listRiskRows(db, enterpriseId, { q, after, includeArchived: false, limit: 51 })],
+    ['people', 'person', (db, q, after) => listRows(db, 'person', { enterpriseId, equals: {}, search: { columns: ['name', 'phone'], text: q }, includeArchived: false, after, limit: 51 })],
+    ['documents', 'controlled_document', (db, q, after) => listDocumentRows(db, enterpriseId, { q, after, limit: 51 })],
+  ];
+
+  for (const [name, table, run] of lists) {
+    describe.runIf(dialect === 'sqlite')(`${name} (SQLite)`, () => {
+      it('a common text: the walk and its end read the page index in page order, bounded by the cursor, with no sort and no full scan', async () => {
+        for (const after of [undefined, cursor]) {
+          const q = await commonText(table);
+          expect([...q]).toHaveLength(3);
+          const sent = await plansOf(table, { walkRows: 5, fewMatches: 0 }, (db) => run(db, q, after));
+          // The bounded count of FTS5 matches, the end of the walk, the walk (and, if the walk held
+          // less than a page, the matches beyond it).
+          expect(sent.length, sent.map((s) => s.sql).join('\n')).toBeGreaterThanOrEqual(3);
+          const [count, edge, walk] = sent as [(typeof sent)[0], (typeof sent)[0], (typeof sent)[0]];
+          expect(count.plan.text).toMatch(new RegExp(`SCAN ${table}_fts VIRTUAL TABLE INDEX`));
+          for (const s of [edge, walk]) {
+            expect(s.plan.fullScans, s.plan.text).toEqual([]);
+            expect(s.plan.sorts, s.plan.text).toBe(0);
+            expect(s.plan.access, s.plan.text).toContain(`${table}_list_idx`);
+          }
+          expect(edge.plan.access, edge.plan.text).toContain('COVERING INDEX');
+          // The walk stops at the end of the walk: a range bound on the page index, not a filter.
+          expect(walk.plan.access, walk.plan.text).toContain('(created_at,id)');
+        }
+      });
+
+      it('the matches beyond the walk, and a rare text, are read from the FTS5 index', async () => {
+        const beyond = (await plansOf(table, { walkRows: 5, fewMatches: 0 }, (db) => run(db, '龘龘龘'))).at(-1);
+        const rare = (await plansOf(table, { walkRows: 5, fewMatches: 1000 }, (db) => run(db, '龘龘龘'))).at(-1);
+        for (const s of [beyond, rare]) {
+          expect(s?.plan.fullScans, s?.plan.text).toEqual([]);
+          // Risks also match their post's name (a few dozen per enterprise): those walk the page index.
+          if (table === 'risk') expect(s?.plan.access, s?.plan.text).toContain('risk_list_idx');
+          else expect(s?.plan.text).toMatch(new RegExp(`SCAN ${table}_fts VIRTUAL TABLE INDEX`));
+        }
+      });
+    });
+
+    describe.runIf(dialect === 'postgres')(`${name} (PostgreSQL)`, () => {
+      it('one statement, served in page order by the page index with no sort and no sequential scan', async () => {
+        for (const after of [undefined, cursor]) {
+          const sent = await plansOf(table, searchTuning, (db) => run(db, '配电箱', after));
+          expect(sent).toHaveLength(1);
+          const { plan } = sent[0] as (typeof sent)[0];
+          expect(plan.fullScans, plan.text).toEqual([]);
+          expect(plan.sorts, plan.text).toBe(0);
+          expect(plan.access, plan.text).toContain(`${table}_list_idx`);
+        }
+      });
+
+      it('its text condition is one the trigram indexes answer', async () => {
+        // Whether the planner takes them over the page index depends on the data (at 50,000 rows
+        // and a rare text it does, see npm run bench): here, with sequential scans priced out.
+        const probe = kysely.selectFrom(table).select('id').where(containsText(kysely, table, '配电箱')).compile();
+        const plan = await kysely.transaction().execute(async (trx) => {
+          await trx.executeQuery(CompiledQuery.raw('set local enable_seqscan = off'));
+          const { rows } = await trx.executeQuery<Record<string, unknown>>(CompiledQuery.raw(`explain (format json) ${probe.sql}`, [...probe.parameters]));
+          return JSON.stringify(rows);
+        });
+        const indexes = [...plan.matchAll(/"Index Name":"(\w+)"/g)].map((m) => m[1]);
+        for (const column of searchedColumns[table]) expect(indexes, plan).toContain(`${table}_${column}_trgm_idx`);
+      });
+    });
+  }
+});
