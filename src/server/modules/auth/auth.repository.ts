@@ -62,6 +62,7 @@ export function findSessionWithUser(db: Executor, sessionId: string) {
       'user.locale',
       'user.archived_at',
       'membership.role',
+      'membership.person_id',
     ])
     .where('session.id', '=', sessionId)
     .executeTakeFirst();

@@ -129,6 +129,7 @@ export async function resolveSession(deps: AppDeps, sessionId: string): Promise<
     locale: isLocale(row.locale) ? row.locale : null,
     enterpriseId: row.role ? row.active_enterprise_id : null,
     role: (row.role as EnterpriseRole | null) ?? null,
+    personId: row.role ? row.person_id : null,
     sessionKind: isDevice ? 'device' : 'office',
     mustChangePassword: row.must_change_password === 1,
   };

@@ -37,46 +37,25 @@ export interface HazardIntakeInput {
 export async function createHazardInTransaction(
   deps: AppDeps,
   trx: Executor,
-  actor: { userId: string | null; enterpriseId: string },
-  input: {
-    source: 'inspection' | 'adhoc' | 'anonymous';
-    recordId?: string | null;
-    itemId?: string | null;
-    postId?: string | null;
-    areaId?: string | null;
-    measureId?: string | null;
-    description: string;
-    photoIds?: string[];
-    reporterName?: string | null;
-    clientId: string;
-  },
+  actor: { userId: string | null; enterpriseId: string; personId?: string | null },
+  input: HazardIntakeInput,
 ): Promise<{ hazardId: string; isNew: boolean }> {
   const { enterpriseId } = actor;
-  const known = await repo.findHazardByClientId(trx, input.clientId);
-  if (known) return replayOf(known, enterpriseId);
-
-  const postId = input.postId ?? null;
-  const areaId = input.areaId ?? null;
-  const measureId = input.measureId ?? null;
-  const itemId = input.itemId ?? null;
-  if (postId && !(await findPost(trx, enterpriseId, postId))) throw referenceMissing('postId');
-  if (areaId && !(await repo.placeExists(trx, enterpriseId, 'area', areaId))) throw referenceMissing('areaId');
-  if (itemId && !(await repo.placeExists(trx, enterpriseId, 'inspection_item', itemId))) throw referenceMissing('itemId');
-  const riskId = measureId ? await repo.findRiskIdOfMeasure(trx, enterpriseId, measureId) : null;
-  if (measureId && !riskId) throw referenceMissing('measureId');
-  const photoIds = [...new Set(input.photoIds ?? [])];
-  if (photoIds.length && input.source === 'anonymous') {
-    // Without an account one may only name photos sent through the public page, to this enterprise,
-    // within the hour — never a member's evidence photo whose id leaked.
-    const since = new Date(deps.clock.now().getTime() - anonymousPhotoMaxAgeMs).toISOString();
-    if ((await repo.countAnonymousAttachments(trx, enterpriseId, photoIds, since)) !== photoIds.length) throw referenceMissing('photoIds');
-  } else if (photoIds.length && (await repo.hasAttachmentTable(trx, deps.dialect))) {
-    if ((await repo.countAttachments(trx, enterpriseId, photoIds)) !== photoIds.length) throw referenceMissing('photoIds');
+  // No read of the clientId first (issue 18: no avoidable reads in the write): the insert below is
+  // idempotent on it. A replay whose references no longer hold is still answered with its hazard.
+  let checked: Awaited<ReturnType<typeof checkIntake>>;
+  try {
+    checked = await checkIntake(deps, trx, enterpriseId, input);
+  } catch (error) {
+    const known = error instanceof AppError ? await repo.findHazardByClientId(trx, input.clientId) : undefined;
+    if (known) return replayOf(known, enterpriseId);
+    throw error;
   }
-  const description = input.description.trim();
-  if (!description) throw fieldError('description', { 'zh-CN': '请简单描述隐患', 'en-US': 'Describe the hazard in a few words' });
+  const { postId, areaId, measureId, itemId, riskId, photoIds, description } = checked;
 
-  const person = actor.userId ? await repo.findActorPerson(trx, enterpriseId, actor.userId) : undefined;
+  // The reporter's person comes with the session (AuthContext.personId); looked up only when it did not.
+  const reporterPersonId =
+    actor.personId !== undefined ? actor.personId : actor.userId ? ((await repo.findActorPerson(trx, enterpriseId, actor.userId))?.person_id ?? null) : null;
   const now = deps.clock.now();
   const at = now.toISOString();
   const hazardId = newId();
@@ -96,7 +75,7 @@ export async function createHazardInTransaction(
     photo_ids: JSON.stringify(photoIds),
     status: 'reported',
     reporter_user_id: input.source === 'anonymous' ? null : actor.userId,
-    reporter_person_id: input.source === 'anonymous' ? null : (person?.person_id ?? null),
+    reporter_person_id: input.source === 'anonymous' ? null : reporterPersonId,
     reporter_name: input.reporterName?.trim() || null,
     rectifier_user_id: null,
     deadline: null,
@@ -141,6 +120,32 @@ export async function createHazardInTransaction(
     at: now,
   });
   return { hazardId, isNew: true };
+}
+
+/** The references and text of a new hazard, checked against the enterprise (4xx naming the field). */
+async function checkIntake(deps: AppDeps, trx: Executor, enterpriseId: string, input: HazardIntakeInput) {
+
+  const postId = input.postId ?? null;
+  const areaId = input.areaId ?? null;
+  const measureId = input.measureId ?? null;
+  const itemId = input.itemId ?? null;
+  if (postId && !(await findPost(trx, enterpriseId, postId))) throw referenceMissing('postId');
+  if (areaId && !(await repo.placeExists(trx, enterpriseId, 'area', areaId))) throw referenceMissing('areaId');
+  if (itemId && !(await repo.placeExists(trx, enterpriseId, 'inspection_item', itemId))) throw referenceMissing('itemId');
+  const riskId = measureId ? await repo.findRiskIdOfMeasure(trx, enterpriseId, measureId) : null;
+  if (measureId && !riskId) throw referenceMissing('measureId');
+  const photoIds = [...new Set(input.photoIds ?? [])];
+  if (photoIds.length && input.source === 'anonymous') {
+    // Without an account one may only name photos sent through the public page, to this enterprise,
+    // within the hour — never a member's evidence photo whose id leaked.
+    const since = new Date(deps.clock.now().getTime() - anonymousPhotoMaxAgeMs).toISOString();
+    if ((await repo.countAnonymousAttachments(trx, enterpriseId, photoIds, since)) !== photoIds.length) throw referenceMissing('photoIds');
+  } else if (photoIds.length && (await repo.hasAttachmentTable(trx, deps.dialect))) {
+    if ((await repo.countAttachments(trx, enterpriseId, photoIds)) !== photoIds.length) throw referenceMissing('photoIds');
+  }
+  const description = input.description.trim();
+  if (!description) throw fieldError('description', { 'zh-CN': '请简单描述隐患', 'en-US': 'Describe the hazard in a few words' });
+  return { postId, areaId, measureId, itemId, riskId, photoIds, description };
 }
 
 function replayOf(known: { id: string; enterprise_id: string }, enterpriseId: string): { hazardId: string; isNew: boolean } {

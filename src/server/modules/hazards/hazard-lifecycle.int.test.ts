@@ -57,6 +57,17 @@ describe.skipIf(!isDbAvailable())('hazard lifecycle', () => {
       const replay = await t.request(w.cookies.worker, 'POST', '/api/v1/hazards', body);
       expect(replay.statusCode, replay.body).toBe(200);
       expect(replay.json()).toEqual({ id: first.json().id, isNew: false });
+      // The replay is answered even if what it names no longer checks out; a new report naming it is a 400 on the field.
+      const gone = '0190a5f2-0000-7000-8000-000000000000';
+      const stale = await t.request(w.cookies.worker, 'POST', '/api/v1/hazards', { ...body, postId: gone });
+      expect(stale.statusCode, stale.body).toBe(200);
+      expect(stale.json()).toEqual({ id: first.json().id, isNew: false });
+      const fresh = await t.request(w.cookies.worker, 'POST', '/api/v1/hazards', { ...body, postId: gone, clientId: clientId('http-gone') });
+      expect(fresh.statusCode, fresh.body).toBe(400);
+      expect(fresh.json().errors?.[0]?.path ?? fresh.body).toContain('postId');
+      // The reporter's person comes with the session: recorded on the hazard.
+      const reporter = await t.deps.db.selectFrom('hazard').innerJoin('membership', 'membership.user_id', 'hazard.reporter_user_id').select(['hazard.reporter_person_id', 'membership.person_id']).where('hazard.id', '=', first.json().id).where('membership.enterprise_id', '=', w.enterpriseId).executeTakeFirstOrThrow();
+      expect(reporter.reporter_person_id).toBe(reporter.person_id);
     });
 
     it('flags the risk of the measure in the same transaction (invariant 8)', async () => {

@@ -70,7 +70,7 @@ export function hazardRoutes(deps: AppDeps): AnyRouteDef[] {
       body: hazardReportInputSchema,
       response: hazardCreatedSchema,
       handler: async ({ auth, body, reply }) => {
-        const actor = { userId: requireUser(auth).userId, enterpriseId: requireTenant(auth).enterpriseId };
+        const actor = { userId: requireUser(auth).userId, enterpriseId: requireTenant(auth).enterpriseId, personId: requireUser(auth).personId };
         const r = await withTransaction(deps.db, (trx) => createHazardInTransaction(deps, trx, actor, { ...body, source: 'adhoc' }));
         reply.status(r.isNew ? 201 : 200);
         return { id: r.hazardId, isNew: r.isNew };

@@ -13,7 +13,7 @@ import { newId } from '../../platform/ids.js';
 import { recordChange } from '../audit/audit.service.js';
 import { raiseHazardsForFailures } from './inspection-hazards.service.js';
 import * as repo from './inspection-tasks.repository.js';
-import { findActorPersonId, type TaskViewer, toRecordDto } from './inspection-tasks.service.js';
+import { personIdOf, type TaskViewer, toRecordDto } from './inspection-tasks.service.js';
 import { canSeeAllTasks } from './inspections.policy.js';
 
 /** A result received more than 2 h after the phone captured it counts as back-filled (late), like one
@@ -45,7 +45,7 @@ export async function submitRecords(deps: AppDeps, viewer: TaskViewer, taskId: s
   // The task is looked up before the body is read: another enterprise's id is "not found", whatever the body.
   const [task, personId] = await Promise.all([
     repo.findTask(deps.db, viewer.enterpriseId, taskId),
-    findActorPersonId(deps.db, viewer.enterpriseId, viewer.userId),
+    personIdOf(deps.db, viewer),
   ]);
   if (!task) throw notFound('inspection_task');
   // Only the task's person records results; to a worker, someone else's task does not exist.

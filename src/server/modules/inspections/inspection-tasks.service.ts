@@ -122,10 +122,17 @@ export interface TaskViewer {
   userId: string;
   enterpriseId: string;
   role: EnterpriseRole;
+  /** From the session (AuthContext.personId) when it was loaded with it. */
+  personId?: string | null;
 }
 
 export async function findActorPersonId(db: Executor, enterpriseId: string, userId: string): Promise<string | null> {
   return (await lists.findActorPerson(db, enterpriseId, userId))?.person_id ?? null;
+}
+
+/** The viewer's person: the session's when it came with it, else looked up. */
+export async function personIdOf(db: Executor, viewer: TaskViewer): Promise<string | null> {
+  return viewer.personId !== undefined ? viewer.personId : findActorPersonId(db, viewer.enterpriseId, viewer.userId);
 }
 
 export async function listTasks(
@@ -137,7 +144,7 @@ export async function listTasks(
   const isMineOnly = query.mine === true || !canSeeAllTasks(viewer.role);
   let personId: string | undefined;
   if (isMineOnly) {
-    const own = await findActorPersonId(deps.db, viewer.enterpriseId, viewer.userId);
+    const own = await personIdOf(deps.db, viewer);
     if (!own) return { items: [] }; // a login not linked to a person has no tasks of its own
     personId = own;
   }
@@ -155,7 +162,7 @@ export async function getVisibleTask(deps: AppDeps, viewer: TaskViewer, taskId: 
   const task = await repo.findTask(deps.db, viewer.enterpriseId, taskId);
   if (!task) throw notFound('inspection_task');
   if (!canSeeAllTasks(viewer.role)) {
-    const own = await findActorPersonId(deps.db, viewer.enterpriseId, viewer.userId);
+    const own = await personIdOf(deps.db, viewer);
     if (own !== task.responsible_person_id) throw notFound('inspection_task');
   }
   return task;
@@ -194,7 +201,7 @@ export async function listOpenTasksOfPlace(
   const found = await lists.findPlaceName(deps.db, place.kind, viewer.enterpriseId, place.id);
   if (!found) throw notFound(place.kind);
   await materialiseTasks(deps, viewer.enterpriseId, deps.clock.now());
-  const personId = await findActorPersonId(deps.db, viewer.enterpriseId, viewer.userId);
+  const personId = await personIdOf(deps.db, viewer);
   if (!personId) return { placeName: found.name, items: [] };
   const ids = await repo.listOpenTaskIdsOfPlace(deps.db, viewer.enterpriseId, personId, place);
   if (!ids.length) return { placeName: found.name, items: [] };

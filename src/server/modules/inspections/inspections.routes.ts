@@ -36,7 +36,7 @@ function actorOf(auth: AuthContext | null) {
 
 function viewerOf(auth: AuthContext | null): TaskViewer {
   const t = requireTenant(auth);
-  return { userId: requireUser(auth).userId, enterpriseId: t.enterpriseId, role: t.role };
+  return { userId: requireUser(auth).userId, enterpriseId: t.enterpriseId, role: t.role, personId: requireUser(auth).personId };
 }
 
 function placeRoute(deps: AppDeps, kind: 'post' | 'area' | 'equipment', collection: string): AnyRouteDef {

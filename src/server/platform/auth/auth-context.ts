@@ -11,6 +11,9 @@ export interface AuthContext {
   locale: Locale | null;
   enterpriseId: string | null;
   role: EnterpriseRole | null;
+  /** The person the membership in the active enterprise links to (null: none); absent when not
+   * loaded with the session (then services look it up). Read with the session, so a write need not. */
+  personId?: string | null;
   /** 'device': a worker's remembered phone (long-lived, revocable); 'office': idle and absolute limits. Absent means office. */
   sessionKind?: 'office' | 'device';
   mustChangePassword?: boolean;
