@@ -126,6 +126,9 @@ describe.skipIf(!isDbAvailable())('campaigns on a county scoring sheet', () => {
     const sheets = (await t.request(safetyA, 'GET', '/api/v1/standardization/sheets')).json();
     expect(sheets).toContainEqual(expect.objectContaining({ ref: sheetRef, name: '小微企业评分表', isCounty: true }));
     expect((await t.request(safetyA, 'GET', `/api/v1/standardization/sheets/${sheetRef}`)).json().items).toHaveLength(2);
+    // Its due item opens a new self-assessment with the campaign's sheet chosen.
+    const due = (await t.request(safetyA, 'GET', '/api/v1/due-items?kind=oversight')).json().items as { kind: string; link: string }[];
+    expect(due.filter((i) => i.kind === 'oversight.campaign').map((i) => i.link)).toEqual([`/standardization?start=${sheetRef}`]);
     // B is in the county but in a town the campaign does not cover; the far enterprise is in another county.
     for (const cookie of [safetyB, safetyFar]) {
       expect((await t.request(cookie, 'GET', '/api/v1/standardization/sheets')).json().map((s: { ref: string }) => s.ref)).not.toContain(sheetRef);

@@ -180,7 +180,8 @@ export const campaignDueItemProvider: DueItemProvider = {
         dueAt: dueAt.toISOString(),
         status: dueStatusOf(dueAt, c.status === 'completed', now),
         ownerPersonId: null,
-        link: '/standardization',
+        // Not started: the link opens a new self-assessment with the campaign's sheet chosen.
+        link: c.status === 'not_started' ? `/standardization?start=${encodeURIComponent(c.sheetRef)}` : '/standardization',
         sourceRef: `oversight_campaign:${c.id}`,
       };
     });

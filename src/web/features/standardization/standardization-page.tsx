@@ -139,7 +139,8 @@ export function StandardizationPage() {
   const { t } = useTranslation();
   // ?start=<sheetRef>: the campaign notice's "start on this sheet" opens the new self-assessment with it chosen.
   const [params, setParams] = useSearchParams();
-  const start = params.get('start');
+  const { data: me } = useMe();
+  const start = me && hasRole(me, managerRoles) ? params.get('start') : null;
   return (
     <div data-testid="standardization">
       <PageHeader title={t('standardizationUi.pageTitle')} hint={t('standardizationUi.hint')} />
