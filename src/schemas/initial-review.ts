@@ -1,6 +1,7 @@
 /* Initial review (初始评审, issue 14 §1): the team, the baseline pre-filled from the records, the
  * team's findings per area, and the gaps that become objectives or actions. */
 import { z } from 'zod';
+import { capaStatuses } from '../domain/improvement/capa-lifecycle.js';
 import { idSchema, isoDate, nonEmptyText } from './common.js';
 import { reviewAreaKeys } from '../reference/management/initial-review.js';
 import { gapKeys } from '../domain/management/initial-review.js';
@@ -64,6 +65,8 @@ export const reviewGapSchema = z.object({
   actionDoneAt: z.string().nullable(),
   /** The corrective action (不符合与纠正措施) the action raised. */
   capaId: z.string().nullable(),
+  /** Where that corrective action stands; the action is done (actionDoneAt) when it closes effective. */
+  capaStatus: z.enum(capaStatuses).nullable(),
 });
 export type ReviewGapDto = z.infer<typeof reviewGapSchema>;
 

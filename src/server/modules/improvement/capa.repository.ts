@@ -25,6 +25,12 @@ export function findCapaOfSource(db: Executor, enterpriseId: string, kind: strin
   return db.selectFrom('capa').select('id').where('enterprise_id', '=', enterpriseId).where('source_kind', '=', kind).where('source_id', '=', sourceId).executeTakeFirst();
 }
 
+/** Status and closing time of the named records (bounded by the ids given). */
+export function listCapaStates(db: Executor, enterpriseId: string, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('capa').select(['id', 'status', 'closed_at']).where('enterprise_id', '=', enterpriseId).where('id', 'in', [...ids]).execute();
+}
+
 export async function updateCapa(db: Executor, enterpriseId: string, id: string, patch: Partial<CapaTable>): Promise<void> {
   await db.updateTable('capa').set(patch).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
 }

@@ -186,6 +186,15 @@ export async function raiseCorrectiveAction(deps: AppDeps, trx: Executor, input:
   return { id, isNew: true };
 }
 
+/**
+ * Where the named corrective actions stand, for a feature that raised them and shows their state
+ * instead of keeping its own (an initial-review gap's action is done when its CAPA closes effective).
+ */
+export async function capaStatesOf(db: Executor, enterpriseId: string, ids: readonly string[]): Promise<Map<string, { status: CapaStatus; closedAt: string | null }>> {
+  const rows = await repo.listCapaStates(db, enterpriseId, [...new Set(ids)]);
+  return new Map(rows.map((r) => [r.id, { status: r.status as CapaStatus, closedAt: r.closed_at }]));
+}
+
 /** The office's "new nonconformity": an accident (checked and labelled through the accident register), a monitoring result, a review, or other. */
 export async function createCapa(deps: AppDeps, actor: Actor, input: CapaCreateInput, locale: Locale): Promise<CapaDetailDto> {
   const id = await withTransaction(deps.db, async (trx) => {

@@ -152,7 +152,27 @@ describe.skipIf(!isDbAvailable())('OHS management: the initial review', () => {
     expect(due).toHaveLength(1);
     expect(due[0]).toMatchObject({ status: 'due', ownerPersonId: w.people.worker });
     expect(due[0]!.title).toContain('编制并发布十项管理制度');
-    await t.request(sm, 'PUT', `/api/v1/initial-reviews/${reviewId}/gaps/${laws.id}`, { actionDone: true });
+    // The action is done when its corrective action closes effective: marking it done by hand is refused.
+    const byHand = await t.request(sm, 'PUT', `/api/v1/initial-reviews/${reviewId}/gaps/${laws.id}`, { actionDone: true });
+    expect(byHand.statusCode).toBe(409);
+    expect(byHand.body).toContain('不符合与纠正措施');
+    const gapOf = async () => (await t.request(sm, 'GET', `/api/v1/initial-reviews/${reviewId}`)).json().gaps.find((g: { id: string }) => g.id === laws.id) as { actionDoneAt: string | null; capaStatus: string };
+    const at = (step: string) => `/api/v1/capas/${capaId}/${step}`;
+    expect((await t.request(sm, 'PUT', at('analysis'), { method: 'fishbone', fishbone: { method: '制度未成文' }, rootCause: '未建立制度清单', verifyAfterDays: 1 })).statusCode).toBe(200);
+    const planned = await t.request(sm, 'POST', at('actions'), { description: '编制十项制度并发布', ownerPersonId: w.people.worker, deadline: '2026-12-10' });
+    expect(planned.statusCode, planned.body).toBe(201);
+    await t.request(sm, 'POST', at('risk-check'), { newRisks: '无', hasNewRisks: false });
+    const done = await t.request(w.cookies.worker, 'POST', at('action-done'), { actionId: planned.json().actions[0].id, note: '已发布' });
+    expect(done.json().status, done.body).toBe('verifying');
+    // Its own actions done is not enough: the gap's action stays open until the check finds the CAPA effective.
+    expect(await gapOf()).toMatchObject({ actionDoneAt: null, capaStatus: 'verifying' });
+    expect((await t.request(w.cookies.worker, 'GET', '/api/v1/due-items?kind=management.reviewAction')).json().items[0].status).not.toBe('done');
+    const now = t.clock.now();
+    t.clock.set(new Date(now.getTime() + 2 * 86_400_000));
+    const effective = await t.request(w.cookies.principal, 'POST', at('checks'), { isEffective: true, evidence: '十项制度已发布并培训' });
+    expect(effective.json().status, effective.body).toBe('effective');
+    t.clock.set(now);
+    expect(await gapOf()).toMatchObject({ actionDoneAt: effective.json().closedAt, capaStatus: 'effective' });
     const after = (await t.request(sm, 'GET', '/api/v1/due-items?kind=management.reviewAction&status=done')).json().items as { status: string }[];
     expect(after.map((i) => i.status)).toEqual(['done']);
 
@@ -183,6 +203,7 @@ describe.skipIf(!isDbAvailable())('OHS management: the initial review', () => {
     const log = (await t.request(w.cookies.safety_manager, 'GET', '/api/v1/audit-log?entity=ohs_initial_review')).json().items as { action: string }[];
     expect(log.map((l) => l.action).sort()).toEqual(['baseline', 'complete', 'create', 'finding', 'finding']);
     const gapLog = (await t.request(w.cookies.safety_manager, 'GET', '/api/v1/audit-log?entity=ohs_review_gap')).json().items as { action: string }[];
-    expect(gapLog.map((l) => l.action)).toEqual(['follow_up', 'follow_up', 'follow_up']);
+    // The objective and the action; the action's completion is its corrective action's (audited there).
+    expect(gapLog.map((l) => l.action)).toEqual(['follow_up', 'follow_up']);
   });
 });

@@ -68,7 +68,7 @@ export const updateGap = (db: Executor, enterpriseId: string, gapId: string, pat
 export const listGapActions = (db: Executor, enterpriseId: string) =>
   db
     .selectFrom('ohs_review_gap')
-    .select(['id', 'review_id', 'action_text', 'action_owner_person_id', 'action_due_on', 'action_done_at'])
+    .select(['id', 'review_id', 'action_text', 'action_owner_person_id', 'action_due_on', 'action_done_at', 'capa_id'])
     .where('enterprise_id', '=', enterpriseId)
     .where('action_due_on', 'is not', null)
     .execute();

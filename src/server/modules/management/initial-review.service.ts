@@ -15,7 +15,7 @@ import { referenceMissing } from '../../platform/http/validation.js';
 import { newId } from '../../platform/ids.js';
 import { allActiveExist } from '../../platform/resource/tenant-resource.repository.js';
 import { recordChange } from '../audit/audit.service.js';
-import { raiseCorrectiveAction } from '../improvement/capa.service.js';
+import { capaStatesOf, raiseCorrectiveAction } from '../improvement/capa.service.js';
 import { takeBaseline } from './initial-review-baseline.service.js';
 import * as repo from './initial-review.repository.js';
 
@@ -29,7 +29,17 @@ const completedAlready = () =>
 
 type FindingRow = Awaited<ReturnType<typeof repo.listFindings>>[number];
 
-function gapDto(g: repo.GapRow, locale: Locale): ReviewGapDto {
+type CapaStates = Awaited<ReturnType<typeof capaStatesOf>>;
+
+/**
+ * An action that raised a corrective action is done when that record closes (verified effective):
+ * its state is read from the CAPA, never kept twice. Actions from before the link keep their own mark.
+ */
+export function gapActionDoneAt(g: { capa_id?: string | null; action_done_at: string | null }, capas: CapaStates): string | null {
+  return g.capa_id ? (capas.get(g.capa_id)?.closedAt ?? null) : g.action_done_at;
+}
+
+function gapDto(g: repo.GapRow, locale: Locale, capas: CapaStates): ReviewGapDto {
   const detail = g.detail ? (JSON.parse(g.detail) as BaselineGap) : null;
   return {
     id: g.id,
@@ -44,8 +54,9 @@ function gapDto(g: repo.GapRow, locale: Locale): ReviewGapDto {
     actionOwnerPersonId: g.action_owner_person_id,
     actionOwnerName: g.owner_name ?? null,
     actionDueOn: g.action_due_on,
-    actionDoneAt: g.action_done_at,
+    actionDoneAt: gapActionDoneAt(g, capas),
     capaId: g.capa_id ?? null,
+    capaStatus: g.capa_id ? (capas.get(g.capa_id)?.status ?? null) : null,
   };
 }
 
@@ -65,7 +76,10 @@ export async function getReview(db: Executor, enterpriseId: string, id: string, 
   const completedBy = row.completed_by_user_id ? await db.selectFrom('user').select('display_name').where('id', '=', row.completed_by_user_id).executeTakeFirst() : undefined;
   const gaps: ReviewGapDto[] =
     row.status === 'completed'
-      ? (await repo.listGaps(db, enterpriseId, id)).map((g) => gapDto(g, locale))
+      ? await repo.listGaps(db, enterpriseId, id).then(async (rows) => {
+          const capas = await capaStatesOf(db, enterpriseId, rows.flatMap((g) => (g.capa_id ? [g.capa_id] : [])));
+          return rows.map((g) => gapDto(g, locale, capas));
+        })
       : proposedGaps(baseline, findings).map((g, i) => ({
           id: `proposed-${i}`,
           area: g.area,
@@ -81,6 +95,7 @@ export async function getReview(db: Executor, enterpriseId: string, id: string, 
           actionDueOn: null,
           actionDoneAt: null,
           capaId: null,
+          capaStatus: null,
         }));
   return {
     id: row.id,
@@ -221,6 +236,13 @@ export async function followUpGap(deps: AppDeps, actor: Actor, reviewId: string,
       patch = { action_text: input.actionText, action_owner_person_id: input.actionOwnerPersonId, action_due_on: input.actionDueOn, action_done_at: null, capa_id: capa.id, updated_at: now };
     } else {
       if (!gap.action_due_on) throw new AppError('RECORD_WRONG_STATE', { entity: 'ohs_review_gap', reasonZh: '该差距还没有整改行动', reasonEn: 'this gap has no action yet' });
+      if (gap.capa_id) {
+        throw new AppError('RECORD_WRONG_STATE', {
+          entity: 'ohs_review_gap',
+          reasonZh: '该行动随其纠正措施完成：请在“不符合与纠正措施”中完成措施并验证有效',
+          reasonEn: 'this action is done when its corrective action is verified effective (under Nonconformities and corrective actions)',
+        });
+      }
       patch = { action_done_at: now, updated_at: now };
     }
     await repo.updateGap(trx, actor.enterpriseId, gapId, patch);

@@ -2,7 +2,9 @@
  * given is due on its deadline for its owner; next year's responsibility letters from December. */
 import { endOfLocalDay } from '../../../domain/calendar/enterprise-day.js';
 import { type DueItem, type DueItemProvider, dueStatusOf } from '../../platform/due-items/due-items.js';
+import { capaStatesOf } from '../improvement/capa.service.js';
 import * as reviews from './initial-review.repository.js';
+import { gapActionDoneAt } from './initial-review.service.js';
 import { letterDueItems } from './responsibility-letters.service.js';
 import { enterpriseTimeZone } from './objectives.service.js';
 
@@ -13,13 +15,14 @@ export const ohsSystemDueItemProvider: DueItemProvider = {
     const now = deps.clock.now();
     const timeZone = await enterpriseTimeZone(deps.db, enterpriseId);
     const actions = await reviews.listGapActions(deps.db, enterpriseId);
+    const capas = await capaStatesOf(deps.db, enterpriseId, actions.flatMap((a) => (a.capa_id ? [a.capa_id] : [])));
     const reviewItems = actions.map((a): DueItem => {
       const dueAt = endOfLocalDay(a.action_due_on as string, timeZone);
       return {
         kind: 'management.reviewAction',
         title: { 'zh-CN': `初始评审整改：${a.action_text ?? ''}`, 'en-US': `Initial review action: ${a.action_text ?? ''}` },
         dueAt,
-        status: dueStatusOf(dueAt, a.action_done_at !== null, now),
+        status: dueStatusOf(dueAt, gapActionDoneAt(a, capas) !== null, now),
         ownerPersonId: a.action_owner_person_id,
         link: `/management/initial-review/${a.review_id}`,
         sourceRef: `ohs_review_gap:${a.id}`,

@@ -54,7 +54,14 @@ export function GapList({ review, isManager }: { review: ReviewDto; isManager: b
         <Space wrap>
           <span>{t('ohsSystemUi.gaps.action', { text: g.actionText, owner: g.actionOwnerName ?? '', due: g.actionDueOn ?? '' })}</span>
           {g.capaId && <Link to={`/improvement/capas/${g.capaId}`} data-testid={`gap-capa-${g.key ?? g.id}`}>{t('ohsSystemUi.gaps.capa')}</Link>}
-          {g.actionDoneAt ? <Tag color="green">{t('ohsSystemUi.gaps.done')}</Tag> : isManager && <Button size="small" onClick={() => step.mutate({ method: 'PUT', path: `gaps/${g.id}`, body: { actionDone: true } })}>{t('ohsSystemUi.gaps.markDone')}</Button>}
+          {g.actionDoneAt ? (
+            <Tag color="green">{t('ohsSystemUi.gaps.done')}</Tag>
+          ) : g.capaStatus ? (
+            // Done when its corrective action closes effective: the state is the CAPA's, not marked here.
+            <Tag data-testid={`gap-capa-status-${g.key ?? g.id}`}>{t(`improvementUi.status.${g.capaStatus}`)}</Tag>
+          ) : (
+            isManager && <Button size="small" onClick={() => step.mutate({ method: 'PUT', path: `gaps/${g.id}`, body: { actionDone: true } })}>{t('ohsSystemUi.gaps.markDone')}</Button>
+          )}
         </Space>
       );
     }
