@@ -1,8 +1,10 @@
-import helmet from '@fastify/helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
+import helmet, { type HelmetOptions } from 'helmet';
 
 /**
- * Security headers on every answer (issue 10 §4), set by @fastify/helmet:
+ * Security headers on every answer (issue 10 §4), as helmet makes them — computed ONCE at start and
+ * copied onto each answer (@fastify/helmet rebuilt helmet and its CSP at every request, issue 18):
  * - `Content-Security-Policy`: scripts only from this server (the Vite build has no inline script);
  *   styles from this server plus inline ones, because antd writes its CSS-in-JS as `<style>`
  *   elements and style attributes; images also as `data:` (QR codes) and `blob:` (photo previews on
@@ -14,7 +16,7 @@ import type { FastifyInstance } from 'fastify';
  *   exports): nothing of an enterprise's is kept by a shared computer's browser or a proxy.
  */
 export async function installSecurityHeaders(app: FastifyInstance, options: { isHttps: boolean }): Promise<void> {
-  await app.register(helmet, {
+  const headers = securityHeaders({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -35,8 +37,26 @@ export async function installSecurityHeaders(app: FastifyInstance, options: { is
     referrerPolicy: { policy: 'same-origin' },
     hsts: options.isHttps ? { maxAge: 31_536_000, includeSubDomains: false } : false,
   });
+  app.addHook('onRequest', (_request, reply, done) => {
+    // On the raw response, as helmet does: problems, 404s and static files carry them too.
+    for (const [name, value] of headers) reply.raw.setHeader(name, value);
+    done();
+  });
   app.addHook('onSend', async (request, reply, payload) => {
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     return payload;
   });
+}
+
+/** The headers helmet sets for these options (none of them depends on the request). */
+export function securityHeaders(options: HelmetOptions): [string, string][] {
+  const headers = new Map<string, string>();
+  const res = {
+    setHeader: (name: string, value: string | number | readonly string[]) => headers.set(name.toLowerCase(), String(value)),
+    removeHeader: (name: string) => headers.delete(name.toLowerCase()),
+  };
+  helmet(options)({} as IncomingMessage, res as unknown as ServerResponse, (error?: unknown) => {
+    if (error) throw error;
+  });
+  return [...headers];
 }
