@@ -13,6 +13,7 @@ import { internalAuditDueItemProvider } from './modules/improvement/internal-aud
 import { communicationDueItemProvider } from './modules/management/communication.service.js';
 import { occupationalHealthDueItemProvider } from './modules/occupational-health/occupational-health-due-items.service.js';
 import { managementReviewDueItemProvider } from './modules/improvement/management-review.service.js';
+import { monitoringDueItemProvider } from './modules/improvement/monitoring-due-items.service.js';
 import { statisticsDueItemProvider } from './modules/oversight/statistics.service.js';
 import { campaignDueItemProvider } from './modules/oversight/campaigns.service.js';
 import { standardizationDueItemProvider } from './modules/standardization/standardization-due-items.service.js';
@@ -22,5 +23,5 @@ import { standardizationDueItemProvider } from './modules/standardization/standa
  * dates adds its provider here; the due-items route and the notification job read only this list.
  */
 export function allDueItemProviders(): DueItemProvider[] {
-  return [hazardDueItemProvider, inspectionDueItemProvider, standardizationDueItemProvider, emergencyDueItemProvider, trainingDueItemProvider, managementDueItemProvider, reidentificationDueItemProvider, ohsSystemDueItemProvider, capaDueItemProvider, contractorDueItemProvider, documentDueItemProvider, internalAuditDueItemProvider, occupationalHealthDueItemProvider, managementReviewDueItemProvider, communicationDueItemProvider, statisticsDueItemProvider, campaignDueItemProvider];
+  return [hazardDueItemProvider, inspectionDueItemProvider, standardizationDueItemProvider, emergencyDueItemProvider, trainingDueItemProvider, managementDueItemProvider, reidentificationDueItemProvider, ohsSystemDueItemProvider, capaDueItemProvider, contractorDueItemProvider, documentDueItemProvider, internalAuditDueItemProvider, occupationalHealthDueItemProvider, managementReviewDueItemProvider, monitoringDueItemProvider, communicationDueItemProvider, statisticsDueItemProvider, campaignDueItemProvider];
 }

@@ -14,8 +14,9 @@ export const dueItemsMessages: DueItemsMessages = {
     owner: 'Owner',
     mine: 'Only mine',
     truncated: 'Too many items: only the earliest are shown; filter by kind or status.',
-    features: { hazard: 'Rectification', inspection: 'Inspection', emergency: 'Emergency', standardization: 'Standardization', risk: 'Risk identification', management: 'Management system', training: 'Training', contractors: 'Contractors', ohs: 'Occupational health and special equipment', communication: 'Meeting actions' },
+    features: { hazard: 'Rectification', inspection: 'Inspection', emergency: 'Emergency', standardization: 'Standardization', risk: 'Risk identification', management: 'Management system', training: 'Training', contractors: 'Contractors', ohs: 'Occupational health and special equipment', communication: 'Meeting actions', monitoring: 'Performance monitoring' },
     kinds: {
+      monitoring_measurement: 'Monitoring measurement',
       communication_meetingAction: 'Meeting action',
       ohs_ppeReplacement: 'PPE replacement',
       ohs_specialEquipmentInspection: 'Special equipment inspection',

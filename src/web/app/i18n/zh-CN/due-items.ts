@@ -14,8 +14,9 @@ export const dueItemsMessages = {
     owner: '责任人',
     mine: '只看我的',
     truncated: '事项过多，只显示最早的一部分；请按类别或状态筛选。',
-    features: { hazard: '隐患整改', inspection: '隐患排查', emergency: '应急管理', standardization: '标准化自评', risk: '风险辨识', management: '管理体系', training: '教育培训', contractors: '相关方', ohs: '职业健康和特种设备', communication: '会议决定事项' },
+    features: { hazard: '隐患整改', inspection: '隐患排查', emergency: '应急管理', standardization: '标准化自评', risk: '风险辨识', management: '管理体系', training: '教育培训', contractors: '相关方', ohs: '职业健康和特种设备', communication: '会议决定事项', monitoring: '绩效测量和监测' },
     kinds: {
+      monitoring_measurement: '测量和监测',
       communication_meetingAction: '会议决定事项',
       ohs_ppeReplacement: '劳动防护用品更换',
       ohs_specialEquipmentInspection: '特种设备定期检验',
