@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exposureKindsOfCodes, isOverLimit, nextExamDue, nextInspectionDue } from './occupational-health.js';
+import { exposureKindsOfCodes, isOverLimit, nextDeclarationDue, nextExamDue, nextInspectionDue } from './occupational-health.js';
 
 describe('periodic inspection of special equipment', () => {
   it('takes the report date, else the cycle; a failed item is due at once', () => {
@@ -27,5 +27,12 @@ describe('workplace readings and exposures', () => {
     expect(exposureKindsOfCodes(['2101', '210401', '2201'])).toEqual(['noise', 'chemical']);
     expect(exposureKindsOfCodes(['2110', '2110'])).toEqual(['heat']);
     expect(exposureKindsOfCodes(['1101'])).toEqual([]);
+  });
+});
+
+describe('职业病危害项目申报', () => {
+  it('is updated a year after the latest declaration, 29 February falling on 28 February', () => {
+    expect(nextDeclarationDue('2026-03-15')).toBe('2027-03-15');
+    expect(nextDeclarationDue('2028-02-29')).toBe('2029-02-28');
   });
 });

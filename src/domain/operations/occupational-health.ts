@@ -1,6 +1,7 @@
 /* Pure rules of the operational registers and occupational health (issue 14 §10): the next
  * periodic inspection or examination, a workplace reading against its limit, and the exposure
  * factors a post's risks imply. */
+import { declarationRenewalMonths } from '../../reference/occupational-hazard-declaration.js';
 import { type ExposureFactorKind, exposureFactorOfHazardCode } from '../../reference/occupational-exposure-limits.js';
 import { plusMonths } from './date-state.js';
 
@@ -29,6 +30,11 @@ export function nextExamDue(input: { kind: HealthExamKind; result: HealthExamRes
   if (input.givenNextDueOn) return input.givenNextDueOn;
   if (input.result === 'recheck') return plusMonths(input.examOn, recheckMonths);
   return plusMonths(input.examOn, defaultExamCycleMonths);
+}
+
+/** The next 职业病危害项目申报 (the yearly update) after the latest one, of any kind — UNCONFIRMED rule (reference/occupational-hazard-declaration.ts). */
+export function nextDeclarationDue(latestDeclaredOn: string): string {
+  return plusMonths(latestDeclaredOn, declarationRenewalMonths);
 }
 
 /** Over the limit: strictly above it (a reading at the limit complies). */

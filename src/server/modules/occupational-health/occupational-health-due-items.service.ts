@@ -1,8 +1,11 @@
 /* Due items of the registers and occupational health (DESIGN "Due items"): each special equipment's
  * next periodic inspection (owner: its responsible person) and each person's next health
  * examination (owner: the person), and each person's PPE replacement, from the latest record; a
- * newer record replaces the item. */
+ * newer record replaces the item. The 职业病危害项目申报's yearly update falls due a year after the
+ * latest declaration (no owner: the managers' list; the rule is UNCONFIRMED, see
+ * reference/occupational-hazard-declaration.ts). */
 import { endOfLocalDay } from '../../../domain/calendar/enterprise-day.js';
+import { nextDeclarationDue } from '../../../domain/operations/occupational-health.js';
 import { findSpecialEquipmentCategory } from '../../../reference/special-equipment-categories.js';
 import { type DueItem, type DueItemProvider, dueStatusOf } from '../../platform/due-items/due-items.js';
 import * as repo from './occupational-health.repository.js';
@@ -57,6 +60,20 @@ export const occupationalHealthDueItemProvider: DueItemProvider = {
         ownerPersonId: issue.person_id,
         link: '/operations/ppe',
         sourceRef: `ppe_issue:${issue.id}:${issue.replace_by}`,
+      });
+    }
+    const [latestDeclaration] = await repo.listDeclarations(deps.db, enterpriseId);
+    if (latestDeclaration) {
+      const next = nextDeclarationDue(latestDeclaration.declared_on);
+      const dueAt = endOfLocalDay(next, tz);
+      items.push({
+        kind: 'ohs.hazardDeclaration',
+        title: { 'zh-CN': `职业病危害项目申报年度更新（上次申报 ${latestDeclaration.declared_on}）`, 'en-US': `Yearly update of the occupational-hazard declaration (last declared ${latestDeclaration.declared_on})` },
+        dueAt,
+        status: dueStatusOf(dueAt, false, now),
+        ownerPersonId: null,
+        link: '/operations/monitoring',
+        sourceRef: `ohd_declaration:${latestDeclaration.id}:${next}`,
       });
     }
     return items;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { endOfLocalDay } from '../../../domain/calendar/enterprise-day.js';
 import { createTestApp, isDbAvailable, type TestApp } from '../../test/test-app.js';
 import { hazardWorld, type World } from '../hazards/hazard-test-setup.js';
 import { occupationalHealthIndicators } from './workplace-monitoring.service.js';
@@ -81,5 +82,26 @@ describe.skipIf(!isDbAvailable())('PPE, workplace monitoring, exposures and the 
     expect((await t.request(sm, 'GET', '/api/v1/ohd-declarations')).json().items).toEqual([expect.objectContaining({ receiptNo: 'SB-001', factors: ['noise', 'chemical'] })]);
     expect((await t.request(other.cookies.safety_manager, 'GET', '/api/v1/ohd-declarations')).json().items).toEqual([]);
     expect((await occupationalHealthIndicators(t.deps, w.enterpriseId, { from: '2026-01-01', to: '2026-12-31' })).lastDeclarationOn).toBe('2026-03-01');
+  });
+
+  it('the declaration’s yearly update falls due a year after the latest declaration; a newer one moves it on', async () => {
+    // The initial declaration of the test above (2026-03-01), clock 2026-11-23: due 2027-03-01, beyond the default window, so ask for it.
+    const sm = w.cookies.safety_manager;
+    const dueOf = async (cookie: string) =>
+      (await t.request(cookie, 'GET', `/api/v1/due-items?kind=ohs.hazardDeclaration&to=${encodeURIComponent('2027-12-31T00:00:00+08:00')}`)).json().items as { title: string; dueAt: string; status: string; link: string }[];
+    const first = await dueOf(sm);
+    expect(first).toHaveLength(1);
+    expect(first[0]).toMatchObject({ dueAt: endOfLocalDay('2027-03-01', 'Asia/Shanghai'), status: 'due', link: '/operations/monitoring' });
+    expect(first[0]!.title).toContain('上次申报 2026-03-01');
+    // A change declared in between: the next update counts from it.
+    expect((await t.request(sm, 'POST', '/api/v1/ohd-declarations', { kind: 'change', declaredOn: '2026-09-10', factors: ['noise'] })).statusCode).toBe(201);
+    expect((await dueOf(sm)).map((i) => i.dueAt)).toEqual([endOfLocalDay('2027-09-10', 'Asia/Shanghai')]);
+    // Not updated in time: overdue, and it stays in the list.
+    const now = t.clock.now();
+    t.clock.set(new Date('2027-09-20T02:00:00Z'));
+    const late = await dueOf(sm);
+    t.clock.set(now);
+    expect(late.map((i) => i.status)).toEqual(['overdue']);
+    expect(await dueOf(other.cookies.safety_manager)).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { Button, Form, Input, InputNumber, Select, Space, Tabs, Tag, Typography 
 import type { ColumnType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { nextDeclarationDue } from '../../../domain/operations/occupational-health.js';
 import { exposureFactorKinds, exposureLimits } from '../../../reference/occupational-exposure-limits.js';
 import { type DeclarationDto, declarationKinds, type MonitoringDto, type PostExposureDto } from '../../../schemas/occupational-health.js';
 import { api } from '../../app/api/api-client';
@@ -120,6 +121,11 @@ function Declarations() {
   return (
     <div data-testid="ohd-declarations">
       <PageHeader title={t('operationsUi.declaration.title')} hint={t('operationsUi.declaration.hint')} extra={canManage && <Button type="primary" icon={<PlusOutlined />} onClick={() => setIsAdding(true)}>{t('operationsUi.declaration.add')}</Button>} />
+      {q.data?.items[0] && (
+        <Typography.Paragraph type="secondary" data-testid="ohd-next-due">
+          {t('operationsUi.declaration.nextDue', { date: nextDeclarationDue(q.data.items[0].declaredOn) })}
+        </Typography.Paragraph>
+      )}
       <ResponsiveTable<DeclarationDto> dataSource={q.data?.items ?? []} columns={columns} loading={q.isLoading} locale={{ emptyText: t('common.empty') }} />
       {isAdding && (
         <RecordModal

@@ -16,6 +16,7 @@ export const dueItemsMessages: DueItemsMessages = {
     truncated: 'Too many items: only the earliest are shown; filter by kind or status.',
     features: { hazard: 'Rectification', inspection: 'Inspection', emergency: 'Emergency', standardization: 'Standardization', risk: 'Risk identification', management: 'Management system', training: 'Training', contractors: 'Contractors', ohs: 'Occupational health and special equipment', communication: 'Meeting actions', monitoring: 'Performance monitoring' },
     kinds: {
+      ohs_hazardDeclaration: 'Yearly update of the hazard declaration',
       monitoring_measurement: 'Monitoring measurement',
       communication_meetingAction: 'Meeting action',
       ohs_ppeReplacement: 'PPE replacement',

@@ -89,6 +89,7 @@ export const operationsMessages: OperationsMessages = {
       receiptNo: 'Receipt no.',
       exposedCount: 'People exposed',
       add: 'Record declaration',
+      nextDue: 'Next yearly update: {{date}} (a year after the latest declaration; a product default not checked against the regulation, follow your local health authority)',
     },
     special: {
       title: 'Special equipment',

@@ -21,6 +21,7 @@ export const dueItemsMessages = {
       ohs_ppeReplacement: '劳动防护用品更换',
       ohs_specialEquipmentInspection: '特种设备定期检验',
       ohs_healthExam: '职业健康检查',
+      ohs_hazardDeclaration: '职业病危害项目申报年度更新',
       contractors_qualificationExpiry: '相关方资质到期',
       contractors_agreementExpiry: '相关方安全协议到期',
       risk_reidentification: '岗位定期辨识',

@@ -89,6 +89,7 @@ export const operationsMessages = {
       receiptNo: '回执编号',
       exposedCount: '接触人数',
       add: '登记申报',
+      nextDue: '下次年度更新：{{date}}（上次申报后一年；该期限为产品默认值，未经法规核实，以当地卫生健康部门要求为准）',
     },
     special: {
       title: '特种设备',
