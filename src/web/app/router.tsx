@@ -96,6 +96,8 @@ const PointCallPrintPage = lazy(() => import('../features/frontline/point-call-p
 const FixedPositionPage = lazy(() => import('../features/frontline/fixed-position-page').then((m) => ({ default: m.FixedPositionPage })));
 const SetupPage = lazy(() => import('../features/setup/setup-page').then((m) => ({ default: m.SetupPage })));
 const CredentialsPrintPage = lazy(() => import('../features/accounts/credentials-print-page').then((m) => ({ default: m.CredentialsPrintPage })));
+const ConsultanciesAdminPage = lazy(() => import('../features/consultancy/consultancies-admin-page').then((m) => ({ default: m.ConsultanciesAdminPage })));
+const JurisdictionsAdminPage = lazy(() => import('../features/oversight/jurisdictions-admin-page').then((m) => ({ default: m.JurisdictionsAdminPage })));
 const MembersPage = lazy(() => import('../features/accounts/members-page').then((m) => ({ default: m.MembersPage })));
 const NotificationSettingsPage = lazy(() => import('../features/notifications/notification-settings-page').then((m) => ({ default: m.NotificationSettingsPage })));
 
@@ -153,6 +155,8 @@ export const router = createBrowserRouter([
           { path: 'system/audit-log', element: <AuditLogPage /> },
           { path: 'system/password', element: <ChangePasswordPage /> },
           { path: 'system/members', element: <MembersPage /> },
+          { path: 'system/consultancies', element: <ConsultanciesAdminPage /> },
+          { path: 'system/jurisdictions', element: <JurisdictionsAdminPage /> },
           { path: 'risk-map', element: <RiskMapPage /> },
           { path: 'safety-signs', element: <SafetySignsPage /> },
           { path: 'risks', element: <RisksPage /> },

@@ -12,6 +12,9 @@ import { buildNavItems, navGroupOf, selectedNavKey } from './nav-items';
 import { useNavOpenGroups } from './nav-open-groups';
 import { UserMenu } from './user-menu';
 
+/** Pages that need no active enterprise: the administrator's, the password, and the regulator's and consultant's own (issue 17: they read across enterprises). */
+const pagesWithoutEnterprise = ['/system/password', '/system/members', '/system/consultancies', '/system/jurisdictions', '/oversight', '/consultancy'];
+
 const siderWidth = 220;
 
 function Brand({ isCollapsed = false }: { isCollapsed?: boolean }) {
@@ -96,7 +99,7 @@ export function AppLayout() {
           </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: isPhone ? 8 : 20 }}>
-          {me.activeEnterpriseId === null && !location.pathname.startsWith('/system/password') && !location.pathname.startsWith('/system/members') ? (
+          {me.activeEnterpriseId === null && !pagesWithoutEnterprise.some((p) => location.pathname.startsWith(p)) ? (
             <NoEnterprise me={me} />
           ) : (
             <Suspense fallback={<Spin style={{ display: 'block', margin: '80px auto' }} />}>

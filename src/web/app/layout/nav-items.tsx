@@ -227,7 +227,14 @@ export function buildNavItems(me: Me, t: TFunction): NavItems {
       ? group('setup', 'templateUi.nav.setup', <PlusSquareOutlined />, [
           { key: '/templates/new-enterprise', icon: <PlusSquareOutlined />, label: t('templateUi.nav.newEnterprise') },
           // The administrator links consultancies and regulators to enterprises (issue 8 §2).
-          ...(me.user.isAdmin ? [{ key: '/system/members', icon: <LinkOutlined />, label: t('members.nav') }] : []),
+          ...(me.user.isAdmin
+            ? [
+                { key: '/system/members', icon: <LinkOutlined />, label: t('members.nav') },
+                // Issue 17: consultancies with their consultants, and the regulators' jurisdictions.
+                { key: '/system/consultancies', icon: <SolutionOutlined />, label: t('consultancyAdminUi.nav') },
+                { key: '/system/jurisdictions', icon: <ApartmentOutlined />, label: t('jurisdictionUi.nav') },
+              ]
+            : []),
         ])
       : [];
   const system = group('system', 'nav.system', <KeyOutlined />, hasEnterprise ? visible(systemLinks) : visible(systemLinks.filter((l) => !l.roles)));

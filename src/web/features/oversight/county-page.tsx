@@ -10,6 +10,7 @@ import { PageHeader } from '../../app/ui/page-header';
 import { CountyDetailDrawer } from './county-detail-drawer';
 import { gradeColor } from './grade-tag';
 import { PriorityCard } from './priority-card';
+import { TownsLoginsCard } from './towns-logins-card';
 import { CampaignsCard } from './campaigns-card';
 
 const listPath = '/api/v1/oversight/county';
@@ -144,6 +145,7 @@ export function CountyPage() {
       )}
       <PriorityCard onOpen={setOpenId} />
       <CampaignsCard towns={towns.data?.items ?? []} canCreate={!!scope && !scope.townCode} />
+      {scope && !scope.townCode && <TownsLoginsCard countyCode={scope.countyCode} isAdmin={false} />}
       <CountyDetailDrawer enterpriseId={openId} towns={towns.data?.items ?? []} canEdit={!!scope && !scope.townCode} onClose={() => setOpenId(null)} />
     </div>
   );

@@ -59,6 +59,28 @@ export const consultancyMessages = {
     noPerson: '您的账号未关联人员，无法签字确认',
     allConfirmed: '没有待确认的记录',
   },
+  consultancyAdminUi: {
+    nav: '咨询机构',
+    title: '咨询机构与咨询师',
+    hint: '登记咨询机构，为其添加咨询师账号（新账号首次登录须修改密码）。咨询师只能进入本机构咨询项目所服务的企业；机构负责人可进入本机构的全部项目。',
+    create: '新建咨询机构',
+    name: '机构名称',
+    created: '已创建',
+    consultants: '咨询师',
+    lead: '负责人',
+    addConsultant: '添加咨询师',
+    username: '用户名',
+    displayName: '姓名',
+    password: '初始密码',
+    passwordHint: '新建账号请填写姓名和初始密码；两者留空则按用户名添加已有账号。',
+    isLead: '机构负责人',
+    added: '已添加咨询师',
+    engagements: '咨询项目',
+    noEngagements: '暂无咨询项目',
+    enterprise: '企业',
+    phase: '阶段',
+    contract: '合同期',
+  },
 } as const;
 
 export type ConsultancyMessages = Widen<typeof consultancyMessages>;
