@@ -1,7 +1,9 @@
 /* The county view's side of `npm run bench` (issue 17): a scratch database with BENCH_ENTERPRISES
  * generated enterprises in one county (370102) and their precomputed indicator rows, the product's API
  * and a bare Fastify route running the same repository query; prints one JSON line, serves until
- * SIGTERM, then drops the database. Also times the query alone (no HTTP) for the "bare SQL" figure. */
+ * SIGTERM, then drops the database. Also times the query alone (no HTTP) for the "bare SQL" figure, and
+ * a self-assessment campaign over the whole county (half the enterprises concluded on its sheet, with
+ * findings and their actions): its progress through the API and the service's one query alone. */
 import os from 'node:os';
 import Fastify from 'fastify';
 import { sql } from 'kysely';
@@ -12,6 +14,9 @@ import type { EnterpriseIndicatorTable } from '../src/server/db/tables/oversight
 import type { EnterpriseTable } from '../src/server/db/tables/org-tables.js';
 import { seedDemo } from '../src/server/demo/seed-demo.js';
 import { listIndicators, type IndicatorFilter, type SortColumn } from '../src/server/modules/oversight/county.repository.js';
+import { campaignProgress } from '../src/server/modules/oversight/campaigns.service.js';
+import type { PersonTable } from '../src/server/db/tables/org-tables.js';
+import type { SelfAssessmentTable, StandardizationActionTable } from '../src/server/db/tables/standardization-tables.js';
 import { systemClock } from '../src/server/platform/clock.js';
 import { loadConfig } from '../src/server/platform/config.js';
 import { newId } from '../src/server/platform/ids.js';
@@ -32,10 +37,18 @@ await migrateToLatest(db.kysely);
 await seedDemo(deps, benchPassword);
 const started = performance.now();
 const now = new Date().toISOString();
+const campaignId = newId();
+await db.kysely
+  .insertInto('oversight_campaign')
+  .values({ id: campaignId, county_code: county, title: '小微企业自评自改', sheet_ref: 'gbt33000-starter', deadline: '2099-12-31', town_codes: '[]', created_by_user_id: null, created_at: new Date(Date.now() - 86_400_000).toISOString() })
+  .execute();
 for (const code of towns.slice(2)) await db.kysely.insertInto('oversight_town').values({ code, county_code: county, name: `街道 ${code.slice(-3)}`, created_at: now }).onConflict((oc) => oc.doNothing()).execute();
 for (let start = 0; start < count; start += 500) {
   const enterprises: EnterpriseTable[] = [];
   const indicators: EnterpriseIndicatorTable[] = [];
+  const people: PersonTable[] = [];
+  const assessments: SelfAssessmentTable[] = [];
+  const actions: StandardizationActionTable[] = [];
   for (let i = start; i < Math.min(count, start + 500); i++) {
     const id = newId();
     const name = `县域企业 ${String(i).padStart(5, '0')} 有限公司`;
@@ -50,9 +63,33 @@ for (let start = 0; start < count; start += 500) {
       stop_work_in_force: major && i % 40 === 0 ? 1 : 0, inspection_completion: 60 + (i % 41), training_compliance: 50 + (i % 51), sa_score: i % 9 === 0 ? -1 : 6000 + (i % 3500), sa_grade: '',
       supervision_grade: major ? 'D' : (['A', 'B', 'C'][i % 3] as string), grade_reasons: '[]', facts: '{}', last_activity_at: new Date(Date.now() - (i % 1000) * 60_000).toISOString(), refreshed_at: now,
     });
+    // The campaign: every other enterprise has assessed on its sheet (one in three of those still in progress); a concluded one has 0–4 findings, the first closed, the second open.
+    if (i % 2 === 0) {
+      const assessmentId = newId();
+      const isConcluded = i % 3 !== 0;
+      const findings = isConcluded ? i % 5 : null;
+      assessments.push({
+        id: assessmentId, enterprise_id: id, title: '自评', sheet_ref: 'gbt33000-starter', sheet: '{}', profile_code: 'seed004-1000', planned_start: now.slice(0, 10), planned_end: now.slice(0, 10), team: '[]',
+        status: isConcluded ? 'concluded' : 'in_progress', proposals: null, proposals_at: null, result: isConcluded ? JSON.stringify({ score1000: 600 + (i % 400) }) : null, created_by_user_id: null,
+        created_at: now, updated_at: now, concluded_at: isConcluded ? now : null, concluded_by_user_id: null, finding_count: findings,
+      });
+      if (findings) {
+        const personId = newId();
+        people.push({ id: personId, enterprise_id: id, name: '负责人', phone: null, org_unit_id: null, hire_date: null, is_contractor: 0, created_at: now, updated_at: now, archived_at: null });
+        for (let k = 0; k < Math.min(findings, 2); k++) {
+          actions.push({
+            id: newId(), enterprise_id: id, assessment_id: assessmentId, item_code: `5.${k + 1}`, kind: 'action', description: '整改', owner_person_id: personId, deadline: '2099-12-31', hazard_id: null,
+            status: k === 0 ? 'done' : 'open', created_by_user_id: null, created_at: now, closed_at: k === 0 ? now : null, closed_note: k === 0 ? '已整改' : null,
+          });
+        }
+      }
+    }
   }
   await db.kysely.insertInto('enterprise').values(enterprises).execute();
   await db.kysely.insertInto('enterprise_indicator').values(indicators).execute();
+  if (people.length) await db.kysely.insertInto('person').values(people).execute();
+  if (assessments.length) await db.kysely.insertInto('self_assessment').values(assessments).execute();
+  if (actions.length) await db.kysely.insertInto('standardization_action').values(actions).execute();
 }
 const generatedMs = performance.now() - started;
 await sql`analyze`.execute(db.kysely);
@@ -93,7 +130,25 @@ for (const s of countyScenarios) {
 const res = await fetch(`${api}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'regulator', password: benchPassword }) });
 if (!res.ok) throw new Error(`login regulator: ${res.status}`);
 const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
-console.log(JSON.stringify({ pid: process.pid, api, bare: bareBase, cookie, generatedMs: Math.round(generatedMs), sqlTimes, scenarios: countyScenarios.map((s) => ({ name: s.name, query: s.query })) }));
+
+// The campaign's progress (every enterprise of the county, unpaged): 30 sequential runs each, through the API and the service alone.
+const p = (times: number[], q: number) => [...times].sort((a, b) => a - b)[Math.min(times.length - 1, Math.floor(times.length * q))] ?? 0;
+const regulatorId = (await db.kysely.selectFrom('user').select('id').where('username', '=', 'regulator').executeTakeFirstOrThrow()).id;
+const apiTimes: number[] = [];
+const fnTimes: number[] = [];
+let progressRows = 0;
+for (let i = 0; i < 30; i++) {
+  let t0 = performance.now();
+  const r = await fetch(`${api}/api/v1/oversight/campaigns/${campaignId}/progress`, { headers: { cookie } });
+  if (!r.ok) throw new Error(`campaign progress: ${r.status}`);
+  progressRows = ((await r.json()) as { enterprises: unknown[] }).enterprises.length;
+  apiTimes.push(performance.now() - t0);
+  t0 = performance.now();
+  await campaignProgress(deps, regulatorId, campaignId);
+  fnTimes.push(performance.now() - t0);
+}
+const campaign = { rows: progressRows, apiP50: p(apiTimes, 0.5), apiP95: p(apiTimes, 0.95), fnP50: p(fnTimes, 0.5), fnP95: p(fnTimes, 0.95) };
+console.log(JSON.stringify({ pid: process.pid, api, bare: bareBase, cookie, generatedMs: Math.round(generatedMs), sqlTimes, campaign, scenarios: countyScenarios.map((s) => ({ name: s.name, query: s.query })) }));
 
 process.on('SIGTERM', () => {
   void (async () => {

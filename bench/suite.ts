@@ -315,7 +315,16 @@ async function benchStart(): Promise<void> {
  */
 async function benchCounty(): Promise<void> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/county-server.ts'], { env: { ...process.env, BENCH_DB: 'postgres', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
-  let info: { pid: number; api: string; bare: string; cookie: string; generatedMs: number; sqlTimes: Record<string, { p50: number; p95: number; rows: number }>; scenarios: { name: string; query: string }[] } | null = null;
+  let info: {
+    pid: number;
+    api: string;
+    bare: string;
+    cookie: string;
+    generatedMs: number;
+    sqlTimes: Record<string, { p50: number; p95: number; rows: number }>;
+    campaign?: { rows: number; apiP50: number; apiP95: number; fnP50: number; fnP95: number };
+    scenarios: { name: string; query: string }[];
+  } | null = null;
   for await (const line of readline.createInterface({ input: child.stdout as NodeJS.ReadableStream })) {
     if (line.startsWith('{"pid"')) {
       info = JSON.parse(line);
@@ -342,6 +351,12 @@ async function benchCounty(): Promise<void> {
       }
       const q = info.sqlTimes[s.name];
       if (q) console.log(`${''.padEnd(31)} SQL alone (300 sequential runs): p50 ${q.p50.toFixed(2)} ms, p95 ${q.p95.toFixed(2)} ms, ${q.rows} rows`);
+    }
+    const c = info.campaign;
+    if (c) {
+      console.log(
+        `campaign progress (${c.rows.toLocaleString('en')} enterprises, unpaged; 30 sequential runs): API p50 ${c.apiP50.toFixed(1)} ms, p95 ${c.apiP95.toFixed(1)} ms; the service's one query alone p50 ${c.fnP50.toFixed(1)} ms, p95 ${c.fnP95.toFixed(1)} ms`,
+      );
     }
   } finally {
     await stopServer(child);

@@ -3,7 +3,7 @@
  * its towns' enterprises; progress is computed from one grouped query over the jurisdiction's
  * enterprises and their assessments on that sheet since the campaign started, with each concluded
  * assessment's findings (finding_count, frozen at conclusion) and how many of them its standardization
- * actions closed (a correlated count in the same query). An enterprise sees the campaigns covering it,
+ * actions closed (grouped in the same query). An enterprise sees the campaigns covering it,
  * and a due item until it completes. */
 import type { AppDeps } from '../../app-deps.js';
 import { fromDbJson, toDbJson } from '../../db/codecs.js';
@@ -71,23 +71,28 @@ interface EnterpriseFacts {
   findings_closed: number | string | null;
 }
 
-/** One grouped query: the enterprises of `countyCode` (optionally of one town or ids) left-joined to their assessments on the campaign's sheet since it started. */
+/** One query: the enterprises of `countyCode` (optionally of one town or one enterprise) left-joined to their assessments on the
+ * campaign's sheet since it started, and to the count of each one's findings closed out — a standardization action done, or its
+ * hazard closed by acceptance (the hazard lifecycle) — grouped once in a derived table (a correlated count per row costs more,
+ * and on PostgreSQL its estimate switches JIT on). */
 function enterpriseFacts(db: Executor, c: CampaignRow, where: { townCode?: string | null; enterpriseId?: string }): Promise<EnterpriseFacts[]> {
+  let closed = db
+    .selectFrom('standardization_action as a')
+    .innerJoin('self_assessment as s2', 's2.id', 'a.assessment_id')
+    .leftJoin('hazard as h', 'h.id', 'a.hazard_id')
+    .select((eb) => ['a.assessment_id', eb.fn.countAll().as('n')])
+    .where('s2.sheet_ref', '=', c.sheet_ref)
+    .where('s2.created_at', '>=', c.created_at)
+    .where((w) => w.or([w.and([w('a.kind', '=', 'action'), w('a.status', '=', 'done')]), w.and([w('a.kind', '=', 'hazard'), w('h.status', '=', 'closed')])]));
+  closed = where.enterpriseId
+    ? closed.where('s2.enterprise_id', '=', where.enterpriseId)
+    : closed.where('s2.enterprise_id', 'in', (eb) => eb.selectFrom('enterprise as e2').select('e2.id').where('e2.region_code', '=', c.county_code));
   let q = db
     .selectFrom('enterprise as e')
     .leftJoin('enterprise_indicator as ei', 'ei.enterprise_id', 'e.id')
     .leftJoin('self_assessment as sa', (j) => j.onRef('sa.enterprise_id', '=', 'e.id').on('sa.sheet_ref', '=', c.sheet_ref).on('sa.created_at', '>=', c.created_at))
-    .select(['e.id as enterprise_id', 'e.name', 'ei.town_code', 'e.time_zone', 'sa.id as assessment_id', 'sa.status', 'sa.result', 'sa.concluded_at', 'sa.finding_count'])
-    // Findings closed out: a standardization action done, or its hazard closed by acceptance (the hazard lifecycle).
-    .select((eb) =>
-      eb
-        .selectFrom('standardization_action as a')
-        .leftJoin('hazard as h', 'h.id', 'a.hazard_id')
-        .select(eb.fn.countAll().as('n'))
-        .whereRef('a.assessment_id', '=', 'sa.id')
-        .where((w) => w.or([w.and([w('a.kind', '=', 'action'), w('a.status', '=', 'done')]), w.and([w('a.kind', '=', 'hazard'), w('h.status', '=', 'closed')])]))
-        .as('findings_closed'),
-    )
+    .leftJoin(closed.groupBy('a.assessment_id').as('f'), (j) => j.onRef('f.assessment_id', '=', 'sa.id'))
+    .select(['e.id as enterprise_id', 'e.name', 'ei.town_code', 'e.time_zone', 'sa.id as assessment_id', 'sa.status', 'sa.result', 'sa.concluded_at', 'sa.finding_count', 'f.n as findings_closed'])
     .where('e.region_code', '=', c.county_code);
   const towns = townsOf(c);
   if (towns.length) q = q.where('ei.town_code', 'in', towns);
@@ -101,13 +106,16 @@ const noFindings = { findingsOpen: null, findingsClosed: null };
 /** Per enterprise: its first completed assessment on the sheet, else any in progress, else none. */
 function progressOf(c: CampaignRow, rows: EnterpriseFacts[]): CampaignEnterpriseDto[] {
   const byEnterprise = new Map<string, CampaignEnterpriseDto>();
+  // The deadline's end in each enterprise's zone, computed once per zone (a zoned date costs ~50 µs; 10,000 rows add up).
+  const deadlineEnds = new Map<string, number>();
+  const deadlineEnd = (timeZone: string) => deadlineEnds.get(timeZone) ?? deadlineEnds.set(timeZone, endOfDay(c.deadline, timeZone).getTime()).get(timeZone) as number;
   for (const r of rows) {
     const current = byEnterprise.get(r.enterprise_id);
     if (current?.status === 'completed') continue;
     const base = { enterpriseId: r.enterprise_id, name: r.name, townCode: r.town_code || null };
     if (r.status === 'concluded' && r.concluded_at) {
       const score = fromDbJson<{ score1000: number | null }>(r.result)?.score1000 ?? null;
-      const isOnTime = new Date(r.concluded_at).getTime() <= endOfDay(c.deadline, r.time_zone).getTime();
+      const isOnTime = new Date(r.concluded_at).getTime() <= deadlineEnd(r.time_zone);
       const findings = r.finding_count ?? 0;
       const closed = Math.min(findings, Number(r.findings_closed ?? 0));
       byEnterprise.set(r.enterprise_id, { ...base, status: 'completed', assessmentId: r.assessment_id, score, completedAt: r.concluded_at, isOnTime, findingsOpen: findings - closed, findingsClosed: closed });
