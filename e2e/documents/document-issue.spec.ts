@@ -1,7 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, shouldSkipBrowser } from '../support/browser.js';
-import { demoPassword, ensureWebBuild, startServer, type TestServer } from '../support/server.js';
+import { logIn } from '../support/login.js';
+import { ensureWebBuild, startServer, type TestServer } from '../support/server.js';
 import { apiAs } from '../phone/phone-support.js';
 
 describe.skipIf(shouldSkipBrowser())('document control: a rule from a template is approved, issued to a post and shown there; a second version makes the first obsolete', () => {
@@ -24,11 +25,7 @@ describe.skipIf(shouldSkipBrowser())('document control: a rule from a template i
 
     const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
     const page = await ctx.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel(/用户名/).fill('safety');
-    await page.getByLabel('密码').fill(demoPassword);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await logIn(page, server.url, 'safety');
 
     // New from the lifting-rule template: number, title and headings pre-filled.
     await page.goto(`${server.url}/documents`);

@@ -1,21 +1,14 @@
 import fs from 'node:fs';
 import JSZip from 'jszip';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, shouldSkipBrowser } from '../support/browser.js';
-import { demoPassword, startServer, type TestServer } from '../support/server.js';
+import { logIn, logInOnPhone } from '../support/login.js';
+import { startServer, type TestServer } from '../support/server.js';
 import { apiAs, ensurePhoneBuild } from '../phone/phone-support.js';
 
 const phone = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' } as const;
 const firstSteps = { stop: '立即按下急停按钮，停止车床', alarm: '高喊"着火了"，报告班长', isolate: '关闭本机电源和切削液泵', firstAid: '烫伤用冷水冲洗 15 分钟', evacuation: '沿东侧安全通道撤离', assemblyPoint: '南门广场' };
-
-async function loginOffice(page: Page, url: string, username: string) {
-  await page.goto(`${url}/login`);
-  await page.getByLabel(/用户名/).fill(username);
-  await page.getByLabel('密码').fill(demoPassword);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
 
 describe.skipIf(shouldSkipBrowser())('emergency readiness: a fire plan from the proposed scenario, approved with the eight contents; a worker sees the first steps and calls from a 360-px phone', () => {
   let server: TestServer;
@@ -41,7 +34,7 @@ describe.skipIf(shouldSkipBrowser())('emergency readiness: a fire plan from the 
 
   it('the safety manager keeps the call tree and the post first steps, and drafts the fire plan from the proposed scenario', async () => {
     const page = await safetyCtx.newPage();
-    await loginOffice(page, server.url, 'safety');
+    await logIn(page, server.url, 'safety');
     await page.goto(`${server.url}/emergency/contacts`);
     await page.getByTestId('create-button').click();
     const drawer = page.locator('.ant-drawer-section').filter({ hasText: '新增联系人' });
@@ -81,7 +74,7 @@ describe.skipIf(shouldSkipBrowser())('emergency readiness: a fire plan from the 
 
   it('the principal is refused approval while (6) is missing, completes it, approves, and reads the .docx back', async () => {
     const page = await principalCtx.newPage();
-    await loginOffice(page, server.url, 'principal');
+    await logIn(page, server.url, 'principal');
     await page.goto(planUrl);
     await page.getByTestId('approve-plan').click();
     const problem = page.getByTestId('plan-problem');
@@ -119,9 +112,7 @@ describe.skipIf(shouldSkipBrowser())('emergency readiness: a fire plan from the 
     const page = await context.newPage();
     await page.goto(`${server.url}/m/p/${workerPostId}`);
     await page.waitForURL(/\/m\/login\?next=/);
-    await page.getByLabel('用户名或手机号').fill('worker');
-    await page.getByLabel('密码').fill(demoPassword);
-    await page.getByRole('button', { name: '登录' }).click();
+    await logInOnPhone(page, 'worker');
     await page.getByTestId('post-emergency').click();
     await page.waitForURL(`**/m/p/${workerPostId}/emergency`);
     const call = page.getByTestId('call-button').filter({ hasText: '119' });

@@ -4,7 +4,8 @@ import type { WorkPermitDetail } from '../../src/schemas/work-permits.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launchBrowser, screenshot, screenshotDir, shouldSkipBrowser } from '../support/browser.js';
-import { demoPassword, startServer, type TestServer } from '../support/server.js';
+import { logInAndOpen, logInOnPhone } from '../support/login.js';
+import { startServer, type TestServer } from '../support/server.js';
 import { apiAs, ensurePhoneBuild } from '../phone/phone-support.js';
 
 /** Pages in a PDF: the /Type /Page objects (not the /Type /Pages tree). */
@@ -41,9 +42,7 @@ describe.skipIf(shouldSkipBrowser())('phone: 动火 permit — 一备三查 by t
     page.on('pageerror', (e) => console.log(`[pageerror ${username}]`, e.message));
     await page.goto(`${server.url}/m/permits/${permitId}`);
     await page.waitForURL(/\/m\/login/);
-    await page.getByLabel('用户名或手机号').fill(username);
-    await page.getByLabel('密码').fill(demoPassword);
-    await page.getByRole('button', { name: '登录' }).click();
+    await logInOnPhone(page, username);
     await page.waitForURL(`**/m/permits/${permitId}`);
     await page.getByTestId('sign-off-panel').waitFor();
     return page;
@@ -143,13 +142,7 @@ describe.skipIf(shouldSkipBrowser())('phone: 动火 permit — 一备三查 by t
     const page = await context.newPage();
     page.on('pageerror', (e) => console.log('[pageerror safety]', e.message));
     const target = `${server.url}/frontline/permits/${permitId}`;
-    await page.goto(target);
-    await page.waitForURL('**/login');
-    await page.getByLabel('用户名或手机号').fill('safety');
-    await page.getByLabel('密码').fill(demoPassword);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForTimeout(1500);
-    if (new URL(page.url()).pathname !== new URL(target).pathname) await page.goto(target);
+    await logInAndOpen(page, server.url, target, 'safety');
     await page.locator('[data-testid="permit-status"][data-status="in_progress"]').waitFor();
     await screenshot(page, 'permit-office', { isFullPage: true });
     await page.goto(`${server.url}/frontline/permits`);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot as saveScreenshot, shouldSkipBrowser } from '../support/browser.js';
+import { logInAndOpen } from '../support/login.js';
 import { demoPassword, startServer, type TestServer } from '../support/server.js';
 
 /**
@@ -13,13 +14,7 @@ async function newPage(browser: Browser, base: string, username: string, target:
   const context = await browser.newContext({ locale: 'zh-CN', viewport });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.log(`[pageerror ${username}]`, e.message));
-  await page.goto(`${base}${target}`);
-  await page.waitForURL('**/login');
-  await page.getByLabel('用户名或手机号').fill(username);
-  await page.getByLabel('密码').fill(demoPassword);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL((url) => !url.pathname.endsWith('/login'));
-  if (new URL(page.url()).pathname !== target) await page.goto(`${base}${target}`);
+  await logInAndOpen(page, base, target, username);
   await page.waitForLoadState('networkidle');
   return page;
 }

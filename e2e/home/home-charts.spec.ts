@@ -2,7 +2,8 @@ import ICAL from 'ical.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, shouldSkipBrowser } from '../support/browser.js';
-import { demoPassword, startServer, type TestServer } from '../support/server.js';
+import { logIn } from '../support/login.js';
+import { startServer, type TestServer } from '../support/server.js';
 
 type Series = { name: string; data: number[] }[];
 const levels = ['major', 'significant', 'general', 'low'] as const;
@@ -40,10 +41,7 @@ describe.skipIf(shouldSkipBrowser())('home page charts and the .ics feed', () =>
     );
 
   it('lands the principal on the home page, whose charts show the indicators’ figures, each linking to its list', async () => {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('用户名或手机号').fill('principal');
-    await page.getByLabel('密码').fill(demoPassword);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await logIn(page, server.url, 'principal');
     await page.waitForURL('**/home');
     const api = context.request;
     // A hazard found today, so this month's bar is not empty.

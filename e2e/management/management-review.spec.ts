@@ -3,8 +3,9 @@ import JSZip from 'jszip';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, shouldSkipBrowser } from '../support/browser.js';
+import { logIn } from '../support/login.js';
 import { clickMenuEntry } from '../support/menu.js';
-import { demoPassword, ensureWebBuild, startServer, type TestServer } from '../support/server.js';
+import { ensureWebBuild, startServer, type TestServer } from '../support/server.js';
 import { apiAs } from '../phone/phone-support.js';
 
 describe.skipIf(shouldSkipBrowser())('management review: the principal reviews the year on inputs filled from the records', () => {
@@ -34,11 +35,7 @@ describe.skipIf(shouldSkipBrowser())('management review: the principal reviews t
 
     const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
     const page = await ctx.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('用户名或手机号').fill('principal');
-    await page.getByLabel('密码').fill(demoPassword);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await logIn(page, server.url, 'principal');
 
     await clickMenuEntry(page, '管理评审');
     await page.getByTestId('reviews-page').waitFor();

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeCheckChar } from '../../src/domain/enterprise/credit-code.js';
 import { launchBrowser, screenshot, shouldSkipBrowser } from '../support/browser.js';
+import { logIn, logInOnPhone } from '../support/login.js';
 import { clickMenuEntry } from '../support/menu.js';
 import { demoPassword, ensureWebBuild, startServer, type TestServer } from '../support/server.js';
 import { apiAs } from '../phone/phone-support.js';
@@ -54,11 +55,7 @@ describe.skipIf(shouldSkipBrowser())('management system: a new enterprise runs i
 
     const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
     const page = await ctx.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel(/用户名/).fill(username);
-    await page.getByLabel('密码').fill(password);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await logIn(page, server.url, username, { password });
 
     // The initial review: a team of two, from the menu.
     await clickMenuEntry(page, '初始评审');
@@ -140,9 +137,7 @@ describe.skipIf(shouldSkipBrowser())('management system: a new enterprise runs i
     const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
     const page = await ctx.newPage();
     await page.goto(`${server.url}/m/login`);
-    await page.getByLabel('用户名或手机号').fill('worker');
-    await page.getByLabel('密码').fill(demoPassword);
-    await page.getByRole('button', { name: '登录' }).click();
+    await logInOnPhone(page, 'worker');
     await page.getByTestId('duty-list-card').filter({ hasText: mine!.postName }).click();
     await page.getByTestId('duty-list').getByText('发现隐患立即报告').waitFor();
     await page.getByTestId('sign-as-me-holder').click();

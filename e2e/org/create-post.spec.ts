@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectCspViolations, launchBrowser, screenshot, shouldSkipBrowser } from '../support/browser.js';
-import { demoPassword, startServer, type TestServer } from '../support/server.js';
+import { logIn, logInAndOpen } from '../support/login.js';
+import { startServer, type TestServer } from '../support/server.js';
 
 describe.skipIf(shouldSkipBrowser())('create a post', () => {
   let server: TestServer;
@@ -23,12 +24,7 @@ describe.skipIf(shouldSkipBrowser())('create a post', () => {
   });
 
   it('lets the safety manager log in and open the posts', async () => {
-    await page.goto(`${server.url}/org/posts`);
-    await page.waitForURL('**/login');
-    await page.getByLabel('用户名或手机号').fill('safety');
-    await page.getByLabel('密码').fill(demoPassword);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL('**/org/posts');
+    await logInAndOpen(page, server.url, '/org/posts', 'safety');
     await page.getByRole('heading', { name: '岗位', exact: true }).waitFor();
     await page.getByRole('cell', { name: '安全管理员' }).first().waitFor();
     await screenshot(page, 'posts-zh');
@@ -86,10 +82,7 @@ describe.skipIf(shouldSkipBrowser())('create a post', () => {
   it('fits a 360 px phone: drawer navigation and cards instead of a wide table', async () => {
     const phone = await browser.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
     const p = await phone.newPage();
-    await p.goto(`${server.url}/login`);
-    await p.getByLabel('用户名或手机号').fill('safety');
-    await p.getByLabel('密码').fill(demoPassword);
-    await p.getByRole('button', { name: /登\s*录/ }).click();
+    await logIn(p, server.url, 'safety');
     // The safety manager lands on the home page (issue 15 §7); the posts are one click away.
     await p.waitForURL('**/home');
     await p.goto(`${server.url}/org/posts`);

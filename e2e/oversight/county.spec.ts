@@ -1,22 +1,9 @@
 import JSZip from 'jszip';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, shouldSkipBrowser } from '../support/browser.js';
-import { demoPassword, startServer, type TestServer } from '../support/server.js';
-
-const labels = {
-  'zh-CN': { username: '用户名或手机号', password: '密码', submit: /登\s*录/ },
-  'en-US': { username: 'Username or mobile number', password: 'Password', submit: /Log in/ },
-} as const;
-
-async function logIn(page: Page, url: string, username: string, locale: keyof typeof labels): Promise<void> {
-  await page.goto(`${url}/`);
-  await page.waitForURL('**/login');
-  await page.getByLabel(labels[locale].username).fill(username);
-  await page.getByLabel(labels[locale].password).fill(demoPassword);
-  await page.getByRole('button', { name: labels[locale].submit }).click();
-  await page.waitForURL((u) => !u.pathname.endsWith('/login'));
-}
+import { logIn } from '../support/login.js';
+import { startServer, type TestServer } from '../support/server.js';
 
 /**
  * Issue 17 (and seed 001 Art. 17): a consultant moves its engagement from phase 1 to 2, producing the
@@ -45,7 +32,7 @@ describe.skipIf(shouldSkipBrowser())('oversight: the consultant’s engagement a
 
   it('moves an engagement from phase 1 to 2 with the first-visit report', async () => {
     const page = await consultant.newPage();
-    await logIn(page, server.url, 'consultant', 'zh-CN');
+    await logIn(page, server.url, 'consultant', { locale: 'zh-CN' });
     await page.goto(`${server.url}/consultancy`);
     const row = page.getByTestId('engagement-row').filter({ hasText: '鲁安精密机械加工有限公司' });
     await row.click();
@@ -75,7 +62,7 @@ describe.skipIf(shouldSkipBrowser())('oversight: the consultant’s engagement a
 
   it('lets the county regulator filter to the enterprise with an open major hazard and acknowledge its report', async () => {
     const page = await safety.newPage();
-    await logIn(page, server.url, 'safety', 'zh-CN');
+    await logIn(page, server.url, 'safety', { locale: 'zh-CN' });
     // The safety manager confirms the consultant's visit from its home page (sign-off).
     await page.goto(`${server.url}/home`);
     await page.getByTestId('visits-to-confirm').getByTestId('confirm-visit').click();
@@ -94,7 +81,7 @@ describe.skipIf(shouldSkipBrowser())('oversight: the consultant’s engagement a
     expect(confirmed.status(), await confirmed.text()).toBe(200);
 
     const reg = await regulator.newPage();
-    await logIn(reg, server.url, 'regulator', 'en-US');
+    await logIn(reg, server.url, 'regulator', { locale: 'en-US' });
     await reg.waitForURL('**/oversight');
     await reg.goto(`${server.url}/oversight/county`);
     const list = reg.getByTestId('county-list');

@@ -6,18 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HazardDetailDto, HazardDto } from '../../src/schemas/hazards.js';
 import type { SubmissionResultDto, TaskDetailDto, TaskDto } from '../../src/schemas/inspections.js';
 import { collectCspViolations, launchBrowser, screenshot, shouldSkipBrowser } from '../support/browser.js';
-import { demoPassword, startServer, type TestServer } from '../support/server.js';
+import { logInOnPhone } from '../support/login.js';
+import { startServer, type TestServer } from '../support/server.js';
 import { apiAs, cameraPhoto, ensurePhoneBuild } from './phone-support.js';
 
 const phone = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' } as const;
 
 type Api = Awaited<ReturnType<typeof apiAs>>;
-
-async function loginOnPhone(page: Page, username: string): Promise<void> {
-  await page.getByLabel('用户名或手机号').fill(username);
-  await page.getByLabel('密码').fill(demoPassword);
-  await page.getByRole('button', { name: '登录' }).click();
-}
 
 /** An open task of the worker at their post: the demo's post list gives the worker a shift task. */
 async function openTaskOfWorker(worker: Api, prefer: TaskDto['period'][]): Promise<TaskDto> {
@@ -60,7 +55,7 @@ describe.skipIf(shouldSkipBrowser())('phone: a worker scans the post, inspects, 
     await page.waitForURL(/\/m\/login\?next=/);
     await page.getByRole('heading', { name: '登录' }).waitFor();
     await screenshot(page, 'phone-login');
-    await loginOnPhone(page, 'worker');
+    await logInOnPhone(page, 'worker');
     await page.waitForURL(`**/m/p/${task.postId}`);
     await page.getByTestId('report-hazard').waitFor();
     await page.locator(`[data-task-id="${task.id}"]`).waitFor();
@@ -220,7 +215,7 @@ describe.skipIf(shouldSkipBrowser())('phone: an inspection made offline is kept 
 
   it('saves the submission offline, shows one waiting, then drains it and the server holds one set of records', async () => {
     await page.goto(`${server.url}/m/tasks`);
-    await loginOnPhone(page, 'worker');
+    await logInOnPhone(page, 'worker');
     await page.waitForURL('**/m/tasks');
     // Opened online once: the list and the task are kept on the phone for the dead spot.
     await page.locator(`[data-task-id="${task.id}"]`).click();

@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, shouldSkipBrowser } from '../support/browser.js';
-import { demoPassword, startServer, type TestServer } from '../support/server.js';
+import { logInAndOpen } from '../support/login.js';
+import { startServer, type TestServer } from '../support/server.js';
 
 /** Issue 9: an accident registered in the register lifts its post by seed 001 第七条, and the post says why. */
 describe.skipIf(shouldSkipBrowser())('accident register: an accident changes the post’s level with the reason', () => {
@@ -23,13 +24,7 @@ describe.skipIf(shouldSkipBrowser())('accident register: an accident changes the
   });
 
   it('registers a minor-injury accident on the 一般 lathe post, which becomes 较大 by 第七条（二）1', async () => {
-    await page.goto(`${server.url}/accidents`);
-    await page.waitForURL('**/login');
-    await page.getByLabel('用户名或手机号').fill('safety');
-    await page.getByLabel('密码').fill(demoPassword);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL((url) => !url.pathname.endsWith('/login'));
-    if (!page.url().endsWith('/accidents')) await page.goto(`${server.url}/accidents`);
+    await logInAndOpen(page, server.url, '/accidents', 'safety');
     await page.getByTestId('accidents-page').waitFor();
 
     await page.getByTestId('create-button').click();

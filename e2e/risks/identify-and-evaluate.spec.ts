@@ -1,18 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, shouldSkipBrowser } from '../support/browser.js';
+import { logInAndOpen } from '../support/login.js';
 import { demoPassword, startServer, type TestServer } from '../support/server.js';
 
 /** Logs in as `username` from the login page the app sent us to, then goes back to `target`. */
 async function logInAndReturn(page: Page, target: string, username: string, password: string): Promise<void> {
-  await page.goto(target);
-  await page.waitForURL('**/login');
-  await page.getByLabel('用户名或手机号').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL((url) => !url.pathname.endsWith('/login'));
+  await logInAndOpen(page, new URL(target).origin, target, username, { password });
   await page.waitForLoadState('networkidle');
-  if (new URL(page.url()).pathname !== new URL(target).pathname) await page.goto(target);
 }
 
 /** Opens an antd Select by its form label and picks the option with exactly this text. */

@@ -3,7 +3,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportSections } from '../../src/server/modules/standardization/standardization-outputs.service.js';
 import { launchBrowser, screenshot, shouldSkipBrowser } from '../support/browser.js';
-import { demoPassword, startServer, type TestServer } from '../support/server.js';
+import { logInAndOpen } from '../support/login.js';
+import { startServer, type TestServer } from '../support/server.js';
 
 /**
  * The safety manager runs a self-assessment of the demo enterprise: the product pre-fills evidence
@@ -31,12 +32,7 @@ describe.skipIf(shouldSkipBrowser())('standardization: a self-assessment of the 
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
     page.on('pageerror', (e) => console.log('[pageerror]', e.message));
-    await page.goto(`${server.url}/standardization`);
-    await page.waitForURL('**/login');
-    await page.getByLabel('用户名或手机号').fill('safety');
-    await page.getByLabel('密码').fill(demoPassword);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL('**/standardization');
+    await logInAndOpen(page, server.url, '/standardization', 'safety');
 
     // Plan: the principal leads the team.
     await page.getByRole('button', { name: '新建自评' }).click();

@@ -2,9 +2,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeCheckChar } from '../../src/domain/enterprise/credit-code.js';
 import { launchBrowser, screenshot, shouldSkipBrowser } from '../support/browser.js';
+import { logIn } from '../support/login.js';
 import { clickMenuEntry } from '../support/menu.js';
 import { pickRegion } from '../support/region.js';
-import { demoPassword, startServer, type TestServer } from '../support/server.js';
+import { startServer, type TestServer } from '../support/server.js';
 
 /** A valid GB 32100 code, different on every run. */
 function newCreditCode(): string {
@@ -34,11 +35,7 @@ describe.skipIf(shouldSkipBrowser())('templates: new enterprise → template wiz
   });
 
   it('lets the administrator register a new enterprise and enter it', async () => {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('用户名或手机号').fill('admin');
-    await page.getByLabel('密码').fill(demoPassword);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL((url) => !url.pathname.endsWith('/login'));
+    await logIn(page, server.url, 'admin');
     await clickMenuEntry(page, '新建企业');
     await page.waitForURL('**/templates/new-enterprise');
     const form = page.getByTestId('new-enterprise');

@@ -2,27 +2,14 @@ import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, shouldSkipBrowser } from '../support/browser.js';
+import { logIn, logInOnPhone } from '../support/login.js';
 import { showMenuEntry } from '../support/menu.js';
-import { demoPassword, startServer, type TestServer } from '../support/server.js';
+import { startServer, type TestServer } from '../support/server.js';
 import { apiAs, ensurePhoneBuild } from '../phone/phone-support.js';
 
 const phone = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' } as const;
 const attendees = ['陈静', '杨磊', '赵敏'];
 const title = '年度安全再培训（e2e）';
-
-async function loginOffice(page: Page, url: string, username: string) {
-  await page.goto(`${url}/login`);
-  await page.getByLabel(/用户名/).fill(username);
-  await page.getByLabel('密码').fill(demoPassword);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
-
-async function loginPhone(page: Page, username: string) {
-  await page.getByLabel('用户名或手机号').fill(username);
-  await page.getByLabel('密码').fill(demoPassword);
-  await page.getByRole('button', { name: '登录' }).click();
-}
 
 async function drawSignature(page: Page) {
   const pad = page.getByTestId('signature-pad');
@@ -60,7 +47,7 @@ describe.skipIf(shouldSkipBrowser())('training: plan a session, three workers si
     // Its own context: the journey below starts from the login page with no session.
     const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
     const page = await context.newPage();
-    await loginOffice(page, server.url, 'safety');
+    await logIn(page, server.url, 'safety');
     const sider = page.locator('aside.app-sider');
     // Its group opened, and every other group (they collapse), so the menu is at its longest.
     const last = await showMenuEntry(page, '修改密码');
@@ -87,7 +74,7 @@ describe.skipIf(shouldSkipBrowser())('training: plan a session, three workers si
 
   it('the safety manager plans the session with three attendees', async () => {
     const page = await office.newPage();
-    await loginOffice(page, server.url, 'safety');
+    await logIn(page, server.url, 'safety');
     await page.goto(`${server.url}/training/sessions`);
     await page.getByTestId('new-session').click();
     const dialog = page.getByRole('dialog');
@@ -117,7 +104,7 @@ describe.skipIf(shouldSkipBrowser())('training: plan a session, three workers si
     const wp = await worker.newPage();
     await wp.goto(`${server.url}/m/training/${sessionId}`);
     await wp.waitForURL(/\/m\/login\?next=/);
-    await loginPhone(wp, 'worker');
+    await logInOnPhone(wp, 'worker');
     await wp.waitForURL(`**/m/training/${sessionId}`);
     await wp.getByTestId('sign-as-me-attendee').click();
     await wp.getByText('已签 1 / 3').waitFor();
@@ -126,7 +113,7 @@ describe.skipIf(shouldSkipBrowser())('training: plan a session, three workers si
     const leader = await browser.newContext(phone);
     const lp = await leader.newPage();
     await lp.goto(`${server.url}/m/training/${sessionId}`);
-    await loginPhone(lp, 'teamlead');
+    await logInOnPhone(lp, 'teamlead');
     await lp.waitForURL(`**/m/training/${sessionId}`);
     for (const [i, name] of ['杨磊', '赵敏'].entries()) {
       await lp.getByRole('button', { name: new RegExp(`^${name} · 参训人`) }).click();
