@@ -1,8 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, shouldSkipBrowser } from '../support/browser.js';
+import { shouldSkipBrowser } from '../support/browser.js';
 import { logIn } from '../support/login.js';
-import { ensureWebBuild, startServer, type TestServer } from '../support/server.js';
+import { closeJourney, openJourney } from '../support/journey.js';
+import { ensureWebBuild, type TestServer } from '../support/server.js';
 import { apiAs } from '../phone/phone-support.js';
 
 describe.skipIf(shouldSkipBrowser())('document control: a rule from a template is approved, issued to a post and shown there; a second version makes the first obsolete', () => {
@@ -10,12 +11,10 @@ describe.skipIf(shouldSkipBrowser())('document control: a rule from a template i
   let browser: Browser;
   beforeAll(async () => {
     ensureWebBuild();
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await openJourney());
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await closeJourney({ server, browser });
   });
 
   it('the safety manager creates, approves and issues the lifting rule, revises it, and the post page shows the current version', async () => {

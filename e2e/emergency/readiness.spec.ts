@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import JSZip from 'jszip';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, shouldSkipBrowser } from '../support/browser.js';
+import { screenshot, shouldSkipBrowser } from '../support/browser.js';
 import { logIn, logInOnPhone } from '../support/login.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { closeJourney, openJourney } from '../support/journey.js';
+import type { TestServer } from '../support/server.js';
 import { apiAs, ensurePhoneBuild } from '../phone/phone-support.js';
 
 const phone = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' } as const;
@@ -20,16 +21,14 @@ describe.skipIf(shouldSkipBrowser())('emergency readiness: a fire plan from the 
 
   beforeAll(async () => {
     ensurePhoneBuild();
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await openJourney());
     safetyCtx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
     principalCtx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
     const worker = await apiAs(server.url, 'worker');
     workerPostId = (await worker.get<{ postIds: string[] }>('/api/v1/auth/me')).postIds[0] as string;
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await closeJourney({ server, browser });
   });
 
   it('the safety manager keeps the call tree and the post first steps, and drafts the fire plan from the proposed scenario', async () => {

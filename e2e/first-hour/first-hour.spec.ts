@@ -4,10 +4,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeCheckChar } from '../../src/domain/enterprise/credit-code.js';
 import { ensurePhoneBuild } from '../phone/phone-support.js';
-import { launchBrowser, screenshot, screenshotDir, shouldSkipBrowser } from '../support/browser.js';
+import { screenshot, screenshotDir, shouldSkipBrowser } from '../support/browser.js';
+import { closeJourney, openJourney } from '../support/journey.js';
 import { pdfPagesText } from '../support/pdf.js';
 import { pickRegion } from '../support/region.js';
-import { startServer, type TestServer } from '../support/server.js';
+import type { TestServer } from '../support/server.js';
 
 const phone = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' } as const;
 const creditBody = '91371002MA3W5X6Y7';
@@ -30,16 +31,14 @@ describe.skipIf(shouldSkipBrowser())('the first hour: an empty installation to a
 
   beforeAll(async () => {
     ensurePhoneBuild();
-    server = await startServer({ isDemoSeeded: false });
-    browser = await launchBrowser();
+    ({ server, browser } = await openJourney({ isDemoSeeded: false }));
     office = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } })).newPage();
     office.on('pageerror', (e) => console.log('[pageerror]', e.message));
   });
 
   afterAll(async () => {
     console.log(['[first-hour] steps and timings:', ...timings.map(([name, ms]) => `  ${name}: ${(ms / 1000).toFixed(1)} s`), `  total: ${(timings.reduce((s, [, ms]) => s + ms, 0) / 1000).toFixed(1)} s`].join('\n'));
-    await browser?.close();
-    await server?.close();
+    await closeJourney({ server, browser });
   });
 
   it('opens the set-up page on an empty database, registers the enterprise and its safety manager, and goes on to the wizard', async () => {

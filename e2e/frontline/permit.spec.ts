@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkPermitDetail } from '../../src/schemas/work-permits.js';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launchBrowser, screenshot, screenshotDir, shouldSkipBrowser } from '../support/browser.js';
+import { screenshot, screenshotDir, shouldSkipBrowser } from '../support/browser.js';
 import { logInAndOpen, logInOnPhone } from '../support/login.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { closeJourney, openJourney } from '../support/journey.js';
+import type { TestServer } from '../support/server.js';
 import { apiAs, ensurePhoneBuild } from '../phone/phone-support.js';
 
 /** Pages in a PDF: the /Type /Page objects (not the /Type /Pages tree). */
@@ -55,14 +56,12 @@ describe.skipIf(shouldSkipBrowser())('phone: 动火 permit — 一备三查 by t
 
   beforeAll(async () => {
     ensurePhoneBuild();
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await openJourney());
     safety = await apiAs(server.url, 'safety');
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await closeJourney({ server, browser });
   });
 
   const personId = async (name: string) => (await safety.get<{ items: { id: string; name: string }[] }>(`/api/v1/people?q=${encodeURIComponent(name)}`)).items.find((p) => p.name === name)?.id as string;

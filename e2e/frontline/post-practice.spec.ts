@@ -3,9 +3,10 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccidentScenarioDetail, AccidentScenarioList } from '../../src/schemas/accident-scenarios.js';
-import { launchBrowser, screenshot, screenshotDir, shouldSkipBrowser } from '../support/browser.js';
+import { screenshot, screenshotDir, shouldSkipBrowser } from '../support/browser.js';
 import { logInAndOpen, logInOnPhone } from '../support/login.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { closeJourney, openJourney } from '../support/journey.js';
+import type { TestServer } from '../support/server.js';
 import { apiAs, cameraPhoto, ensurePhoneBuild } from '../phone/phone-support.js';
 
 const phone = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' } as const;
@@ -39,16 +40,14 @@ describe.skipIf(shouldSkipBrowser())('phone: a worker fills and signs the post�
 
   beforeAll(async () => {
     ensurePhoneBuild();
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await openJourney());
     safety = await apiAs(server.url, 'safety');
     const people = await safety.get<{ items: { name: string; postIds: string[] }[] }>(`/api/v1/people?q=${encodeURIComponent('陈静')}`);
     postId = people.items.find((p) => p.name === '陈静')?.postIds[0] as string;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await closeJourney({ server, browser });
   });
 
   it('陈静 opens her post, starts the sheet pre-filled, adds a type and an improvement item, and signs', async () => {

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot as saveScreenshot, shouldSkipBrowser } from '../support/browser.js';
+import { screenshot as saveScreenshot, shouldSkipBrowser } from '../support/browser.js';
 import { logInAndOpen } from '../support/login.js';
-import { demoPassword, startServer, type TestServer } from '../support/server.js';
+import { closeJourney, openJourney } from '../support/journey.js';
+import { demoPassword, type TestServer } from '../support/server.js';
 
 /**
  * Issue 5, the manager side at 360×740: a worker reports a hazard (API, as the phone would), the
@@ -63,13 +64,11 @@ describe.skipIf(shouldSkipBrowser())('hazards: report → confirm → five in pl
   const description = '车床防护罩松动，卡盘旋转时可能甩出切屑伤人';
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await openJourney());
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await closeJourney({ server, browser });
   });
 
   it('the worker reports a hazard with a photo on the lathe post (as the phone does)', async () => {

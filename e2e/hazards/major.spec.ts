@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot as saveScreenshot, shouldSkipBrowser } from '../support/browser.js';
+import { screenshot as saveScreenshot, shouldSkipBrowser } from '../support/browser.js';
 import { logInAndOpen } from '../support/login.js';
-import { demoPassword, startServer, type TestServer } from '../support/server.js';
+import { closeJourney, openJourney } from '../support/journey.js';
+import { demoPassword, type TestServer } from '../support/server.js';
 
 /**
  * A major hazard in the office app: confirmed as 重大 with a 10号令 criterion (work stopped, people
@@ -38,8 +39,7 @@ describe.skipIf(shouldSkipBrowser())('hazards: a major hazard stops work and nee
   let hazardId = '';
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await openJourney());
     const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'worker', password: demoPassword }) });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const posts = (await (await fetch(`${server.url}/api/v1/posts?q=${encodeURIComponent('冲压')}`, { headers: { cookie } })).json()) as { items: { id: string }[] };
@@ -49,8 +49,7 @@ describe.skipIf(shouldSkipBrowser())('hazards: a major hazard stops work and nee
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await closeJourney({ server, browser });
   });
 
   it('the safety manager confirms it as 重大 with a criterion; the post is stopped and people withdrawn', async () => {

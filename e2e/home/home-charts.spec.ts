@@ -1,9 +1,10 @@
 import ICAL from 'ical.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, shouldSkipBrowser } from '../support/browser.js';
+import { screenshot, shouldSkipBrowser } from '../support/browser.js';
 import { logIn } from '../support/login.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { closeJourney, openJourney } from '../support/journey.js';
+import type { TestServer } from '../support/server.js';
 
 type Series = { name: string; data: number[] }[];
 const levels = ['major', 'significant', 'general', 'low'] as const;
@@ -16,16 +17,14 @@ describe.skipIf(shouldSkipBrowser())('home page charts and the .ics feed', () =>
   let page: Page;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await openJourney());
     context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 1000 } });
     page = await context.newPage();
     page.on('pageerror', (e) => console.log('[pageerror]', e.message));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await closeJourney({ server, browser });
   });
 
   const series = async (testId: string): Promise<Series> => {

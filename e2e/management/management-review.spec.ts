@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import JSZip from 'jszip';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, shouldSkipBrowser } from '../support/browser.js';
+import { screenshot, shouldSkipBrowser } from '../support/browser.js';
 import { logIn } from '../support/login.js';
+import { closeJourney, openJourney } from '../support/journey.js';
 import { clickMenuEntry } from '../support/menu.js';
-import { ensureWebBuild, startServer, type TestServer } from '../support/server.js';
+import { ensureWebBuild, type TestServer } from '../support/server.js';
 import { apiAs } from '../phone/phone-support.js';
 
 describe.skipIf(shouldSkipBrowser())('management review: the principal reviews the year on inputs filled from the records', () => {
@@ -13,12 +14,10 @@ describe.skipIf(shouldSkipBrowser())('management review: the principal reviews t
   let browser: Browser;
   beforeAll(async () => {
     ensureWebBuild();
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await openJourney());
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await closeJourney({ server, browser });
   });
 
   it('opens the yearly review, sees the accident and CAPA figures of the records, records two decisions, gets the .docx', async () => {

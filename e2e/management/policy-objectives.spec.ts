@@ -3,10 +3,11 @@ import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeCheckChar } from '../../src/domain/enterprise/credit-code.js';
-import { launchBrowser, screenshot, shouldSkipBrowser } from '../support/browser.js';
+import { screenshot, shouldSkipBrowser } from '../support/browser.js';
 import { logIn, logInOnPhone } from '../support/login.js';
+import { closeJourney, openJourney } from '../support/journey.js';
 import { clickMenuEntry } from '../support/menu.js';
-import { demoPassword, ensureWebBuild, startServer, type TestServer } from '../support/server.js';
+import { demoPassword, ensureWebBuild, type TestServer } from '../support/server.js';
 import { apiAs } from '../phone/phone-support.js';
 
 /** A valid GB 32100 code, different on every run. */
@@ -28,12 +29,10 @@ describe.skipIf(shouldSkipBrowser())('management system: a new enterprise runs i
   let browser: Browser;
   beforeAll(async () => {
     ensureWebBuild();
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await openJourney());
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await closeJourney({ server, browser });
   });
 
   it('reviews with a team on the pre-filled baseline, gets the .docx, approves the policy, sees objectives measured', async () => {

@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectCspViolations, launchBrowser, screenshot, shouldSkipBrowser } from '../support/browser.js';
+import { collectCspViolations, screenshot, shouldSkipBrowser } from '../support/browser.js';
 import { logIn, logInAndOpen } from '../support/login.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { closeJourney, openJourney } from '../support/journey.js';
+import type { TestServer } from '../support/server.js';
 
 describe.skipIf(shouldSkipBrowser())('create a post', () => {
   let server: TestServer;
@@ -11,16 +12,14 @@ describe.skipIf(shouldSkipBrowser())('create a post', () => {
   let cspViolations: string[];
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await openJourney());
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 860 } });
     page = await context.newPage();
     cspViolations = collectCspViolations(page);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await closeJourney({ server, browser });
   });
 
   it('lets the safety manager log in and open the posts', async () => {

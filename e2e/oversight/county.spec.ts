@@ -1,9 +1,10 @@
 import JSZip from 'jszip';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, shouldSkipBrowser } from '../support/browser.js';
+import { screenshot, shouldSkipBrowser } from '../support/browser.js';
 import { logIn } from '../support/login.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { closeJourney, openJourney } from '../support/journey.js';
+import type { TestServer } from '../support/server.js';
 
 /**
  * Issue 17 (and seed 001 Art. 17): a consultant moves its engagement from phase 1 to 2, producing the
@@ -18,16 +19,14 @@ describe.skipIf(shouldSkipBrowser())('oversight: the consultant’s engagement a
   let regulator: BrowserContext;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await openJourney());
     consultant = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
     safety = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
     regulator = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 900 } });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await closeJourney({ server, browser });
   });
 
   it('moves an engagement from phase 1 to 2 with the first-visit report', async () => {

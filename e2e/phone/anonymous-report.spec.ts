@@ -1,8 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HazardDetailDto, HazardDto } from '../../src/schemas/hazards.js';
-import { launchBrowser, screenshot, shouldSkipBrowser } from '../support/browser.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { screenshot, shouldSkipBrowser } from '../support/browser.js';
+import { closeJourney, openJourney } from '../support/journey.js';
+import type { TestServer } from '../support/server.js';
 import { apiAs, cameraPhoto, ensurePhoneBuild } from './phone-support.js';
 
 const phone = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' } as const;
@@ -18,8 +19,7 @@ describe.skipIf(shouldSkipBrowser())('phone: a contractor reports a hazard from 
 
   beforeAll(async () => {
     ensurePhoneBuild();
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await openJourney());
     context = await browser.newContext(phone); // no session cookie: a stranger's phone
     page = await context.newPage();
     safety = await apiAs(server.url, 'safety');
@@ -27,8 +27,7 @@ describe.skipIf(shouldSkipBrowser())('phone: a contractor reports a hazard from 
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await closeJourney({ server, browser });
   });
 
   it('offers "report without logging in" on the login page a post QR code leads to, once the enterprise allows it', async () => {

@@ -5,9 +5,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HazardDetailDto, HazardDto } from '../../src/schemas/hazards.js';
 import type { SubmissionResultDto, TaskDetailDto, TaskDto } from '../../src/schemas/inspections.js';
-import { collectCspViolations, launchBrowser, screenshot, shouldSkipBrowser } from '../support/browser.js';
+import { collectCspViolations, screenshot, shouldSkipBrowser } from '../support/browser.js';
 import { logInOnPhone } from '../support/login.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { closeJourney, openJourney } from '../support/journey.js';
+import type { TestServer } from '../support/server.js';
 import { apiAs, cameraPhoto, ensurePhoneBuild } from './phone-support.js';
 
 const phone = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' } as const;
@@ -35,8 +36,7 @@ describe.skipIf(shouldSkipBrowser())('phone: a worker scans the post, inspects, 
 
   beforeAll(async () => {
     ensurePhoneBuild();
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await openJourney());
     context = await browser.newContext(phone);
     page = await context.newPage();
     cspViolations = collectCspViolations(page);
@@ -46,8 +46,7 @@ describe.skipIf(shouldSkipBrowser())('phone: a worker scans the post, inspects, 
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await closeJourney({ server, browser });
   });
 
   it('opens the post from its QR link, asks for a login, and comes back to the post', async () => {
@@ -200,8 +199,7 @@ describe.skipIf(shouldSkipBrowser())('phone: an inspection made offline is kept 
 
   beforeAll(async () => {
     ensurePhoneBuild();
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await openJourney());
     context = await browser.newContext(phone);
     page = await context.newPage();
     worker = await apiAs(server.url, 'worker');
@@ -209,8 +207,7 @@ describe.skipIf(shouldSkipBrowser())('phone: an inspection made offline is kept 
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await closeJourney({ server, browser });
   });
 
   it('saves the submission offline, shows one waiting, then drains it and the server holds one set of records', async () => {

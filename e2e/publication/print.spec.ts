@@ -3,9 +3,10 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePng } from '../../src/server/modules/publication/publication.factory.js';
-import { launchBrowser, screenshotDir, shouldSkipBrowser } from '../support/browser.js';
+import { screenshotDir, shouldSkipBrowser } from '../support/browser.js';
+import { closeJourney, openJourney } from '../support/journey.js';
 import { pdfPagesText } from '../support/pdf.js';
-import { demoPassword, startServer, type TestServer } from '../support/server.js';
+import { demoPassword, type TestServer } from '../support/server.js';
 
 /** Pages in a PDF: the /Type /Page objects (not the /Type /Pages tree). */
 function pdfPageCount(pdf: Buffer): number {
@@ -51,16 +52,14 @@ describe.skipIf(shouldSkipBrowser())('publication: print the risk card and the f
   let areaName: string;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await openJourney());
     context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1240, height: 900 } });
     page = await context.newPage();
     page.on('pageerror', (e) => console.log('[pageerror]', e.message));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await closeJourney({ server, browser });
   });
 
   it('lets the safety manager log in, evaluate a 较大 risk in an area, draw it and upload a floor plan', async () => {

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotDir, shouldSkipBrowser } from '../support/browser.js';
-import { demoPassword, startServer, type TestServer } from '../support/server.js';
+import { screenshotDir, shouldSkipBrowser } from '../support/browser.js';
+import { closeJourney, openJourney } from '../support/journey.js';
+import { demoPassword, type TestServer } from '../support/server.js';
 
 describe.skipIf(shouldSkipBrowser())('publication: print QR code sheets for posts and areas', () => {
   let server: TestServer;
@@ -11,8 +12,7 @@ describe.skipIf(shouldSkipBrowser())('publication: print QR code sheets for post
   let page: Page;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await openJourney());
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })).newPage();
     await page.goto(`${server.url}/login`);
     await page.getByLabel('用户名或手机号').fill('safety');
@@ -23,8 +23,7 @@ describe.skipIf(shouldSkipBrowser())('publication: print QR code sheets for post
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await closeJourney({ server, browser });
   });
 
   it('lays out labelled codes, 8 to an A4 page, each opening the place page on the phone', async () => {

@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, shouldSkipBrowser } from '../support/browser.js';
+import { screenshot, shouldSkipBrowser } from '../support/browser.js';
 import { logInAndOpen } from '../support/login.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { closeJourney, openJourney } from '../support/journey.js';
+import type { TestServer } from '../support/server.js';
 
 /** Issue 9: an accident registered in the register lifts its post by seed 001 第七条, and the post says why. */
 describe.skipIf(shouldSkipBrowser())('accident register: an accident changes the post’s level with the reason', () => {
@@ -11,16 +12,14 @@ describe.skipIf(shouldSkipBrowser())('accident register: an accident changes the
   let page: Page;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await openJourney());
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
     page = await context.newPage();
     page.on('pageerror', (e) => console.log('[pageerror]', e.message));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await closeJourney({ server, browser });
   });
 
   it('registers a minor-injury accident on the 一般 lathe post, which becomes 较大 by 第七条（二）1', async () => {

@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, shouldSkipBrowser } from '../support/browser.js';
+import { screenshot, shouldSkipBrowser } from '../support/browser.js';
 import { logInAndOpen } from '../support/login.js';
-import { demoPassword, startServer, type TestServer } from '../support/server.js';
+import { closeJourney, openJourney } from '../support/journey.js';
+import { demoPassword, type TestServer } from '../support/server.js';
 
 /** Logs in as `username` from the login page the app sent us to, then goes back to `target`. */
 async function logInAndReturn(page: Page, target: string, username: string, password: string): Promise<void> {
@@ -22,16 +23,14 @@ describe.skipIf(shouldSkipBrowser())('risks: identify and evaluate a risk on a p
   let page: Page;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await openJourney());
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
     page = await context.newPage();
     page.on('pageerror', (e) => console.log('[pageerror]', e.message));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await closeJourney({ server, browser });
   });
 
   it('opens a 一般 post from the posts list', async () => {

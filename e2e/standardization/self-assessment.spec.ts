@@ -2,9 +2,10 @@ import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportSections } from '../../src/server/modules/standardization/standardization-outputs.service.js';
-import { launchBrowser, screenshot, shouldSkipBrowser } from '../support/browser.js';
+import { screenshot, shouldSkipBrowser } from '../support/browser.js';
 import { logInAndOpen } from '../support/login.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { closeJourney, openJourney } from '../support/journey.js';
+import type { TestServer } from '../support/server.js';
 
 /**
  * The safety manager runs a self-assessment of the demo enterprise: the product pre-fills evidence
@@ -20,12 +21,10 @@ describe.skipIf(shouldSkipBrowser())('standardization: a self-assessment of the 
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await openJourney());
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await closeJourney({ server, browser });
   });
 
   it('pre-fills, takes an override with its note, grades and gives the report', async () => {

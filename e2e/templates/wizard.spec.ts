@@ -1,11 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeCheckChar } from '../../src/domain/enterprise/credit-code.js';
-import { launchBrowser, screenshot, shouldSkipBrowser } from '../support/browser.js';
+import { screenshot, shouldSkipBrowser } from '../support/browser.js';
 import { logIn } from '../support/login.js';
+import { closeJourney, openJourney } from '../support/journey.js';
 import { clickMenuEntry } from '../support/menu.js';
 import { pickRegion } from '../support/region.js';
-import { startServer, type TestServer } from '../support/server.js';
+import type { TestServer } from '../support/server.js';
 
 /** A valid GB 32100 code, different on every run. */
 function newCreditCode(): string {
@@ -22,16 +23,14 @@ describe.skipIf(shouldSkipBrowser())('templates: new enterprise → template wiz
   let page: Page;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await openJourney());
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
     page = await context.newPage();
     page.on('pageerror', (e) => console.log('[pageerror]', e.message));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await closeJourney({ server, browser });
   });
 
   it('lets the administrator register a new enterprise and enter it', async () => {

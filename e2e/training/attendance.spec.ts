@@ -1,10 +1,11 @@
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, shouldSkipBrowser } from '../support/browser.js';
+import { screenshot, shouldSkipBrowser } from '../support/browser.js';
 import { logIn, logInOnPhone } from '../support/login.js';
+import { closeJourney, openJourney } from '../support/journey.js';
 import { showMenuEntry } from '../support/menu.js';
-import { startServer, type TestServer } from '../support/server.js';
+import type { TestServer } from '../support/server.js';
 import { apiAs, ensurePhoneBuild } from '../phone/phone-support.js';
 
 const phone = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' } as const;
@@ -34,13 +35,11 @@ describe.skipIf(shouldSkipBrowser())('training: plan a session, three workers si
 
   beforeAll(async () => {
     ensurePhoneBuild();
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await openJourney());
     office = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await closeJourney({ server, browser });
   });
 
   it('at 1366×800 the office sidebar scrolls: its last entry comes into view above the collapse bar and opens', async () => {
