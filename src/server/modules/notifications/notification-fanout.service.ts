@@ -4,7 +4,7 @@
  * recipient (role members resolved now) and, when the enterprise has a robot, one webhook row.
  *
  * Who runs it, so users still see a notification at once:
- * - right after the write commits (afterCommit → kickNotifications, 20 ms later, after the response
+ * - right after the write commits (afterCommit → kickNotifications, 100 ms later, after the response
  *   is on its way; the writes committing meanwhile are fanned out in the same run — one transaction
  *   for every pending row, so on SQLite one durable commit per run, not one per notifying write);
  * - the notifications list, for the reader's enterprise, before it reads (so the bell is never
@@ -135,7 +135,7 @@ export async function deliverNotifications(db: Kysely<Database>, at: Date, optio
 }
 
 /** How long a kick waits before it fans out (users see a notification this much later, at most). */
-const kickGatherMs = 20;
+const kickGatherMs = 100;
 
 const kicks = new WeakMap<Kysely<Database>, { isRunning: boolean; isWanted: boolean }>();
 
