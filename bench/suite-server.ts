@@ -34,7 +34,7 @@ const posts = generation.postIds.map((id) => ({ id }));
 
 /** bench/suite-data.ts in a child process: its memory ends with it. */
 async function generateInChild(url: string): Promise<SuiteData> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'suite-data.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('bench/suite-data.ts')], {
     env: { ...process.env, BENCH_DATABASE_URL: url },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

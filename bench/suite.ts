@@ -21,6 +21,8 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import autocannon from 'autocannon';
+// @ts-expect-error — a plain .mjs build script without type declarations
+import { buildBenchServer } from '../scripts/build.mjs';
 import { adminDatabaseUrl, isPostgresReachable } from '../src/server/test/scratch-db.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 2);
@@ -165,9 +167,15 @@ function summarise(runs: Run[]): Side {
   };
 }
 
+/** The server compiled like the product's (no TypeScript loader in the measured process). */
+let benchServer: string | null = null;
+/** The V8 flags `npm start` runs the product with (package.json), so the bench measures that heap. */
+const productNodeFlags: string[] = JSON.parse(fs.readFileSync('package.json', 'utf8')).scripts.start.match(/--[\w-]+=\S+/g) ?? [];
+
 async function startServer(kind: string, hazards: number, extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; info: ServerInfo }> {
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'bench/suite-server.ts'], {
+  const server = (benchServer ??= (await buildBenchServer()) as string);
+  const child = spawn(process.execPath, [...productNodeFlags, ...nodeArgs, server], {
     env: { ...process.env, BENCH_DB: kind, BENCH_HAZARDS: String(hazards), LOG_LEVEL: 'warn', ...extraEnv },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -287,7 +295,7 @@ async function benchStart(): Promise<void> {
     const cpus: number[] = [];
     for (let i = 0; i < 3; i++) {
       const t0 = performance.now();
-      const child = spawn(process.execPath, ['dist/server/cli.js', 'start'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, [...productNodeFlags, 'dist/server/cli.js', 'start'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
       const ended = new Promise((resolve) => child.once('exit', resolve));
       for await (const line of readline.createInterface({ input: child.stdout as NodeJS.ReadableStream })) {
         const m = /ready on http:\/\/localhost:(\d+).*\(CPU (\d+) ms\)/.exec(line);

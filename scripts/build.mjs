@@ -51,6 +51,26 @@ export async function buildServer() {
   console.log(`server built to dist/server/cli.js in ${Math.round(performance.now() - started)} ms`);
 }
 
+/**
+ * `npm run bench`'s server (bench/suite-server.ts), compiled the way the product's server is, so the
+ * process the bench measures carries no TypeScript loader: its RSS and CPU are the product's.
+ */
+export async function buildBenchServer() {
+  const { build } = await import('esbuild');
+  const outfile = at('dist/bench/suite-server.js');
+  await build({
+    entryPoints: [at('bench/suite-server.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: [...externalPackages],
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
 export function buildWeb() {
   // NODE_ENV=production: the bundle users get, whatever the calling shell has set.
   execFileSync(process.execPath, [at('node_modules/vite/bin/vite.js'), 'build'], { cwd: rootDir, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
