@@ -12,6 +12,7 @@ import type { AppDeps } from '../src/server/app-deps.js';
 import { buildApp } from '../src/server/app.js';
 import { durabilityOf } from '../src/server/db/create-db.js';
 import { listHazardRows } from '../src/server/modules/hazards/hazard-list.repository.js';
+import { findTask, listItemsOfTask, listRecordsOfTask, listTasks } from '../src/server/modules/inspections/inspection-tasks.repository.js';
 import { systemClock } from '../src/server/platform/clock.js';
 import { loadConfig } from '../src/server/platform/config.js';
 import { encodeCursor } from '../src/server/platform/http/cursor.js';
@@ -102,6 +103,18 @@ bare.post('/records', async (request) => {
   });
   return { ids: rows.map((r) => r.id) };
 });
+// Inspection records (BENCH_RECORDS, 20 per task): the worker's task list and a task with its records.
+bare.get('/tasks', async (request) => {
+  const q = request.query as { status?: string };
+  return { items: await listTasks(db.kysely, inspections.enterpriseId, { personId: inspections.personId, status: q.status, limit: 50 }) };
+});
+bare.get('/tasks/:id', async (request) => {
+  const { id } = request.params as { id: string };
+  const task = await findTask(db.kysely, inspections.enterpriseId, id);
+  const [items, records] = await Promise.all([listItemsOfTask(db.kysely, inspections.enterpriseId, id), listRecordsOfTask(db.kysely, inspections.enterpriseId, id)]);
+  return { task, items, records };
+});
+const doneTask = await db.kysely.selectFrom('inspection_task').select('id').where('enterprise_id', '=', inspections.enterpriseId).where('status', '=', 'done').orderBy('window_end', 'desc').limit(1).executeTakeFirstOrThrow();
 await bare.listen({ port: 0, host: '127.0.0.1' });
 const bareBase = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}`;
 
@@ -133,6 +146,7 @@ console.log(
     workerCookie,
     postId: posts[0]?.id,
     taskId: open.items[0]?.id ?? tasks[0]?.id,
+    doneTaskId: doneTask.id,
     itemIds: inspections.itemIds,
     deep: { cursor: encodeCursor(deep.created_at, deep.id), at: deep.created_at, id: deep.id },
     generatedMs: generation.hazardsMs + generation.recordsMs,

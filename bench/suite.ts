@@ -7,7 +7,8 @@
  * the machine's load average is printed with the figures. PostgreSQL's own backends are separate
  * processes: their CPU is not in "CPU/req".
  * Env: BENCH_DB=sqlite|postgres|both, BENCH_SIZES=1000,50000, BENCH_SECONDS (per run, 2),
- * BENCH_CONNECTIONS (10), BENCH_RECORDS (inspection records, 20000), BENCH_DURABILITY=false skips the
+ * BENCH_CONNECTIONS (10), BENCH_RECORDS (inspection records, 20 per task, 20000; 1000000 generates in
+ * ~90 s on PostgreSQL: the "records:" scenarios), BENCH_DURABILITY=false skips the
  * SQLite synchronous FULL-vs-NORMAL comparison, BENCH_START=false the start-to-ready timing,
  * BENCH_MAIN=false the API-vs-bare runs (only start and durability then), BENCH_COUNTY=false the county
  * view at BENCH_ENTERPRISES (10000) enterprises on PostgreSQL (bench/county-server.ts),
@@ -39,6 +40,8 @@ interface ServerInfo {
   workerCookie: string;
   postId: string;
   taskId: string;
+  /** A done task with its 20 records. */
+  doneTaskId: string;
   itemIds: string[];
   deep: { cursor: string; at: string; id: string };
   generatedMs: number;
@@ -80,6 +83,9 @@ const allScenarios: Scenario[] = [
     bare: (s) => get(`${s.bare}/hazards?q=${encodeURIComponent('气瓶')}`),
   },
   { name: 'create hazard', api: (s) => post(`${s.api}/api/v1/hazards`, { cookie: s.cookie }, hazardBody), bare: (s) => post(`${s.bare}/hazards`, {}, hazardBody) },
+  { name: 'records: task list', api: (s) => get(`${s.api}/api/v1/inspection-tasks?limit=50`, s.workerCookie), bare: (s) => get(`${s.bare}/tasks`) },
+  { name: 'records: tasks status=done', api: (s) => get(`${s.api}/api/v1/inspection-tasks?limit=50&status=done`, s.workerCookie), bare: (s) => get(`${s.bare}/tasks?status=done`) },
+  { name: 'records: task + 20 records', api: (s) => get(`${s.api}/api/v1/inspection-tasks/${s.doneTaskId}`, s.workerCookie), bare: (s) => get(`${s.bare}/tasks/${s.doneTaskId}`) },
   {
     name: '20-item submission',
     api: (s) => post(`${s.api}/api/v1/inspection-tasks/${s.taskId}/records`, { cookie: s.workerCookie }, () => submission(s)),
