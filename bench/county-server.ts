@@ -131,7 +131,7 @@ const res = await fetch(`${api}/api/v1/auth/login`, { method: 'POST', headers: {
 if (!res.ok) throw new Error(`login regulator: ${res.status}`);
 const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
 
-// The campaign's progress (every enterprise of the county, unpaged): 30 sequential runs each, through the API and the service alone.
+// The campaign's progress (the town totals and the first page of 50 enterprises): 30 sequential runs each, through the API and the service alone.
 const p = (times: number[], q: number) => [...times].sort((a, b) => a - b)[Math.min(times.length - 1, Math.floor(times.length * q))] ?? 0;
 const regulatorId = (await db.kysely.selectFrom('user').select('id').where('username', '=', 'regulator').executeTakeFirstOrThrow()).id;
 const apiTimes: number[] = [];
@@ -141,7 +141,7 @@ for (let i = 0; i < 30; i++) {
   let t0 = performance.now();
   const r = await fetch(`${api}/api/v1/oversight/campaigns/${campaignId}/progress`, { headers: { cookie } });
   if (!r.ok) throw new Error(`campaign progress: ${r.status}`);
-  progressRows = ((await r.json()) as { enterprises: unknown[] }).enterprises.length;
+  progressRows = ((await r.json()) as { towns: { enterprises: number }[] }).towns.reduce((n, t) => n + t.enterprises, 0);
   apiTimes.push(performance.now() - t0);
   t0 = performance.now();
   await campaignProgress(deps, regulatorId, campaignId);

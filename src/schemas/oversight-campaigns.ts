@@ -55,8 +55,15 @@ export const campaignTownSchema = z.object({
   withOpenFindings: z.number(),
 });
 
-/** `findings=open`: only the enterprises whose findings are still open (the towns' figures stay whole). */
-export const campaignProgressQuerySchema = z.strictObject({ findings: z.enum(['open']).optional() });
+/** The enterprise list is paged by keyset in (name, id) order (`cursor` = the previous page's `nextCursor`);
+ * `findings=open`, `status` and `townCode` narrow the list (the towns' figures stay whole). */
+export const campaignProgressQuerySchema = z.strictObject({
+  findings: z.enum(['open']).optional(),
+  status: z.enum(campaignStatuses).optional(),
+  townCode: z.string().trim().regex(/^\d{9}$/).optional(),
+  cursor: z.string().max(400).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
 export type CampaignProgressQuery = z.infer<typeof campaignProgressQuerySchema>;
 
 export const countySheetSummarySchema = z.object({ ref: z.string(), name: z.string(), totalPoints: z.number(), itemCount: z.number(), createdAt: z.string() });
@@ -65,7 +72,9 @@ export type CountySheetSummaryDto = z.infer<typeof countySheetSummarySchema>;
 export const campaignProgressSchema = z.object({
   campaign: campaignDtoSchema,
   towns: z.array(campaignTownSchema),
+  /** One page of the enterprises (50 by default), in name order. */
   enterprises: z.array(campaignEnterpriseSchema),
+  nextCursor: z.string().nullable(),
 });
 export type CampaignProgressDto = z.infer<typeof campaignProgressSchema>;
 

@@ -6,7 +6,8 @@ import { createTestApp, isDbAvailable, testPassword, type TestApp } from '../../
 
 type Progress = {
   towns: { townCode: string | null; enterprises: number; notStarted: number; inProgress: number; completed: number; completedOnTime: number }[];
-  enterprises: { enterpriseId: string; status: string; score: number | null; isOnTime: boolean | null }[];
+  enterprises: { enterpriseId: string; name: string; townCode: string | null; status: string; score: number | null; isOnTime: boolean | null; findingsOpen: number | null }[];
+  nextCursor: string | null;
 };
 
 /** Issue 17 §5 (seed 003 要求(三)): the county's self-assessment campaign, its progress by town and enterprise. */
@@ -47,8 +48,8 @@ describe.skipIf(!isDbAvailable())('self-assessment campaigns', () => {
   });
   afterAll(() => t?.close());
 
-  const progress = async (cookie: string) => {
-    const res = await t.request(cookie, 'GET', `/api/v1/oversight/campaigns/${campaignId}/progress`);
+  const progress = async (cookie: string, query = '') => {
+    const res = await t.request(cookie, 'GET', `/api/v1/oversight/campaigns/${campaignId}/progress${query}`);
     expect(res.statusCode, res.body).toBe(200);
     return res.json() as Progress;
   };
@@ -110,5 +111,38 @@ describe.skipIf(!isDbAvailable())('self-assessment campaigns', () => {
     expect(await due()).toMatchObject([{ status: 'done' }]);
     // B's enterprise sees the campaign, still not started.
     expect((await campaigns(safetyB))[0]).toMatchObject({ id: campaignId, status: 'not_started' });
+  });
+
+  it('pages the enterprise list by name with a cursor, and the town totals equal the counts from every page', async () => {
+    const pages: Progress[] = [];
+    let cursor: string | null = '';
+    while (cursor !== null) {
+      const page: Progress = await progress(c.county, `?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.enterprises.length).toBeLessThanOrEqual(1);
+      pages.push(page);
+      cursor = page.nextCursor;
+    }
+    const listed = pages.flatMap((p) => p.enterprises);
+    expect(listed.map((e) => e.enterpriseId).sort()).toEqual([aId, bId].sort());
+    expect(listed.map((e) => e.name)).toEqual(listed.map((e) => e.name).sort());
+    for (const town of (pages[0] as Progress).towns) {
+      const mineOf = listed.filter((e) => e.townCode === town.townCode);
+      expect([town.enterprises, town.notStarted, town.inProgress, town.completed]).toEqual([
+        mineOf.length,
+        mineOf.filter((e) => e.status === 'not_started').length,
+        mineOf.filter((e) => e.status === 'in_progress').length,
+        mineOf.filter((e) => e.status === 'completed').length,
+      ]);
+    }
+    // Filters narrow the list only; the towns stay whole.
+    const completed = await progress(c.county, '?status=completed');
+    expect(completed.enterprises.map((e) => e.enterpriseId)).toEqual([aId]);
+    expect(completed.towns).toEqual((pages[0] as Progress).towns);
+    expect((await progress(c.county, '?townCode=370102012')).enterprises.map((e) => e.enterpriseId)).toEqual([bId]);
+    // A town user asking for another town sees no enterprise of it.
+    expect((await progress(c.town, '?townCode=370102012')).enterprises).toEqual([]);
+    const bad = await t.request(c.county, 'GET', `/api/v1/oversight/campaigns/${campaignId}/progress?cursor=nonsense`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toBe('cursor');
   });
 });

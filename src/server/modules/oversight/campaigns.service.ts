@@ -1,10 +1,9 @@
 /* Self-assessment campaigns (issue 17 §5, seed 003 要求(三)): the county sets a scoring sheet of the
  * self-assessment engine (the starter or one it imported, county-sheets.service.ts) and a deadline for
- * its towns' enterprises; progress is computed from one grouped query over the jurisdiction's
- * enterprises and their assessments on that sheet since the campaign started, with each concluded
- * assessment's findings (finding_count, frozen at conclusion) and how many of them its standardization
- * actions closed (grouped in the same query). An enterprise sees the campaigns covering it,
- * and a due item until it completes. */
+ * its towns' enterprises; progress is computed in SQL (campaign-progress.repository.ts): the town totals
+ * are one GROUP BY over the jurisdiction's enterprises and their assessments on that sheet since the
+ * campaign started, the enterprise list is a keyset page in (name, id) order (issue 17 §7: fast at
+ * 10,000 enterprises). An enterprise sees the campaigns covering it, and a due item until it completes. */
 import type { AppDeps } from '../../app-deps.js';
 import { fromDbJson, toDbJson } from '../../db/codecs.js';
 import { withTransaction, type Executor } from '../../db/with-transaction.js';
@@ -21,6 +20,7 @@ import type { Scope } from './county.repository.js';
 import { covers, townsOf } from './campaign-scope.js';
 import { assertCampaignSheet } from './county-sheets.service.js';
 import { findEnterprisePlace } from './county-sheets.repository.js';
+import { enterprisePage, type ProgressRow, townTotals } from './campaign-progress.repository.js';
 
 type CampaignRow = OversightCampaignTable;
 
@@ -58,74 +58,44 @@ export async function listCampaigns(deps: AppDeps, userId: string): Promise<{ it
   return { items: rows.filter(visibleTo(scope)).map(toDto) };
 }
 
-interface EnterpriseFacts {
-  enterprise_id: string;
-  name: string;
-  town_code: string | null;
-  time_zone: string;
-  assessment_id: string | null;
-  status: string | null;
-  result: string | null;
-  concluded_at: string | null;
-  finding_count: number | null;
-  findings_closed: number | string | null;
+/** The deadline's end in each time zone of the county's enterprises (few zones; a zoned date costs ~50 µs, so never per enterprise). */
+async function deadlineEnds(db: Executor, c: CampaignRow, enterpriseId?: string): Promise<Map<string, string>> {
+  let q = db.selectFrom('enterprise').select('time_zone').distinct().where('region_code', '=', c.county_code);
+  if (enterpriseId) q = q.where('id', '=', enterpriseId);
+  return new Map((await q.execute()).map((r) => [r.time_zone, endOfDay(c.deadline, r.time_zone).toISOString()]));
 }
 
-/** One query: the enterprises of `countyCode` (optionally of one town or one enterprise) left-joined to their assessments on the
- * campaign's sheet since it started, and to the count of each one's findings closed out — a standardization action done, or its
- * hazard closed by acceptance (the hazard lifecycle) — grouped once in a derived table (a correlated count per row costs more,
- * and on PostgreSQL its estimate switches JIT on). */
-function enterpriseFacts(db: Executor, c: CampaignRow, where: { townCode?: string | null; enterpriseId?: string }): Promise<EnterpriseFacts[]> {
-  let closed = db
-    .selectFrom('standardization_action as a')
-    .innerJoin('self_assessment as s2', 's2.id', 'a.assessment_id')
-    .leftJoin('hazard as h', 'h.id', 'a.hazard_id')
-    .select((eb) => ['a.assessment_id', eb.fn.countAll().as('n')])
-    .where('s2.sheet_ref', '=', c.sheet_ref)
-    .where('s2.created_at', '>=', c.created_at)
-    .where((w) => w.or([w.and([w('a.kind', '=', 'action'), w('a.status', '=', 'done')]), w.and([w('a.kind', '=', 'hazard'), w('h.status', '=', 'closed')])]));
-  closed = where.enterpriseId
-    ? closed.where('s2.enterprise_id', '=', where.enterpriseId)
-    : closed.where('s2.enterprise_id', 'in', (eb) => eb.selectFrom('enterprise as e2').select('e2.id').where('e2.region_code', '=', c.county_code));
-  let q = db
-    .selectFrom('enterprise as e')
-    .leftJoin('enterprise_indicator as ei', 'ei.enterprise_id', 'e.id')
-    .leftJoin('self_assessment as sa', (j) => j.onRef('sa.enterprise_id', '=', 'e.id').on('sa.sheet_ref', '=', c.sheet_ref).on('sa.created_at', '>=', c.created_at))
-    .leftJoin(closed.groupBy('a.assessment_id').as('f'), (j) => j.onRef('f.assessment_id', '=', 'sa.id'))
-    .select(['e.id as enterprise_id', 'e.name', 'ei.town_code', 'e.time_zone', 'sa.id as assessment_id', 'sa.status', 'sa.result', 'sa.concluded_at', 'sa.finding_count', 'f.n as findings_closed'])
-    .where('e.region_code', '=', c.county_code);
-  const towns = townsOf(c);
-  if (towns.length) q = q.where('ei.town_code', 'in', towns);
-  if (where.townCode) q = q.where('ei.town_code', '=', where.townCode);
-  if (where.enterpriseId) q = q.where('e.id', '=', where.enterpriseId);
-  return q.orderBy('e.name').orderBy('e.id').orderBy('sa.created_at').execute() as Promise<EnterpriseFacts[]>;
+const num = (v: number | string | null) => Number(v ?? 0);
+
+function toEnterprise(r: ProgressRow): CampaignEnterpriseDto {
+  const done = r.status === 'completed';
+  return {
+    enterpriseId: r.enterprise_id,
+    name: r.name,
+    townCode: r.town_code || null,
+    status: r.status,
+    assessmentId: r.assessment_id,
+    score: done ? (fromDbJson<{ score1000: number | null }>(r.result)?.score1000 ?? null) : null,
+    completedAt: done ? r.concluded_at : null,
+    isOnTime: done ? Boolean(Number(r.is_on_time)) : null,
+    findingsOpen: done ? num(r.findings_open) : null,
+    findingsClosed: done ? num(r.findings_closed) : null,
+  };
 }
 
-const noFindings = { findingsOpen: null, findingsClosed: null };
+function encodeCursor(r: ProgressRow): string {
+  return Buffer.from(JSON.stringify([r.name, r.enterprise_id]), 'utf8').toString('base64url');
+}
 
-/** Per enterprise: its first completed assessment on the sheet, else any in progress, else none. */
-function progressOf(c: CampaignRow, rows: EnterpriseFacts[]): CampaignEnterpriseDto[] {
-  const byEnterprise = new Map<string, CampaignEnterpriseDto>();
-  // The deadline's end in each enterprise's zone, computed once per zone (a zoned date costs ~50 µs; 10,000 rows add up).
-  const deadlineEnds = new Map<string, number>();
-  const deadlineEnd = (timeZone: string) => deadlineEnds.get(timeZone) ?? deadlineEnds.set(timeZone, endOfDay(c.deadline, timeZone).getTime()).get(timeZone) as number;
-  for (const r of rows) {
-    const current = byEnterprise.get(r.enterprise_id);
-    if (current?.status === 'completed') continue;
-    const base = { enterpriseId: r.enterprise_id, name: r.name, townCode: r.town_code || null };
-    if (r.status === 'concluded' && r.concluded_at) {
-      const score = fromDbJson<{ score1000: number | null }>(r.result)?.score1000 ?? null;
-      const isOnTime = new Date(r.concluded_at).getTime() <= deadlineEnd(r.time_zone);
-      const findings = r.finding_count ?? 0;
-      const closed = Math.min(findings, Number(r.findings_closed ?? 0));
-      byEnterprise.set(r.enterprise_id, { ...base, status: 'completed', assessmentId: r.assessment_id, score, completedAt: r.concluded_at, isOnTime, findingsOpen: findings - closed, findingsClosed: closed });
-    } else if (r.assessment_id) {
-      byEnterprise.set(r.enterprise_id, { ...base, status: 'in_progress', assessmentId: r.assessment_id, score: null, completedAt: null, isOnTime: null, ...noFindings });
-    } else if (!current) {
-      byEnterprise.set(r.enterprise_id, { ...base, status: 'not_started', assessmentId: null, score: null, completedAt: null, isOnTime: null, ...noFindings });
-    }
+function decodeCursor(cursor: string | undefined): { name: string; id: string } | undefined {
+  if (!cursor) return undefined;
+  try {
+    const [name, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
+    if (typeof name === 'string' && typeof id === 'string') return { name, id };
+  } catch {
+    // falls through to the 400 below
   }
-  return [...byEnterprise.values()];
+  throw fieldError('cursor', { 'zh-CN': '分页游标无效', 'en-US': 'Invalid page cursor' });
 }
 
 async function campaignInScope(db: Executor, scope: Scope, id: string): Promise<CampaignRow> {
@@ -134,29 +104,40 @@ async function campaignInScope(db: Executor, scope: Scope, id: string): Promise<
   return c;
 }
 
-/** Per town over all its enterprises; `findings: 'open'` narrows the enterprise list to those with findings still open. */
-export async function campaignProgress(deps: AppDeps, userId: string, id: string, query: CampaignProgressQuery = {}): Promise<CampaignProgressDto> {
+/** Per town over all its enterprises (one GROUP BY), and one keyset page of the enterprises; `findings: 'open'`, `status` and
+ * `townCode` narrow the list only. */
+export async function campaignProgress(deps: AppDeps, userId: string, id: string, query: Partial<CampaignProgressQuery> = {}): Promise<CampaignProgressDto> {
   const scope = await scopeOf(deps.db, userId);
   const c = await campaignInScope(deps.db, scope, id);
-  const enterprises = progressOf(c, await enterpriseFacts(deps.db, c, { townCode: scope.townCode }));
-  const towns = new Map<string | null, CampaignProgressDto['towns'][number]>();
-  for (const e of enterprises) {
-    const t = towns.get(e.townCode) ?? { townCode: e.townCode, enterprises: 0, notStarted: 0, inProgress: 0, completed: 0, completedOnTime: 0, completedLate: 0, findingsOpen: 0, findingsClosed: 0, withOpenFindings: 0 };
-    t.enterprises += 1;
-    t.findingsOpen += e.findingsOpen ?? 0;
-    t.findingsClosed += e.findingsClosed ?? 0;
-    if (e.findingsOpen) t.withOpenFindings += 1;
-    if (e.status === 'not_started') t.notStarted += 1;
-    else if (e.status === 'in_progress') t.inProgress += 1;
-    else {
-      t.completed += 1;
-      if (e.isOnTime) t.completedOnTime += 1;
-      else t.completedLate += 1;
-    }
-    towns.set(e.townCode, t);
-  }
-  const listed = query.findings === 'open' ? enterprises.filter((e) => (e.findingsOpen ?? 0) > 0) : enterprises;
-  return { campaign: toDto(c), towns: [...towns.values()].sort((a, b) => (a.townCode ?? '~').localeCompare(b.townCode ?? '~')), enterprises: listed };
+  const after = decodeCursor(query.cursor);
+  const limit = query.limit ?? 50;
+  const ends = await deadlineEnds(deps.db, c);
+  const [townRows, rows] = await Promise.all([
+    townTotals(deps.db, c, { townCode: scope.townCode, deadlineEnds: ends }),
+    query.townCode && scope.townCode && query.townCode !== scope.townCode
+      ? Promise.resolve([])
+      : enterprisePage(deps.db, c, { townCode: query.townCode ?? scope.townCode, deadlineEnds: ends }, { status: query.status, findingsOpen: query.findings === 'open', after, limit: limit + 1 }),
+  ]);
+  const towns = townRows.map((t) => ({
+    townCode: t.town_code || null,
+    enterprises: num(t.enterprises),
+    notStarted: num(t.not_started),
+    inProgress: num(t.in_progress),
+    completed: num(t.completed),
+    completedOnTime: num(t.completed_on_time),
+    completedLate: num(t.completed) - num(t.completed_on_time),
+    findingsOpen: num(t.findings_open),
+    findingsClosed: num(t.findings_closed),
+    withOpenFindings: num(t.with_open_findings),
+  }));
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    campaign: toDto(c),
+    towns: towns.sort((a, b) => (a.townCode ?? '~').localeCompare(b.townCode ?? '~')),
+    enterprises: page.map(toEnterprise),
+    nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+  };
 }
 
 /** The campaigns covering one enterprise, with its own status in each. */
@@ -168,7 +149,8 @@ export async function campaignsOfEnterprise(deps: AppDeps, enterpriseId: string)
   );
   const out = [];
   for (const c of campaigns) {
-    const [mine] = progressOf(c, await enterpriseFacts(deps.db, c, { enterpriseId }));
+    const [row] = await enterprisePage(deps.db, c, { enterpriseId, deadlineEnds: new Map([[e.time_zone, endOfDay(c.deadline, e.time_zone).toISOString()]]) }, { limit: 1 });
+    const mine = row ? toEnterprise(row) : undefined;
     out.push({ ...toDto(c), status: mine?.status ?? 'not_started', score: mine?.score ?? null, completedAt: mine?.completedAt ?? null, timeZone: e.time_zone });
   }
   return out;

@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import { Space, Switch, Table, Tag, Typography } from 'antd';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Button, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignEnterpriseDto, CampaignProgressDto } from '../../../schemas/oversight-campaigns.js';
@@ -12,12 +12,15 @@ const statusKey = { not_started: 'notStarted', in_progress: 'inProgress', comple
 export function CampaignProgress({ path, id, townName }: { path: string; id: string; townName(code: string | null): string }) {
   const { t } = useTranslation();
   const [onlyOpen, setOnlyOpen] = useState(false);
-  const progress = useQuery({
+  const progress = useInfiniteQuery({
     queryKey: [path, id, onlyOpen],
-    queryFn: () => api<CampaignProgressDto>(`${path}/${id}/progress`, { query: onlyOpen ? { findings: 'open' } : {} }),
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) => api<CampaignProgressDto>(`${path}/${id}/progress`, { query: { ...(onlyOpen ? { findings: 'open' } : {}), cursor: pageParam ?? undefined, limit: 50 } }),
+    getNextPageParam: (last) => last.nextCursor,
   });
-  const data = progress.data;
+  const data = progress.data?.pages[0];
   if (!data) return null;
+  const enterprises = progress.data?.pages.flatMap((p) => p.enterprises) ?? [];
   const findings = (open: number | null, closed: number | null) =>
     open === null ? '—' : <span>{open > 0 ? <Tag color="red">{open}</Tag> : <Tag>0</Tag>} / {closed}</span>;
   return (
@@ -48,8 +51,8 @@ export function CampaignProgress({ path, id, townName }: { path: string; id: str
         rowKey="enterpriseId"
         size="small"
         loading={progress.isFetching}
-        pagination={{ pageSize: 50 }}
-        dataSource={data.enterprises}
+        pagination={false}
+        dataSource={enterprises}
         columns={[
           { key: 'name', title: t('campaignUi.enterprise'), dataIndex: 'name' },
           { key: 'town', title: t('campaignUi.town'), render: (_v, r) => townName(r.townCode) },
@@ -59,6 +62,11 @@ export function CampaignProgress({ path, id, townName }: { path: string; id: str
           { key: 'findings', title: `${t('campaignUi.findingsOpen')} / ${t('campaignUi.findingsClosed')}`, align: 'right', render: (_v, r) => findings(r.findingsOpen, r.findingsClosed) },
         ]}
       />
+      {progress.hasNextPage && (
+        <Button onClick={() => void progress.fetchNextPage()} loading={progress.isFetchingNextPage} data-testid="campaign-load-more">
+          {t('common.loadMore')}
+        </Button>
+      )}
     </Space>
   );
 }
