@@ -22,8 +22,8 @@ async function workbook(cells: Cells[]): Promise<Buffer> {
   return Buffer.from(await b.xlsx.writeBuffer());
 }
 
-type Enterprise = { enterpriseId: string; status: string; score: number | null; findingsOpen: number | null; findingsClosed: number | null };
-type Progress = { towns: { townCode: string | null; findingsOpen: number; findingsClosed: number; withOpenFindings: number }[]; enterprises: Enterprise[] };
+type Enterprise = { enterpriseId: string; townCode: string | null; status: string; score: number | null; findingsOpen: number | null; findingsClosed: number | null };
+type Progress = { towns: { townCode: string | null; findingsOpen: number; findingsClosed: number; withOpenFindings: number }[]; enterprises: Enterprise[]; nextCursor: string | null };
 
 /** Issue 17 §5: the county imports its own scoring sheet, runs a campaign on it, and sees the findings closed out. */
 describe.skipIf(!isDbAvailable())('campaigns on a county scoring sheet', () => {
@@ -187,5 +187,23 @@ describe.skipIf(!isDbAvailable())('campaigns on a county scoring sheet', () => {
     expect(await mineC()).toMatchObject({ findingsOpen: 1, findingsClosed: 1 });
     expect((await progress(c.town)).towns).toEqual([expect.objectContaining({ townCode: '370102011', findingsOpen: 1, findingsClosed: 2, withOpenFindings: 1 })]);
     expect((await progress(c.town, '?findings=open')).enterprises.map((e) => e.enterpriseId)).toEqual([cId]);
+    // The towns' findings figures equal the sums over the enterprise list read page by page.
+    const listed: Enterprise[] = [];
+    let first: Progress | undefined;
+    for (let cursor: string | null = ''; cursor !== null; ) {
+      const page: Progress = await progress(c.county, `?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      first ??= page;
+      listed.push(...page.enterprises);
+      cursor = page.nextCursor;
+    }
+    const sum = (town: string | null, f: (e: Enterprise) => number) => listed.filter((e) => e.townCode === town).reduce((n, e) => n + f(e), 0);
+    expect(first?.towns.some((x) => x.findingsOpen > 0 && x.findingsClosed > 0)).toBe(true);
+    for (const town of first?.towns ?? []) {
+      expect([town.findingsOpen, town.findingsClosed, town.withOpenFindings]).toEqual([
+        sum(town.townCode, (e) => e.findingsOpen ?? 0),
+        sum(town.townCode, (e) => e.findingsClosed ?? 0),
+        sum(town.townCode, (e) => ((e.findingsOpen ?? 0) > 0 ? 1 : 0)),
+      ]);
+    }
   });
 });
