@@ -258,7 +258,7 @@ describe.skipIf(shouldSkipBrowser())('hazards: report → confirm → five in pl
     await screenshot(page, 'hazard-13-notification-settings');
 
     await page.getByTestId('nav-toggle').click();
-    await page.locator('.ant-menu-item').filter({ hasText: '隐患台账' }).waitFor();
+    await page.locator('.ant-drawer-section .ant-menu-root .ant-menu-item').filter({ hasText: '隐患台账' }).waitFor();
     await page.waitForTimeout(400);
     await screenshot(page, 'hazard-14-nav', { isFullPage: false });
     await page.context().close();

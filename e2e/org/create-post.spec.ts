@@ -91,7 +91,7 @@ describe.skipIf(shouldSkipBrowser())('create a post', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(p, 'posts-phone-360', { isFullPage: false });
     await p.getByTestId('nav-toggle').click();
-    await p.locator('.ant-drawer-section .ant-menu').waitFor();
+    await p.locator('.ant-drawer-section .ant-menu-root').waitFor();
     await p.waitForTimeout(400); // let the slide-in finish
     await screenshot(p, 'nav-phone-360', { isFullPage: false });
     await phone.close();

@@ -135,10 +135,10 @@ describe.skipIf(shouldSkipBrowser())('risks: identify and evaluate a risk on a p
     await page.waitForURL(/\/posts\/[^/?]+\?risk=/);
     const riskId = new URL(page.url()).searchParams.get('risk');
     await page.getByTestId(`risk-detail-${riskId}`).waitFor();
-    expect(await page.locator('.ant-menu-item-selected').textContent()).toBe('岗位');
+    expect(await page.locator('.ant-menu-root .ant-menu-item-selected').textContent()).toBe('岗位');
     await page.getByTestId('post-inspection-list').click();
     await page.waitForURL('**/posts/*/inspection-list');
     await page.getByTestId('inspection-list').waitFor();
-    expect(await page.locator('.ant-menu-item-selected').textContent()).toBe('排查清单');
+    expect(await page.locator('.ant-menu-root .ant-menu-item-selected').textContent()).toBe('排查清单');
   });
 });
