@@ -51,6 +51,7 @@ import * as indexNotifyOutbox from './migrations/202612070720-index-notify-outbo
 import * as createOversightCampaign from './migrations/202612070900-create-oversight-campaign.js';
 import * as createCountyScoreSheet from './migrations/202612080100-create-county-score-sheet.js';
 import * as addVisitConsultants from './migrations/202612080200-add-visit-consultants.js';
+import * as inspectionTaskPageIdx from './migrations/202612080500-inspection-task-page-idx.js';
 import * as createOccupationalHealth from './migrations/202612070420-create-occupational-health.js';
 import * as createCommunication from './migrations/202612070430-create-communication.js';
 import * as indexOperationsLists from './migrations/202612070440-index-operations-lists.js';
@@ -117,6 +118,7 @@ const migrations: Record<string, Migration> = {
   '202612070610-create-consultancy': createConsultancy,
   '202612070620-create-statistics-submissions': createStatisticsSubmissions,
   '202612080200-add-visit-consultants': addVisitConsultants,
+  '202612080500-inspection-task-page-idx': inspectionTaskPageIdx,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
