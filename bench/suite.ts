@@ -16,7 +16,6 @@
  * (case-insensitive; the ratio table then lists those), BENCH_NODE_ARGS passes flags to the server's
  * node (profile it: BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'). */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +24,7 @@ import autocannon from 'autocannon';
 // @ts-expect-error — a plain .mjs build script without type declarations
 import { buildBenchServer } from '../scripts/build.mjs';
 import { adminDatabaseUrl, isPostgresReachable } from '../src/server/test/scratch-db.js';
+import { allScenarios, get, type ServerInfo } from './scenarios.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 2);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -32,78 +32,8 @@ const sizes = (process.env.BENCH_SIZES ?? '1000,50000').split(',').map(Number);
 const which = process.env.BENCH_DB ?? 'both';
 const ticksPerSecond = 100; // USER_HZ on Linux
 
-interface ServerInfo {
-  pid: number;
-  api: string;
-  bare: string;
-  cookie: string;
-  workerCookie: string;
-  postId: string;
-  taskId: string;
-  /** A done task with its 20 records. */
-  doneTaskId: string;
-  itemIds: string[];
-  deep: { cursor: string; at: string; id: string };
-  generatedMs: number;
-  durability: { settings: Record<string, string>; isDurable: boolean };
-}
-
-interface Scenario {
-  name: string;
-  api: (s: ServerInfo) => autocannon.Options;
-  bare: (s: ServerInfo) => autocannon.Options;
-}
-
-const json = { 'content-type': 'application/json' };
-const get = (url: string, cookie?: string): autocannon.Options => ({ url, headers: cookie ? { cookie } : {} });
-const post = (url: string, headers: Record<string, string>, body: () => string): autocannon.Options => ({
-  url,
-  requests: [{ method: 'POST', headers: { ...json, ...headers }, setupRequest: (r) => ({ ...r, body: body() }) }],
-});
-const hazardBody = () => JSON.stringify({ description: `压测：护栏缺失 ${randomUUID().slice(0, 8)}`, clientId: randomUUID() });
-
-const allScenarios: Scenario[] = [
-  { name: 'page 1', api: (s) => get(`${s.api}/api/v1/hazards?limit=50`, s.cookie), bare: (s) => get(`${s.bare}/hazards`) },
-  {
-    name: 'deep page (after 90 %)',
-    api: (s) => get(`${s.api}/api/v1/hazards?limit=50&cursor=${s.deep.cursor}`, s.cookie),
-    bare: (s) => get(`${s.bare}/hazards?at=${encodeURIComponent(s.deep.at)}&id=${s.deep.id}`),
-  },
-  { name: 'filter status=closed', api: (s) => get(`${s.api}/api/v1/hazards?limit=50&status=closed`, s.cookie), bare: (s) => get(`${s.bare}/hazards?status=closed`) },
-  { name: 'filter post', api: (s) => get(`${s.api}/api/v1/hazards?limit=50&postId=${s.postId}`, s.cookie), bare: (s) => get(`${s.bare}/hazards?postId=${s.postId}`) },
-  { name: 'filter overdue', api: (s) => get(`${s.api}/api/v1/hazards?limit=50&overdue=true`, s.cookie), bare: (s) => get(`${s.bare}/hazards?overdue=true`) },
-  {
-    name: 'search q (5 chars, 1 in 24)',
-    api: (s) => get(`${s.api}/api/v1/hazards?limit=50&q=${encodeURIComponent('配电箱未上')}`, s.cookie),
-    bare: (s) => get(`${s.bare}/hazards?q=${encodeURIComponent('配电箱未上')}`),
-  },
-  {
-    name: 'search q (2 chars)',
-    api: (s) => get(`${s.api}/api/v1/hazards?limit=50&q=${encodeURIComponent('气瓶')}`, s.cookie),
-    bare: (s) => get(`${s.bare}/hazards?q=${encodeURIComponent('气瓶')}`),
-  },
-  { name: 'create hazard', api: (s) => post(`${s.api}/api/v1/hazards`, { cookie: s.cookie }, hazardBody), bare: (s) => post(`${s.bare}/hazards`, {}, hazardBody) },
-  { name: 'records: task list', api: (s) => get(`${s.api}/api/v1/inspection-tasks?limit=50`, s.workerCookie), bare: (s) => get(`${s.bare}/tasks`) },
-  { name: 'records: tasks status=done', api: (s) => get(`${s.api}/api/v1/inspection-tasks?limit=50&status=done`, s.workerCookie), bare: (s) => get(`${s.bare}/tasks?status=done`) },
-  { name: 'records: task + 20 records', api: (s) => get(`${s.api}/api/v1/inspection-tasks/${s.doneTaskId}`, s.workerCookie), bare: (s) => get(`${s.bare}/tasks/${s.doneTaskId}`) },
-  {
-    name: '20-item submission',
-    api: (s) => post(`${s.api}/api/v1/inspection-tasks/${s.taskId}/records`, { cookie: s.workerCookie }, () => submission(s)),
-    bare: (s) => post(`${s.bare}/records`, {}, () => submission(s, true)),
-  },
-];
-
 const only = (process.env.BENCH_ONLY ?? '').split(',').map((w) => w.trim().toLowerCase()).filter(Boolean);
 const scenarios = only.length ? allScenarios.filter((s) => only.some((w) => s.name.toLowerCase().includes(w))) : allScenarios;
-
-function submission(s: ServerInfo, withTask = false): string {
-  return JSON.stringify({
-    clientId: randomUUID(),
-    capturedAt: new Date().toISOString(),
-    ...(withTask ? { taskId: s.taskId } : {}),
-    results: s.itemIds.map((itemId, i) => ({ itemId, result: i === 7 ? 'na' : 'pass', note: '' })),
-  });
-}
 
 function cpuTicks(pid: number): number {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
