@@ -12,9 +12,9 @@ import { listHazardRows } from '../modules/hazards/hazard-list.repository.js';
 import { listRiskRows } from '../modules/risks/risks.repository.js';
 import { ManualClock } from '../platform/clock.js';
 import { loadConfig } from '../platform/config.js';
-import { newId } from '../platform/ids.js';
 import { listRows } from '../platform/resource/tenant-resource.repository.js';
 import { insertHazardRows } from '../test/factories/hazard-rows.factory.js';
+import { insertDocumentRows, insertPersonRows } from '../test/factories/search-rows.factory.js';
 import { capturing, explain, type PlanFacts } from '../test/query-plans.js';
 import { isDbAvailable } from '../test/test-app.js';
 import { createTestDb, testDialect } from '../test/test-db.js';
@@ -40,43 +40,9 @@ describe.runIf(isDbAvailable())(`search query plans (${dialect})`, () => {
     const texts = ['配电箱未上锁', '灭火器过期', '消防通道堵塞', 'PLC 柜门未关'];
     await insertHazardRows(kysely, { enterpriseId, count: 300, postIds: [], now: Date.parse(now), describe: (i) => `${texts[i % texts.length]} ${i}` });
     await insertHazardRows(kysely, { enterpriseId: demo.secondEnterpriseId, count: 50, postIds: [], now: Date.parse(now), describe: (i) => `${texts[i % texts.length]} ${i}` });
-    await kysely
-      .insertInto('person')
-      .values(
-        Array.from({ length: 60 }, (_, i) => ({
-          id: newId(),
-          enterprise_id: enterpriseId,
-          name: `配电工${i}`,
-          phone: `1390000${String(i).padStart(4, '0')}`,
-          org_unit_id: null,
-          hire_date: null,
-          is_contractor: 0,
-          created_at: new Date(Date.parse(now) - i * 60_000).toISOString(),
-          updated_at: now,
-          archived_at: null,
-        })),
-      )
-      .execute();
-    await kysely
-      .insertInto('controlled_document')
-      .values(
-        Array.from({ length: 60 }, (_, i) => ({
-          id: newId(),
-          enterprise_id: enterpriseId,
-          number: `AQ-${String(i).padStart(3, '0')}`,
-          title: `配电箱管理制度 ${i}`,
-          type: 'rule',
-          template_key: null,
-          owner_person_id: null,
-          review_due_on: null,
-          withdrawn_at: null,
-          withdrawn_reason: null,
-          content_text: '',
-          created_at: new Date(Date.parse(now) - i * 60_000).toISOString(),
-          updated_at: now,
-        })),
-      )
-      .execute();
+    const minutesBefore = (i: number) => new Date(Date.parse(now) - i * 60_000).toISOString();
+    await insertPersonRows(kysely, 60, (i) => ({ enterprise_id: enterpriseId, name: `配电工${i}`, phone: `1390000${String(i).padStart(4, '0')}`, created_at: minutesBefore(i), updated_at: now }));
+    await insertDocumentRows(kysely, 60, (i) => ({ enterprise_id: enterpriseId, number: `AQ-${String(i).padStart(3, '0')}`, title: `配电箱管理制度 ${i}`, content_text: '', created_at: minutesBefore(i), updated_at: now }));
     await kysely.executeQuery(CompiledQuery.raw('analyze'));
   });
 

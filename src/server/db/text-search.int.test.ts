@@ -14,6 +14,7 @@ import { loadConfig } from '../platform/config.js';
 import { newId } from '../platform/ids.js';
 import { listRows } from '../platform/resource/tenant-resource.repository.js';
 import { insertHazardRows } from '../test/factories/hazard-rows.factory.js';
+import { insertDocumentRows, insertPersonRows } from '../test/factories/search-rows.factory.js';
 import { isDbAvailable } from '../test/test-app.js';
 import { createTestDb, testDialect } from '../test/test-db.js';
 import type { Database } from './database.js';
@@ -87,44 +88,16 @@ describe.runIf(isDbAvailable())(`text search (${dialect})`, () => {
     // The other enterprise's hazards carry the same texts: a search never returns them.
     await insertHazardRows(kysely, { enterpriseId: otherEnterpriseId, count: 50, postIds: [], now: Date.parse(now), describe: (i) => descriptions[i] as string });
     const at = new Date().toISOString();
-    await kysely
-      .insertInto('person')
-      .values(
-        Array.from({ length: 150 }, (_, i) => ({
-          id: newId(),
-          enterprise_id: enterpriseId,
-          name: sentence(next).slice(0, 12),
-          phone: i % 3 ? `1390000${String(i).padStart(4, '0')}` : null,
-          org_unit_id: null,
-          hire_date: null,
-          is_contractor: 0,
-          created_at: at,
-          updated_at: at,
-          archived_at: null,
-        })),
-      )
-      .execute();
+    await insertPersonRows(kysely, 150, (i) => ({ enterprise_id: enterpriseId, name: sentence(next).slice(0, 12), phone: i % 3 ? `1390000${String(i).padStart(4, '0')}` : null, created_at: at, updated_at: at }));
     // Documents: number, title and the newest version's text (as documents.repository.ts keeps it).
-    await kysely
-      .insertInto('controlled_document')
-      .values(
-        Array.from({ length: 200 }, (_, i) => ({
-          id: newId(),
-          enterprise_id: i % 10 === 9 ? otherEnterpriseId : enterpriseId,
-          number: `AQ-${String(i).padStart(3, '0')}${i % 7 ? '' : 'PLC'}`,
-          title: sentence(next).slice(0, 20),
-          type: 'rule',
-          template_key: null,
-          owner_person_id: null,
-          review_due_on: null,
-          withdrawn_at: null,
-          withdrawn_reason: null,
-          content_text: i % 5 ? [sentence(next), sentence(next), sentence(next)].join('\n') : '',
-          created_at: new Date(Date.parse(now) - i * 60_000).toISOString(),
-          updated_at: now,
-        })),
-      )
-      .execute();
+    await insertDocumentRows(kysely, 200, (i) => ({
+      enterprise_id: i % 10 === 9 ? otherEnterpriseId : enterpriseId,
+      number: `AQ-${String(i).padStart(3, '0')}${i % 7 ? '' : 'PLC'}`,
+      title: sentence(next).slice(0, 20),
+      content_text: i % 5 ? [sentence(next), sentence(next), sentence(next)].join('\n') : '',
+      created_at: new Date(Date.parse(now) - i * 60_000).toISOString(),
+      updated_at: now,
+    }));
     await kysely.executeQuery(CompiledQuery.raw('analyze'));
   });
 
