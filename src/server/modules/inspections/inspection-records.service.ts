@@ -6,7 +6,7 @@ import type { InspectionRecordTable } from '../../db/database.js';
 import { toDbBool } from '../../db/codecs.js';
 import { withTransaction } from '../../db/with-transaction.js';
 import type { Locale } from '../../../i18n/locale.js';
-import { type SubmissionResultDto, submissionInputSchema } from '../../../schemas/inspections.js';
+import { type SubmissionInput, type SubmissionResultDto, submissionInputSchema } from '../../../schemas/inspections.js';
 import { AppError, notFound } from '../../platform/http/app-error.js';
 import { fieldError, parseOrThrow } from '../../platform/http/validation.js';
 import { newId } from '../../platform/ids.js';
@@ -53,31 +53,20 @@ export async function submitRecords(deps: AppDeps, viewer: TaskViewer, taskId: s
   const input = parseOrThrow(submissionInputSchema, body, locale);
 
   const supersededIds = input.results.map((r) => r.supersedesId).filter((id): id is string => id !== null);
-  const [replay, items, superseded] = await Promise.all([
-    replayOf(deps, viewer, taskId, input.clientId),
+  const [items, superseded] = await Promise.all([
     repo.listItemsOfTask(deps.db, viewer.enterpriseId, taskId),
     supersededIds.length ? repo.findRecordsOfTaskByIds(deps.db, viewer.enterpriseId, taskId, supersededIds) : Promise.resolve([]),
   ]);
-  if (replay) return replay;
   const itemsById = new Map(items.map((i) => [i.id, i]));
-  const seen = new Set<string>();
-  for (const [i, r] of input.results.entries()) {
-    if (!itemsById.has(r.itemId)) {
-      throw fieldError(`results.${i}.itemId`, { 'zh-CN': '该排查项不属于此任务', 'en-US': 'This item is not part of the task' });
-    }
-    if (seen.has(r.itemId)) throw fieldError(`results.${i}.itemId`, { 'zh-CN': '同一排查项重复提交', 'en-US': 'The item appears twice' });
-    seen.add(r.itemId);
-    if (r.supersedesId && !superseded.some((e) => e.id === r.supersedesId && e.item_id === r.itemId)) {
-      throw fieldError(`results.${i}.supersedesId`, { 'zh-CN': '被更正的记录不属于此排查项', 'en-US': 'The corrected record is not one of this item' });
-    }
-  }
-  const photoIds = [...new Set(input.results.flatMap((r) => r.photoIds))];
-  if (photoIds.length) {
-    const found = new Set((await repo.countLiveAttachments(deps.db, viewer.enterpriseId, photoIds)).map((r) => r.id));
-    for (const [i, r] of input.results.entries()) {
-      const j = r.photoIds.findIndex((id) => !found.has(id));
-      if (j >= 0) throw fieldError(`results.${i}.photoIds.${j}`, { 'zh-CN': '照片不存在', 'en-US': 'No such photo' });
-    }
+  // No read of the clientId first (issue 18: no avoidable reads): the insert below is idempotent on
+  // it. A replay whose items, corrections or photos no longer check out is still answered with its
+  // first result.
+  try {
+    await checkResults(deps, viewer.enterpriseId, input.results, itemsById, superseded);
+  } catch (error) {
+    const replay = error instanceof AppError ? await replayOf(deps, viewer, taskId, input.clientId) : null;
+    if (replay) return replay;
+    throw error;
   }
 
   const now = deps.clock.now();
@@ -130,4 +119,33 @@ export async function submitRecords(deps: AppDeps, viewer: TaskViewer, taskId: s
     status: outcome.status as SubmissionResultDto['status'],
     records: rows.map((r) => toRecordDto(r, outcome.hazards.get(r.id) ?? null)),
   };
+}
+
+/** Each result names an item of the task once, a record of that item it corrects, and live photos (4xx naming the field). */
+async function checkResults(
+  deps: AppDeps,
+  enterpriseId: string,
+  results: SubmissionInput['results'],
+  itemsById: ReadonlyMap<string, unknown>,
+  superseded: readonly { id: string; item_id: string }[],
+): Promise<void> {
+  const seen = new Set<string>();
+  for (const [i, r] of results.entries()) {
+    if (!itemsById.has(r.itemId)) {
+      throw fieldError(`results.${i}.itemId`, { 'zh-CN': '该排查项不属于此任务', 'en-US': 'This item is not part of the task' });
+    }
+    if (seen.has(r.itemId)) throw fieldError(`results.${i}.itemId`, { 'zh-CN': '同一排查项重复提交', 'en-US': 'The item appears twice' });
+    seen.add(r.itemId);
+    if (r.supersedesId && !superseded.some((e) => e.id === r.supersedesId && e.item_id === r.itemId)) {
+      throw fieldError(`results.${i}.supersedesId`, { 'zh-CN': '被更正的记录不属于此排查项', 'en-US': 'The corrected record is not one of this item' });
+    }
+  }
+  const photoIds = [...new Set(results.flatMap((r) => r.photoIds))];
+  if (photoIds.length) {
+    const found = new Set((await repo.countLiveAttachments(deps.db, enterpriseId, photoIds)).map((r) => r.id));
+    for (const [i, r] of results.entries()) {
+      const j = r.photoIds.findIndex((id) => !found.has(id));
+      if (j >= 0) throw fieldError(`results.${i}.photoIds.${j}`, { 'zh-CN': '照片不存在', 'en-US': 'No such photo' });
+    }
+  }
 }
