@@ -9,6 +9,10 @@ export const errorMessages = {
   UNAUTHENTICATED: { 'zh-CN': '请先登录', 'en-US': 'Please log in first' },
   FORBIDDEN: { 'zh-CN': '您没有权限进行此操作', 'en-US': 'You are not allowed to do this' },
   NO_ACTIVE_ENTERPRISE: { 'zh-CN': '请先选择一家企业', 'en-US': 'Choose an enterprise first' },
+  ENTERPRISE_ACCESS_ENDED: {
+    'zh-CN': '您已无权查看该企业：它已不在您的监管辖区内，或咨询服务已结束。请重新选择企业',
+    'en-US': 'You may no longer see this enterprise: it has left your jurisdiction or the consultancy engagement has ended. Choose another enterprise',
+  },
   NOT_FOUND: { 'zh-CN': '未找到{entity}', 'en-US': '{entity} not found' },
   ROUTE_NOT_FOUND: { 'zh-CN': '接口不存在', 'en-US': 'No such endpoint' },
   CONFLICT: { 'zh-CN': '与已有数据冲突：{detail}', 'en-US': 'Conflicts with existing data: {detail}' },

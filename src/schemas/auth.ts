@@ -58,6 +58,8 @@ export const meSchema = z.object({
   sessionKind: z.enum(['office', 'device']),
   memberships: z.array(membershipDtoSchema),
   activeEnterpriseId: z.string().nullable(),
+  /** The session was in an enterprise it may no longer work in (left the regulator's jurisdiction, the consultant's engagement ended). */
+  hasLostEnterprise: z.boolean(),
   role: z.enum(enterpriseRoles).nullable(),
   /** The person record this login is in the active enterprise, and the posts that person holds. */
   personId: z.string().nullable(),

@@ -29,7 +29,10 @@ export const engagementInputSchema = z.strictObject({
   teamUserIds: z.array(idSchema).min(1).max(20),
   contractStart: isoDate,
   contractEnd: isoDate,
+  /** 服务范围: what the contract covers. */
+  scope: optionalText(500),
 });
+export type EngagementInput = z.infer<typeof engagementInputSchema>;
 
 export const deliverableInputSchema = z.strictObject({ note: optionalText(1000) });
 export const reportInputSchema = z.strictObject({ kind: z.enum(reportKinds) });
@@ -80,6 +83,9 @@ export const engagementSummarySchema = z.object({
   contractStart: z.string(),
   contractEnd: z.string(),
   completedAt: z.string().nullable(),
+  scope: z.string(),
+  /** The enterprise ended the engagement: the team no longer works in the enterprise. */
+  endedAt: z.string().nullable(),
   overdueDeliverables: z.number(),
   openFindings: z.number(),
   selfAssessmentScore: z.number().nullable(),

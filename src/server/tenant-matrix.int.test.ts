@@ -4,8 +4,11 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allRoutes } from './app.js';
+import { withTransaction } from './db/with-transaction.js';
+import { createUser } from './modules/auth/auth.service.js';
+import { createConsultancy } from './modules/consultancy/engagement.service.js';
 import { createEnterpriseWithUsers } from './test/factories/enterprise.factory.js';
-import { createTestApp, isDbAvailable, type TestApp } from './test/test-app.js';
+import { createTestApp, isDbAvailable, testPassword, type TestApp } from './test/test-app.js';
 
 describe.skipIf(!isDbAvailable())('tenant matrix', () => {
   let t: TestApp;
@@ -115,6 +118,12 @@ describe.skipIf(!isDbAvailable())('tenant matrix', () => {
     const token = String(credential.invitationPath).split('/').pop();
     expect((await t.request(null, 'POST', `/api/v1/public/invitations/${token}/accept`, { pin: '246810' })).statusCode).toBe(200);
     actionIdsOfB.set('/api/v1/device-sessions', (await t.request(cookieB, 'GET', '/api/v1/device-sessions')).json().items[0].id);
+    // Consultancy: B engages a consultancy (A may not end B's engagement).
+    await withTransaction(t.deps.db, (trx) => createUser(t.deps, trx, { username: 'mx_consultant', displayName: 'B 咨询师', password: testPassword }));
+    const consultancy = await createConsultancy(t.deps, 'matrix', { name: 'B 咨询公司', members: [{ username: 'mx_consultant', isLead: false }] });
+    const engagement = await t.request(cookieB, 'POST', '/api/v1/engagements', { consultancyId: consultancy.id, teamUserIds: [consultancy.members[0]?.userId], contractStart: '2026-11-01', contractEnd: '2027-10-31' });
+    expect(engagement.statusCode, engagement.body).toBe(201);
+    actionIdsOfB.set('/api/v1/engagements', engagement.json().id);
   });
   afterAll(() => t.close());
 

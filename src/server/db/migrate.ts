@@ -52,6 +52,7 @@ import * as createOversightCampaign from './migrations/202612070900-create-overs
 import * as createCountyScoreSheet from './migrations/202612080100-create-county-score-sheet.js';
 import * as addVisitConsultants from './migrations/202612080200-add-visit-consultants.js';
 import * as inspectionTaskPageIdx from './migrations/202612080500-inspection-task-page-idx.js';
+import * as addEngagementEnd from './migrations/202612080610-add-engagement-end.js';
 import * as createOccupationalHealth from './migrations/202612070420-create-occupational-health.js';
 import * as createCommunication from './migrations/202612070430-create-communication.js';
 import * as indexOperationsLists from './migrations/202612070440-index-operations-lists.js';
@@ -119,6 +120,7 @@ const migrations: Record<string, Migration> = {
   '202612070620-create-statistics-submissions': createStatisticsSubmissions,
   '202612080200-add-visit-consultants': addVisitConsultants,
   '202612080500-inspection-task-page-idx': inspectionTaskPageIdx,
+  '202612080610-add-engagement-end': addEngagementEnd,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

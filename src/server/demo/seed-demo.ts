@@ -185,6 +185,9 @@ export async function seedDemo(deps: AppDeps, password: string | null): Promise<
         phase: 1,
         phase_started_at: at,
         completed_at: null,
+        scope: '',
+        ended_at: null,
+        ended_by_user_id: null,
         created_by_user_id: adminId,
         created_at: at,
       });

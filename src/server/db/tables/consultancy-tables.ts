@@ -24,6 +24,11 @@ export interface EngagementTable {
   completed_at: string | null;
   created_by_user_id: string | null;
   created_at: string;
+  /** 服务范围: what the contract covers ('' when not given). */
+  scope: string;
+  /** The enterprise ended it: the team no longer works in the enterprise. */
+  ended_at: string | null;
+  ended_by_user_id: string | null;
 }
 
 export interface EngagementEventTable {

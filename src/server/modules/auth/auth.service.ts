@@ -13,7 +13,7 @@ import { fieldError } from '../../platform/http/validation.js';
 import { newId } from '../../platform/ids.js';
 import { recordChange } from '../audit/audit.service.js';
 import * as repo from './auth.repository.js';
-import { mayWorkIn, workableMemberships } from './workable-enterprises.service.js';
+import { mayStillWorkIn, mayWorkIn, workableMemberships } from './workable-enterprises.service.js';
 
 const minute = 60_000;
 /** last_seen_at is written at most this often, so reads do not become writes. */
@@ -120,6 +120,10 @@ export async function resolveSession(deps: AppDeps, sessionId: string): Promise<
     return null;
   }
   if (now - Date.parse(row.last_seen_at) > touchEveryMs) await repo.touchSession(db, sessionId, new Date(now).toISOString());
+  // A regulator's enterprise that left its jurisdiction, a consultant's whose engagement ended: the
+  // session keeps no enterprise (every tenant request answers ENTERPRISE_ACCESS_ENDED) until it switches.
+  const hasLost = row.role !== null && row.active_enterprise_id !== null && !(await mayStillWorkIn(db, row.user_id, row.active_enterprise_id, row.role));
+  const role = hasLost ? null : row.role;
   return {
     sessionId,
     userId: row.user_id,
@@ -127,9 +131,10 @@ export async function resolveSession(deps: AppDeps, sessionId: string): Promise<
     displayName: row.display_name,
     isAdmin: row.is_admin === 1,
     locale: isLocale(row.locale) ? row.locale : null,
-    enterpriseId: row.role ? row.active_enterprise_id : null,
-    role: (row.role as EnterpriseRole | null) ?? null,
-    personId: row.role ? row.person_id : null,
+    enterpriseId: role ? row.active_enterprise_id : null,
+    role: (role as EnterpriseRole | null) ?? null,
+    personId: role ? row.person_id : null,
+    lostEnterpriseId: hasLost ? row.active_enterprise_id : null,
     sessionKind: isDevice ? 'device' : 'office',
     mustChangePassword: row.must_change_password === 1,
   };
@@ -156,6 +161,7 @@ export async function getMe(deps: AppDeps, auth: AuthContext): Promise<Me> {
       role: m.role as EnterpriseRole,
     })),
     activeEnterpriseId: auth.enterpriseId,
+    hasLostEnterprise: Boolean(auth.lostEnterpriseId),
     role: auth.role,
     personId: held.personId,
     postIds: held.postIds,

@@ -24,6 +24,24 @@ export async function workableMemberships(db: Executor, userId: string): Promise
   });
 }
 
+/**
+ * Whether the regulator or consultant of a session still may work in the enterprise it switched into
+ * (the enterprise left the county or town, the engagement ended or the team changed). Read with the
+ * session (cached ≤ SESSION_CACHE_SECONDS, dropped in this process on every such change), so every
+ * request re-checks it without a query of its own. Other roles: their membership is the right.
+ */
+export async function mayStillWorkIn(db: Executor, userId: string, enterpriseId: string, role: string): Promise<boolean> {
+  if (role === 'regulator') {
+    const county = await jurisdictionEnterprises(db, userId, [enterpriseId]);
+    return !county || county.has(enterpriseId);
+  }
+  if (role === 'consultant') {
+    const engaged = await consultantEnterprises(db, userId);
+    return !engaged || engaged.has(enterpriseId);
+  }
+  return true;
+}
+
 export async function mayWorkIn(db: Executor, userId: string, enterpriseId: string): Promise<boolean> {
   return (await workableMemberships(db, userId)).some((m) => m.enterprise_id === enterpriseId);
 }

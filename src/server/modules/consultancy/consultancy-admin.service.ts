@@ -6,6 +6,7 @@ import type { Locale } from '../../../i18n/locale.js';
 import type { ConsultancyDto, ConsultantInput, EngagementSummaryDto } from '../../../schemas/consultancy.js';
 import { AppError, notFound } from '../../platform/http/app-error.js';
 import { fieldError } from '../../platform/http/validation.js';
+import { invalidateSessions } from '../../platform/auth/session-cache.js';
 import { recordChange } from '../audit/audit.service.js';
 import { createUser } from '../auth/auth.service.js';
 import { findUserByUsername } from '../auth/auth.repository.js';
@@ -37,6 +38,8 @@ export async function addConsultant(deps: AppDeps, adminUserId: string, consulta
       after: { userId, username: input.username, isLead: input.isLead, isNewLogin: Boolean(input.password) },
     });
   });
+  // A consultancy's consultant works only in its engagements' enterprises (workable-enterprises.service.ts).
+  invalidateSessions(deps.db);
   return (await listConsultancyDtos(deps.db)).find((c) => c.id === consultancyId) as ConsultancyDto;
 }
 

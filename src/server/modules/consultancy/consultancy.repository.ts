@@ -88,6 +88,12 @@ export async function listEngagementsOfUser(db: Executor, userId: string) {
   return rows.filter((r) => led.some((l) => l.consultancy_id === r.consultancy_id) || (JSON.parse(r.team_user_ids) as string[]).includes(userId));
 }
 
+/** Sets the end once (false: not this enterprise's, or ended already). */
+export async function endEngagement(db: Executor, enterpriseId: string, id: string, patch: { ended_at: string; ended_by_user_id: string }): Promise<boolean> {
+  const r = await db.updateTable('engagement').set(patch).where('id', '=', id).where('enterprise_id', '=', enterpriseId).where('ended_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 export function listEngagementsOfEnterprise(db: Executor, enterpriseId: string) {
   return engagementColumns(db).where('g.enterprise_id', '=', enterpriseId).orderBy('g.created_at').execute();
 }

@@ -19,9 +19,10 @@ import { docxMime } from '../../platform/exports/docx-builder.js';
 import { notFound } from '../../platform/http/app-error.js';
 import { type AnyRouteDef, defineRoute, requireTenant, requireUser } from '../../platform/http/route.js';
 import type { AuthContext } from '../../platform/auth/auth-context.js';
+import { ownRecord } from '../../platform/http/own-record.js';
 import * as repo from './consultancy.repository.js';
 import { buildEngagementReport } from './engagement-reports.service.js';
-import { createConsultancy, createEngagement, engagementForConsultant, getDetail, listConsultancyDtos, listDesk, listOfEnterprise } from './engagement.service.js';
+import { createConsultancy, createEngagement, endEngagement, engagementForConsultant, getDetail, listConsultancyDtos, listDesk, listOfEnterprise } from './engagement.service.js';
 import { advancePhase, completeDeliverable, generateReport, recordFinding } from './engagement-work.service.js';
 import { addConsultant, listConsultancyEngagements } from './consultancy-admin.service.js';
 import { listEnterpriseVisits, recordVisit, visitConfirmerRoles } from './engagement-visits.service.js';
@@ -83,6 +84,20 @@ export function consultancyRoutes(deps: AppDeps): AnyRouteDef[] {
       body: engagementInputSchema,
       response: z.object({ id: z.string() }),
       handler: async ({ auth, body }) => createEngagement(deps, { userId: requireUser(auth).userId, enterpriseId: requireTenant(auth).enterpriseId }, body),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/engagements/:id/end',
+      access: { kind: 'tenant', roles: ['principal', 'safety_manager'] },
+      summary: 'The enterprise ends an engagement: its team no longer works in the enterprise (their sessions there end); the record stays',
+      tags,
+      params: idParamsSchema,
+      before: ownRecord(db, 'engagement'),
+      successStatus: 200,
+      handler: async ({ auth, params }) => {
+        await endEngagement(deps, { userId: requireUser(auth).userId, enterpriseId: requireTenant(auth).enterpriseId }, params.id);
+        return { ok: true };
+      },
     }),
     defineRoute({
       method: 'GET',

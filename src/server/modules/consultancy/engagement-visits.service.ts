@@ -51,6 +51,7 @@ registerSignOffSubject({
 /** Records a visit of the engagement (a team member or a lead of the consultancy records it). */
 export async function recordVisit(deps: AppDeps, userId: string, row: EngagementRow, input: VisitInput): Promise<{ id: string }> {
   if (row.completed_at) throw new AppError('ENGAGEMENT_STATE', { reasonZh: '咨询已完成', reasonEn: 'the engagement is completed' });
+  if (row.ended_at) throw new AppError('ENGAGEMENT_STATE', { reasonZh: '咨询服务已结束', reasonEn: 'the engagement has ended' });
   const today = deps.clock.now().toISOString().slice(0, 10);
   // One day of slack: the consultant's calendar day may be ahead of UTC.
   if (input.visitedOn > addDays(today, 1)) throw fieldError('visitedOn', { 'zh-CN': '咨询日期不能晚于今天', 'en-US': 'The visit cannot be in the future' });

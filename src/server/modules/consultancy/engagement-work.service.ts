@@ -17,6 +17,7 @@ const wrongState = (zh: string, en: string) => new AppError('ENGAGEMENT_STATE', 
 
 function ensureOpen(row: EngagementRow) {
   if (row.completed_at) throw wrongState('咨询已完成', 'the engagement is completed');
+  if (row.ended_at) throw wrongState('咨询服务已结束', 'the engagement has ended');
 }
 
 async function tick(trx: Parameters<typeof repo.insertEvent>[0], row: EngagementRow, userId: string, code: string, note: string, at: Date) {

@@ -10,6 +10,7 @@ import type { ConsultancyDto, EngagementDetailDto, EngagementSummaryDto } from '
 import { AppError, notFound } from '../../platform/http/app-error.js';
 import { fieldError } from '../../platform/http/validation.js';
 import { newId } from '../../platform/ids.js';
+import { invalidateSessions } from '../../platform/auth/session-cache.js';
 import { recordChange } from '../audit/audit.service.js';
 import { addMembership } from '../auth/auth.service.js';
 import { findMembership, findUserByUsername } from '../auth/auth.repository.js';
@@ -62,7 +63,7 @@ export async function listConsultancyDtos(db: Executor): Promise<ConsultancyDto[
 export async function createEngagement(
   deps: AppDeps,
   actor: { userId: string; enterpriseId: string },
-  input: { consultancyId: string; teamUserIds: string[]; contractStart: string; contractEnd: string },
+  input: { consultancyId: string; teamUserIds: string[]; contractStart: string; contractEnd: string; scope?: string },
 ): Promise<{ id: string }> {
   if (input.contractEnd < input.contractStart) throw fieldError('contractEnd', { 'zh-CN': '合同结束日期不能早于开始日期', 'en-US': 'The contract cannot end before it starts' });
   const consultancy = await repo.findConsultancy(deps.db, input.consultancyId);
@@ -85,6 +86,9 @@ export async function createEngagement(
       phase: 1,
       phase_started_at: at,
       completed_at: null,
+      scope: input.scope ?? '',
+      ended_at: null,
+      ended_by_user_id: null,
       created_by_user_id: actor.userId,
       created_at: at,
     });
@@ -117,6 +121,9 @@ export async function engageRegisteredEnterprise(deps: AppDeps, trx: Executor, u
     phase: 1,
     phase_started_at: now.toISOString(),
     completed_at: null,
+    scope: '',
+    ended_at: null,
+    ended_by_user_id: null,
     created_by_user_id: userId,
     created_at: now.toISOString(),
   });
@@ -139,7 +146,7 @@ export async function engagementForConsultant(db: Executor, userId: string, id: 
  */
 export async function consultantEnterprises(db: Executor, userId: string): Promise<Set<string> | null> {
   if (!(await repo.isConsultancyMember(db, userId))) return null;
-  return new Set((await repo.listEngagementsOfUser(db, userId)).map((r) => r.enterprise_id));
+  return new Set((await repo.listEngagementsOfUser(db, userId)).filter((r) => !r.ended_at).map((r) => r.enterprise_id));
 }
 
 export async function doneCodes(db: Executor, engagementIds: string[]) {
@@ -180,7 +187,9 @@ export async function summaries(deps: AppDeps, rows: EngagementRow[], locale: Lo
       contractStart: r.contract_start,
       contractEnd: r.contract_end,
       completedAt: r.completed_at,
-      overdueDeliverables: r.completed_at ? 0 : states.filter((s) => s.isOverdue).length,
+      scope: r.scope,
+      endedAt: r.ended_at,
+      overdueDeliverables: r.completed_at || r.ended_at ? 0 : states.filter((s) => s.isOverdue).length,
       openFindings,
       selfAssessmentScore: ind?.selfAssessmentScore ?? null,
       alerts: {
@@ -192,6 +201,22 @@ export async function summaries(deps: AppDeps, rows: EngagementRow[], locale: Lo
     });
   }
   return out;
+}
+
+/**
+ * The enterprise (its principal or safety manager) ends an engagement: the team's sessions in the
+ * enterprise end with it (the session re-checks the right; the cache is dropped here), the
+ * engagement and its evidence stay, shown as ended.
+ */
+export async function endEngagement(deps: AppDeps, actor: { userId: string; enterpriseId: string }, id: string): Promise<void> {
+  await withTransaction(deps.db, async (trx) => {
+    const at = deps.clock.now();
+    if (!(await repo.endEngagement(trx, actor.enterpriseId, id, { ended_at: at.toISOString(), ended_by_user_id: actor.userId }))) {
+      throw new AppError('ENGAGEMENT_STATE', { reasonZh: '咨询服务已结束', reasonEn: 'the engagement has ended' });
+    }
+    await recordChange(trx, actor, at, { entity: 'engagement', entityId: id, action: 'end' });
+  });
+  invalidateSessions(deps.db);
 }
 
 /** The consultant's desk. */

@@ -14,6 +14,7 @@ import { recordChange } from '../audit/audit.service.js';
 import { addMembership, createUserWithHash } from '../auth/auth.service.js';
 import { findUserByPhone, findUserByUsername } from '../auth/auth.repository.js';
 import { hashPassword } from '../../platform/auth/passwords.js';
+import { invalidateSessions } from '../../platform/auth/session-cache.js';
 import { findCounty } from '../../../domain/enterprise/region.js';
 import type { EnterpriseMemberDto, FirstLoginInput } from '../../../schemas/accounts.js';
 import * as repo from './enterprise.repository.js';
@@ -177,8 +178,10 @@ export async function updateEnterprise(
   actor: { userId: string; enterpriseId: string },
   input: Partial<Omit<EnterpriseInput, 'creditCode'>>,
 ): Promise<EnterpriseDto> {
-  return withTransaction(deps.db, async (trx) => {
+  let regionBefore: string | null = null;
+  const updated = await withTransaction(deps.db, async (trx) => {
     const before = await repo.findEnterprise(trx, actor.enterpriseId);
+    regionBefore = before?.region_code ?? null;
     if (!before) throw notFound('enterprise');
     if (input.name !== undefined && (await repo.findEnterpriseByName(trx, input.name, actor.enterpriseId))) throw duplicateName(input.name);
     if (input.regionCode !== undefined && !findCounty(input.regionCode)) throw unknownRegion();
@@ -208,6 +211,9 @@ export async function updateEnterprise(
     });
     return after;
   });
+  // Another county: regulators' sessions in the enterprise are re-checked (workable-enterprises.service.ts).
+  if (updated.regionCode !== regionBefore) invalidateSessions(deps.db);
+  return updated;
 }
 
 /** The administrator links a user (typically a consultant or regulator) to an enterprise. */

@@ -1,6 +1,7 @@
 /* The county view (issue 17 item 3): a regulator's jurisdiction — its county, or one town under it —
  * on one page from the precomputed enterprise_indicator rows; its towns; the read-only detail of one
  * enterprise; the .xlsx export. A regulator without a jurisdiction has no county view (403). */
+import { invalidateSessions } from '../../platform/auth/session-cache.js';
 import type { AppDeps } from '../../app-deps.js';
 import { fromDbJson } from '../../db/codecs.js';
 import { withTransaction, type Executor } from '../../db/with-transaction.js';
@@ -171,6 +172,8 @@ export async function assignTown(deps: AppDeps, userId: string, enterpriseId: st
     await repo.setAssignment(trx, enterpriseId, { town_code: townCode ?? '' });
     await recordChange(trx, { userId, enterpriseId }, deps.clock.now(), { entity: 'enterprise_indicator', entityId: enterpriseId, action: 'assign_town', after: { townCode } });
   });
+  // A town's users no longer work in an enterprise moved out of their town.
+  invalidateSessions(deps.db);
   return getCountyEnterprise(deps, userId, enterpriseId);
 }
 
@@ -201,6 +204,8 @@ export async function putJurisdiction(deps: AppDeps, adminUserId: string, input:
     await repo.upsertJurisdiction(trx, { user_id: user.id, county_code: input.countyCode, town_code: input.townCode, created_at: now.toISOString() });
     await recordChange(trx, { userId: adminUserId, enterpriseId: null }, now, { entity: 'oversight_jurisdiction', entityId: user.id, action: 'put', after: input });
   });
+  // Enterprises outside the new jurisdiction end for the regulator's sessions in them.
+  invalidateSessions(deps.db);
   return { userId: user.id, countyCode: input.countyCode, countyName: countyName(input.countyCode), townCode: input.townCode, townName };
 }
 

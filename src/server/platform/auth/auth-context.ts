@@ -17,6 +17,9 @@ export interface AuthContext {
   /** 'device': a worker's remembered phone (long-lived, revocable); 'office': idle and absolute limits. Absent means office. */
   sessionKind?: 'office' | 'device';
   mustChangePassword?: boolean;
+  /** The enterprise the session was switched into and may no longer work in (a regulator's left its
+   * jurisdiction, a consultant's engagement ended); enterpriseId and role are then null. */
+  lostEnterpriseId?: string | null;
 }
 
 declare module 'fastify' {

@@ -64,6 +64,7 @@ export function defineRoute<P = undefined, Q = undefined, B = undefined>(def: Ro
 
 export function requireTenant(auth: AuthContext | null): TenantContext {
   if (!auth) throw new AppError('UNAUTHENTICATED');
+  if (auth.lostEnterpriseId) throw new AppError('ENTERPRISE_ACCESS_ENDED');
   if (!auth.enterpriseId || !auth.role) throw new AppError('NO_ACTIVE_ENTERPRISE');
   return { enterpriseId: auth.enterpriseId, role: auth.role };
 }

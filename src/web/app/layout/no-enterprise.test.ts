@@ -17,4 +17,10 @@ describe('noEnterpriseCase (issue 8 §9)', () => {
     expect(noEnterpriseCase({ user: user(false), memberships: [] })).toBe('member');
     expect(zhCN.noEnterprise.memberHint).toMatch(/安全管理人员/);
   });
+
+  it('tells a regulator or consultant whose enterprise was taken away why, whatever else it is', () => {
+    expect(noEnterpriseCase({ user: user(false), memberships: [{ enterpriseId: 'e', enterpriseName: 'E', role: 'consultant' }], hasLostEnterprise: true })).toBe('accessEnded');
+    expect(zhCN.noEnterprise.accessEndedHint).toMatch(/辖区.*咨询服务已结束/);
+    expect(enUS.noEnterprise.accessEndedHint).toMatch(/jurisdiction.*engagement has ended/);
+  });
 });

@@ -3,14 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Me } from '../../../schemas/auth.js';
 
-export type NoEnterpriseCase = 'admin' | 'consultant' | 'member';
+export type NoEnterpriseCase = 'admin' | 'consultant' | 'member' | 'accessEnded';
 
 /**
  * Who sees the "no enterprise yet" page decides what it says (issue 8 §9: the system administrator
  * was told to contact the system administrator): the administrator registers or links enterprises,
  * a consultant registers one, anyone else asks their own enterprise's managers.
  */
-export function noEnterpriseCase(me: Pick<Me, 'user' | 'memberships'>): NoEnterpriseCase {
+export function noEnterpriseCase(me: Pick<Me, 'user' | 'memberships'> & Partial<Pick<Me, 'hasLostEnterprise'>>): NoEnterpriseCase {
+  // A regulator's enterprise left its jurisdiction, a consultant's engagement ended: say so.
+  if (me.hasLostEnterprise) return 'accessEnded';
   if (me.user.isAdmin) return 'admin';
   if (me.memberships.some((m) => m.role === 'consultant')) return 'consultant';
   return 'member';
@@ -40,6 +42,7 @@ export function NoEnterprise({ me }: { me: Me }) {
       />
     );
   }
+  if (which === 'accessEnded') return <Result status="warning" title={t('noEnterprise.accessEndedTitle')} subTitle={t('noEnterprise.accessEndedHint')} data-testid="enterprise-access-ended" />;
   if (which === 'consultant') return <Result status="info" title={t('app.noEnterprise')} subTitle={t('noEnterprise.consultantHint')} extra={register} />;
   return <Result status="info" title={t('app.noEnterprise')} subTitle={t('noEnterprise.memberHint')} />;
 }

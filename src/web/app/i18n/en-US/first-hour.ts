@@ -84,6 +84,8 @@ export const firstHourMessages: FirstHourMessages = {
     adminHint: 'Register an enterprise (with its first login), or link consultancies and regulators to enterprises.',
     consultantHint: 'No enterprise is linked to you yet: register a new one, or ask the administrator to link you.',
     memberHint: "Ask your enterprise's principal or safety manager to create your login.",
+    accessEndedTitle: 'You may no longer see this enterprise',
+    accessEndedHint: 'It has left your jurisdiction, or the consultancy engagement has ended. Choose another enterprise at the top right.',
     register: 'Register an enterprise',
     link: 'Enterprise links',
   },

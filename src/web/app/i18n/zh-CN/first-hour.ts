@@ -84,6 +84,8 @@ export const firstHourMessages = {
     adminHint: '请先登记企业（可同时为其开通首个账号），或为咨询机构、监管部门关联企业。',
     consultantHint: '您还没有关联的企业：可以登记一家新企业，或请系统管理员为您关联。',
     memberHint: '请联系本企业的主要负责人或安全管理人员为您开通账号。',
+    accessEndedTitle: '您已无权查看该企业',
+    accessEndedHint: '该企业已不在您的监管辖区内，或咨询服务已结束。请在右上角重新选择企业。',
     register: '登记企业',
     link: '企业关联',
   },
