@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { flushAtCommit, openAtCommitQueue } from './at-commit.js';
 import type { Database } from './database.js';
 
 export type Executor = Kysely<Database> | Transaction<Database>;
@@ -8,13 +9,17 @@ const afterCommitWork = new WeakMap<Transaction<Database>, AfterCommit[]>();
 
 /**
  * Every multi-row write runs in one transaction: all or nothing. Work registered with
- * `afterCommit` runs once the transaction has committed (on setImmediate, never for a rollback).
+ * `afterCommit` runs once the transaction has committed (on setImmediate, never for a rollback);
+ * rows queued with `insertAtCommit` (at-commit.ts) are inserted just before it commits.
  */
 export async function withTransaction<T>(db: Kysely<Database>, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
   const callbacks: AfterCommit[] = [];
-  const result = await db.transaction().execute((trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     afterCommitWork.set(trx, callbacks);
-    return work(trx);
+    const atCommit = openAtCommitQueue(trx);
+    const value = await work(trx);
+    await flushAtCommit(trx, atCommit);
+    return value;
   });
   for (const callback of callbacks) setImmediate(() => void callback(db));
   return result;

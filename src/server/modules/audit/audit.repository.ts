@@ -1,3 +1,4 @@
+import { insertAtCommit } from '../../db/at-commit.js';
 import { afterKey } from '../../db/keyset.js';
 import type { Executor } from '../../db/with-transaction.js';
 import { toDbJson } from '../../db/codecs.js';
@@ -15,22 +16,22 @@ export interface AuditEntry {
   after: unknown;
 }
 
-/** Insert-only: the application never updates or deletes an audit row (DATA-MODEL invariant 6). */
+/**
+ * Insert-only: the application never updates or deletes an audit row (DATA-MODEL invariant 6).
+ * Inserted with the transaction's other queued rows when it commits (at-commit.ts).
+ */
 export async function insertAuditEntry(db: Executor, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      id: newId(),
-      enterprise_id: entry.enterpriseId,
-      actor_user_id: entry.actorUserId,
-      at: entry.at,
-      entity: entry.entity,
-      entity_id: entry.entityId,
-      action: entry.action,
-      before: toDbJson(entry.before),
-      after: toDbJson(entry.after),
-    })
-    .execute();
+  await insertAtCommit(db, 'audit_log', {
+    id: newId(),
+    enterprise_id: entry.enterpriseId,
+    actor_user_id: entry.actorUserId,
+    at: entry.at,
+    entity: entry.entity,
+    entity_id: entry.entityId,
+    action: entry.action,
+    before: toDbJson(entry.before),
+    after: toDbJson(entry.after),
+  });
 }
 
 export interface AuditFilter {

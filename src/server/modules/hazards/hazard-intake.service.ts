@@ -1,10 +1,11 @@
 import type { AppDeps } from '../../app-deps.js';
+import { insertAtCommit } from '../../db/at-commit.js';
 import type { Executor } from '../../db/with-transaction.js';
 import { AppError } from '../../platform/http/app-error.js';
 import { fieldError, referenceMissing } from '../../platform/http/validation.js';
 import { newId } from '../../platform/ids.js';
 import { recordChange } from '../audit/audit.service.js';
-import { notifyInTransaction } from '../notifications/notifications.service.js';
+import { notifyAtCommit } from '../notifications/notifications.service.js';
 import { findPost } from '../org/posts.service.js';
 import { flagRiskForReview } from '../risks/risks.service.js';
 import * as repo from './hazards.repository.js';
@@ -94,7 +95,8 @@ export async function createHazardInTransaction(
     if (!winner) throw new AppError('CONFLICT', { detail: 'clientId' });
     return replayOf(winner, enterpriseId);
   }
-  await repo.insertEvent(trx, {
+  // The event, audit and outbox rows go in at commit as one statement on PostgreSQL (at-commit.ts).
+  await insertAtCommit(trx, 'hazard_event', {
     id: newId(),
     enterprise_id: enterpriseId,
     hazard_id: hazardId,
@@ -109,7 +111,7 @@ export async function createHazardInTransaction(
   if (riskId) {
     await flagRiskForReview(trx, enterpriseId, riskId, `隐患：${description.slice(0, 200)}（hazard ${hazardId}）`, now);
   }
-  await notifyInTransaction(trx, {
+  await notifyAtCommit(trx, {
     enterpriseId,
     roles: ['safety_manager', 'principal'],
     kind: 'hazard_to_confirm',

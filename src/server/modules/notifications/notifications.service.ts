@@ -6,7 +6,7 @@ import { afterCommit, withTransaction, type Executor } from '../../db/with-trans
 import type { Locale } from '../../../i18n/locale.js';
 import type { NotificationDto, NotificationSettingDto, NotificationSettingInput } from '../../../schemas/notifications.js';
 import { decodeCursor, toPage } from '../../platform/http/cursor.js';
-import { enqueueOutbox } from '../../platform/outbox/outbox-enqueue.js';
+import { enqueueOutbox, enqueueOutboxAtCommit } from '../../platform/outbox/outbox-enqueue.js';
 import { recordChange } from '../audit/audit.service.js';
 import { deliverNotifications, kickNotifications, type LocalizedText, type NotifyInput } from './notification-fanout.service.js';
 import * as repo from './notifications.repository.js';
@@ -20,16 +20,27 @@ export type { LocalizedText, NotifyInput } from './notification-fanout.service.j
  * (notification-fanout.service.ts). Returns 1 when the event is new, 0 when its key was seen.
  */
 export async function notifyInTransaction(trx: Executor, input: NotifyInput): Promise<number> {
-  const isNew = await enqueueOutbox(trx, {
-    enterpriseId: input.enterpriseId,
-    kind: 'notify',
-    payload: { ...input, at: input.at.toISOString() },
-    dedupeKey: `notify:${input.dedupeKey}`,
-    at: input.at,
-  });
+  const isNew = await enqueueOutbox(trx, notifyEntry(input));
   if (isNew) afterCommit(trx, kickNotifications);
   return isNew ? 1 : 0;
 }
+
+/**
+ * notifyInTransaction for a write that needs no count back: its outbox row goes in with the
+ * transaction's other rows at commit (at-commit.ts, one statement on PostgreSQL).
+ */
+export async function notifyAtCommit(trx: Executor, input: NotifyInput): Promise<void> {
+  await enqueueOutboxAtCommit(trx, notifyEntry(input));
+  afterCommit(trx, kickNotifications);
+}
+
+const notifyEntry = (input: NotifyInput) => ({
+  enterpriseId: input.enterpriseId,
+  kind: 'notify',
+  payload: { ...input, at: input.at.toISOString() },
+  dedupeKey: `notify:${input.dedupeKey}`,
+  at: input.at,
+});
 
 export async function listMyNotifications(
   deps: AppDeps,

@@ -1,3 +1,5 @@
+import { insertAtCommit } from '../../db/at-commit.js';
+import type { OutboxTable } from '../../db/database.js';
 import type { Executor } from '../../db/with-transaction.js';
 import { newId } from '../ids.js';
 import * as repo from './outbox.repository.js';
@@ -13,12 +15,26 @@ export interface OutboxPayload {
  * `kind` 'notify' carries a NotifyInput (fanned out by modules/notifications/notification-fanout.service.ts);
  * every other kind is a webhook POST (OutboxPayload).
  */
-export async function enqueueOutbox(
-  trx: Executor,
-  entry: { enterpriseId: string; kind: string; payload: OutboxPayload | Record<string, unknown>; dedupeKey: string; at: Date },
-): Promise<boolean> {
+export async function enqueueOutbox(trx: Executor, entry: OutboxEntry): Promise<boolean> {
+  return repo.insertOutboxOnce(trx, outboxRow(entry));
+}
+
+/** Like enqueueOutbox, inserted when the transaction commits with its other queued rows (at-commit.ts); a duplicate dedupe key is ignored. */
+export async function enqueueOutboxAtCommit(trx: Executor, entry: OutboxEntry): Promise<void> {
+  await insertAtCommit(trx, 'outbox', outboxRow(entry), { ignoreConflictOn: 'dedupe_key' });
+}
+
+interface OutboxEntry {
+  enterpriseId: string;
+  kind: string;
+  payload: OutboxPayload | Record<string, unknown>;
+  dedupeKey: string;
+  at: Date;
+}
+
+function outboxRow(entry: OutboxEntry): OutboxTable {
   const at = entry.at.toISOString();
-  return repo.insertOutboxOnce(trx, {
+  return {
     id: newId(),
     enterprise_id: entry.enterpriseId,
     kind: entry.kind,
@@ -30,5 +46,5 @@ export async function enqueueOutbox(
     sent_at: null,
     last_error: null,
     created_at: at,
-  });
+  };
 }
