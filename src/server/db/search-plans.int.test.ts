@@ -19,6 +19,7 @@ import { capturing, explain, type PlanFacts } from '../test/query-plans.js';
 import { isDbAvailable } from '../test/test-app.js';
 import { createTestDb, testDialect } from '../test/test-db.js';
 import type { Database } from './database.js';
+import { orderedTables, searchOrderTuning } from './search-order.js';
 import { containsText, type SearchedTable, searchedColumns, searchTuning } from './text-search.js';
 
 const dialect = testDialect();
@@ -38,26 +39,34 @@ describe.runIf(isDbAvailable())(`search query plans (${dialect})`, () => {
     const demo = await seedDemo(deps, 'search-plan-123');
     enterpriseId = demo.enterpriseId;
     const texts = ['配电箱未上锁', '灭火器过期', '消防通道堵塞', 'PLC 柜门未关'];
-    await insertHazardRows(kysely, { enterpriseId, count: 300, postIds: [], now: Date.parse(now), describe: (i) => `${texts[i % texts.length]} ${i}` });
+    await insertHazardRows(kysely, { enterpriseId, count: 2000, postIds: [], now: Date.parse(now), describe: (i) => `${texts[i % texts.length]} ${i}` });
     await insertHazardRows(kysely, { enterpriseId: demo.secondEnterpriseId, count: 50, postIds: [], now: Date.parse(now), describe: (i) => `${texts[i % texts.length]} ${i}` });
     const minutesBefore = (i: number) => new Date(Date.parse(now) - i * 60_000).toISOString();
-    await insertPersonRows(kysely, 60, (i) => ({ enterprise_id: enterpriseId, name: `配电工${i}`, phone: `1390000${String(i).padStart(4, '0')}`, created_at: minutesBefore(i), updated_at: now }));
-    await insertDocumentRows(kysely, 60, (i) => ({ enterprise_id: enterpriseId, number: `AQ-${String(i).padStart(3, '0')}`, title: `配电箱管理制度 ${i}`, content_text: '', created_at: minutesBefore(i), updated_at: now }));
+    await insertPersonRows(kysely, 2000, (i) => ({ enterprise_id: enterpriseId, name: `配电工${i}`, phone: `1390000${String(i).padStart(4, '0')}`, created_at: minutesBefore(2000 - i), updated_at: now }));
+    await insertDocumentRows(kysely, 2000, (i) => ({ enterprise_id: enterpriseId, number: `AQ-${String(i).padStart(3, '0')}`, title: `配电箱管理制度 ${i}`, content_text: '', created_at: minutesBefore(2000 - i), updated_at: now }));
     await kysely.executeQuery(CompiledQuery.raw('analyze'));
   });
 
   afterAll(async () => close?.());
 
   /** The statements one page sends, each with its plan (for `table`). */
-  async function plansOf(table: string, tuning: typeof searchTuning, run: (db: Kysely<Database>) => Promise<unknown>): Promise<{ sql: string; plan: PlanFacts }[]> {
-    const saved = { ...searchTuning };
+  // Unless a test says otherwise, SQLite's search in rowid order (search-order.ts) is off: the walk's plans.
+  async function plansOf(
+    table: string,
+    tuning: typeof searchTuning,
+    run: (db: Kysely<Database>) => Promise<unknown>,
+    order: typeof searchOrderTuning = { outOfOrderRows: -1, fewMatches: 500 },
+  ): Promise<{ sql: string; plan: PlanFacts }[]> {
+    const saved = { search: { ...searchTuning }, order: { ...searchOrderTuning } };
     Object.assign(searchTuning, tuning);
+    Object.assign(searchOrderTuning, order);
     try {
       const c = capturing(kysely);
       await run(c.db);
       return Promise.all(c.sent.map(async (q) => ({ sql: q.sql, plan: await explain(kysely, dialect, q, table) })));
     } finally {
-      Object.assign(searchTuning, saved);
+      Object.assign(searchTuning, saved.search);
+      Object.assign(searchOrderTuning, saved.order);
     }
   }
 
@@ -98,6 +107,28 @@ describe.runIf(isDbAvailable())(`search query plans (${dialect})`, () => {
           expect(walk.plan.access, walk.plan.text).toContain('(created_at,id)');
         }
       });
+
+      if (orderedTables.includes(table)) {
+        it('in rowid order: FTS5 read newest (oldest) first and stopped at a page, the page read by rowid — no scan, no walk', async () => {
+          const q = await commonText(table);
+          const first = (await run(kysely, q)) as { id: string; created_at: string }[];
+          const last = first.at(-1) as { id: string; created_at: string };
+          for (const after of [undefined, { at: last.created_at, id: last.id }]) {
+            const sent = await plansOf(table, searchTuning, (db) => run(db, q, after), { outOfOrderRows: 1000, fewMatches: 500 });
+            // The rows out of order, the cursor's rowid (with a cursor), the matches, the page.
+            expect(sent.map((s) => s.sql).join('\n')).toContain(`from "${table}_fts" f`);
+            for (const s of sent) expect(s.plan.fullScans, s.plan.text).toEqual([]);
+            expect(sent[0]?.plan.text).toContain('SEARCH search_out_of_order USING PRIMARY KEY (table_name=? AND enterprise_id=?)');
+            const [matches, page] = sent.slice(-2) as [(typeof sent)[0], (typeof sent)[0]];
+            // FTS5 delivers its rowid order itself (no sort) and the LIMIT stops it.
+            expect(matches.plan.text).toMatch(new RegExp(`SCAN f VIRTUAL TABLE INDEX`));
+            expect(matches.plan.sorts, matches.plan.text).toBe(0);
+            expect(matches.sql).toMatch(/order by f\.rowid (desc|asc) limit \?/);
+            // The page: the rows of those rowids (a page or a few), sorted in the list's order.
+            expect(page.plan.access, page.plan.text).toContain('USING INTEGER PRIMARY KEY (rowid=?)');
+          }
+        });
+      }
 
       it('the matches beyond the walk, and a rare text, are read from the FTS5 index', async () => {
         const beyond = (await plansOf(table, { walkRows: 5, fewMatches: 0 }, (db) => run(db, '龘龘龘'))).at(-1);

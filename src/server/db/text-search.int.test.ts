@@ -18,6 +18,8 @@ import { insertDocumentRows, insertPersonRows } from '../test/factories/search-r
 import { isDbAvailable } from '../test/test-app.js';
 import { createTestDb, testDialect } from '../test/test-db.js';
 import type { Database } from './database.js';
+import * as searchOrderMigration from './migrations/202612080700-create-search-order.js';
+import { searchOrderTuning } from './search-order.js';
 import { searchTuning } from './text-search.js';
 
 const dialect = testDialect();
@@ -75,6 +77,7 @@ describe.runIf(isDbAvailable())(`text search (${dialect})`, () => {
   const now = '2026-12-01T00:00:00.000Z';
   const next = random(18);
   const descriptions = Array.from({ length: 600 }, () => sentence(next));
+  let backdatedRowids: number[] = [];
 
   beforeAll(async () => {
     const scratch = await createTestDb();
@@ -87,6 +90,12 @@ describe.runIf(isDbAvailable())(`text search (${dialect})`, () => {
     await insertHazardRows(kysely, { enterpriseId, count: descriptions.length, postIds: [], now: Date.parse(now), describe: (i) => descriptions[i] as string });
     // The other enterprise's hazards carry the same texts: a search never returns them.
     await insertHazardRows(kysely, { enterpriseId: otherEnterpriseId, count: 50, postIds: [], now: Date.parse(now), describe: (i) => descriptions[i] as string });
+    // Backdated hazards inserted last (an import, a clock set back): out of the rowid order on SQLite (search-order.ts).
+    await insertHazardRows(kysely, { enterpriseId, count: 30, postIds: [], now: Date.parse(now) - 100 * 86_400_000, spanDays: 200, describe: (i) => descriptions[i * 17 + 3] as string });
+    if (dialect === 'sqlite') {
+      const { rows } = await kysely.executeQuery<{ r: number }>(CompiledQuery.raw('select rowid as r from hazard where enterprise_id = ? order by rowid desc limit 30', [enterpriseId]));
+      backdatedRowids = rows.map((r) => r.r).sort((a, b) => a - b);
+    }
     const at = new Date().toISOString();
     await insertPersonRows(kysely, 150, (i) => ({ enterprise_id: enterpriseId, name: sentence(next).slice(0, 12), phone: i % 3 ? `1390000${String(i).padStart(4, '0')}` : null, created_at: at, updated_at: at }));
     // Documents: number, title and the newest version's text (as documents.repository.ts keeps it).
@@ -152,20 +161,22 @@ describe.runIf(isDbAvailable())(`text search (${dialect})`, () => {
   it('hazards: paged by the cursor through each of the ways to a page, the same hazards as a substring scan, newest first', async () => {
     const all = await kysely.selectFrom('hazard').select(['id', 'description']).where('enterprise_id', '=', enterpriseId).execute();
     const queries = queriesFrom(descriptions, next).slice(0, 60);
-    const saved = { ...searchTuning };
-    try {
-      for (const tuning of [
-        { walkRows: 30, fewMatches: 2 },
-        { walkRows: 400, fewMatches: 2 },
-        { walkRows: 30, fewMatches: 1000 },
-      ]) {
-        Object.assign(searchTuning, tuning);
-        for (const q of queries) expect(await hazardIdsPaged(q, 9), `q=${JSON.stringify(q)} ${JSON.stringify(tuning)}`).toEqual(await hazardIdsByScan(q, all));
-      }
-    } finally {
-      Object.assign(searchTuning, saved);
-    }
+    await inEveryWay(async (way) => {
+      for (const q of queries) expect(await hazardIdsPaged(q, 9), `q=${JSON.stringify(q)} ${way}`).toEqual(await hazardIdsByScan(q, all));
+    }, [{ walkRows: 400, fewMatches: 2 }, { walkRows: 30, fewMatches: 1000 }]);
   });
+
+  if (dialect === 'sqlite') {
+    it('hazards (SQLite): rows inserted out of the list order are listed as such, by the insert trigger and by the migration alike', async () => {
+      const listed = async () =>
+        (await kysely.executeQuery<{ row_id: number }>(CompiledQuery.raw(`select row_id from search_out_of_order where table_name = 'hazard' and enterprise_id = ? order by row_id`, [enterpriseId]))).rows.map((r) => r.row_id);
+      const byTrigger = await listed();
+      expect(byTrigger).toEqual(backdatedRowids);
+      await searchOrderMigration.down(kysely as unknown as Kysely<unknown>);
+      await searchOrderMigration.up(kysely as unknown as Kysely<unknown>);
+      expect(await listed()).toEqual(byTrigger);
+    });
+  }
 
   it('hazards: search combines with filters and keyset pages', async () => {
     const q = [...(descriptions[7] as string)].slice(0, 3).join('');
@@ -180,8 +191,26 @@ describe.runIf(isDbAvailable())(`text search (${dialect})`, () => {
       after = { at: last.created_at, id: last.id };
     }
     expect(new Set(seen).size).toBe(expected);
-    const closed = await listHazardRows(kysely, enterpriseId, { q, status: 'closed', now, limit: 100_000 });
-    expect(closed.every((r) => r.status === 'closed' && contains(r.description, q))).toBe(true);
+    // A filter that keeps few of the matches: SQLite reads more of FTS5 (in order) to fill a page.
+    const closedRows = await kysely.selectFrom('hazard').select(['id', 'description']).where('enterprise_id', '=', enterpriseId).where('status', '=', 'closed').execute();
+    const byScan = (text: string) => closedRows.filter((r) => contains(r.description, text)).map((r) => r.id).sort();
+    // The 3-character start of a description that most closed hazards contain.
+    const texts = descriptions.slice(0, 60).map((d) => [...d].slice(0, 3).join(''));
+    const common = texts.reduce((best, t) => (byScan(t).length > byScan(best).length ? t : best));
+    const closedByScan = byScan(common);
+    expect(closedByScan.length).toBeGreaterThan(4);
+    await inEveryWay(async (way) => {
+      const closed: string[] = [];
+      let cursor: { at: string; id: string } | undefined;
+      for (;;) {
+        const page = await listHazardRows(kysely, enterpriseId, { q: common, status: 'closed', now, limit: 2, after: cursor });
+        closed.push(...page.map((r) => r.id));
+        const last = page[page.length - 1];
+        if (page.length < 2 || !last) break;
+        cursor = { at: last.created_at, id: last.id };
+      }
+      expect(closed.sort(), way).toEqual(closedByScan);
+    });
   });
 
   it('hazards: the index follows inserts, description updates and deletes', async () => {
@@ -198,16 +227,28 @@ describe.runIf(isDbAvailable())(`text search (${dialect})`, () => {
     expect(await hazardIdsMatching('钢丝绳断')).toHaveLength(1);
   });
 
-  /** Runs `check` with SQLite's way to a page as configured, then forced down each path (text-search.ts). */
-  async function inEveryWay(check: (way: string) => Promise<void>): Promise<void> {
-    const saved = { ...searchTuning };
+  /**
+   * Runs `check` with SQLite's ways to a page as configured, then forced down each path: FTS5 in
+   * the list's order (search-order.ts; with fewer matches allowed before it gives up, or none out of
+   * order), and without it the few matches, the walk, the walk then FTS5 beyond (text-search.ts).
+   */
+  async function inEveryWay(check: (way: string) => Promise<void>, walks = [{ walkRows: 10, fewMatches: 1000 }]): Promise<void> {
+    const saved = { search: { ...searchTuning }, order: { ...searchOrderTuning } };
+    const ways = [
+      { order: saved.order, search: saved.search },
+      { order: { outOfOrderRows: 200, fewMatches: 12 }, search: { walkRows: 10, fewMatches: 2 } },
+      { order: { outOfOrderRows: 0, fewMatches: 500 }, search: saved.search },
+      ...[{ walkRows: 10, fewMatches: 2 }, ...walks].map((search) => ({ order: { outOfOrderRows: -1, fewMatches: 500 }, search })),
+    ];
     try {
-      for (const tuning of [saved, { walkRows: 10, fewMatches: 2 }, { walkRows: 10, fewMatches: 1000 }]) {
-        Object.assign(searchTuning, tuning);
-        await check(JSON.stringify(tuning));
+      for (const way of ways) {
+        Object.assign(searchTuning, way.search);
+        Object.assign(searchOrderTuning, way.order);
+        await check(JSON.stringify(way));
       }
     } finally {
-      Object.assign(searchTuning, saved);
+      Object.assign(searchTuning, saved.search);
+      Object.assign(searchOrderTuning, saved.order);
     }
   }
 

@@ -1,5 +1,6 @@
 import { type Expression, type Kysely, sql, type SqlBool, SqliteAdapter, type Transaction } from 'kysely';
 import { afterKey, upToKey } from './keyset.js';
+import { orderedSearchPage, orderedTables } from './search-order.js';
 
 /**
  * Substring search ("contains", case-insensitive for Latin letters) through each database's own
@@ -28,6 +29,9 @@ import { afterKey, upToKey } from './keyset.js';
  *   the matches past the walk when a text is common overall yet rare among the newest rows).
  *   PostgreSQL's planner makes this choice itself from its statistics (trigram bitmap and sort, or
  *   the page index walked with the LIKE as a filter): one statement there.
+ * - Before all that, for hazards, documents and people (orderedTables): FTS5 read in rowid order,
+ *   which is the list's order but for the rows listed out of order, stopped at a page
+ *   (search-order.ts) — the cost of a page, whatever the number of matches.
 
  * Tests: src/server/db/text-search.int.test.ts compares every path with a substring scan on a
  * generated Chinese/Latin corpus, on both databases; search-plans.int.test.ts checks the plans.
@@ -117,6 +121,11 @@ export interface SearchPageSpec<R> {
 export async function searchPage<R>(s: SearchPageSpec<R>): Promise<R[]> {
   const alias = s.alias ?? s.table;
   if (!isSqlite(s.db) || [...s.text].length < minTrigramChars) return s.page(containsText(s.db, s.table, s.text, alias), undefined, s.limit);
+  // Hazards, documents, people: FTS5 in the list's order, stopped at a page (search-order.ts).
+  if (orderedTables.includes(s.table)) {
+    const ordered = await orderedSearchPage(s, likeAny(s.db, s.table, s.text, alias));
+    if (ordered) return ordered;
+  }
   const fts = sql.table(`${s.table}_fts`);
   const phrase = `"${s.text.replace(/"/g, '""')}"`;
   // Few matches: reading them all (and sorting them) is cheaper than any walk. A count stopped at

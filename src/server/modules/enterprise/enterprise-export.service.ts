@@ -24,8 +24,9 @@ const ledgerRoutes: [string, string][] = [
   ['事故假想.xlsx', '/api/v1/accident-scenarios.xlsx'],
 ];
 
-/** Tables left out: deliveries and invitations carry secrets (webhook keys, invitation tokens). */
-const leftOutTables = new Set(['outbox', 'invitation', 'installation_setup']);
+/** Tables left out: deliveries and invitations carry secrets (webhook keys, invitation tokens);
+ * search_out_of_order is part of SQLite's search index (rowids of this database). */
+const leftOutTables = new Set(['outbox', 'invitation', 'installation_setup', 'search_out_of_order']);
 /** Columns never exported. */
 const secretColumn = /(_hash|webhook_url)$/;
 
