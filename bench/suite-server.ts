@@ -106,7 +106,9 @@ bare.post('/records', async (request) => {
 // Inspection records (BENCH_RECORDS, 20 per task): the worker's task list and a task with its records.
 bare.get('/tasks', async (request) => {
   const q = request.query as { status?: string };
-  return { items: await listTasks(db.kysely, inspections.enterpriseId, { personId: inspections.personId, status: q.status, limit: 50 }) };
+  // The API's page query: 50 rows and one more that tells whether a next page exists.
+  const rows = await listTasks(db.kysely, inspections.enterpriseId, { personId: inspections.personId, status: q.status, limit: 51 });
+  return { items: rows.slice(0, 50) };
 });
 bare.get('/tasks/:id', async (request) => {
   const { id } = request.params as { id: string };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, nonEmptyText, optionalText, queryBoolean } from './common.js';
+import { idSchema, nonEmptyText, optionalText, pageSchema, queryBoolean } from './common.js';
 import { inspectionMethods, periods } from './risks.js';
 
 export const taskStatuses = ['open', 'done', 'missed'] as const;
@@ -93,12 +93,17 @@ export const publicationDtoSchema = z.object({
 });
 
 // ── Tasks and records ──────────────────────────────────────────────────────────────────────────
+/** Newest window first, keyset-paged: `cursor` is the previous page's `nextCursor`. */
 export const taskListQuerySchema = z.strictObject({
   mine: queryBoolean.optional(),
   status: z.enum(taskStatuses).optional(),
   postId: idSchema.optional(),
+  /** One person's tasks (managers; a worker sees only their own whatever this says). */
+  personId: idSchema.optional(),
+  cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+export type TaskListQuery = z.infer<typeof taskListQuerySchema>;
 
 export const taskDtoSchema = z.object({
   id: z.string(),
@@ -115,6 +120,8 @@ export const taskDtoSchema = z.object({
   completedAt: z.string().nullable(),
 });
 export type TaskDto = z.infer<typeof taskDtoSchema>;
+export const taskPageSchema = pageSchema(taskDtoSchema);
+export type TaskPage = z.infer<typeof taskPageSchema>;
 
 export const recordDtoSchema = z.object({
   id: z.string(),

@@ -45,6 +45,7 @@ export const enUS: PhoneDictionary = {
     done: 'Done',
     queued: 'Waiting to send',
     doneSection: 'Done / missed',
+    loadMore: 'Show older tasks',
     period: { shift: 'Each shift', day: 'Daily', week: 'Weekly', month: 'Monthly', quarter: 'Quarterly', year: 'Yearly' },
   },
   place: { title: 'Inspections at this post', titleArea: 'Inspections in this area', titleEquipment: 'Inspections of this equipment', empty: 'You have no open inspections here', report: 'Report a hazard', reportHint: 'Photo → a few words → send', scenario: 'Accident scenarios of this post', quiz: 'Know your post (quiz)', pointCall: 'Point-and-call card', notice: 'Hazard closures published', fixedPosition: 'Fixed positions of this area', documents: 'Current documents of this post', documentVersion: 'Version {{no}} · issued {{on}}' },

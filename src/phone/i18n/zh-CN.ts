@@ -44,6 +44,7 @@ export const zhCN = {
     done: '已完成',
     queued: '待发送',
     doneSection: '已完成 / 已漏检',
+    loadMore: '查看更早的任务',
     period: { shift: '每班', day: '每天', week: '每周', month: '每月', quarter: '每季度', year: '每年' },
   },
   place: { title: '本岗位的排查任务', titleArea: '本区域的排查任务', titleEquipment: '本设备的排查任务', empty: '您在这里没有待完成的排查任务', report: '发现隐患', reportHint: '拍照 → 说一句 → 发送', scenario: '本岗位事故假想', quiz: '应知应会（答题）', pointCall: '手指口述卡', notice: '隐患治理公示', fixedPosition: '本区域定置图', documents: '本岗位现行文件', documentVersion: '第 {{no}} 版 · {{on}} 发布' },

@@ -6,6 +6,7 @@ export type Executor = Kysely<Database> | Transaction<Database>;
 
 type AfterCommit = (db: Kysely<Database>) => unknown;
 const afterCommitWork = new WeakMap<Transaction<Database>, AfterCommit[]>();
+const onCommitWork = new WeakMap<Transaction<Database>, ((db: Kysely<Database>) => void)[]>();
 
 /**
  * Every multi-row write runs in one transaction: all or nothing. Work registered with
@@ -14,13 +15,16 @@ const afterCommitWork = new WeakMap<Transaction<Database>, AfterCommit[]>();
  */
 export async function withTransaction<T>(db: Kysely<Database>, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
   const callbacks: AfterCommit[] = [];
+  const committed: ((db: Kysely<Database>) => void)[] = [];
   const result = await db.transaction().execute(async (trx) => {
     afterCommitWork.set(trx, callbacks);
+    onCommitWork.set(trx, committed);
     const atCommit = openAtCommitQueue(trx);
     const value = await work(trx);
     await flushAtCommit(trx, atCommit);
     return value;
   });
+  for (const callback of committed) callback(db);
   for (const callback of callbacks) setImmediate(() => void callback(db));
   return result;
 }
@@ -36,4 +40,17 @@ export function afterCommit(executor: Executor, callback: AfterCommit): void {
     return;
   }
   afterCommitWork.get(executor as Transaction<Database>)?.push(callback);
+}
+
+/**
+ * Runs `callback` synchronously once the transaction has committed, before withTransaction returns
+ * (never for a rollback): for in-process caches that the caller's very next read must not find stale.
+ * Outside a transaction it runs at once; in a transaction not opened by withTransaction it also
+ * runs at once, with `null` (the caller then forgets everything it cached, whichever database).
+ */
+export function onCommit(executor: Executor, callback: (db: Kysely<Database> | null) => void): void {
+  if (!executor.isTransaction) return callback(executor as Kysely<Database>);
+  const list = onCommitWork.get(executor as Transaction<Database>);
+  if (list) list.push(callback);
+  else callback(null);
 }

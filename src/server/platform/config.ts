@@ -14,6 +14,8 @@ export interface Config {
   sessionAbsoluteHours: number;
   /** Seconds a resolved session is served from the process's cache (0: off); see session-cache.ts. */
   sessionCacheSeconds: number;
+  /** How long a read trusts that an enterprise's inspection tasks are materialised (0: every read checks). */
+  taskPlanCacheSeconds: number;
   /** Days a worker's remembered phone (device session) stays signed in; no idle limit. */
   deviceSessionDays: number;
   /** Days an invitation link/QR stays valid. */
@@ -68,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: intFrom(env.SESSION_IDLE_MINUTES, 120),
     sessionAbsoluteHours: intFrom(env.SESSION_ABSOLUTE_HOURS, 12),
     sessionCacheSeconds: intFrom(env.SESSION_CACHE_SECONDS, 5),
+    taskPlanCacheSeconds: intFrom(env.TASK_PLAN_CACHE_SECONDS, 60),
     deviceSessionDays: intFrom(env.DEVICE_SESSION_DAYS, 90),
     invitationDays: intFrom(env.INVITATION_DAYS, 7),
     lockoutThreshold: intFrom(env.LOGIN_LOCKOUT_THRESHOLD, 5),

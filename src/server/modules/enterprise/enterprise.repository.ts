@@ -1,5 +1,6 @@
 import type { EnterpriseTable } from '../../db/database.js';
 import type { Executor } from '../../db/with-transaction.js';
+import { taskPlanChanged } from '../inspections/task-plan-memo.js';
 
 export function findEnterprise(db: Executor, id: string): Promise<EnterpriseTable | undefined> {
   return db.selectFrom('enterprise').selectAll().where('id', '=', id).executeTakeFirst();
@@ -30,6 +31,7 @@ export async function insertEnterprise(db: Executor, row: EnterpriseTable): Prom
 
 export async function updateEnterprise(db: Executor, id: string, patch: Partial<EnterpriseTable>): Promise<void> {
   await db.updateTable('enterprise').set(patch).where('id', '=', id).execute();
+  if (patch.time_zone !== undefined) taskPlanChanged(db, id); // windows are days, weeks… of the enterprise's zone
 }
 
 export async function userHasRoleAnywhere(db: Executor, userId: string, role: string): Promise<boolean> {

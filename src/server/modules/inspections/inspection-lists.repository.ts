@@ -1,6 +1,7 @@
 /* Reads and writes of inspection items, list publications and the shift roster. */
 import type { InspectionItemTable, InspectionListPublicationTable } from '../../db/database.js';
 import type { Executor } from '../../db/with-transaction.js';
+import { taskPlanChanged } from './task-plan-memo.js';
 
 export function findEnterpriseSettings(db: Executor, enterpriseId: string) {
   return db
@@ -17,6 +18,7 @@ export async function upsertShifts(db: Executor, enterpriseId: string, shifts: s
     .values({ enterprise_id: enterpriseId, shifts, updated_by_user_id: userId, updated_at: at })
     .onConflict((oc) => oc.column('enterprise_id').doUpdateSet({ shifts, updated_by_user_id: userId, updated_at: at }))
     .execute();
+  taskPlanChanged(db, enterpriseId); // 每班 windows follow the roster
 }
 
 export function findItem(db: Executor, enterpriseId: string, id: string): Promise<InspectionItemTable | undefined> {
@@ -57,6 +59,7 @@ export async function insertItem(db: Executor, row: InspectionItemTable): Promis
 
 export async function updateItem(db: Executor, enterpriseId: string, id: string, patch: Partial<InspectionItemTable>): Promise<void> {
   await db.updateTable('inspection_item').set(patch).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+  taskPlanChanged(db, enterpriseId); // an item made inactive or archived leaves its tasks
 }
 
 /** Publication: the version tasks run becomes each item's current fields (one statement, both databases). */
@@ -76,6 +79,7 @@ export async function publishItems(db: Executor, enterpriseId: string, postId: s
     .where('post_id', '=', postId)
     .where('id', 'in', itemIds)
     .execute();
+  taskPlanChanged(db, enterpriseId);
 }
 
 export async function insertPublication(db: Executor, row: InspectionListPublicationTable): Promise<void> {

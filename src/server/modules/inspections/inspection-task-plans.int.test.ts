@@ -21,6 +21,7 @@ describe.runIf(isDbAvailable())(`inspection task list plans (${dialect})`, () =>
   let kysely: Kysely<Database>;
   let enterpriseId: string;
   let personIds: string[];
+  let postId: string;
 
   beforeAll(async () => {
     const scratch = await createTestDb();
@@ -29,12 +30,22 @@ describe.runIf(isDbAvailable())(`inspection task list plans (${dialect})`, () =>
     const deps: AppDeps = { db: kysely, dialect, clock: new ManualClock(), config: loadConfig({ DATA_DIR: '/tmp/sk-unused' }) };
     const demo = await seedDemo(deps, 'task-plan-123');
     enterpriseId = demo.enterpriseId;
-    const postId = (await kysely.selectFrom('post').select('id').where('enterprise_id', '=', enterpriseId).executeTakeFirstOrThrow()).id;
-    const people = await kysely.selectFrom('person').select('id').where('enterprise_id', '=', enterpriseId).limit(3).execute();
+    // A post and period with published items, so that each task's item count has items to count.
+    const published = await kysely
+      .selectFrom('inspection_item')
+      .select(['post_id', 'published_period'])
+      .where('enterprise_id', '=', enterpriseId)
+      .where('published_at', 'is not', null)
+      .where('published_responsible_person_id', 'is', null)
+      .executeTakeFirstOrThrow();
+    postId = published.post_id;
+    const period = published.published_period as string;
+    // Holders of the post: its unassigned items are theirs.
+    const people = await kysely.selectFrom('person_post').select('person_id as id').where('post_id', '=', postId).limit(3).execute();
     personIds = people.map((p) => p.id);
     const day = 86_400_000;
     const start = Date.parse('2020-01-01T00:00:00.000Z');
-    const tasks: InspectionTaskTable[] = Array.from({ length: 600 }, (_, i) => {
+    const tasks: InspectionTaskTable[] = Array.from({ length: 3000 }, (_, i) => {
       const windowStart = new Date(start + Math.floor(i / personIds.length) * day).toISOString();
       const isOther = i % 10 === 9;
       return {
@@ -42,7 +53,7 @@ describe.runIf(isDbAvailable())(`inspection task list plans (${dialect})`, () =>
         enterprise_id: isOther ? demo.secondEnterpriseId : enterpriseId,
         post_id: postId,
         responsible_person_id: personIds[i % personIds.length] as string,
-        period: 'day',
+        period,
         shift_code: null,
         window_start: windowStart,
         window_end: new Date(Date.parse(windowStart) + day).toISOString(),
@@ -51,27 +62,62 @@ describe.runIf(isDbAvailable())(`inspection task list plans (${dialect})`, () =>
         completed_at: null,
       };
     });
-    await kysely.insertInto('inspection_task').values(tasks).execute();
+    for (let i = 0; i < tasks.length; i += 500) await kysely.insertInto('inspection_task').values(tasks.slice(i, i + 500)).execute();
     await kysely.executeQuery(CompiledQuery.raw('analyze'));
   });
   afterAll(async () => close?.());
 
+  // The row after which a deep page starts: 400 rows into the list it pages.
+  const cursorAt = async (filter: Parameters<typeof listTasks>[2]) => {
+    const rows = await listTasks(kysely, enterpriseId, { ...filter, limit: 400 });
+    const last = rows[rows.length - 1];
+    return last ? { at: last.window_end, id: last.id } : undefined;
+  };
   const cases: [string, string, () => Parameters<typeof listTasks>[2]][] = [
     ["a worker's own tasks", 'inspection_task_person_page_idx', () => ({ personId: personIds[0], limit: 50 })],
     ["all the enterprise's tasks", 'inspection_task_page_idx', () => ({ limit: 50 })],
+    ['tasks of one status', 'inspection_task_status_page_idx', () => ({ status: 'done', limit: 50 })],
+    ["a worker's own tasks of one status", 'inspection_task_person_status_page_idx', () => ({ personId: personIds[0], status: 'done', limit: 50 })],
+    ["one post's tasks", 'inspection_task_post_page_idx', () => ({ postIds: [postId], limit: 50 })],
   ];
   for (const [name, index, filter] of cases) {
-    it(`${name}: page 1 reads one index range in page order, no scan or sort of the tasks`, async () => {
-      const c = capturing(kysely);
-      const rows = await listTasks(c.db, enterpriseId, filter());
-      expect(rows).toHaveLength(50);
-      expect(rows.map((r) => r.window_end)).toEqual([...rows.map((r) => r.window_end)].sort().reverse());
-      const plan = await explain(kysely, dialect, c.sent[0] as CompiledQuery, 'inspection_task');
-      expect(plan.fullScans.filter((t) => t === 'inspection_task' || t.startsWith('SCAN inspection_task')), plan.text).toEqual([]);
-      expect(plan.sorts, plan.text).toBe(0);
-      // The planner of a small PostgreSQL table may take either page index; both serve the order.
-      expect(plan.access, plan.text).toContain(dialect === 'sqlite' ? index : 'inspection_task_');
-      expect(plan.access, plan.text).toMatch(/page_idx/);
-    });
+    for (const depth of ['page 1', 'a deep page']) {
+      it(`${name}, ${depth}: one index range in page order, the cursor its bound; no scan or sort; item counts by index`, async () => {
+        const after = depth === 'page 1' ? undefined : await cursorAt({ ...filter(), limit: 400 });
+        if (depth !== 'page 1') expect(after).toBeDefined();
+        const c = capturing(kysely);
+        const rows = await listTasks(c.db, enterpriseId, { ...filter(), after });
+        expect(rows.length).toBeGreaterThan(0);
+        const keys = rows.map((r) => `${r.window_end}|${r.id}`);
+        expect(keys).toEqual([...keys].sort().reverse());
+        if (after) expect(keys.every((k) => k < `${after.at}|${after.id}`)).toBe(true);
+        // Each task counts the published items of its post it covers (the demo post has some).
+        expect(rows.every((r) => Number(r.item_count) > 0)).toBe(true);
+        const plan = await explain(kysely, dialect, c.sent[0] as CompiledQuery, 'inspection_task');
+        expect(plan.fullScans, plan.text).toEqual([]);
+        expect(plan.sorts, plan.text).toBe(0);
+        if (dialect === 'sqlite') {
+          expect(plan.access, plan.text).toContain(index);
+          if (after) expect(plan.access, plan.text).toContain('(window_end,id)<(?,?)');
+          // The correlated item count looks items up by (post, period), never scans them.
+          expect(plan.text).toMatch(/SEARCH inspection_item USING INDEX inspection_item_task_idx/);
+        } else {
+          // The planner of a small PostgreSQL table may take another page index that serves the order.
+          expect(plan.access, plan.text).toMatch(/inspection_task_\w*page_idx/);
+          if (after) expect(plan.access, plan.text).toMatch(/\(window_end,id\) < /);
+          expect(plan.text).toContain('inspection_item_task_idx');
+        }
+      });
+    }
   }
+  it('the status filter returns only, and all of, the tasks of that status', async () => {
+    for (const status of ['done', 'missed']) {
+      const rows = await listTasks(kysely, enterpriseId, { status, postIds: [postId], limit: 200 });
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((r) => r.status === status)).toBe(true);
+    }
+    const all = await listTasks(kysely, enterpriseId, { personId: personIds[0], limit: 5000 });
+    const done = await listTasks(kysely, enterpriseId, { personId: personIds[0], status: 'done', limit: 5000 });
+    expect(done.map((r) => r.id)).toEqual(all.filter((r) => r.status === 'done').map((r) => r.id));
+  });
 });

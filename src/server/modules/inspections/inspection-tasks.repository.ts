@@ -1,6 +1,7 @@
 /* Tasks and records: the hot tables of the inspections feature. Every query names enterprise_id. */
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Database, InspectionRecordTable, InspectionTaskTable } from '../../db/database.js';
+import { afterKey } from '../../db/keyset.js';
 import type { Executor } from '../../db/with-transaction.js';
 
 /** Active items of live posts, with who does them: the named person, else every holder of the post;
@@ -67,16 +68,11 @@ export async function listExistingTaskKeys(db: Executor, enterpriseId: string, p
   return new Set(rows.map((r) => `${r.post_id}|${r.responsible_person_id}|${r.period}|${r.window_start}`));
 }
 
-export async function hasOverdueOpenTask(db: Executor, enterpriseId: string, at: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('inspection_task')
-    .select('id')
-    .where('enterprise_id', '=', enterpriseId)
-    .where('status', '=', 'open')
-    .where('window_end', '<=', at)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+/** The earliest end of a still-open task's window (after `after`, when given): when the next one falls due. */
+export async function earliestOpenWindowEnd(db: Executor, enterpriseId: string, after?: string): Promise<string | null> {
+  let q = db.selectFrom('inspection_task').select('window_end').where('enterprise_id', '=', enterpriseId).where('status', '=', 'open');
+  if (after) q = q.where('window_end', '>', after);
+  return (await q.orderBy('window_end').limit(1).executeTakeFirst())?.window_end ?? null;
 }
 
 export async function markMissed(db: Executor, enterpriseId: string, at: string): Promise<number> {
@@ -139,10 +135,12 @@ function taskItemsFilter(eb: ExpressionBuilder<Database, 'inspection_item' | 'in
   ]);
 }
 
+/** A page of tasks, newest window first, keyset-paged by (window_end, id) — each filter the list
+ * offers (person, status, both, post) has an index led by the enterprise that serves it in this order. */
 export function listTasks(
   db: Executor,
   enterpriseId: string,
-  filter: { personId?: string; status?: string; postIds?: string[]; limit: number },
+  filter: { personId?: string; status?: string; postIds?: string[]; after?: { at: string; id: string }; limit: number },
 ) {
   let q = db
     .selectFrom('inspection_task')
@@ -159,7 +157,8 @@ export function listTasks(
   if (filter.personId) q = q.where('inspection_task.responsible_person_id', '=', filter.personId);
   if (filter.status) q = q.where('inspection_task.status', '=', filter.status);
   if (filter.postIds) q = q.where('inspection_task.post_id', 'in', filter.postIds.length ? filter.postIds : ['-']);
-  return q.orderBy('inspection_task.window_end', 'desc').orderBy('inspection_task.id').limit(filter.limit).execute();
+  if (filter.after) q = q.where(afterKey('inspection_task.window_end', 'inspection_task.id', filter.after, 'desc'));
+  return q.orderBy('inspection_task.window_end', 'desc').orderBy('inspection_task.id', 'desc').limit(filter.limit).execute();
 }
 
 export function findTask(db: Executor, enterpriseId: string, id: string) {

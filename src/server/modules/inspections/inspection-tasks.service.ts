@@ -10,7 +10,8 @@ import { fromDbBool, fromDbCount, fromDbJson } from '../../db/codecs.js';
 import type { Executor } from '../../db/with-transaction.js';
 import { isPeriod, type PeriodWindow, windowAt } from '../../../domain/inspection/period-window.js';
 import type { EnterpriseRole } from '../../../schemas/auth.js';
-import type { RecordDto, StatsDto, TaskDetailDto, TaskDto } from '../../../schemas/inspections.js';
+import type { RecordDto, StatsDto, TaskDetailDto, TaskDto, TaskListQuery, TaskPage } from '../../../schemas/inspections.js';
+import { decodeCursor, toPage } from '../../platform/http/cursor.js';
 import { AppError, notFound } from '../../platform/http/app-error.js';
 import { newId } from '../../platform/ids.js';
 import { toPublishedItemDto } from './inspection-lists.service.js';
@@ -18,12 +19,13 @@ import * as lists from './inspection-lists.repository.js';
 import * as repo from './inspection-tasks.repository.js';
 import { canSeeAllTasks } from './inspections.policy.js';
 import { loadCalendar } from './shifts.service.js';
+import { taskPlanMemoOf } from './task-plan-memo.js';
 
 export async function materialiseTasks(
   deps: Pick<AppDeps, 'db'>,
   enterpriseId: string,
   at: Date,
-): Promise<{ created: number; missed: number }> {
+): Promise<{ created: number; missed: number; until: number }> {
   const calendar = await loadCalendar(deps.db, enterpriseId);
   const assignments = await repo.listActiveItemAssignments(deps.db, enterpriseId);
   const windows = new Map<string, PeriodWindow>();
@@ -64,17 +66,37 @@ export async function materialiseTasks(
   const missing = wanted.filter((r) => !existing.has(`${r.post_id}|${r.responsible_person_id}|${r.period}|${r.window_start}`));
   const created = missing.length ? await repo.insertTasksIgnoringExisting(deps.db, missing) : 0;
   // Due at the window's end: from then on an untouched task is missed.
-  const missed = (await repo.hasOverdueOpenTask(deps.db, enterpriseId, createdAt)) ? await repo.markMissed(deps.db, enterpriseId, createdAt) : 0;
-  return { created, missed };
+  let nextDue = await repo.earliestOpenWindowEnd(deps.db, enterpriseId);
+  let missed = 0;
+  if (nextDue !== null && nextDue <= createdAt) {
+    missed = await repo.markMissed(deps.db, enterpriseId, createdAt);
+    nextDue = await repo.earliestOpenWindowEnd(deps.db, enterpriseId, createdAt);
+  }
+  // Right until a window computed here ends or a task still open falls due (task-plan-memo.ts).
+  const until = Math.min(...[...windows.values()].map((w) => w.end.getTime()), nextDue ? Date.parse(nextDue) : Infinity);
+  return { created, missed, until };
+}
+
+/** What every task read runs first: materialise, unless this process did so since the last change and no window has ended since. */
+export async function ensureTasks(deps: Pick<AppDeps, 'db' | 'clock' | 'config'>, enterpriseId: string): Promise<void> {
+  const now = deps.clock.now();
+  const memo = taskPlanMemoOf(deps.db, deps.config.taskPlanCacheSeconds * 1000);
+  if (memo.isFresh(enterpriseId, now.getTime())) return;
+  const generation = memo.generation();
+  const { until } = await materialiseTasks(deps, enterpriseId, now);
+  memo.remember(enterpriseId, generation, now.getTime(), until);
 }
 
 /** The scheduler's minute job: every live enterprise, one after the other; one failing does not stop the rest. */
-export async function materialiseAllEnterprises(deps: Pick<AppDeps, 'db' | 'clock'>): Promise<{ enterprises: number; failed: number }> {
+export async function materialiseAllEnterprises(deps: Pick<AppDeps, 'db' | 'clock' | 'config'>): Promise<{ enterprises: number; failed: number }> {
   const ids = await lists.listLiveEnterpriseIds(deps.db);
   let failed = 0;
   for (const { id } of ids) {
     try {
-      await materialiseTasks(deps, id, deps.clock.now());
+      const now = deps.clock.now();
+      const memo = taskPlanMemoOf(deps.db, deps.config.taskPlanCacheSeconds * 1000);
+      const generation = memo.generation();
+      memo.remember(id, generation, now.getTime(), (await materialiseTasks(deps, id, now)).until);
     } catch {
       failed++; // e.g. a shift roster made invalid by hand; that enterprise's on-read check reports it
     }
@@ -135,26 +157,24 @@ export async function personIdOf(db: Executor, viewer: TaskViewer): Promise<stri
   return viewer.personId !== undefined ? viewer.personId : findActorPersonId(db, viewer.enterpriseId, viewer.userId);
 }
 
-export async function listTasks(
-  deps: AppDeps,
-  viewer: TaskViewer,
-  query: { mine?: boolean; status?: string; postId?: string; limit: number },
-): Promise<{ items: TaskDto[] }> {
-  await materialiseTasks(deps, viewer.enterpriseId, deps.clock.now());
+export async function listTasks(deps: AppDeps, viewer: TaskViewer, query: Omit<TaskListQuery, 'limit'> & { limit: number }): Promise<TaskPage> {
+  const after = decodeCursor(query.cursor);
+  await ensureTasks(deps, viewer.enterpriseId);
   const isMineOnly = query.mine === true || !canSeeAllTasks(viewer.role);
-  let personId: string | undefined;
+  let personId = query.personId;
   if (isMineOnly) {
     const own = await personIdOf(deps.db, viewer);
-    if (!own) return { items: [] }; // a login not linked to a person has no tasks of its own
+    if (!own) return { items: [], nextCursor: null }; // a login not linked to a person has no tasks of its own
     personId = own;
   }
   const rows = await repo.listTasks(deps.db, viewer.enterpriseId, {
     personId,
     status: query.status,
     postIds: query.postId ? [query.postId] : undefined,
-    limit: query.limit,
+    after,
+    limit: query.limit + 1,
   });
-  return { items: rows.map((r) => toTaskDto(r, fromDbCount(r.item_count))) };
+  return toPage(rows, query.limit, (r) => ({ at: r.window_end, id: r.id }), (r) => toTaskDto(r, fromDbCount(r.item_count)));
 }
 
 /** A worker may open only their own tasks; others' read as missing. */
@@ -200,7 +220,7 @@ export async function listOpenTasksOfPlace(
 ): Promise<{ placeName: string; items: TaskDto[] }> {
   const found = await lists.findPlaceName(deps.db, place.kind, viewer.enterpriseId, place.id);
   if (!found) throw notFound(place.kind);
-  await materialiseTasks(deps, viewer.enterpriseId, deps.clock.now());
+  await ensureTasks(deps, viewer.enterpriseId);
   const personId = await personIdOf(deps.db, viewer);
   if (!personId) return { placeName: found.name, items: [] };
   const ids = await repo.listOpenTaskIdsOfPlace(deps.db, viewer.enterpriseId, personId, place);
@@ -218,7 +238,7 @@ export async function getStats(deps: AppDeps, enterpriseId: string, from: Date, 
   if (to.getTime() <= from.getTime()) {
     throw new AppError('VALIDATION', {}, [{ path: 'to', message: { 'zh-CN': '结束时间须晚于开始时间', 'en-US': 'to must be after from' } }]);
   }
-  await materialiseTasks(deps, enterpriseId, deps.clock.now());
+  await ensureTasks(deps, enterpriseId);
   const [byStatus, records] = await Promise.all([
     repo.countTasksByStatus(deps.db, enterpriseId, from.toISOString(), to.toISOString()),
     repo.countRecords(deps.db, enterpriseId, from.toISOString(), to.toISOString()),

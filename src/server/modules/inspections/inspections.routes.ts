@@ -17,6 +17,7 @@ import {
   taskDetailDtoSchema,
   taskDtoSchema,
   taskListQuerySchema,
+  taskPageSchema,
   submissionInputSchema,
 } from '../../../schemas/inspections.js';
 import { type AnyRouteDef, defineRoute, requireTenant, requireUser } from '../../platform/http/route.js';
@@ -144,10 +145,10 @@ export function inspectionRoutes(deps: AppDeps): AnyRouteDef[] {
       method: 'GET',
       url: '/api/v1/inspection-tasks',
       access: { kind: 'tenant', roles: allRoles },
-      summary: "Inspection tasks (current windows are created first); a worker sees only their own",
+      summary: "Inspection tasks, newest window first, keyset-paged (current windows are created first); a worker sees only their own",
       tags,
       query: taskListQuerySchema,
-      response: z.object({ items: z.array(taskDtoSchema) }),
+      response: taskPageSchema,
       handler: async ({ auth, query }) => listTasks(deps, viewerOf(auth), query),
     }),
     defineRoute({

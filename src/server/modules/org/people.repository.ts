@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/with-transaction.js';
+import { taskPlanChanged } from '../inspections/task-plan-memo.js';
 import type { AnySelect } from '../../platform/resource/tenant-resource.repository.js';
 
 export async function listPostIdsOfPeople(db: Executor, enterpriseId: string, personIds: string[]): Promise<Map<string, string[]>> {
@@ -24,6 +25,7 @@ export async function replacePostsOfPerson(db: Executor, enterpriseId: string, p
       .values(unique.map((postId) => ({ enterprise_id: enterpriseId, person_id: personId, post_id: postId })))
       .execute();
   }
+  taskPlanChanged(db, enterpriseId); // a post's holders do its unassigned items and supervise others
 }
 
 export function whereHoldsPost(query: AnySelect, postId: string): AnySelect {

@@ -5,6 +5,7 @@ import type { ResourceSpec } from '../../platform/resource/tenant-resource.js';
 import { findRow } from '../../platform/resource/tenant-resource.repository.js';
 import { fieldError } from '../../platform/http/validation.js';
 import { flagRisksOfChangedPost, placePostInAreas } from '../risks/risks.service.js';
+import { taskPlanChanged } from '../inspections/task-plan-memo.js';
 import { areaIdsOfPosts } from './places.service.js';
 import { whereWorksIn } from './places.repository.js';
 
@@ -51,6 +52,8 @@ export const postSpec: ResourceSpec<PostDto, CreateIn, UpdateIn, z.infer<typeof 
     if (input.areaIds !== undefined) await placePostInAreas(trx, enterpriseId, id, input.areaIds, at);
     await flagRisksOfChangedPost(trx, enterpriseId, id, input as Record<string, unknown>, at);
   },
+  // An archived post's items run no more tasks; a restored post's run again.
+  afterArchive: (trx, enterpriseId) => taskPlanChanged(trx, enterpriseId),
   toDtos: async (db, enterpriseId, rows) => {
     const areas = await areaIdsOfPosts(db, enterpriseId, rows.map((r) => r.id));
     return rows.map((r) => ({

@@ -9,6 +9,7 @@ import type {
 import { afterKey } from '../../db/keyset.js';
 import { likeContains, searchPage } from '../../db/text-search.js';
 import type { Executor } from '../../db/with-transaction.js';
+import { taskPlanChanged } from '../inspections/task-plan-memo.js';
 
 export * from './risk-figures.repository.js';
 
@@ -237,10 +238,12 @@ export async function updateItemsOfMeasures(db: Executor, enterpriseId: string, 
     .where('measure_id', 'in', measureIds)
     .where('archived_at', 'is', null)
     .execute();
+  taskPlanChanged(db, enterpriseId); // items (de)activated or archived with their measure or risk
 }
 
 export async function updateItem(db: Executor, enterpriseId: string, itemId: string, patch: Partial<InspectionItemTable>): Promise<void> {
   await db.updateTable('inspection_item').set(patch).where('enterprise_id', '=', enterpriseId).where('id', '=', itemId).execute();
+  taskPlanChanged(db, enterpriseId);
 }
 
 /** Change management (seed 001 Art. 6): flag the accepted, live risks of a post (or one risk). */

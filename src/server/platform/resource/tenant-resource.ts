@@ -37,6 +37,8 @@ export interface ResourceSpec<Dto, CreateIn, UpdateIn, ListQ extends { cursor?: 
   validate?(trx: Executor, enterpriseId: string, id: string | null, input: Partial<CreateIn> | UpdateIn): Promise<void>;
   /** Writes to side tables after the row itself (e.g. a person's posts). */
   afterWrite?(trx: Executor, enterpriseId: string, id: string, input: Partial<CreateIn> | UpdateIn, actor: { userId: string; enterpriseId: string }): Promise<void>;
+  /** After the row is archived or restored, inside the transaction. */
+  afterArchive?(trx: Executor, enterpriseId: string, id: string, isArchived: boolean): void;
 }
 
 export function createResourceService<Dto, CreateIn, UpdateIn, ListQ extends { cursor?: string; limit: number; q?: string; includeArchived?: boolean }>(
@@ -131,6 +133,7 @@ export function createResourceService<Dto, CreateIn, UpdateIn, ListQ extends { c
         const before = await getDto(trx, actor.enterpriseId, id);
         const now = clock.now().toISOString();
         await updateRow(trx, spec.table, actor.enterpriseId, id, { archived_at: isArchived ? now : null, updated_at: now });
+        spec.afterArchive?.(trx, actor.enterpriseId, id, isArchived);
         const after = await getDto(trx, actor.enterpriseId, id);
         await recordChange(trx, actor, clock.now(), {
           entity: spec.table,

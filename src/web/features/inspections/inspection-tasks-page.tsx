@@ -1,13 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
-import { Select, Space, Tag, Typography } from 'antd';
+import { Button, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type TaskDto, taskStatuses } from '../../../schemas/inspections.js';
-import { api } from '../../app/api/api-client';
 import { PageHeader } from '../../app/ui/page-header';
 import { ResponsiveTable } from '../../app/ui/responsive-table';
+import { usePagedList } from '../../app/ui/use-paged-list';
 import { usePosts } from '../org/use-org-lookups';
 import { usePeople } from '../risks/use-people';
 import { formatDateTime, useEnterpriseTimeZone } from '../hazards/hazard-api';
@@ -28,10 +27,9 @@ export function InspectionTasksPage() {
   const [status, setStatus] = useState<string | undefined>();
   const [postId, setPostId] = useState<string | undefined>();
   const [personId, setPersonId] = useState<string | undefined>();
-  const query = { status, postId, limit: 200 };
-  const tasks = useQuery({ queryKey: ['/api/v1/inspection-tasks', query], queryFn: () => api<{ items: TaskDto[] }>('/api/v1/inspection-tasks', { query }) });
-  // The API has no person filter: filtered here, over the (at most 200) tasks it returned.
-  const rows = (tasks.data?.items ?? []).filter((task) => !personId || task.responsiblePersonId === personId);
+  // Newest window first, 50 at a time ("load more"); every filter is the server's.
+  const tasks = usePagedList<TaskDto>('/api/v1/inspection-tasks', { status, postId, personId }, 50);
+  const rows = tasks.items;
   const now = Date.now();
 
   const columns: ColumnType<TaskDto>[] = [
@@ -77,11 +75,14 @@ export function InspectionTasksPage() {
         <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('inspectionUi.task.person')} style={{ width: 140 }} value={personId} onChange={setPersonId} options={people.options} />
       </div>
       <ResponsiveTable<TaskDto> dataSource={rows} columns={columns} loading={tasks.isLoading} locale={{ emptyText: t('common.empty') }} />
-      {rows.length > 0 && (
-        <Typography.Paragraph type="secondary" style={{ textAlign: 'center', marginTop: 12 }}>
-          {t('common.loadedCount', { count: rows.length })}
-        </Typography.Paragraph>
-      )}
+      <div style={{ textAlign: 'center', margin: '12px 0' }}>
+        {tasks.hasNextPage && (
+          <Button onClick={() => void tasks.fetchNextPage()} loading={tasks.isFetchingNextPage} data-testid="tasks-load-more">
+            {t('common.loadMore')}
+          </Button>
+        )}
+        {rows.length > 0 && <Typography.Paragraph type="secondary">{t('common.loadedCount', { count: rows.length })}</Typography.Paragraph>}
+      </div>
     </div>
   );
 }
