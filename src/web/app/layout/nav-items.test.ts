@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { TFunction } from 'i18next';
 import type { Me } from '../../../schemas/auth.js';
+import { enUS } from '../i18n/en-US';
+import { zhCN } from '../i18n/zh-CN';
 import { buildNavItems, navGroupOf, selectedNavKey } from './nav-items';
 
 describe('selectedNavKey', () => {
@@ -49,5 +51,34 @@ describe('navGroupOf', () => {
 
   it('makes every area a submenu (no flat groups that never collapse)', () => {
     for (const item of items) expect(item && 'type' in item ? item.type : undefined).toBeUndefined();
+  });
+});
+
+describe('the consultancy services group', () => {
+  const t = ((key: string) => key) as unknown as TFunction;
+  const consultant = (activeEnterpriseId: string | null) =>
+    ({
+      user: { isAdmin: false },
+      activeEnterpriseId,
+      role: activeEnterpriseId ? 'consultant' : null,
+      memberships: [{ enterpriseId: 'e1', role: 'consultant' }],
+    }) as unknown as Me;
+  const children = (items: ReturnType<typeof buildNavItems>, group: string) =>
+    (items.find((i) => i?.key === group) as { children?: { key: string }[] } | undefined)?.children?.map((c) => c.key) ?? [];
+
+  it("puts the consultant's desk in its own group, not under risk control", () => {
+    const items = buildNavItems(consultant('e1'), t);
+    expect(children(items, 'consultancy')).toContain('/consultancy');
+    expect(children(items, 'risk')).not.toContain('/consultancy');
+    expect(navGroupOf(items, selectedNavKey('/consultancy'))).toBe('consultancy');
+  });
+
+  it('keeps the desk in the menu while the consultant is in no enterprise (it reads across enterprises)', () => {
+    expect(children(buildNavItems(consultant(null), t), 'consultancy')).toContain('/consultancy');
+  });
+
+  it('names the group in both languages', () => {
+    expect(zhCN.consultancyUi.navGroup).toBe('咨询服务');
+    expect(enUS.consultancyUi.navGroup).toBe('Consultancy services');
   });
 });

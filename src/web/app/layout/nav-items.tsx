@@ -57,6 +57,8 @@ interface NavLink {
   labelKey: string;
   icon: ReactNode;
   roles?: readonly EnterpriseRole[];
+  /** A page that reads across enterprises: shown for a membership of one of `roles` in any enterprise, with or without an active one. */
+  isAcrossEnterprises?: boolean;
 }
 
 const orgLinks: NavLink[] = [
@@ -76,11 +78,16 @@ export const riskLinks: NavLink[] = [
   { path: '/safety-signs', labelKey: 'signUi.nav', icon: <WarningOutlined /> },
   { path: '/risks', labelKey: 'riskUi.nav.register', icon: <SafetyOutlined /> },
   { path: '/accidents', labelKey: 'accidentUi.nav', icon: <FireOutlined /> },
-  { path: '/oversight', labelKey: 'oversightUi.nav', icon: <BankOutlined />, roles: ['regulator', 'consultant'] },
+  { path: '/oversight', labelKey: 'oversightUi.nav', icon: <BankOutlined />, roles: ['regulator'] },
   { path: '/oversight/county', labelKey: 'countyUi.nav', icon: <BankOutlined />, roles: ['regulator'] },
-  { path: '/consultancy', labelKey: 'consultancyUi.nav', icon: <BankOutlined />, roles: ['consultant'] },
   { path: '/templates/wizard', labelKey: 'templateUi.nav.wizard', icon: <AppstoreAddOutlined />, roles: managerRoles },
   { path: '/settings/publication', labelKey: 'pubSettings.nav', icon: <PrinterOutlined />, roles: managerRoles },
+];
+
+/** 咨询服务 / Consultancy services: the consultant's desk and overview (issue 17), not a part of risk control. */
+export const consultancyLinks: NavLink[] = [
+  { path: '/consultancy', labelKey: 'consultancyUi.nav', icon: <SolutionOutlined />, roles: ['consultant'], isAcrossEnterprises: true },
+  { path: '/oversight', labelKey: 'oversightUi.nav', icon: <BankOutlined />, roles: ['consultant'], isAcrossEnterprises: true },
 ];
 
 /** What is due across the features (DESIGN "Due items"): the first thing a manager opens. */
@@ -177,7 +184,7 @@ const comingSoon: { key: string; labelKey: string; icon: ReactNode }[] = [];
 
 export const allNavPaths = [...orgLinks, ...systemLinks].map((l) => l.path);
 
-const menuPaths = [...overviewLinks, ...orgLinks, ...riskLinks, ...hazardLinks, ...frontlineLinks, ...trainingLinks, ...emergencyLinks, ...managementLinks, ...operationsLinks, ...improvementLinks, ...standardizationLinks, ...systemLinks].map((l) => l.path);
+const menuPaths = [...consultancyLinks, ...overviewLinks, ...orgLinks, ...riskLinks, ...hazardLinks, ...frontlineLinks, ...trainingLinks, ...emergencyLinks, ...managementLinks, ...operationsLinks, ...improvementLinks, ...standardizationLinks, ...systemLinks].map((l) => l.path);
 
 /** Pages without an entry of their own, and the entry they belong under. */
 const parentOf: [RegExp, string][] = [
@@ -202,10 +209,12 @@ type NavItems = NonNullable<MenuProps['items']>;
  */
 export function buildNavItems(me: Me, t: TFunction): NavItems {
   const hasEnterprise = me.activeEnterpriseId !== null;
-  const visible = (links: NavLink[]) =>
-    links.filter((l) => !l.roles || hasRole(me, l.roles)).map((l) => ({ key: l.path, icon: l.icon, label: t(l.labelKey) }));
+  const mayOpen = (l: NavLink) =>
+    !l.roles || (l.isAcrossEnterprises ? me.memberships.some((m) => l.roles?.includes(m.role)) : hasRole(me, l.roles));
+  const visible = (links: NavLink[]) => links.filter(mayOpen).map((l) => ({ key: l.path, icon: l.icon, label: t(l.labelKey) }));
   const group = (key: string, labelKey: string, icon: ReactNode, children: { key: string; icon: ReactNode; label: string }[]) =>
     children.length === 0 ? [] : [{ key, icon, label: t(labelKey), children }];
+  const consultancy = group('consultancy', 'consultancyUi.navGroup', <SolutionOutlined />, visible(consultancyLinks.filter((l) => hasEnterprise || l.isAcrossEnterprises)));
   const enterpriseGroups = hasEnterprise
     ? [
         ...group('overview', 'nav.overview', <DashboardOutlined />, visible(overviewLinks)),
@@ -244,7 +253,7 @@ export function buildNavItems(me: Me, t: TFunction): NavItems {
     <QuestionCircleOutlined />,
     comingSoon.map((c) => ({ key: `soon-${c.key}`, icon: c.icon, disabled: true, title: `${t(c.labelKey)} · ${t('app.comingSoon')}`, label: t(c.labelKey) })),
   );
-  return [...enterpriseGroups, ...setup, ...system, ...soon];
+  return [...consultancy, ...enterpriseGroups, ...setup, ...system, ...soon];
 }
 
 /** The group holding a menu entry (so the current page's group can be opened), or null. */

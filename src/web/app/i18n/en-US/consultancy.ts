@@ -4,6 +4,7 @@ import type { ConsultancyMessages } from '../zh-CN/consultancy';
 export const consultancyMessages: ConsultancyMessages = {
   consultancyUi: {
     nav: 'Consultant desk',
+    navGroup: 'Consultancy services',
     title: 'Consultant desk',
     hint: "Every engagement you work on: phase, overdue deliverables, open findings, latest self-assessment score and the enterprise's own alerts, without switching enterprise. Click a row to work on it.",
     empty: 'No engagements yet',

@@ -4,6 +4,7 @@ import type { Widen } from '../widen';
 export const consultancyMessages = {
   consultancyUi: {
     nav: '咨询工作台',
+    navGroup: '咨询服务',
     title: '咨询工作台',
     hint: '您参与的全部咨询项目：所处阶段、逾期交付物、未闭环的问题、最近自评得分和企业自身的预警，无需切换企业。点击一行处理该项目。',
     empty: '暂无咨询项目',
