@@ -21,7 +21,7 @@ export async function raiseHazardsForFailures(
   actor: { userId: string; enterpriseId: string },
   task: { post_id: string },
   records: InspectionRecordTable[],
-  items: Map<string, InspectionItemTable>,
+  items: ReadonlyMap<string, Pick<InspectionItemTable, 'measure_id' | 'content'>>,
 ): Promise<Map<string, string>> {
   const hazards = new Map<string, string>();
   for (const r of records) {

@@ -54,7 +54,7 @@ export async function submitRecords(deps: AppDeps, viewer: TaskViewer, taskId: s
 
   const supersededIds = input.results.map((r) => r.supersedesId).filter((id): id is string => id !== null);
   const [items, superseded] = await Promise.all([
-    repo.listItemsOfTask(deps.db, viewer.enterpriseId, taskId),
+    repo.listItemsForSubmission(deps.db, viewer.enterpriseId, taskId),
     supersededIds.length ? repo.findRecordsOfTaskByIds(deps.db, viewer.enterpriseId, taskId, supersededIds) : Promise.resolve([]),
   ]);
   const itemsById = new Map(items.map((i) => [i.id, i]));

@@ -2,6 +2,7 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Database, InspectionRecordTable, InspectionTaskTable } from '../../db/database.js';
 import { afterKey } from '../../db/keyset.js';
+import { precompiled } from '../../db/precompiled.js';
 import type { Executor } from '../../db/with-transaction.js';
 
 /** Active items of live posts, with who does them: the named person, else every holder of the post;
@@ -161,14 +162,32 @@ export function listTasks(
   return q.orderBy('inspection_task.window_end', 'desc').orderBy('inspection_task.id', 'desc').limit(filter.limit).execute();
 }
 
-export function findTask(db: Executor, enterpriseId: string, id: string) {
-  return db
+// Compiled once (precompiled.ts): read by every submission and task page.
+const findTaskQuery = precompiled(['enterpriseId', 'id'], (db, p: { enterpriseId: string; id: string }) =>
+  db
     .selectFrom('inspection_task')
     .innerJoin('post', 'post.id', 'inspection_task.post_id')
     .select(taskColumns)
-    .where('inspection_task.enterprise_id', '=', enterpriseId)
-    .where('inspection_task.id', '=', id)
-    .executeTakeFirst();
+    .where('inspection_task.enterprise_id', '=', p.enterpriseId)
+    .where('inspection_task.id', '=', p.id),
+);
+
+export async function findTask(db: Executor, enterpriseId: string, id: string) {
+  return (await findTaskQuery(db, { enterpriseId, id }))[0];
+}
+
+/** What a submission needs of the task's items (the check, completion, a FAIL's hazard); compiled once. */
+const submissionItemsQuery = precompiled(['enterpriseId', 'taskId'], (db, p: { enterpriseId: string; taskId: string }) =>
+  db
+    .selectFrom('inspection_item')
+    .innerJoin('inspection_task', (j) => j.on('inspection_task.id', '=', p.taskId).on('inspection_task.enterprise_id', '=', p.enterpriseId))
+    .select(['inspection_item.id', 'inspection_item.measure_id', 'inspection_item.content'])
+    .where('inspection_item.enterprise_id', '=', p.enterpriseId)
+    .where((eb) => taskItemsFilter(eb)),
+);
+
+export function listItemsForSubmission(db: Executor, enterpriseId: string, taskId: string) {
+  return submissionItemsQuery(db, { enterpriseId, taskId });
 }
 
 export function listItemsOfTask(db: Executor, enterpriseId: string, taskId: string) {
