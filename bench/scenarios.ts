@@ -14,6 +14,8 @@ export interface ServerInfo {
   doneTaskId: string;
   itemIds: string[];
   deep: { cursor: string; at: string; id: string };
+  /** The worker's task list after 90 % of their tasks. */
+  deepTask: { cursor: string; at: string; id: string };
   generatedMs: number;
   durability: { settings: Record<string, string>; isDurable: boolean };
 }
@@ -54,6 +56,11 @@ export const allScenarios: Scenario[] = [
   },
   { name: 'create hazard', api: (s) => post(`${s.api}/api/v1/hazards`, { cookie: s.cookie }, hazardBody), bare: (s) => post(`${s.bare}/hazards`, {}, hazardBody) },
   { name: 'records: task list', api: (s) => get(`${s.api}/api/v1/inspection-tasks?limit=50`, s.workerCookie), bare: (s) => get(`${s.bare}/tasks`) },
+  {
+    name: 'records: tasks deep page (after 90 %)',
+    api: (s) => get(`${s.api}/api/v1/inspection-tasks?limit=50&cursor=${s.deepTask.cursor}`, s.workerCookie),
+    bare: (s) => get(`${s.bare}/tasks?at=${encodeURIComponent(s.deepTask.at)}&id=${s.deepTask.id}`),
+  },
   { name: 'records: tasks status=done', api: (s) => get(`${s.api}/api/v1/inspection-tasks?limit=50&status=done`, s.workerCookie), bare: (s) => get(`${s.bare}/tasks?status=done`) },
   { name: 'records: task + 20 records', api: (s) => get(`${s.api}/api/v1/inspection-tasks/${s.doneTaskId}`, s.workerCookie), bare: (s) => get(`${s.bare}/tasks/${s.doneTaskId}`) },
   {

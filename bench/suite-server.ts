@@ -105,9 +105,10 @@ bare.post('/records', async (request) => {
 });
 // Inspection records (BENCH_RECORDS, 20 per task): the worker's task list and a task with its records.
 bare.get('/tasks', async (request) => {
-  const q = request.query as { status?: string };
+  const q = request.query as { status?: string; at?: string; id?: string };
   // The API's page query: 50 rows and one more that tells whether a next page exists.
-  const rows = await listTasks(db.kysely, inspections.enterpriseId, { personId: inspections.personId, status: q.status, limit: 51 });
+  const after = q.at && q.id ? { at: q.at, id: q.id } : undefined;
+  const rows = await listTasks(db.kysely, inspections.enterpriseId, { personId: inspections.personId, status: q.status, after, limit: 51 });
   return { items: rows.slice(0, 50) };
 });
 bare.get('/tasks/:id', async (request) => {
@@ -138,6 +139,18 @@ const deep = await db.kysely
   .offset(Math.floor(generation.hazards * 0.9))
   .limit(1)
   .executeTakeFirstOrThrow();
+// The worker's task list after 90 % of their tasks.
+const taskCount = await db.kysely.selectFrom('inspection_task').select((eb) => eb.fn.countAll<number>().as('n')).where('responsible_person_id', '=', inspections.personId).executeTakeFirstOrThrow();
+const deepTask = await db.kysely
+  .selectFrom('inspection_task')
+  .select(['window_end', 'id'])
+  .where('enterprise_id', '=', inspections.enterpriseId)
+  .where('responsible_person_id', '=', inspections.personId)
+  .orderBy('window_end', 'desc')
+  .orderBy('id', 'desc')
+  .offset(Math.floor(Number(taskCount.n) * 0.9))
+  .limit(1)
+  .executeTakeFirstOrThrow();
 
 console.log(
   JSON.stringify({
@@ -151,6 +164,7 @@ console.log(
     doneTaskId: doneTask.id,
     itemIds: inspections.itemIds,
     deep: { cursor: encodeCursor(deep.created_at, deep.id), at: deep.created_at, id: deep.id },
+    deepTask: { cursor: encodeCursor(deepTask.window_end, deepTask.id), at: deepTask.window_end, id: deepTask.id },
     generatedMs: generation.hazardsMs + generation.recordsMs,
     generated: { hazards: generation.hazards, hazardsMs: generation.hazardsMs, records: generation.records, recordsMs: generation.recordsMs },
     durability: await durabilityOf(db),
