@@ -70,6 +70,7 @@ export const permitListQuerySchema = z.strictObject({
   /** Only permits where the caller's person is a worker, guardian, approver or measure owner. */
   mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
 });
 
 export const permitPrefillQuerySchema = z.strictObject({

@@ -14,6 +14,7 @@ import { listDocumentRows, listLegalRequirementRows } from '../modules/documents
 import { listHazardRows } from '../modules/hazards/hazard-list.repository.js';
 import { listIndicators, type IndicatorFilter, type SortColumn } from '../modules/oversight/county.repository.js';
 import { listNotificationsOfUser } from '../modules/notifications/notifications.repository.js';
+import { listPermits } from '../modules/frontline/work-permits.repository.js';
 import { listRiskRows } from '../modules/risks/risks.repository.js';
 import { listSafetySignRows } from '../modules/publication/safety-signs.service.js';
 import { ManualClock } from '../platform/clock.js';
@@ -266,6 +267,15 @@ describe.runIf(isDbAvailable())(`list query plans (${dialect})`, () => {
   for (const [name, table, index, bound, equals] of resourceCases) {
     it(`${name}: page 1 and a deep page read one index range in page order`, async () => {
       await expectPages(table, index, bound, ['created_at', 'id'], (db, after) => listRows(db, table, { enterpriseId, equals: equals(), includeArchived: false, limit: 51, after }));
+    });
+  }
+
+  for (const [name, index, bound, status] of [
+    ['all', 'work_permit_list_idx', ['enterprise_id'], undefined],
+    ['one status', 'work_permit_status_page_idx', ['status'], 'closed'],
+  ] as const) {
+    it(`work permits — ${name}: page 1 and a deep page read one index range in page order`, async () => {
+      await expectPages('work_permit', index, [...bound], ['created_at', 'id'], (db, after) => listPermits(db, enterpriseId, { status, after, limit: 51 }));
     });
   }
 

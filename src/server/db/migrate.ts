@@ -55,6 +55,7 @@ import * as inspectionTaskPageIdx from './migrations/202612080500-inspection-tas
 import * as addEngagementEnd from './migrations/202612080610-add-engagement-end.js';
 import * as createSearchOrder from './migrations/202612080700-create-search-order.js';
 import * as inspectionTaskKeysetIdx from './migrations/202612080510-inspection-task-keyset-idx.js';
+import * as indexWorkPermitStatus from './migrations/202612080900-index-work-permit-status.js';
 import * as createOccupationalHealth from './migrations/202612070420-create-occupational-health.js';
 import * as createCommunication from './migrations/202612070430-create-communication.js';
 import * as indexOperationsLists from './migrations/202612070440-index-operations-lists.js';
@@ -125,6 +126,7 @@ const migrations: Record<string, Migration> = {
   '202612080610-add-engagement-end': addEngagementEnd,
   '202612080700-create-search-order': createSearchOrder,
   '202612080510-inspection-task-keyset-idx': inspectionTaskKeysetIdx,
+  '202612080900-index-work-permit-status': indexWorkPermitStatus,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

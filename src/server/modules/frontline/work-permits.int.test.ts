@@ -195,6 +195,21 @@ describe.skipIf(!isDbAvailable())('hazardous-work permits with 一备三查 (/ap
     expect((await t.request(w.cookies.team_leader, 'POST', `/api/v1/work-permits/${id}/cancel`, { reason: '再次' })).statusCode).toBe(409);
   });
 
+  it('pages the permit list newest first by its cursor: every permit once, then no cursor', async () => {
+    const all = (await t.request(w.cookies.team_leader, 'GET', '/api/v1/work-permits?limit=200')).json().items.map((p: { id: string }) => p.id);
+    expect(all.length).toBeGreaterThan(2);
+    const seen: string[] = [];
+    let cursor = '';
+    for (let i = 0; i < 20; i += 1) {
+      const page = (await t.request(w.cookies.team_leader, 'GET', `/api/v1/work-permits?limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      seen.push(...page.items.map((p: { id: string }) => p.id));
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    expect(seen).toEqual(all);
+    expect((await t.request(w.cookies.team_leader, 'GET', '/api/v1/work-permits?cursor=bad')).statusCode).toBe(400);
+  });
+
   it("pre-fills a permit from the place's risks: accident types in seed 003 numbering and the measures with their owners", async () => {
     const risk = await t.request(w.cookies.safety_manager, 'POST', '/api/v1/risks', {
       postId: w.postId,

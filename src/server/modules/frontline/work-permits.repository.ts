@@ -1,5 +1,6 @@
 /* The only Kysely user of the permit slice. Events, gas readings and pre-work ticks are insert-only. */
 import type { WorkPermitEventTable, WorkPermitGasReadingTable, WorkPermitPreworkTable, WorkPermitTable } from '../../db/database.js';
+import { afterKey } from '../../db/keyset.js';
 import type { Executor } from '../../db/with-transaction.js';
 
 export async function insertPermit(db: Executor, row: WorkPermitTable): Promise<void> {
@@ -16,9 +17,11 @@ export function findPermitForUpdate(db: Executor, enterpriseId: string, id: stri
   return (isPostgres ? q.forUpdate() : q).executeTakeFirst();
 }
 
-export function listPermits(db: Executor, enterpriseId: string, filter: { status?: string; limit: number }): Promise<WorkPermitTable[]> {
+/** Newest first, keyset-paged on work_permit_list_idx / work_permit_status_page_idx (list-plans.int.test.ts). */
+export function listPermits(db: Executor, enterpriseId: string, filter: { status?: string; after?: { at: string; id: string }; limit: number }): Promise<WorkPermitTable[]> {
   let q = db.selectFrom('work_permit').selectAll().where('enterprise_id', '=', enterpriseId);
   if (filter.status) q = q.where('status', '=', filter.status);
+  if (filter.after) q = q.where(afterKey('created_at', 'id', filter.after, 'desc'));
   return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
 }
 

@@ -51,10 +51,10 @@ export function workPermitRoutes(deps: AppDeps): AnyRouteDef[] {
       method: 'GET',
       url: '/api/v1/work-permits',
       access: { kind: 'tenant', roles: allRoles },
-      summary: 'Permits, newest first (status; mine=true: where the caller is listed)',
+      summary: 'Permits, newest first, keyset-paged (status; mine=true: where the caller is listed, looked for in the next 200 permits)',
       tags,
       query: permitListQuerySchema,
-      response: z.object({ items: z.array(workPermitSchema) }),
+      response: z.object({ items: z.array(workPermitSchema), nextCursor: z.string().nullable() }),
       handler: async ({ auth, query, locale }) => listPermitsFor(deps, actorOf(auth), query, locale),
     }),
     defineRoute({

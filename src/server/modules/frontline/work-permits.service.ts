@@ -15,6 +15,7 @@ import type { WorkPermitTable } from '../../db/database.js';
 import { withTransaction, type Executor } from '../../db/with-transaction.js';
 import { addTableSheet, newWorkbook, workbookBuffer } from '../../platform/exports/xlsx-builder.js';
 import { AppError, notFound } from '../../platform/http/app-error.js';
+import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import { fieldError, referenceMissing } from '../../platform/http/validation.js';
 import { newId } from '../../platform/ids.js';
 import { listSignOffs } from '../../platform/sign-off/sign-off.service.js';
@@ -182,16 +183,22 @@ function toDto(row: WorkPermitTable, names: Map<string, string>, now: Date, loca
   };
 }
 
-export async function listPermitsFor(deps: AppDeps, actor: PermitActor, query: { status?: string; mine?: boolean; limit: number }, locale: Locale): Promise<{ items: WorkPermitDto[] }> {
-  const rows = await repo.listPermits(deps.db, actor.enterpriseId, { status: query.status, limit: query.mine ? 200 : query.limit });
-  let visible = rows;
+/** Newest first, keyset-paged. `mine` (roles live in JSON columns) reads the next 200 permits and keeps the caller's: a page may hold fewer than `limit` while nextCursor says more remain. */
+export async function listPermitsFor(deps: AppDeps, actor: PermitActor, query: { status?: string; mine?: boolean; limit: number; cursor?: string }, locale: Locale): Promise<{ items: WorkPermitDto[]; nextCursor: string | null }> {
+  const mineScan = 200;
+  const after = decodeCursor(query.cursor);
+  const rows = await repo.listPermits(deps.db, actor.enterpriseId, { status: query.status, after, limit: query.mine ? mineScan : query.limit + 1 });
+  let visible = rows.slice(0, query.limit);
+  let last = rows.length > query.limit ? visible[visible.length - 1] : undefined;
   if (query.mine) {
     const me = await callerPersonId(deps.db, actor);
-    visible = me ? rows.filter((r) => permitPeople(r).all.includes(me)).slice(0, query.limit) : [];
+    const mine = me ? rows.filter((r) => permitPeople(r).all.includes(me)) : [];
+    visible = mine.slice(0, query.limit);
+    last = mine.length > query.limit ? visible[visible.length - 1] : rows.length === mineScan ? rows[rows.length - 1] : undefined;
   }
   const names = new Map((await repo.findPeopleNames(deps.db, actor.enterpriseId, [...new Set(visible.flatMap((r) => permitPeople(r).all))])).map((p) => [p.id, p.name]));
   const now = deps.clock.now();
-  return { items: visible.map((r) => toDto(r, names, now, locale)) };
+  return { items: visible.map((r) => toDto(r, names, now, locale)), nextCursor: last ? encodeCursor(last.created_at, last.id) : null };
 }
 
 export async function getPermitDetail(deps: AppDeps, actor: { enterpriseId: string }, id: string, locale: Locale): Promise<WorkPermitDetail> {
