@@ -6,13 +6,26 @@ import type {
   RemediationPlanTable,
   StopWorkTable,
 } from '../../db/database.js';
+import { precompiled } from '../../db/precompiled.js';
 import type { Executor } from '../../db/with-transaction.js';
 
 /** Inserts unless the client id is already known; race-safe through the unique key (DATA-MODEL invariant 5). */
+/** Compiled once per set of columns (precompiled.ts): every hazard report runs it. */
 export async function insertHazardOnce(db: Executor, row: HazardTable): Promise<boolean> {
-  const result = await db.insertInto('hazard').values(row).onConflict((oc) => oc.column('client_id').doNothing()).executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  const columns = Object.keys(row) as (keyof HazardTable & string)[];
+  const shape = columns.join(',');
+  let insert = hazardInserts.get(shape);
+  if (!insert) {
+    insert = precompiled(columns, (d, values: HazardRow) =>
+      d.insertInto('hazard').values(values as HazardTable).onConflict((oc) => oc.column('client_id').doNothing()).returning('id'),
+    );
+    hazardInserts.set(shape, insert);
+  }
+  return (await insert(db, row as HazardRow)).length > 0;
 }
+
+type HazardRow = Record<keyof HazardTable & string, string | number | null>;
+const hazardInserts = new Map<string, (db: Executor, row: HazardRow) => Promise<unknown[]>>();
 
 export function findHazardByClientId(db: Executor, clientId: string) {
   return db.selectFrom('hazard').select(['id', 'enterprise_id']).where('client_id', '=', clientId).executeTakeFirst();
