@@ -31,6 +31,7 @@ export const postKnowledgeCheckListQuerySchema = z.strictObject({
   personId: idSchema.optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(200),
+  cursor: z.string().max(200).optional(),
 });
 
 export const postKnowledgeCheckSchema = z.object({

@@ -14,6 +14,7 @@ import { listDocumentRows, listLegalRequirementRows } from '../modules/documents
 import { listHazardRows } from '../modules/hazards/hazard-list.repository.js';
 import { listIndicators, type IndicatorFilter, type SortColumn } from '../modules/oversight/county.repository.js';
 import { listNotificationsOfUser } from '../modules/notifications/notifications.repository.js';
+import { listKnowledgeCheckRows } from '../modules/frontline/post-knowledge.service.js';
 import { listPermits } from '../modules/frontline/work-permits.repository.js';
 import { listRiskRows } from '../modules/risks/risks.repository.js';
 import { listSafetySignRows } from '../modules/publication/safety-signs.service.js';
@@ -276,6 +277,16 @@ describe.runIf(isDbAvailable())(`list query plans (${dialect})`, () => {
   ] as const) {
     it(`work permits — ${name}: page 1 and a deep page read one index range in page order`, async () => {
       await expectPages('work_permit', index, [...bound], ['created_at', 'id'], (db, after) => listPermits(db, enterpriseId, { status, after, limit: 51 }));
+    });
+  }
+
+  for (const [name, index, bound, filter] of [
+    ['all', 'post_knowledge_check_list_idx', ['enterprise_id'], () => ({})],
+    ['one person', 'post_knowledge_check_person_page_idx', ['person_id'], () => ({ personId: newId() })],
+    ['one post', 'post_knowledge_check_post_page_idx', ['post_id'], () => ({ postId })],
+  ] as [string, string, string[], () => Record<string, string>][]) {
+    it(`knowledge checks — ${name}: page 1 and a deep page read one index range in page order`, async () => {
+      await expectPages('post_knowledge_check', index, bound, ['created_at', 'id'], (db, after) => listKnowledgeCheckRows(db, enterpriseId, { ...filter(), after, limit: 51 }));
     });
   }
 

@@ -56,6 +56,7 @@ import * as addEngagementEnd from './migrations/202612080610-add-engagement-end.
 import * as createSearchOrder from './migrations/202612080700-create-search-order.js';
 import * as inspectionTaskKeysetIdx from './migrations/202612080510-inspection-task-keyset-idx.js';
 import * as indexWorkPermitStatus from './migrations/202612080900-index-work-permit-status.js';
+import * as indexKnowledgeCheckPages from './migrations/202612080910-index-knowledge-check-pages.js';
 import * as createOccupationalHealth from './migrations/202612070420-create-occupational-health.js';
 import * as createCommunication from './migrations/202612070430-create-communication.js';
 import * as indexOperationsLists from './migrations/202612070440-index-operations-lists.js';
@@ -127,6 +128,7 @@ const migrations: Record<string, Migration> = {
   '202612080700-create-search-order': createSearchOrder,
   '202612080510-inspection-task-keyset-idx': inspectionTaskKeysetIdx,
   '202612080900-index-work-permit-status': indexWorkPermitStatus,
+  '202612080910-index-knowledge-check-pages': indexKnowledgeCheckPages,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -65,6 +65,12 @@ describe.skipIf(!isDbAvailable())('应知应会 (/api/v1/posts/:id/quiz, /api/v1
     const all = (await t.request(w.cookies.safety_manager, 'GET', `/api/v1/post-knowledge-checks?postId=${w.postId}&year=2026`)).json().items;
     expect(all.map((r: { personName: string; score: number }) => `${r.personName} ${r.score}`).sort()).toEqual(['操作工 4', '班长 0']);
     expect((await t.request(w.cookies.safety_manager, 'GET', '/api/v1/post-knowledge-checks?year=2025')).json().items).toEqual([]);
+    // Keyset pages: one result a page, the same results in the same order, then no cursor.
+    const first = (await t.request(w.cookies.safety_manager, 'GET', `/api/v1/post-knowledge-checks?postId=${w.postId}&limit=1`)).json();
+    expect(first.items).toHaveLength(1);
+    const second = (await t.request(w.cookies.safety_manager, 'GET', `/api/v1/post-knowledge-checks?postId=${w.postId}&limit=1&cursor=${first.nextCursor}`)).json();
+    expect([...first.items, ...second.items].map((r: { id: string }) => r.id)).toEqual(all.map((r: { id: string }) => r.id));
+    expect(second.nextCursor).toBeNull();
     expect((await t.request(b.cookies.safety_manager, 'GET', '/api/v1/post-knowledge-checks')).json().items).toEqual([]);
   });
 

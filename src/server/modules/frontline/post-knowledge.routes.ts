@@ -43,7 +43,7 @@ export function postKnowledgeRoutes(deps: AppDeps): AnyRouteDef[] {
       summary: 'Quiz results, newest first (postId, personId, year): everyone’s for managers, team leaders, consultants and regulators; one’s own for a worker',
       tags,
       query: postKnowledgeCheckListQuerySchema,
-      response: z.object({ items: z.array(postKnowledgeCheckSchema) }),
+      response: z.object({ items: z.array(postKnowledgeCheckSchema), nextCursor: z.string().nullable() }),
       handler: async ({ auth, query }) => listKnowledgeChecks(deps, actorOf(auth), query),
     }),
   ];

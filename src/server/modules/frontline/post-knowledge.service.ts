@@ -8,8 +8,10 @@ import type { PostKnowledgeCheckDetail, PostKnowledgeCheckDto, PostKnowledgeChec
 import type { AppDeps } from '../../app-deps.js';
 import { fromDbJson } from '../../db/codecs.js';
 import type { PostKnowledgeCheckTable } from '../../db/database.js';
+import { afterKey } from '../../db/keyset.js';
 import { withTransaction, type Executor } from '../../db/with-transaction.js';
 import { AppError, notFound } from '../../platform/http/app-error.js';
+import { decodeCursor, toPage } from '../../platform/http/cursor.js';
 import { fieldError, referenceMissing } from '../../platform/http/validation.js';
 import { newId } from '../../platform/ids.js';
 import { recordChange } from '../audit/audit.service.js';
@@ -119,21 +121,32 @@ export async function submitKnowledgeCheck(deps: AppDeps, actor: KnowledgeActor,
   });
 }
 
-/** Results, newest first: everyone's for the readers, one's own for the others. */
-export async function listKnowledgeChecks(deps: AppDeps, actor: KnowledgeActor, query: { postId?: string; personId?: string; year?: number; limit: number }): Promise<{ items: PostKnowledgeCheckDto[] }> {
-  let q = deps.db.selectFrom('post_knowledge_check').selectAll().where('enterprise_id', '=', actor.enterpriseId);
+/** Results, newest first, keyset-paged on post_knowledge_check_{list,person_page,post_page}_idx (list-plans.int.test.ts). */
+export function listKnowledgeCheckRows(db: Executor, enterpriseId: string, f: { postId?: string; personId?: string; year?: number; after?: { at: string; id: string }; limit: number }) {
+  let q = db.selectFrom('post_knowledge_check').selectAll().where('enterprise_id', '=', enterpriseId);
+  if (f.postId) q = q.where('post_id', '=', f.postId);
+  if (f.personId) q = q.where('person_id', '=', f.personId);
+  if (f.year) {
+    // The year in China's time (UTC+8).
+    q = q.where('created_at', '>=', new Date(Date.UTC(f.year, 0, 1) - 8 * 3_600_000).toISOString()).where('created_at', '<', new Date(Date.UTC(f.year + 1, 0, 1) - 8 * 3_600_000).toISOString());
+  }
+  if (f.after) q = q.where(afterKey('created_at', 'id', f.after, 'desc'));
+  return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
+}
+
+/** Everyone's results for the readers, one's own for the others. */
+export async function listKnowledgeChecks(
+  deps: AppDeps,
+  actor: KnowledgeActor,
+  query: { postId?: string; personId?: string; year?: number; limit: number; cursor?: string },
+): Promise<{ items: PostKnowledgeCheckDto[]; nextCursor: string | null }> {
+  let personId = query.personId;
   if (!(knowledgeReaderRoles as readonly string[]).includes(actor.role)) {
     const me = await callerPersonId(deps.db, actor);
-    if (!me) return { items: [] };
-    q = q.where('person_id', '=', me);
+    if (!me || (personId && personId !== me)) return { items: [], nextCursor: null };
+    personId = me;
   }
-  if (query.postId) q = q.where('post_id', '=', query.postId);
-  if (query.personId) q = q.where('person_id', '=', query.personId);
-  if (query.year) {
-    // The year in China's time (UTC+8).
-    q = q.where('created_at', '>=', new Date(Date.UTC(query.year, 0, 1) - 8 * 3_600_000).toISOString()).where('created_at', '<', new Date(Date.UTC(query.year + 1, 0, 1) - 8 * 3_600_000).toISOString());
-  }
-  const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit).execute();
-  const n = await names(deps.db, actor.enterpriseId, rows);
-  return { items: rows.map((r) => toDto(r, n)) };
+  const rows = await listKnowledgeCheckRows(deps.db, actor.enterpriseId, { ...query, personId, after: decodeCursor(query.cursor), limit: query.limit + 1 });
+  const n = await names(deps.db, actor.enterpriseId, rows.slice(0, query.limit));
+  return toPage(rows, query.limit, (r) => ({ at: r.created_at, id: r.id }), (r) => toDto(r, n));
 }
