@@ -3,6 +3,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, shouldSkipBrowser } from '../support/browser.js';
 import { logIn } from '../support/login.js';
+import { clickMenuEntry } from '../support/menu.js';
 import { closeJourney, openJourney } from '../support/journey.js';
 import type { TestServer } from '../support/server.js';
 
@@ -107,5 +108,45 @@ describe.skipIf(shouldSkipBrowser())('oversight: the consultant’s engagement a
     // The enterprise sees who acknowledged it.
     const reports = (await (await api.get(`${server.url}/api/v1/hazards/${id}/bureau-reports`)).json()).items as { acknowledgements: { userName: string }[] }[];
     expect(reports[0]?.acknowledgements.map((a) => a.userName)).toEqual(['县应急管理局 监管员']);
+  });
+
+  it('lets the safety manager engage a consultancy on record from a form, and end it', async () => {
+    // A second consultancy on record (the administrator's page is its own journey).
+    const admin = await browser.newContext({ locale: 'zh-CN' });
+    const adminPage = await admin.newPage();
+    await logIn(adminPage, server.url, 'admin', { locale: 'zh-CN' });
+    const made = await adminPage.request.post(`${server.url}/api/v1/consultancies`, { data: { name: '齐鲁安全咨询有限公司', members: [{ username: 'consultant' }] } });
+    expect(made.status()).toBe(201);
+    await admin.close();
+
+    const manager = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const page = await manager.newPage();
+    await logIn(page, server.url, 'safety', { locale: 'zh-CN' });
+    await clickMenuEntry(page, '聘请咨询机构');
+    await page.getByTestId('engagement-add').click();
+    const form = page.getByTestId('engagement-form');
+    // Nothing chosen: the shared schema's messages, before anything is sent.
+    await form.getByTestId('engagement-submit').click();
+    await form.locator('.ant-form-item-explain-error').first().waitFor();
+    await form.getByTestId('engagement-consultancy').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '齐鲁安全咨询有限公司' }).click();
+    await form.getByTestId('engagement-team').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await page.keyboard.press('Escape');
+    await form.getByTestId('engagement-scope').fill('安全生产标准化创建');
+    await form.getByTestId('engagement-start').click();
+    await form.getByTestId('engagement-start').fill('2026-12-01');
+    await page.keyboard.press('Enter');
+    await form.getByTestId('engagement-end').click();
+    await form.getByTestId('engagement-end').fill('2027-11-30');
+    await screenshot(page, 'engage-consultancy-form', { isFullPage: false });
+    // Enter in the last field sends the form, as a person would.
+    await page.keyboard.press('Enter');
+    const row = page.locator('.ant-table-row').filter({ hasText: '齐鲁安全咨询有限公司' });
+    await row.filter({ hasText: '2026-12-01 ~ 2027-11-30' }).filter({ hasText: '安全生产标准化创建' }).waitFor();
+    await row.getByRole('button', { name: '结束咨询服务' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await row.getByText('已结束').waitFor();
+    await manager.close();
   });
 });

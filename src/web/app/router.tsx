@@ -74,6 +74,7 @@ const DutiesPage = lazy(() => import('../features/management/duties-page').then(
 const InitialReviewPage = lazy(() => import('../features/management/initial-review-page').then((m) => ({ default: m.InitialReviewPage })));
 const CardsPage = lazy(() => import('../features/emergency/cards-page').then((m) => ({ default: m.CardsPage })));
 const DueItemsPage = lazy(() => import('../features/due-items/due-items-page').then((m) => ({ default: m.DueItemsPage })));
+const EngagementsPage = lazy(() => import('../features/consultancy/engagements-page').then((m) => ({ default: m.EngagementsPage })));
 const ConsultantDeskPage = lazy(() => import('../features/consultancy/consultant-desk-page').then((m) => ({ default: m.ConsultantDeskPage })));
 const CountyPage = lazy(() => import('../features/oversight/county-page').then((m) => ({ default: m.CountyPage })));
 const OversightPage = lazy(() => import('../features/oversight/oversight-page').then((m) => ({ default: m.OversightPage })));
@@ -164,6 +165,7 @@ export const router = createBrowserRouter([
           { path: 'oversight', element: <OversightPage /> },
           { path: 'oversight/county', element: <CountyPage /> },
           { path: 'consultancy', element: <ConsultantDeskPage /> },
+          { path: 'engagements', element: <EngagementsPage /> },
           { path: 'posts/:postId', element: <PostPage /> },
           { path: 'templates/wizard', element: <TemplateWizardPage /> },
           { path: 'hazards', element: <HazardLedgerPage /> },
