@@ -41,3 +41,6 @@ export const dueItemListSchema = z.object({
   isTruncated: z.boolean(),
 });
 export type DueItemListDto = z.infer<typeof dueItemListSchema>;
+
+/** Who may subscribe their phone's calendar to the due items (.ics): not the regulator (it reads, it keeps no calendar of the enterprise). */
+export const calendarFeedRoles = ['principal', 'safety_manager', 'dept_head', 'team_leader', 'worker', 'consultant'] as const;

@@ -55,6 +55,20 @@ describe.skipIf(!isDbAvailable())('the right to the enterprise a session works i
     expect((await t.request(regulator, 'GET', '/api/v1/posts')).statusCode).toBe(200);
   });
 
+  it('lets a regulator in its enterprise read but refuses its writes, with a sentence saying so', async () => {
+    const regulator = await t.login(e.usernames.regulator as string);
+    expect((await t.request(regulator, 'GET', '/api/v1/hazards')).statusCode).toBe(200);
+    for (const [method, url, body] of [
+      ['POST', '/api/v1/hazards', { description: '监管员不应能登记', clientId: 'regulator-write-0001' }],
+      ['PATCH', '/api/v1/enterprises/current', { name: '被篡改' }],
+    ] as const) {
+      const res = await t.request(regulator, method, url, body);
+      expect(res.statusCode, `${method} ${url}`).toBe(403);
+      expect(res.json().detail).toBe('您没有权限进行此操作');
+    }
+    expect((await t.request(principal, 'GET', '/api/v1/enterprises/current')).json().name).not.toBe('被篡改');
+  });
+
   it('sees a change made by another process within the session cache time', async () => {
     const regulator = await t.login(e.usernames.regulator as string);
     expect((await t.request(regulator, 'GET', '/api/v1/posts')).statusCode).toBe(200);

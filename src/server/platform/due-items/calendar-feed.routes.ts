@@ -1,3 +1,4 @@
+import { calendarFeedRoles } from '../../../schemas/due-items.js';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.js';
 import { allRoles } from '../../../schemas/auth.js';
@@ -8,7 +9,7 @@ import type { DueItemProvider } from './due-items.js';
 
 const tags = ['due-items'];
 /** Everyone with due items of their own; a regulator reads, it keeps no calendar of the enterprise. */
-const feedRoles = ['principal', 'safety_manager', 'dept_head', 'team_leader', 'worker', 'consultant'] as const;
+const feedRoles = calendarFeedRoles;
 const stateSchema = z.object({ isActive: z.boolean(), createdAt: z.string().nullable() });
 const createdSchema = z.object({ path: z.string(), createdAt: z.string() });
 const feedFile = /^([A-Za-z0-9_-]{43})\.ics$/;

@@ -82,3 +82,26 @@ describe('the consultancy services group', () => {
     expect(enUS.consultancyUi.navGroup).toBe('Consultancy services');
   });
 });
+
+describe("the regulator's menu", () => {
+  const t = ((key: string) => key) as unknown as TFunction;
+  const regulator = (activeEnterpriseId: string | null) =>
+    ({ user: { isAdmin: false }, activeEnterpriseId, role: activeEnterpriseId ? 'regulator' : null, memberships: [{ enterpriseId: 'e1', role: 'regulator' }] }) as unknown as Me;
+  const keys = (items: ReturnType<typeof buildNavItems>) => items.flatMap((i) => ((i as { children?: { key: string }[] }).children ?? []).map((c) => c.key));
+
+  it('opens with its own oversight pages, in or out of an enterprise', () => {
+    for (const me of [regulator('e1'), regulator(null)]) {
+      const items = buildNavItems(me, t);
+      expect(items[0]?.key).toBe('oversight');
+      expect(keys(items.slice(0, 1))).toEqual(['/oversight', '/oversight/county']);
+    }
+  });
+
+  it('inside an enterprise lists only pages its role may read: no set-up, accounts, audit log, home or appraisal', () => {
+    const paths = keys(buildNavItems(regulator('e1'), t));
+    for (const hidden of ['/home', '/org/import', '/templates/wizard', '/settings/publication', '/settings/shifts', '/settings/notifications', '/print/qr-codes', '/system/accounts', '/system/audit-log', '/improvement/appraisal', '/consultancy', '/engagements']) {
+      expect(paths, hidden).not.toContain(hidden);
+    }
+    for (const read of ['/hazards', '/risks', '/training/records', '/standardization', '/improvement/capas']) expect(paths).toContain(read);
+  });
+});

@@ -78,16 +78,26 @@ export const riskLinks: NavLink[] = [
   { path: '/safety-signs', labelKey: 'signUi.nav', icon: <WarningOutlined /> },
   { path: '/risks', labelKey: 'riskUi.nav.register', icon: <SafetyOutlined /> },
   { path: '/accidents', labelKey: 'accidentUi.nav', icon: <FireOutlined /> },
-  { path: '/oversight', labelKey: 'oversightUi.nav', icon: <BankOutlined />, roles: ['regulator'] },
-  { path: '/oversight/county', labelKey: 'countyUi.nav', icon: <BankOutlined />, roles: ['regulator'] },
   { path: '/templates/wizard', labelKey: 'templateUi.nav.wizard', icon: <AppstoreAddOutlined />, roles: managerRoles },
   { path: '/settings/publication', labelKey: 'pubSettings.nav', icon: <PrinterOutlined />, roles: managerRoles },
+];
+
+/**
+ * 监管 / Oversight: a regulator's own pages, first in its menu and shown in or out of an enterprise.
+ * Inside an enterprise the regulator reads (read-only oversight): every other entry it sees is one its
+ * role may read (the server's GET roles); the pages hide their write buttons and the server refuses writes.
+ */
+export const oversightLinks: NavLink[] = [
+  { path: '/oversight', labelKey: 'oversightUi.nav', icon: <BankOutlined />, roles: ['regulator'], isAcrossEnterprises: true },
+  { path: '/oversight/county', labelKey: 'countyUi.nav', icon: <BankOutlined />, roles: ['regulator'], isAcrossEnterprises: true },
 ];
 
 /** 咨询服务 / Consultancy services: the consultant's desk and overview (issue 17), not a part of risk control. */
 export const consultancyLinks: NavLink[] = [
   { path: '/consultancy', labelKey: 'consultancyUi.nav', icon: <SolutionOutlined />, roles: ['consultant'], isAcrossEnterprises: true },
   { path: '/oversight', labelKey: 'oversightUi.nav', icon: <BankOutlined />, roles: ['consultant'], isAcrossEnterprises: true },
+  // The enterprise's side: engaging a consultancy and ending it (its principal or safety manager).
+  { path: '/engagements', labelKey: 'engagementUi.nav', icon: <SolutionOutlined />, roles: ['principal', 'safety_manager'] },
 ];
 
 /** What is due across the features (DESIGN "Due items"): the first thing a manager opens. */
@@ -184,7 +194,7 @@ const comingSoon: { key: string; labelKey: string; icon: ReactNode }[] = [];
 
 export const allNavPaths = [...orgLinks, ...systemLinks].map((l) => l.path);
 
-const menuPaths = [...consultancyLinks, ...overviewLinks, ...orgLinks, ...riskLinks, ...hazardLinks, ...frontlineLinks, ...trainingLinks, ...emergencyLinks, ...managementLinks, ...operationsLinks, ...improvementLinks, ...standardizationLinks, ...systemLinks].map((l) => l.path);
+const menuPaths = [...oversightLinks, ...consultancyLinks, ...overviewLinks, ...orgLinks, ...riskLinks, ...hazardLinks, ...frontlineLinks, ...trainingLinks, ...emergencyLinks, ...managementLinks, ...operationsLinks, ...improvementLinks, ...standardizationLinks, ...systemLinks].map((l) => l.path);
 
 /** Pages without an entry of their own, and the entry they belong under. */
 const parentOf: [RegExp, string][] = [
@@ -214,6 +224,7 @@ export function buildNavItems(me: Me, t: TFunction): NavItems {
   const visible = (links: NavLink[]) => links.filter(mayOpen).map((l) => ({ key: l.path, icon: l.icon, label: t(l.labelKey) }));
   const group = (key: string, labelKey: string, icon: ReactNode, children: { key: string; icon: ReactNode; label: string }[]) =>
     children.length === 0 ? [] : [{ key, icon, label: t(labelKey), children }];
+  const oversight = group('oversight', 'oversightUi.navGroup', <BankOutlined />, visible(oversightLinks));
   const consultancy = group('consultancy', 'consultancyUi.navGroup', <SolutionOutlined />, visible(consultancyLinks.filter((l) => hasEnterprise || l.isAcrossEnterprises)));
   const enterpriseGroups = hasEnterprise
     ? [
@@ -253,7 +264,7 @@ export function buildNavItems(me: Me, t: TFunction): NavItems {
     <QuestionCircleOutlined />,
     comingSoon.map((c) => ({ key: `soon-${c.key}`, icon: c.icon, disabled: true, title: `${t(c.labelKey)} · ${t('app.comingSoon')}`, label: t(c.labelKey) })),
   );
-  return [...consultancy, ...enterpriseGroups, ...setup, ...system, ...soon];
+  return [...oversight, ...consultancy, ...enterpriseGroups, ...setup, ...system, ...soon];
 }
 
 /** The group holding a menu entry (so the current page's group can be opened), or null. */

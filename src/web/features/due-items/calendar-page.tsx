@@ -6,7 +6,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { endOfLocalDay, localDay, startOfLocalDay } from '../../../domain/calendar/enterprise-day';
-import { type DueItemDto, type DueItemListDto, dueStatuses } from '../../../schemas/due-items.js';
+import { calendarFeedRoles, type DueItemDto, type DueItemListDto, dueStatuses } from '../../../schemas/due-items.js';
+import { hasRole, useCurrentUser } from '../../app/auth/use-me';
 import { api } from '../../app/api/api-client';
 import { PageHeader } from '../../app/ui/page-header';
 import { useEnterpriseTimeZone } from '../hazards/hazard-api';
@@ -29,6 +30,7 @@ export function monthWindow(month: string, timeZone: string): { from: string; to
 export function CalendarPage() {
   const { t, i18n } = useTranslation();
   const tz = useEnterpriseTimeZone();
+  const me = useCurrentUser();
   const dayjsLocale = i18n.language === 'zh-CN' ? 'zh-cn' : 'en';
   const today = dayjs().format('YYYY-MM-DD');
   const people = usePeople();
@@ -98,7 +100,7 @@ export function CalendarPage() {
           );
         }}
       />
-      <CalendarFeedCard />
+      {hasRole(me, calendarFeedRoles) && <CalendarFeedCard />}
     </div>
   );
 }

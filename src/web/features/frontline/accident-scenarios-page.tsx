@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { AccidentScenarioDetail, AccidentScenarioList } from '../../../schemas/accident-scenarios.js';
 import { api, withQuery } from '../../app/api/api-client';
+import { hasRole, useCurrentUser } from '../../app/auth/use-me';
 import { PageHeader } from '../../app/ui/page-header';
 import { ResponsiveTable } from '../../app/ui/responsive-table';
 import { frontlinePaths, scenarioStatusColours, useScenarioList } from './frontline-api';
@@ -19,6 +20,8 @@ export function AccidentScenariosPage() {
   const client = useQueryClient();
   const [year, setYear] = useState(new Date().getFullYear());
   const list = useScenarioList(year);
+  // Read-only roles (the regulator, the consultant) see the sheets; the post's people start them (server: scenarioEditorRoles).
+  const mayStart = hasRole(useCurrentUser(), ['principal', 'safety_manager', 'dept_head', 'team_leader', 'worker']);
   const start = useMutation({
     mutationFn: (postId: string) => api<AccidentScenarioDetail>(frontlinePaths.scenarios, { body: { postId, year } }),
     onSuccess: (d) => {
@@ -52,11 +55,11 @@ export function AccidentScenariosPage() {
             <Link to={`/frontline/accident-scenarios/${r.scenario.id}`}>{t('frontlineUi.scenarios.open')}</Link>
             <Link to={`/print/accident-scenarios/${r.scenario.id}`}>{t('frontlineUi.scenarios.print')}</Link>
           </Space>
-        ) : (
+        ) : mayStart ? (
           <Button size="small" loading={start.isPending && start.variables === r.postId} onClick={() => start.mutate(r.postId)} data-testid={`scenario-start-${r.postId}`}>
             {t('frontlineUi.scenarios.start')}
           </Button>
-        ),
+        ) : null,
     },
   ];
   return (

@@ -4,6 +4,7 @@ import type { CountyMessages, OversightMessages, StatisticsMessages } from '../z
 export const oversightMessages: OversightMessages = {
   oversightUi: {
     nav: 'Oversight',
+    navGroup: 'Safety oversight',
     title: 'Oversight overview',
     hint: 'The enterprises linked to this account and their major-hazard reports. When an enterprise confirms a major hazard or completes its remediation, the report arrives here (seed 001 Art. 17).',
     inbox: 'Hazard report inbox',

@@ -4,6 +4,7 @@ import type { Widen } from '../widen';
 export const oversightMessages = {
   oversightUi: {
     nav: '监管概览',
+    navGroup: '安全监管',
     title: '监管概览',
     hint: '本账号关联的企业及其重大事故隐患报告。企业确认重大事故隐患或完成治理时，报告会送达这里（指导书第十七条）。',
     inbox: '隐患报告收件箱',
