@@ -224,14 +224,12 @@ export function findRecordsOfTaskByIds(db: Executor, enterpriseId: string, taskI
 }
 
 /** Items of the task with at least one record (corrections keep an item answered). */
+const answeredItemsQuery = precompiled(['enterpriseId', 'taskId'], (db, p: { enterpriseId: string; taskId: string }) =>
+  db.selectFrom('inspection_record').select('item_id').distinct().where('enterprise_id', '=', p.enterpriseId).where('task_id', '=', p.taskId),
+);
+
 export async function listAnsweredItemIds(db: Executor, enterpriseId: string, taskId: string): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('inspection_record')
-    .select('item_id')
-    .distinct()
-    .where('enterprise_id', '=', enterpriseId)
-    .where('task_id', '=', taskId)
-    .execute();
+  const rows = await answeredItemsQuery(db, { enterpriseId, taskId });
   return new Set(rows.map((r) => r.item_id));
 }
 
@@ -251,25 +249,42 @@ export function listRecordsOfSubmission(db: Executor, enterpriseId: string, subm
     .execute();
 }
 
+const recordColumns = ['id', 'enterprise_id', 'task_id', 'item_id', 'result', 'note', 'person_id', 'user_id', 'captured_at', 'received_at', 'is_late', 'submission_id', 'client_id', 'supersedes_id', 'photo_ids'] as const satisfies readonly (keyof InspectionRecordTable)[];
+type RecordParams = Record<string, string | number | null>;
+/** The records insert compiled once per row count (building and compiling 20 rows was a large share of a submission's CPU, issue 18 §3). */
+const recordInserts = new Map<number, (db: Executor, p: RecordParams) => Promise<{ id: string }[]>>();
+
+function recordInsertOf(count: number) {
+  let insert = recordInserts.get(count);
+  if (!insert) {
+    const names = Array.from({ length: count }, (_, i) => recordColumns.map((c) => `${c}${i}`)).flat();
+    insert = precompiled(names, (db, p: RecordParams) =>
+      db
+        .insertInto('inspection_record')
+        .values(Array.from({ length: count }, (_, i) => Object.fromEntries(recordColumns.map((c) => [c, p[`${c}${i}`]])) as unknown as InspectionRecordTable))
+        .onConflict((oc) => oc.column('client_id').doNothing())
+        .returning('id'),
+    );
+    recordInserts.set(count, insert);
+  }
+  return insert;
+}
+
 /** Inserts the records of one submission; rows whose client_id exists are skipped (a replay), atomically by the unique key. */
 export async function insertRecordsIgnoringReplays(db: Executor, rows: InspectionRecordTable[]): Promise<string[]> {
-  const inserted = await db
-    .insertInto('inspection_record')
-    .values(rows)
-    .onConflict((oc) => oc.column('client_id').doNothing())
-    .returning('id')
-    .execute();
+  if (rows.length === 0) return [];
+  const params: RecordParams = {};
+  for (const [i, row] of rows.entries()) for (const c of recordColumns) params[`${c}${i}`] = row[c];
+  const inserted = await recordInsertOf(rows.length)(db, params);
   return inserted.map((r) => r.id);
 }
 
+const setTaskDoneQuery = precompiled(['enterpriseId', 'taskId', 'at'], (db, p: { enterpriseId: string; taskId: string; at: string }) =>
+  db.updateTable('inspection_task').set({ status: 'done', completed_at: p.at }).where('enterprise_id', '=', p.enterpriseId).where('id', '=', p.taskId).where('status', '!=', 'done'),
+);
+
 export async function setTaskDone(db: Executor, enterpriseId: string, taskId: string, at: string): Promise<void> {
-  await db
-    .updateTable('inspection_task')
-    .set({ status: 'done', completed_at: at })
-    .where('enterprise_id', '=', enterpriseId)
-    .where('id', '=', taskId)
-    .where('status', '!=', 'done')
-    .execute();
+  await setTaskDoneQuery(db, { enterpriseId, taskId, at });
 }
 
 export function countLiveAttachments(db: Executor, enterpriseId: string, ids: string[]) {
