@@ -176,18 +176,25 @@ export async function findTask(db: Executor, enterpriseId: string, id: string) {
   return (await findTaskQuery(db, { enterpriseId, id }))[0];
 }
 
-/** What a submission needs of the task's items (the check, completion, a FAIL's hazard); compiled once. */
-const submissionItemsQuery = precompiled(['enterpriseId', 'taskId'], (db, p: { enterpriseId: string; taskId: string }) =>
+/** A submission's task and what it needs of the task's items (the check, completion, a FAIL's hazard) in one read; compiled once. */
+const submissionTaskQuery = precompiled(['enterpriseId', 'taskId'], (db, p: { enterpriseId: string; taskId: string }) =>
   db
-    .selectFrom('inspection_item')
-    .innerJoin('inspection_task', (j) => j.on('inspection_task.id', '=', p.taskId).on('inspection_task.enterprise_id', '=', p.enterpriseId))
-    .select(['inspection_item.id', 'inspection_item.measure_id', 'inspection_item.content'])
-    .where('inspection_item.enterprise_id', '=', p.enterpriseId)
-    .where((eb) => taskItemsFilter(eb)),
+    .selectFrom('inspection_task')
+    .innerJoin('post', 'post.id', 'inspection_task.post_id')
+    .leftJoin('inspection_item', (j) => j.on('inspection_item.enterprise_id', '=', p.enterpriseId).on((eb) => taskItemsFilter(eb)))
+    .select([...taskColumns, 'inspection_item.id as item_id', 'inspection_item.measure_id as item_measure_id', 'inspection_item.content as item_content'])
+    .where('inspection_task.enterprise_id', '=', p.enterpriseId)
+    .where('inspection_task.id', '=', p.taskId),
 );
 
-export function listItemsForSubmission(db: Executor, enterpriseId: string, taskId: string) {
-  return submissionItemsQuery(db, { enterpriseId, taskId });
+/** The task (undefined when not the enterprise's) with its items. */
+export async function findTaskForSubmission(db: Executor, enterpriseId: string, taskId: string) {
+  const rows = await submissionTaskQuery(db, { enterpriseId, taskId });
+  const first = rows[0];
+  if (!first) return undefined;
+  const { item_id: _id, item_measure_id: _measure, item_content: _content, ...task } = first;
+  const items = rows.flatMap((r) => (r.item_id === null ? [] : [{ id: r.item_id, measure_id: r.item_measure_id as string, content: r.item_content as string }]));
+  return { task, items };
 }
 
 export function listItemsOfTask(db: Executor, enterpriseId: string, taskId: string) {
