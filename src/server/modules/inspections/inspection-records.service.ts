@@ -97,11 +97,8 @@ export async function submitRecords(deps: AppDeps, viewer: TaskViewer, taskId: s
     const hazards = await raiseHazardsForFailures(deps, trx, viewer, task, rows, itemsById);
     // Done once every item of the task has a result (a done task stays done; corrections do not reopen it).
     let isComplete = task.status === 'done';
-    if (!isComplete) {
-      const answered = await repo.listAnsweredItemIds(trx, viewer.enterpriseId, taskId);
-      isComplete = items.every((i) => answered.has(i.id));
-      if (isComplete) await repo.setTaskDone(trx, viewer.enterpriseId, taskId, now.toISOString());
-    }
+    // One statement: the answered-items count is checked by the update itself.
+    if (!isComplete) isComplete = await repo.setTaskDoneIfComplete(trx, viewer.enterpriseId, taskId, now.toISOString(), items.length);
     await recordChange(trx, viewer, now, {
       entity: 'inspection_task',
       entityId: taskId,

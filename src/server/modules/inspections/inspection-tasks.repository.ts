@@ -231,15 +231,6 @@ export function findRecordsOfTaskByIds(db: Executor, enterpriseId: string, taskI
 }
 
 /** Items of the task with at least one record (corrections keep an item answered). */
-const answeredItemsQuery = precompiled(['enterpriseId', 'taskId'], (db, p: { enterpriseId: string; taskId: string }) =>
-  db.selectFrom('inspection_record').select('item_id').distinct().where('enterprise_id', '=', p.enterpriseId).where('task_id', '=', p.taskId),
-);
-
-export async function listAnsweredItemIds(db: Executor, enterpriseId: string, taskId: string): Promise<Set<string>> {
-  const rows = await answeredItemsQuery(db, { enterpriseId, taskId });
-  return new Set(rows.map((r) => r.item_id));
-}
-
 /** The hazards raised for FAIL records (a replayed submission answers them as the first answer did). */
 export function listHazardsOfRecords(db: Executor, enterpriseId: string, recordIds: string[]): Promise<{ id: string; record_id: string | null }[]> {
   if (recordIds.length === 0) return Promise.resolve([]);
@@ -286,12 +277,33 @@ export async function insertRecordsIgnoringReplays(db: Executor, rows: Inspectio
   return inserted.map((r) => r.id);
 }
 
-const setTaskDoneQuery = precompiled(['enterpriseId', 'taskId', 'at'], (db, p: { enterpriseId: string; taskId: string; at: string }) =>
-  db.updateTable('inspection_task').set({ status: 'done', completed_at: p.at }).where('enterprise_id', '=', p.enterpriseId).where('id', '=', p.taskId).where('status', '!=', 'done'),
+const setTaskDoneQuery = precompiled(['enterpriseId', 'taskId', 'at', 'itemCount'], (db, p: { enterpriseId: string; taskId: string; at: string; itemCount: number }) =>
+  db
+    .updateTable('inspection_task')
+    .set({ status: 'done', completed_at: p.at })
+    .where('enterprise_id', '=', p.enterpriseId)
+    .where('id', '=', p.taskId)
+    .where('status', '!=', 'done')
+    // Every item of the task has a result (records name only the task's items, checked on submission).
+    .where((eb) =>
+      eb(
+        eb
+          .selectFrom('inspection_record')
+          .innerJoin('inspection_item', 'inspection_item.id', 'inspection_record.item_id')
+          .select((e) => e.fn.count('inspection_record.item_id').distinct().as('answered'))
+          .where('inspection_record.enterprise_id', '=', p.enterpriseId)
+          .where('inspection_record.task_id', '=', p.taskId)
+          .where((e) => taskItemsFilter(e as never)),
+        '>=',
+        p.itemCount,
+      ),
+    )
+    .returning('id'),
 );
 
-export async function setTaskDone(db: Executor, enterpriseId: string, taskId: string, at: string): Promise<void> {
-  await setTaskDoneQuery(db, { enterpriseId, taskId, at });
+/** Marks the task done if every one of its `itemCount` items has a result now; true if it did. */
+export async function setTaskDoneIfComplete(db: Executor, enterpriseId: string, taskId: string, at: string, itemCount: number): Promise<boolean> {
+  return (await setTaskDoneQuery(db, { enterpriseId, taskId, at, itemCount })).length > 0;
 }
 
 export function countLiveAttachments(db: Executor, enterpriseId: string, ids: string[]) {
