@@ -130,6 +130,8 @@ describe.skipIf(shouldSkipBrowser())('oversight: the consultant’s engagement a
     await form.locator('.ant-form-item-explain-error').first().waitFor();
     await form.getByTestId('engagement-consultancy').click();
     await page.locator('.ant-select-item-option').filter({ hasText: '齐鲁安全咨询有限公司' }).click();
+    // The consultancy list closes with an animation: wait until it is gone, or its option is taken for a consultant.
+    await page.locator('.ant-select-dropdown').filter({ hasText: '齐鲁安全咨询有限公司' }).waitFor({ state: 'hidden' });
     await form.getByTestId('engagement-team').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
     await page.keyboard.press('Escape');
