@@ -146,7 +146,6 @@ describe.runIf(isDbAvailable())(`search query plans (${dialect})`, () => {
       it('one statement, served in page order by the page index with no sort and no sequential scan', async () => {
         for (const after of [undefined, cursor]) {
           const sent = await plansOf(table, searchTuning, (db) => run(db, '配电箱', after));
-          // (A page of hazards with posts, areas or reporters: their names in one more, hazard-list-names.int.test.ts.)
           expect(sent).toHaveLength(1);
           const { plan } = sent[0] as (typeof sent)[0];
           expect(plan.fullScans, plan.text).toEqual([]);

@@ -2,8 +2,7 @@ import { sql } from 'kysely';
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { afterKey } from '../../db/keyset.js';
-import { isSqlite, searchPage } from '../../db/text-search.js';
-import type { HazardTable } from '../../db/tables/hazard-tables.js';
+import { searchPage } from '../../db/text-search.js';
 import type { Executor } from '../../db/with-transaction.js';
 
 /** A worker's view (see hazard-read.service.ts): what they reported, what they own, and their posts' hazards. */
@@ -73,61 +72,16 @@ export function listHazardRows(db: Executor, enterpriseId: string, f: HazardFilt
   });
 }
 
-/** The names shown beside a hazard: its post, area and reporter. */
-interface HazardNames {
-  post_name: string | null;
-  area_name: string | null;
-  reporter_person_name: string | null;
-  reporter_user_name: string | null;
-}
-export type HazardRow = HazardTable & HazardNames;
-
-/**
- * The hazard's columns, with its names joined in on SQLite only. On PostgreSQL the four outer joins
- * cost more to plan (~1 ms, at every call: the pg driver sends unnamed statements) than the whole
- * page costs to run (~0.25 ms at 1,000 or 50,000 hazards): there the page reads the hazard table
- * alone and withNames fetches the names of its rows in a second, small statement. SQLite plans a
- * statement once (statement-cache.ts), so the joins cost it nothing to plan.
- */
-function selectHazard(db: Executor) {
-  const query = db.selectFrom('hazard').selectAll('hazard');
-  if (!isSqlite(db)) return query;
-  return query
+function hazardPage(db: Executor, enterpriseId: string, f: HazardFilter, match?: Expression<SqlBool>, bound?: Expression<SqlBool>) {
+  let query = db
+    .selectFrom('hazard')
     .leftJoin('post', 'post.id', 'hazard.post_id')
     .leftJoin('area', 'area.id', 'hazard.area_id')
     .leftJoin('person as reporter_person', 'reporter_person.id', 'hazard.reporter_person_id')
     .leftJoin('user as reporter_user', 'reporter_user.id', 'hazard.reporter_user_id')
-    .select(['post.name as post_name', 'area.name as area_name', 'reporter_person.name as reporter_person_name', 'reporter_user.display_name as reporter_user_name']) as unknown as typeof query;
-}
-
-/** The rows of selectHazard with their names: on PostgreSQL, one statement by primary key for the names of all the rows. */
-async function withNames(db: Executor, rows: HazardTable[]): Promise<HazardRow[]> {
-  if (isSqlite(db)) return rows as HazardRow[];
-  const idsOf = (key: 'post_id' | 'area_id' | 'reporter_person_id' | 'reporter_user_id') => [...new Set(rows.flatMap((r) => (r[key] ? [r[key]] : [])))];
-  const lookups = [
-    { kind: 'post', table: 'post', column: 'name', ids: idsOf('post_id') },
-    { kind: 'area', table: 'area', column: 'name', ids: idsOf('area_id') },
-    { kind: 'person', table: 'person', column: 'name', ids: idsOf('reporter_person_id') },
-    { kind: 'user', table: 'user', column: 'display_name', ids: idsOf('reporter_user_id') },
-  ].filter((l) => l.ids.length);
-  const names = new Map<string, string>();
-  if (lookups.length) {
-    const parts = lookups.map((l) => sql`select ${sql.lit(l.kind)} as kind, id, ${sql.ref(l.column)} as name from ${sql.table(l.table)} where id = any(${l.ids}::text[])`);
-    const found = await sql<{ kind: string; id: string; name: string }>`${sql.join(parts, sql` union all `)}`.execute(db);
-    for (const n of found.rows) names.set(`${n.kind}:${n.id}`, n.name);
-  }
-  const name = (kind: string, id: string | null) => (id ? (names.get(`${kind}:${id}`) ?? null) : null);
-  return rows.map((r) => ({
-    ...r,
-    post_name: name('post', r.post_id),
-    area_name: name('area', r.area_id),
-    reporter_person_name: name('person', r.reporter_person_id),
-    reporter_user_name: name('user', r.reporter_user_id),
-  }));
-}
-
-async function hazardPage(db: Executor, enterpriseId: string, f: HazardFilter, match?: Expression<SqlBool>, bound?: Expression<SqlBool>): Promise<HazardRow[]> {
-  let query = selectHazard(db).where('hazard.enterprise_id', '=', enterpriseId);
+    .selectAll('hazard')
+    .select(['post.name as post_name', 'area.name as area_name', 'reporter_person.name as reporter_person_name', 'reporter_user.display_name as reporter_user_name'])
+    .where('hazard.enterprise_id', '=', enterpriseId);
   if (f.status) query = query.where('hazard.status', '=', f.status);
   if (f.grade) query = query.where('hazard.grade', '=', f.grade);
   if (f.postId) query = query.where('hazard.post_id', '=', f.postId);
@@ -151,14 +105,23 @@ async function hazardPage(db: Executor, enterpriseId: string, f: HazardFilter, m
     const { at, id } = f.after;
     query = query.where(afterKey('hazard.created_at', 'hazard.id', { at, id }, 'desc'));
   }
-  return withNames(db, await query.orderBy('hazard.created_at', 'desc').orderBy('hazard.id', 'desc').limit(f.limit).execute());
+  return query.orderBy('hazard.created_at', 'desc').orderBy('hazard.id', 'desc').limit(f.limit).execute();
 }
+export type HazardRow = Awaited<ReturnType<typeof hazardPage>>[number];
 
-export async function findHazardRow(db: Executor, enterpriseId: string, hazardId: string, workerScope?: WorkerScope): Promise<HazardRow | undefined> {
-  let query = selectHazard(db).where('hazard.enterprise_id', '=', enterpriseId).where('hazard.id', '=', hazardId);
+export function findHazardRow(db: Executor, enterpriseId: string, hazardId: string, workerScope?: WorkerScope): Promise<HazardRow | undefined> {
+  let query = db
+    .selectFrom('hazard')
+    .leftJoin('post', 'post.id', 'hazard.post_id')
+    .leftJoin('area', 'area.id', 'hazard.area_id')
+    .leftJoin('person as reporter_person', 'reporter_person.id', 'hazard.reporter_person_id')
+    .leftJoin('user as reporter_user', 'reporter_user.id', 'hazard.reporter_user_id')
+    .selectAll('hazard')
+    .select(['post.name as post_name', 'area.name as area_name', 'reporter_person.name as reporter_person_name', 'reporter_user.display_name as reporter_user_name'])
+    .where('hazard.enterprise_id', '=', enterpriseId)
+    .where('hazard.id', '=', hazardId);
   if (workerScope) query = query.where((eb) => visibleToWorker(eb, enterpriseId, workerScope));
-  const row = await query.executeTakeFirst();
-  return row ? (await withNames(db, [row]))[0] : undefined;
+  return query.executeTakeFirst();
 }
 
 /** Ledger rows: the hazard with its plan, owner and acceptance (the last accept event). */
