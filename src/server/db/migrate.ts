@@ -53,6 +53,7 @@ import * as createCountyScoreSheet from './migrations/202612080100-create-county
 import * as addVisitConsultants from './migrations/202612080200-add-visit-consultants.js';
 import * as inspectionTaskPageIdx from './migrations/202612080500-inspection-task-page-idx.js';
 import * as addEngagementEnd from './migrations/202612080610-add-engagement-end.js';
+import * as engagementLiveUnique from './migrations/202612082110-engagement-live-unique.js';
 import * as createSearchOrder from './migrations/202612080700-create-search-order.js';
 import * as inspectionTaskKeysetIdx from './migrations/202612080510-inspection-task-keyset-idx.js';
 import * as indexWorkPermitStatus from './migrations/202612080900-index-work-permit-status.js';
@@ -129,6 +130,7 @@ const migrations: Record<string, Migration> = {
   '202612080510-inspection-task-keyset-idx': inspectionTaskKeysetIdx,
   '202612080900-index-work-permit-status': indexWorkPermitStatus,
   '202612080910-index-knowledge-check-pages': indexKnowledgeCheckPages,
+  '202612082110-engagement-live-unique': engagementLiveUnique,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -68,4 +68,39 @@ describe.skipIf(!isDbAvailable())('consultancies administered', () => {
     expect(list.json().items).toEqual([expect.objectContaining({ id: engaged.json().id, enterpriseId: e.one.id, phase: 1 })]);
     expect((await t.request(consultant, 'GET', `/api/v1/consultancies/${id}/engagements`)).statusCode).toBe(403);
   });
+
+  it('engages a consultancy again once the last engagement ended; of two live engagements at once one gets 409', async () => {
+    const made = await t.request(admin, 'POST', '/api/v1/consultancies', { name: '丁安全咨询' });
+    expect(made.statusCode, made.body).toBe(201);
+    const id = made.json().id as string;
+    const member = await t.request(admin, 'POST', `/api/v1/consultancies/${id}/consultants`, { username: 'ca_again', displayName: '咨询师 钱', password: 'one-time-pass-2' });
+    expect(member.statusCode, member.body).toBe(201);
+    const body = { consultancyId: id, teamUserIds: [member.json().members[0].userId], contractStart: '2026-12-01', contractEnd: '2027-11-30' };
+    const engage = () => t.request(e.two.principal, 'POST', '/api/v1/engagements', body);
+    const end = (engagementId: string) => t.request(e.two.principal, 'POST', `/api/v1/engagements/${engagementId}/end`);
+
+    const first = await engage();
+    expect(first.statusCode, first.body).toBe(201);
+    expect((await engage()).statusCode).toBe(409);
+    expect((await end(first.json().id)).statusCode).toBe(200);
+    const again = await engage();
+    expect(again.statusCode, again.body).toBe(201);
+    expect(again.json().id).not.toBe(first.json().id);
+    // Both stay on record: the ended one and the live one.
+    const listed = (await t.request(e.two.principal, 'GET', '/api/v1/engagements')).json().items as { id: string; endedAt: string | null }[];
+    expect(listed.find((x) => x.id === first.json().id)?.endedAt).toEqual(expect.any(String));
+    expect(listed.find((x) => x.id === again.json().id)?.endedAt).toBeNull();
+
+    expect((await end(again.json().id)).statusCode).toBe(200);
+    const both = await Promise.all([engage(), engage()]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const rows = await t.deps.db.selectFrom('engagement').select(['id', 'ended_at']).where('consultancy_id', '=', id).where('enterprise_id', '=', e.two.id).execute();
+    expect(rows.filter((r) => r.ended_at === null)).toHaveLength(1);
+    expect(rows).toHaveLength(3);
+
+    // The key itself, past the service's check: a second live row is refused, an ended one is not.
+    const row = await t.deps.db.selectFrom('engagement').selectAll().where('id', '=', first.json().id).executeTakeFirstOrThrow();
+    await expect(t.deps.db.insertInto('engagement').values({ ...row, id: '00000000-0000-7000-8000-0000000000e1', ended_at: null, ended_by_user_id: null }).execute()).rejects.toThrow();
+    await t.deps.db.insertInto('engagement').values({ ...row, id: '00000000-0000-7000-8000-0000000000e2' }).execute();
+  });
 });

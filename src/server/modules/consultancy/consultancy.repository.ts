@@ -60,8 +60,9 @@ export async function insertEngagement(db: Executor, row: EngagementTable): Prom
   await db.insertInto('engagement').values(row).execute();
 }
 
-export function findEngagementOfConsultancy(db: Executor, consultancyId: string, enterpriseId: string) {
-  return db.selectFrom('engagement').select('id').where('consultancy_id', '=', consultancyId).where('enterprise_id', '=', enterpriseId).executeTakeFirst();
+/** The live (not ended) engagement of a consultancy in an enterprise: one at most (engagement_live_uq). */
+export function findLiveEngagementOfConsultancy(db: Executor, consultancyId: string, enterpriseId: string) {
+  return db.selectFrom('engagement').select('id').where('consultancy_id', '=', consultancyId).where('enterprise_id', '=', enterpriseId).where('ended_at', 'is', null).executeTakeFirst();
 }
 
 const engagementColumns = (db: Executor) =>

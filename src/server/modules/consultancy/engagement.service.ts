@@ -74,7 +74,8 @@ export async function createEngagement(
   if (stranger >= 0) throw fieldError(`teamUserIds.${stranger}`, { 'zh-CN': '只能选择该咨询机构的咨询师', 'en-US': "Choose consultants of that consultancy" });
   const id = newId();
   await withTransaction(deps.db, async (trx) => {
-    if (await repo.findEngagementOfConsultancy(trx, consultancy.id, actor.enterpriseId)) throw new AppError('CONFLICT', { detail: 'consultancyId' });
+    // Engaged again after the last one ended: a new engagement; two live ones at once meet at engagement_live_uq (409).
+    if (await repo.findLiveEngagementOfConsultancy(trx, consultancy.id, actor.enterpriseId)) throw new AppError('CONFLICT', { detail: 'consultancyId' });
     const at = deps.clock.now().toISOString();
     await repo.insertEngagement(trx, {
       id,
