@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, shouldSkipBrowser } from '../support/browser.js';
+import { fillDate } from '../support/date-field.js';
 import { logIn } from '../support/login.js';
 import { closeJourney, openJourney } from '../support/journey.js';
 import { clickMenuEntry } from '../support/menu.js';
@@ -39,7 +40,7 @@ describe.skipIf(shouldSkipBrowser())('management review: the principal reviews t
     await clickMenuEntry(page, '管理评审');
     await page.getByTestId('reviews-page').waitFor();
     await page.getByTestId('review-create').click();
-    await page.getByTestId('review-held-on').fill(today);
+    await fillDate(page.getByTestId('review-held-on'), today);
     await page.getByTestId('review-create-ok').click();
     const drawer = page.getByTestId('review-detail');
     await drawer.getByTestId('review-inputs').waitFor();
@@ -59,7 +60,7 @@ describe.skipIf(shouldSkipBrowser())('management review: the principal reviews t
       await drawer.getByTestId('decision-owner').click();
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: owner }).first().click();
       await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
-      await drawer.getByTestId('decision-deadline').fill(d.deadline);
+      await fillDate(drawer.getByTestId('decision-deadline'), d.deadline);
       await drawer.getByTestId('decision-add').click();
       await drawer.getByTestId('review-decisions').getByText(d.measure).waitFor();
     }

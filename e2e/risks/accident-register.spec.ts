@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, shouldSkipBrowser } from '../support/browser.js';
+import { fillDate } from '../support/date-field.js';
 import { logInAndOpen } from '../support/login.js';
 import { closeJourney, openJourney } from '../support/journey.js';
 import type { TestServer } from '../support/server.js';
@@ -29,7 +30,7 @@ describe.skipIf(shouldSkipBrowser())('accident register: an accident changes the
     await page.getByTestId('create-button').click();
     const drawer = page.locator('.ant-drawer-section').filter({ hasText: '登记事故事件' });
     await drawer.waitFor();
-    await drawer.getByTestId('accident-date').fill('2026-11-10');
+    await fillDate(drawer.getByTestId('accident-date'), '2026-11-10');
     await drawer.getByTestId('accident-post').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '车床/铣床工' }).first().click();
     await drawer.getByTestId('accident-type').click();

@@ -5,6 +5,7 @@ import { useAllItems } from '../../app/ui/use-paged-list';
 import type { EquipmentDto } from '../../../schemas/org.js';
 import { orgPaths, useAreas, usePosts } from '../org/use-org-lookups';
 import { useReference } from '../risks/risk-api';
+import { DateField } from '../../app/ui/date-field';
 
 /** The fields of an accident entry; the same on registration and correction. */
 export function AccidentFields() {
@@ -19,7 +20,7 @@ export function AccidentFields() {
         <Radio.Group options={accidentKinds.map((k) => ({ value: k, label: t(`accidentUi.kind.${k}`) }))} optionType="button" />
       </Form.Item>
       <Form.Item name="occurredOn" label={t('accidentUi.field.occurredOn')} required>
-        <Input type="date" data-testid="accident-date" />
+        <DateField data-testid="accident-date" />
       </Form.Item>
       <Form.Item name="postId" label={t('accidentUi.field.post')} extra={t('accidentUi.field.placeHint')}>
         <Select allowClear options={posts.options} showSearch={{ optionFilterProp: 'label' }} data-testid="accident-post" />

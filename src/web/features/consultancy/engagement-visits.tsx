@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { EngagementDetailDto, VisitDto } from '../../../schemas/consultancy.js';
 import { api, isApiError } from '../../app/api/api-client';
 import { useCurrentUser } from '../../app/auth/use-me';
+import { DateField } from '../../app/ui/date-field';
 
 interface VisitValues {
   visitedOn: string;
@@ -69,7 +70,7 @@ export function EngagementVisits({ detail, onSaved }: { detail: EngagementDetail
         >
           <Space.Compact block>
             <Form.Item name="visitedOn" label={t('consultancyUi.visitedOn')} rules={[{ required: true }]} style={{ width: 180 }}>
-              <Input type="date" max={dayjs().format('YYYY-MM-DD')} />
+              <DateField max={dayjs().format('YYYY-MM-DD')} />
             </Form.Item>
             <Form.Item name="consultantUserIds" label={t('consultancyUi.whoCame')} rules={[{ required: true, message: t('consultancyUi.whoCameRequired') }]} style={{ flex: 1 }}>
               <Select mode="multiple" data-testid="visit-consultants" optionFilterProp="label" options={detail.consultants.map((c) => ({ value: c.userId, label: c.displayName }))} />

@@ -11,6 +11,7 @@ import { PageHeader } from '../../app/ui/page-header';
 import { usePosts } from '../org/use-org-lookups';
 import { usePeople } from '../risks/use-people';
 import { documentPaths, useDocument, useDocumentStep } from './documents-api';
+import { DateField } from '../../app/ui/date-field';
 
 const validityColours = { current: 'success', draft: 'processing', obsolete: 'error' } as const;
 const fileTypes = '.pdf,.doc,.docx,application/pdf,application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -145,7 +146,7 @@ export function DocumentPage() {
               <Select allowClear style={{ width: 200 }} value={d.ownerPersonId ?? undefined} options={people.options} onChange={(v) => void run({ method: 'PATCH', step: '', body: { ownerPersonId: v ?? null } }, t('documentsUi.legal.saved'))} />
             </Form.Item>
             <Form.Item label={t('documentsUi.detail.reviewDueOn')}>
-              <Input type="date" style={{ width: 180 }} defaultValue={d.reviewDueOn ?? ''} onBlur={(e) => e.target.value !== (d.reviewDueOn ?? '') && void run({ method: 'PATCH', step: '', body: { reviewDueOn: e.target.value || null } }, t('documentsUi.legal.saved'))} />
+              <DateField style={{ width: 180 }} value={d.reviewDueOn} onChange={(v) => (v ?? null) !== d.reviewDueOn && void run({ method: 'PATCH', step: '', body: { reviewDueOn: v ?? null } }, t('documentsUi.legal.saved'))} />
             </Form.Item>
           </Form>
         </Card>

@@ -10,6 +10,7 @@ import { useAllItems } from '../../app/ui/use-paged-list';
 import { useOrgUnits, usePosts } from '../org/use-org-lookups';
 import { usePeople } from '../risks/use-people';
 import { legalPaths, useLegalWrite, useStarterSet } from './legal-api';
+import { DateField } from '../../app/ui/date-field';
 
 const done = (message: ReturnType<typeof App.useApp>['message'], text: string) => ({ onSuccess: () => void message.success(text), onError: (e: Error) => void message.error(e.message) });
 
@@ -72,7 +73,7 @@ export function CreateRequirementModal({ isOpen, onClose }: { isOpen: boolean; o
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="effectiveOn" label={t('documentsUi.legal.effectiveOn')}>
-          <Input type="date" />
+          <DateField />
         </Form.Item>
       </Form>
     </Modal>
@@ -176,7 +177,7 @@ export function EvaluateModal({ requirement, year, onClose }: { requirement: Leg
               <Select showSearch={{ optionFilterProp: 'label' }} options={people.options} />
             </Form.Item>
             <Form.Item name="actionDeadline" label={t('documentsUi.legal.actionDeadline')} rules={[{ required: true }]}>
-              <Input type="date" />
+              <DateField />
             </Form.Item>
           </>
         )}

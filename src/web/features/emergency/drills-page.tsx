@@ -15,6 +15,7 @@ import { usePeople } from '../risks/use-people';
 import { PhotoPicker } from '../hazards/evidence-photos';
 import { SignOffList } from '../sign-offs/sign-off-list';
 import { emergencyPaths, usePlans } from './emergency-api';
+import { DateField } from '../../app/ui/date-field';
 
 const drillSignOffType = 'emergency-drill';
 
@@ -142,7 +143,7 @@ export function DrillsPage() {
             <Select data-testid="drill-plan" options={(plans.data?.items ?? []).map((x) => ({ value: x.id, label: `${x.title}（${t(`emergencyUi.kinds.${x.kind}`)}）` }))} />
           </Form.Item>
           <Form.Item name="plannedOn" label={t('emergencyUi.drills.plannedOn')} rules={[{ required: true }]}>
-            <Input type="date" data-testid="drill-planned-on" />
+            <DateField data-testid="drill-planned-on" />
           </Form.Item>
           <Form.Item name="scenario" label={t('emergencyUi.drills.scenario')}>
             <Input maxLength={500} />
@@ -229,7 +230,7 @@ function DrillDrawer({ drillId, onClose }: { drillId: string; onClose: () => voi
                 onFinish={(v) => step.mutate({ path: 'record', body: { heldOn: v.heldOn || undefined, description: v.description ?? '', participantPersonIds: v.participantPersonIds ?? [], photoIds: v.photoIds ?? [] } })}
               >
                 <Form.Item name="heldOn" label={t('emergencyUi.drills.heldOn')} required>
-                  <Input type="date" data-testid="drill-held-on" />
+                  <DateField data-testid="drill-held-on" />
                 </Form.Item>
                 <Form.Item name="description" label={t('emergencyUi.drills.description')} required>
                   <Input.TextArea autoSize={{ minRows: 3 }} maxLength={4000} data-testid="drill-description" />

@@ -11,6 +11,7 @@ import { ResourceListPage } from '../../app/ui/resource-list-page';
 import { useAreas, usePosts } from '../org/use-org-lookups';
 import { usePeople } from '../risks/use-people';
 import { emergencyPaths } from './emergency-api';
+import { DateField } from '../../app/ui/date-field';
 
 function SupplyFields() {
   const { t } = useTranslation();
@@ -43,7 +44,7 @@ function SupplyFields() {
         <Select allowClear options={people.options} showSearch={{ optionFilterProp: 'label' }} />
       </Form.Item>
       <Form.Item name="expiresOn" label={t('emergencyUi.supplies.expiresOn')}>
-        <Input type="date" style={{ width: 180 }} data-testid="supply-expires" />
+        <DateField style={{ width: 180 }} data-testid="supply-expires" />
       </Form.Item>
       <Form.Item name="checkPeriod" label={t('emergencyUi.supplies.checkPeriod')}>
         <Select allowClear options={periods.map((p) => ({ value: p, label: t(`riskUi.period.${p}`) }))} />

@@ -20,6 +20,7 @@ import { formatDateTime, useEnterpriseTimeZone } from '../hazards/hazard-api';
 import { useAreas, usePosts } from '../org/use-org-lookups';
 import { usePeople } from '../risks/use-people';
 import { permitPaths, permitStatusColours, usePermits } from './frontline-api';
+import { DateField } from '../../app/ui/date-field';
 
 export const permitIssuerRoles = ['principal', 'safety_manager', 'dept_head', 'team_leader'] as const;
 
@@ -79,9 +80,6 @@ export function PermitsPage() {
   );
 }
 
-/** A `datetime-local` value (the browser's clock) as an ISO instant. */
-const toInstant = (local: unknown) => (typeof local === 'string' && local ? new Date(local).toISOString() : undefined);
-
 function PermitModal({ onClose, onCreated }: { onClose: () => void; onCreated: (id: string) => void }) {
   const { t } = useTranslation();
   const locale = currentLocale();
@@ -121,8 +119,8 @@ function PermitModal({ onClose, onCreated }: { onClose: () => void; onCreated: (
         grade: v.grade ?? null,
         postId: v.postId ?? null,
         areaId: v.areaId ?? null,
-        windowStart: toInstant(v.windowStart),
-        windowEnd: toInstant(v.windowEnd),
+        windowStart: v.windowStart ?? undefined,
+        windowEnd: v.windowEnd ?? undefined,
         workerIds: v.workerIds ?? [],
         risks: String(v.risks ?? '')
           .split('\n')
@@ -164,10 +162,10 @@ function PermitModal({ onClose, onCreated }: { onClose: () => void; onCreated: (
         </Button>
         <Space.Compact block>
           <Form.Item name="windowStart" label={t('frontlineUi.permits.windowStart')} required style={{ flex: 1 }}>
-            <Input type="datetime-local" />
+            <DateField withTime />
           </Form.Item>
           <Form.Item name="windowEnd" label={t('frontlineUi.permits.windowEnd')} required style={{ flex: 1 }}>
-            <Input type="datetime-local" />
+            <DateField withTime />
           </Form.Item>
         </Space.Compact>
         <Form.Item name="workerIds" label={t('frontlineUi.permits.workers')} required>

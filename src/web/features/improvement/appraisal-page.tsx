@@ -1,6 +1,6 @@
 import { FileExcelOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Input, Space, Tabs } from 'antd';
+import { Button, Space, Tabs } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import type { AppraisalDto } from '../../../schemas/appraisal.js';
 import { api, withQuery } from '../../app/api/api-client';
 import { PageHeader } from '../../app/ui/page-header';
 import { ResponsiveTable } from '../../app/ui/responsive-table';
+import { DateField } from '../../app/ui/date-field';
 
 type Row = AppraisalDto['rows'][number];
 const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`);
@@ -41,9 +42,9 @@ export function AppraisalPage() {
       />
       <Space className="page-toolbar" wrap>
         <span>{t('improvementUi.appraisal.from')}</span>
-        <Input type="date" value={period.from} onChange={(e) => e.target.value && setPeriod({ ...period, from: e.target.value })} style={{ width: 160 }} />
+        <DateField value={period.from} allowClear={false} onChange={(v) => v && setPeriod({ ...period, from: v })} style={{ width: 160 }} />
         <span>{t('improvementUi.appraisal.to')}</span>
-        <Input type="date" value={period.to} onChange={(e) => e.target.value && setPeriod({ ...period, to: e.target.value })} style={{ width: 160 }} />
+        <DateField value={period.to} allowClear={false} onChange={(v) => v && setPeriod({ ...period, to: v })} style={{ width: 160 }} />
       </Space>
       <Tabs activeKey={scope} onChange={(k) => setScope(k as Row['scope'])} items={(['person', 'post', 'department'] as const).map((s) => ({ key: s, label: t(`improvementUi.appraisal.scopes.${s}`) }))} />
       <ResponsiveTable<Row> rowKey="id" dataSource={(data.data?.rows ?? []).filter((r) => r.scope === scope)} columns={columns} loading={data.isLoading} locale={{ emptyText: t('common.empty') }} />

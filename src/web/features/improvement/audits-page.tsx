@@ -11,6 +11,7 @@ import { PageHeader } from '../../app/ui/page-header';
 import { ResponsiveTable } from '../../app/ui/responsive-table';
 import { AuditDrawer } from './audit-drawer';
 import { improvementPaths, useIsManager, useStep } from './improvement-api';
+import { DateField } from '../../app/ui/date-field';
 
 /** 内部审核 (seed 000 四(二)): the yearly programme; a row opens its checklist, findings and report. */
 export function AuditsPage() {
@@ -85,7 +86,7 @@ function CreateAudit({ isOpen, onClose, onCreated }: { isOpen: boolean; onClose(
             <InputNumber min={2000} max={2100} precision={0} />
           </Form.Item>
           <Form.Item name="plannedOn" label={t('improvementUi.audit.plannedOn')} required>
-            <Input type="date" />
+            <DateField style={{ width: 160 }} />
           </Form.Item>
         </Space>
         <Form.Item name="title" label={t('improvementUi.audit.titleField')} required>

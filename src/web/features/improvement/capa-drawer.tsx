@@ -8,6 +8,7 @@ import { api } from '../../app/api/api-client';
 import { usePeople } from '../risks/use-people';
 import { capaStatusColour } from './capa-page';
 import { improvementPaths, useCanWriteCapa, useStep } from './improvement-api';
+import { DateField } from '../../app/ui/date-field';
 
 /** One record: analysis, actions by round, the risk check before implementing, the effectiveness checks. */
 export function CapaDrawer({ id, onClose }: { id: string | null; onClose(): void }) {
@@ -155,7 +156,7 @@ function ActionsCard({ c, canWrite }: { c: CapaDetailDto; canWrite: boolean }) {
             <Select placeholder={t('improvementUi.capa.actionOwner')} options={people.options} showSearch={{ optionFilterProp: 'label' }} style={{ width: 140 }} />
           </Form.Item>
           <Form.Item name="deadline" rules={[{ required: true }]}>
-            <Input type="date" />
+            <DateField style={{ width: 150 }} />
           </Form.Item>
           <Form.Item name="isPreventive" valuePropName="checked" label={t('improvementUi.capa.isPreventive')}>
             <Switch size="small" />

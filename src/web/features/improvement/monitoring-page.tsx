@@ -12,6 +12,7 @@ import { ResponsiveTable } from '../../app/ui/responsive-table';
 import { useAllItems } from '../../app/ui/use-paged-list';
 import { usePeople } from '../risks/use-people';
 import { improvementPaths, useIsManager, useStep } from './improvement-api';
+import { DateField } from '../../app/ui/date-field';
 
 type TableRow = MonitoringTableDto['rows'][number] & { id: string };
 const statusColour: Record<MonitoringStatus, string> = { ok: 'green', attention: 'red', not_recorded: 'default', manual: 'blue' };
@@ -62,9 +63,9 @@ export function MonitoringPage() {
         extra={
           <Space wrap>
             <Typography.Text>{t('improvementUi.monitoring.from')}</Typography.Text>
-            <Input type="date" value={period.from} onChange={(e) => e.target.value && setPeriod({ ...period, from: e.target.value })} style={{ width: 150 }} />
+            <DateField value={period.from} allowClear={false} onChange={(v) => v && setPeriod({ ...period, from: v })} style={{ width: 150 }} />
             <Typography.Text>{t('improvementUi.monitoring.to')}</Typography.Text>
-            <Input type="date" value={period.to} onChange={(e) => e.target.value && setPeriod({ ...period, to: e.target.value })} style={{ width: 150 }} />
+            <DateField value={period.to} allowClear={false} onChange={(v) => v && setPeriod({ ...period, to: v })} style={{ width: 150 }} />
           </Space>
         }
       >

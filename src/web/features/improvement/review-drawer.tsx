@@ -7,6 +7,7 @@ import { api } from '../../app/api/api-client';
 import { hasRole, useCurrentUser } from '../../app/auth/use-me';
 import { usePeople } from '../risks/use-people';
 import { improvementPaths, useIsManager, useStep } from './improvement-api';
+import { DateField } from '../../app/ui/date-field';
 
 /** One review: the inputs as filled from the records, the decisions, the principal's conclusion. */
 export function ReviewDrawer({ id, onClose }: { id: string | null; onClose(): void }) {
@@ -141,7 +142,7 @@ function DecisionsCard({ r, canWrite }: { r: ReviewDto; canWrite: boolean }) {
               <Select options={people.options} showSearch={{ optionFilterProp: 'label' }} style={{ width: 180 }} data-testid="decision-owner" />
             </Form.Item>
             <Form.Item name="deadline" label={t('improvementUi.review.deadline')} required>
-              <Input type="date" data-testid="decision-deadline" />
+              <DateField style={{ width: 160 }} data-testid="decision-deadline" />
             </Form.Item>
           </Space>
           <Button htmlType="submit" loading={add.isPending} data-testid="decision-add">

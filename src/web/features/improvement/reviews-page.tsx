@@ -12,6 +12,7 @@ import { PageHeader } from '../../app/ui/page-header';
 import { ResponsiveTable } from '../../app/ui/responsive-table';
 import { improvementPaths, useIsManager, useStep } from './improvement-api';
 import { ReviewDrawer } from './review-drawer';
+import { DateField } from '../../app/ui/date-field';
 
 /** 管理评审 and 双重预防机制运行评估: the yearly (or event) reviews; a row opens the inputs, decisions and conclusion. */
 export function ReviewsPage() {
@@ -90,7 +91,7 @@ function CreateReview({ isOpen, onClose, onCreated }: { isOpen: boolean; onClose
           <InputNumber min={2000} max={2100} precision={0} />
         </Form.Item>
         <Form.Item name="heldOn" label={t('improvementUi.review.heldOn')} required>
-          <Input type="date" data-testid="review-held-on" />
+          <DateField data-testid="review-held-on" />
         </Form.Item>
       </Form>
     </Modal>

@@ -9,6 +9,7 @@ import { api } from '../../app/api/api-client';
 import { usePeople } from '../risks/use-people';
 import { useReviewStep } from './initial-review-api';
 import { managementPaths } from './management-api';
+import { DateField } from '../../app/ui/date-field';
 
 type Dialog = { kind: 'objective' | 'action'; gap: ReviewGapDto } | null;
 
@@ -115,7 +116,7 @@ export function GapList({ review, isManager }: { review: ReviewDto; isManager: b
                 <Input maxLength={500} />
               </Form.Item>
               <Form.Item name="dueOn" label={t('ohsSystemUi.gaps.dueOn')} rules={[{ required: true }]}>
-                <Input type="date" data-testid="gap-due" />
+                <DateField data-testid="gap-due" />
               </Form.Item>
             </>
           )}

@@ -11,6 +11,7 @@ import { ResourceListPage } from '../../app/ui/resource-list-page';
 import { useAllItems } from '../../app/ui/use-paged-list';
 import { orgPaths } from '../org/use-org-lookups';
 import { usePeople } from '../risks/use-people';
+import { DateField } from '../../app/ui/date-field';
 
 const path = '/api/v1/change-requests';
 /** The next steps a request in this status offers. */
@@ -51,7 +52,7 @@ function ChangeFields() {
       {sel('equipmentId', t('operationsUi.change.equipment'), equipment)}
       {sel('materialId', t('operationsUi.change.material'), materials)}
       <Form.Item name="plannedOn" label={t('operationsUi.change.plannedOn')}>
-        <Input type="date" style={{ width: 180 }} />
+        <DateField style={{ width: 180 }} />
       </Form.Item>
     </>
   );

@@ -7,6 +7,7 @@ import { api } from '../../app/api/api-client';
 import { useCanManage } from '../../app/auth/use-me';
 import { usePermits } from '../frontline/frontline-api';
 import { usePeople } from '../risks/use-people';
+import { DateField } from '../../app/ui/date-field';
 
 /** A contractor's supervision rounds and evaluations (insert-only), and the form adding one. */
 export function ContractorRecordsModal({ contractor, onClose }: { contractor: ContractorDto; onClose(): void }) {
@@ -59,7 +60,7 @@ export function ContractorRecordsModal({ contractor, onClose }: { contractor: Co
         <Form form={form} layout="vertical" onFinish={submit} style={{ marginTop: 16 }}>
           <Segmented value={kind} onChange={(v) => setKind(v as typeof kind)} options={(['supervision', 'evaluation'] as const).map((k) => ({ value: k, label: t(`operationsUi.contractors.kinds.${k}`) }))} style={{ marginBottom: 12 }} />
           <Form.Item name="onDate" label={t('operationsUi.contractors.onDate')} rules={[{ required: true }]}>
-            <Input type="date" style={{ width: 180 }} />
+            <DateField style={{ width: 180 }} />
           </Form.Item>
           <Form.Item name="result" label={t('operationsUi.contractors.result')} rules={[{ required: true }]}>
             <Select options={results.map((r) => ({ value: r, label: t(`operationsUi.contractors.results.${r}`) }))} />

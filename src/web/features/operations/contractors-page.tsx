@@ -10,6 +10,7 @@ import { useAllItems } from '../../app/ui/use-paged-list';
 import { useSessions } from '../training/training-api';
 import { usePeople } from '../risks/use-people';
 import { ContractorRecordsModal } from './contractor-records-modal';
+import { DateField } from '../../app/ui/date-field';
 
 const stateColor: Record<DateState, string | undefined> = { past: 'red', soon: 'orange', ok: 'green', none: undefined };
 
@@ -41,10 +42,10 @@ function ContractorFields() {
         <Input.TextArea rows={2} maxLength={2000} />
       </Form.Item>
       <Form.Item name="agreementSignedOn" label={t('operationsUi.contractors.agreementSignedOn')}>
-        <Input type="date" style={{ width: 180 }} />
+        <DateField style={{ width: 180 }} />
       </Form.Item>
       <Form.Item name="agreementExpiresOn" label={t('operationsUi.contractors.agreementExpiresOn')}>
-        <Input type="date" style={{ width: 180 }} />
+        <DateField style={{ width: 180 }} />
       </Form.Item>
       <Form.Item name="inductionSessionId" label={t('operationsUi.contractors.induction')} extra={t('operationsUi.contractors.inductionHint')}>
         <Select allowClear options={(sessions.data?.items ?? []).map((s) => ({ value: s.id, label: `${s.heldOn} ${s.title}` }))} showSearch={{ optionFilterProp: 'label' }} />
@@ -163,10 +164,10 @@ function QualificationList() {
               <Input maxLength={200} />
             </Form.Item>
             <Form.Item name="issuedOn" label={t('operationsUi.contractors.issuedOn')}>
-              <Input type="date" style={{ width: 180 }} />
+              <DateField style={{ width: 180 }} />
             </Form.Item>
             <Form.Item name="expiresOn" label={t('operationsUi.contractors.expiresOn')}>
-              <Input type="date" style={{ width: 180 }} />
+              <DateField style={{ width: 180 }} />
             </Form.Item>
           </>
         ),

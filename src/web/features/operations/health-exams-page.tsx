@@ -13,6 +13,7 @@ import { usePagedList } from '../../app/ui/use-paged-list';
 import { usePeople } from '../risks/use-people';
 import { DateStateTag } from './contractors-page';
 import { RecordModal } from './record-modal';
+import { DateField } from '../../app/ui/date-field';
 
 const path = '/api/v1/health-exams';
 
@@ -73,7 +74,7 @@ export function HealthExamsPage() {
                 <Select options={healthExamKinds.map((k) => ({ value: k, label: t(`operationsUi.health.kinds.${k}`) }))} />
               </Form.Item>
               <Form.Item name="examOn" label={t('operationsUi.health.examOn')} rules={[{ required: true }]}>
-                <Input type="date" style={{ width: 180 }} />
+                <DateField style={{ width: 180 }} />
               </Form.Item>
               <Form.Item name="institution" label={t('operationsUi.health.institution')}>
                 <Input maxLength={200} />
@@ -85,7 +86,7 @@ export function HealthExamsPage() {
                 <Input.TextArea rows={2} maxLength={2000} />
               </Form.Item>
               <Form.Item name="nextDueOn" label={t('operationsUi.health.nextDueOn')} extra={t('operationsUi.health.nextHint')}>
-                <Input type="date" style={{ width: 180 }} />
+                <DateField style={{ width: 180 }} />
               </Form.Item>
             </>
           }

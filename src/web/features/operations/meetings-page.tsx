@@ -15,6 +15,7 @@ import { useAllItems, usePagedList } from '../../app/ui/use-paged-list';
 import { usePeople } from '../risks/use-people';
 import { SignOffList } from '../sign-offs/sign-off-list';
 import { RecordModal } from './record-modal';
+import { DateField } from '../../app/ui/date-field';
 
 const channelsPath = '/api/v1/communication-channels';
 const meetingsPath = '/api/v1/meetings';
@@ -149,7 +150,7 @@ function Meetings() {
                 <Input maxLength={200} />
               </Form.Item>
               <Form.Item name="heldOn" label={t('operationsUi.comm.heldOn')} rules={[{ required: true }]}>
-                <Input type="date" style={{ width: 180 }} />
+                <DateField style={{ width: 180 }} />
               </Form.Item>
               <Form.Item name="chairPersonId" label={t('operationsUi.comm.chair')}>
                 <Select allowClear options={people.options} showSearch={{ optionFilterProp: 'label' }} />
@@ -178,7 +179,7 @@ function Meetings() {
                           <Select placeholder={t('operationsUi.comm.owner')} style={{ width: 140 }} options={people.options} showSearch={{ optionFilterProp: 'label' }} />
                         </Form.Item>
                         <Form.Item name={[f.name, 'deadline']} rules={[{ required: true }]}>
-                          <Input type="date" />
+                          <DateField style={{ width: 150 }} />
                         </Form.Item>
                         <MinusCircleOutlined onClick={() => remove(f.name)} />
                       </Space>

@@ -15,6 +15,7 @@ import { orgPaths } from '../org/use-org-lookups';
 import { usePeople } from '../risks/use-people';
 import { SignOffList } from '../sign-offs/sign-off-list';
 import { RecordModal } from './record-modal';
+import { DateField } from '../../app/ui/date-field';
 
 const issuesPath = '/api/v1/ppe-issues';
 const requirementsPath = '/api/v1/ppe-requirements';
@@ -141,10 +142,10 @@ function Issues() {
                 <InputNumber min={1} max={1000} precision={0} />
               </Form.Item>
               <Form.Item name="issuedOn" label={t('operationsUi.ppe.issuedOn')} rules={[{ required: true }]}>
-                <Input type="date" style={{ width: 180 }} />
+                <DateField style={{ width: 180 }} />
               </Form.Item>
               <Form.Item name="replaceBy" label={t('operationsUi.ppe.replaceBy')} extra={t('operationsUi.ppe.replaceHint')}>
-                <Input type="date" style={{ width: 180 }} />
+                <DateField style={{ width: 180 }} />
               </Form.Item>
             </>
           }

@@ -13,6 +13,7 @@ import { orgPaths } from '../org/use-org-lookups';
 import { usePeople } from '../risks/use-people';
 import { DateStateTag } from './contractors-page';
 import { RecordModal } from './record-modal';
+import { DateField } from '../../app/ui/date-field';
 
 const path = '/api/v1/special-equipment';
 
@@ -39,7 +40,7 @@ function Fields() {
         <InputNumber min={1} max={120} precision={0} />
       </Form.Item>
       <Form.Item name="firstDueOn" label={t('operationsUi.special.firstDueOn')}>
-        <Input type="date" style={{ width: 180 }} />
+        <DateField style={{ width: 180 }} />
       </Form.Item>
       <Form.Item name="responsiblePersonId" label={t('operationsUi.special.responsible')}>
         <Select allowClear options={people.options} showSearch={{ optionFilterProp: 'label' }} />
@@ -99,7 +100,7 @@ export function SpecialEquipmentPage() {
           fields={
             <>
               <Form.Item name="inspectedOn" label={t('operationsUi.special.inspectedOn')} rules={[{ required: true }]}>
-                <Input type="date" style={{ width: 180 }} />
+                <DateField style={{ width: 180 }} />
               </Form.Item>
               <Form.Item name="result" label={t('operationsUi.special.result')} rules={[{ required: true }]}>
                 <Select options={inspectionResults.map((r) => ({ value: r, label: t(`operationsUi.special.results.${r}`) }))} />
@@ -111,7 +112,7 @@ export function SpecialEquipmentPage() {
                 <Input maxLength={100} />
               </Form.Item>
               <Form.Item name="nextDueOn" label={t('operationsUi.special.reportedNext')} extra={t('operationsUi.special.reportedNextHint')}>
-                <Input type="date" style={{ width: 180 }} />
+                <DateField style={{ width: 180 }} />
               </Form.Item>
               <Form.Item name="notes" label={t('operationsUi.notes')}>
                 <Input.TextArea rows={2} maxLength={2000} />

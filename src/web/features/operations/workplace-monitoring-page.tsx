@@ -15,6 +15,7 @@ import { ResponsiveTable } from '../../app/ui/responsive-table';
 import { useAllItems, usePagedList } from '../../app/ui/use-paged-list';
 import { orgPaths } from '../org/use-org-lookups';
 import { RecordModal } from './record-modal';
+import { DateField } from '../../app/ui/date-field';
 
 const readingsPath = '/api/v1/workplace-monitoring';
 const declarationsPath = '/api/v1/ohd-declarations';
@@ -69,7 +70,7 @@ function Readings() {
                 <Select options={exposureLimits.map((l) => ({ value: l.code, label: `${l.label[locale]} · ${l.limit} ${l.unit}（${l.clause}）` }))} />
               </Form.Item>
               <Form.Item name="measuredOn" label={t('operationsUi.monitoring.measuredOn')} rules={[{ required: true }]}>
-                <Input type="date" style={{ width: 180 }} />
+                <DateField style={{ width: 180 }} />
               </Form.Item>
               <Form.Item name="value" label={t('operationsUi.monitoring.value')} rules={[{ required: true }]}>
                 <InputNumber min={0} />
@@ -141,7 +142,7 @@ function Declarations() {
                 <Select options={declarationKinds.map((k) => ({ value: k, label: t(`operationsUi.declaration.kinds.${k}`) }))} />
               </Form.Item>
               <Form.Item name="declaredOn" label={t('operationsUi.declaration.declaredOn')} rules={[{ required: true }]}>
-                <Input type="date" style={{ width: 180 }} />
+                <DateField style={{ width: 180 }} />
               </Form.Item>
               <Form.Item name="authority" label={t('operationsUi.declaration.authority')}>
                 <Input maxLength={200} />

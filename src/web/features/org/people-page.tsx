@@ -6,6 +6,7 @@ import { type FormValues, nullIfEmpty } from '../../app/ui/resource-form-drawer'
 import { ResourceListPage } from '../../app/ui/resource-list-page';
 import { CreateLoginsButton } from '../accounts/create-logins-button';
 import { orgPaths, useOrgUnits, usePosts } from './use-org-lookups';
+import { DateField } from '../../app/ui/date-field';
 
 function PersonFields() {
   const { t } = useTranslation();
@@ -26,7 +27,7 @@ function PersonFields() {
         <Select mode="multiple" allowClear options={posts.options} showSearch={{ optionFilterProp: 'label' }} />
       </Form.Item>
       <Form.Item name="hireDate" label={t('person.hireDate')}>
-        <Input type="date" style={{ width: 180 }} />
+        <DateField style={{ width: 180 }} />
       </Form.Item>
       <Form.Item name="isContractor" label={t('person.isContractor')} valuePropName="checked">
         <Switch />

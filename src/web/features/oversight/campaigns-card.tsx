@@ -7,6 +7,7 @@ import type { TownDto } from '../../../schemas/oversight-county.js';
 import { api, isApiError } from '../../app/api/api-client';
 import { SheetImport } from '../standardization/sheet-import';
 import { CampaignProgress } from './campaign-progress';
+import { DateField } from '../../app/ui/date-field';
 
 const path = '/api/v1/oversight/campaigns';
 const sheetsPath = '/api/v1/oversight/score-sheets';
@@ -67,7 +68,7 @@ export function CampaignsCard({ towns, canCreate }: { towns: TownDto[]; canCreat
               <Select style={{ width: 240 }} options={sheetOptions} data-testid="campaign-sheet" />
             </Form.Item>
             <Form.Item name="deadline" label={t('campaignUi.deadline')} rules={[{ required: true }]}>
-              <Input type="date" />
+              <DateField style={{ width: 150 }} />
             </Form.Item>
             <Form.Item name="townCodes">
               <Select mode="multiple" allowClear placeholder={t('campaignUi.towns')} style={{ minWidth: 220 }} options={towns.map((x) => ({ value: x.code, label: x.name }))} />

@@ -13,6 +13,7 @@ import { usePeople } from '../risks/use-people';
 import { assessmentPath, useAssessment, useStandardizationWrite } from './standardization-api';
 import { gradeTag } from './standardization-page';
 import { SignOffList } from '../sign-offs/sign-off-list';
+import { DateField } from '../../app/ui/date-field';
 
 type Item = AssessmentDetailDto['items'][number];
 interface DecisionValues {
@@ -93,7 +94,7 @@ function ActionModal({ assessmentId, item, onClose }: { assessmentId: string; it
           <Select showSearch optionFilterProp="label" options={people.options} />
         </Form.Item>
         <Form.Item name="deadline" label={t('standardizationUi.action.deadline')} rules={[{ required: true }]}>
-          <Input type="date" />
+          <DateField />
         </Form.Item>
         {kind === 'hazard' && (
           <Form.Item name="postId" label={t('standardizationUi.action.post')}>
@@ -194,7 +195,7 @@ function MeetingsCard({ detail, canWrite }: { detail: AssessmentDetailDto; canWr
               <Radio.Group options={(['first', 'last'] as const).map((k) => ({ value: k, label: t(`standardizationUi.meetings.kinds.${k}`) }))} />
             </Form.Item>
             <Form.Item name="heldOn" label={t('standardizationUi.meetings.heldOn')} rules={[{ required: true }]}>
-              <Input type="date" />
+              <DateField style={{ width: 160 }} />
             </Form.Item>
           </Space>
           <Form.Item name="attendeePersonIds" label={t('standardizationUi.meetings.attendees')} rules={[{ required: true }]}>

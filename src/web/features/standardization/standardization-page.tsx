@@ -14,6 +14,7 @@ import { CampaignNotice } from '../oversight/campaign-notice';
 import { VisitsToConfirmCard } from '../consultancy/visits-to-confirm-card';
 import { AssessorsTab, HistoryTab, ReportProfileTab, SheetsTab } from './standardization-tabs';
 import { assessmentsPath, useAssessments, useGradeProfiles, useSheets, useStandardizationWrite } from './standardization-api';
+import { DateField } from '../../app/ui/date-field';
 
 export function gradeTag(grade: AssessmentSummaryDto['grade'], score: number | null, t: (k: string) => string) {
   if (score === null) return null;
@@ -85,10 +86,10 @@ function CreateAssessmentDrawer({ open, onClose, sheetRef = 'gbt33000-starter' }
         </Form.Item>
         <Space.Compact block>
           <Form.Item name="plannedStart" label={t('standardizationUi.create.start')} rules={[{ required: true }]} style={{ flex: 1 }}>
-            <Input type="date" />
+            <DateField />
           </Form.Item>
           <Form.Item name="plannedEnd" label={t('standardizationUi.create.end')} rules={[{ required: true }]} style={{ flex: 1 }}>
-            <Input type="date" />
+            <DateField />
           </Form.Item>
         </Space.Compact>
         <Form.Item name="leader" label={t('standardizationUi.create.leader')} rules={[{ required: true }]}>

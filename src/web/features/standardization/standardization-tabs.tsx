@@ -9,6 +9,7 @@ import { hasRole, useMe } from '../../app/auth/use-me';
 import { usePeople } from '../risks/use-people';
 import { SheetImport } from './sheet-import';
 import { type AssessorDto, type HistoryDto, type ReportProfileDto, type SheetSummary, standardizationBase, useSheets, useStandardizationWrite } from './standardization-api';
+import { DateField } from '../../app/ui/date-field';
 
 const useIsManager = () => {
   const { data: me } = useMe();
@@ -73,10 +74,10 @@ export function AssessorsTab() {
             <Input style={{ width: 220 }} />
           </Form.Item>
           <Form.Item name="trainedOn" label={t('standardizationUi.assessors.trainedOn')} rules={[{ required: true }]}>
-            <Input type="date" />
+            <DateField style={{ width: 150 }} />
           </Form.Item>
           <Form.Item name="appointedOn" label={t('standardizationUi.assessors.appointedOn')} rules={[{ required: true }]}>
-            <Input type="date" />
+            <DateField style={{ width: 150 }} />
           </Form.Item>
           <Form.Item name="appointmentRef" label={t('standardizationUi.assessors.appointmentRef')} initialValue="">
             <Input style={{ width: 140 }} />

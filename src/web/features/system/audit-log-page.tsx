@@ -1,10 +1,11 @@
-import { Button, Card, Col, Input, Row, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Row, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryDto } from '../../../schemas/org.js';
 import { PageHeader } from '../../app/ui/page-header';
 import { usePagedList } from '../../app/ui/use-paged-list';
 import { zhCN } from '../../app/i18n/zh-CN';
+import { DateField } from '../../app/ui/date-field';
 
 const entities = Object.keys(zhCN.auditEntity);
 const actions = Object.keys(zhCN.auditAction);
@@ -43,8 +44,8 @@ export function AuditLogPage() {
       <div className="page-toolbar">
         <Select allowClear placeholder={t('audit.entity')} style={{ width: 150 }} value={entity} onChange={setEntity} options={entities.map((e) => ({ value: e, label: label('auditEntity', e) }))} />
         <Select allowClear placeholder={t('audit.action')} style={{ width: 130 }} value={action} onChange={setAction} options={actions.map((a) => ({ value: a, label: label('auditAction', a) }))} />
-        <Input type="date" aria-label={t('audit.from')} prefix={<Typography.Text type="secondary">{t('audit.from')}</Typography.Text>} value={from} onChange={(e) => setFrom(e.target.value)} style={{ width: 220 }} />
-        <Input type="date" aria-label={t('audit.to')} prefix={<Typography.Text type="secondary">{t('audit.to')}</Typography.Text>} value={to} onChange={(e) => setTo(e.target.value)} style={{ width: 220 }} />
+        <DateField aria-label={t('audit.from')} prefix={<Typography.Text type="secondary">{t('audit.from')}</Typography.Text>} value={from} onChange={(v) => setFrom(v ?? '')} style={{ width: 220 }} />
+        <DateField aria-label={t('audit.to')} prefix={<Typography.Text type="secondary">{t('audit.to')}</Typography.Text>} value={to} onChange={(v) => setTo(v ?? '')} style={{ width: 220 }} />
       </div>
       <Card styles={{ body: { padding: 0 } }}>
         <Table<AuditEntryDto>

@@ -1,0 +1,13 @@
+import type { Locator } from 'playwright-core';
+
+/**
+ * Types a day ('YYYY-MM-DD', or 'YYYY-MM-DD HH:mm' in a field with a time) into a date field (the
+ * app's DateField, an antd DatePicker) and leaves it with Tab, as a person typing would: the picker
+ * takes the typed day on leaving. (Enter would take it too, but also sends a form that has a submit
+ * button, before the journey means to.)
+ */
+export async function fillDate(field: Locator, value: string): Promise<void> {
+  await field.click();
+  await field.fill(value);
+  await field.press('Tab');
+}
