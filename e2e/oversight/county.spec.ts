@@ -108,6 +108,10 @@ describe.skipIf(shouldSkipBrowser())('oversight: the consultant’s engagement a
     // The enterprise sees who acknowledged it.
     const reports = (await (await api.get(`${server.url}/api/v1/hazards/${id}/bureau-reports`)).json()).items as { acknowledgements: { userName: string }[] }[];
     expect(reports[0]?.acknowledgements.map((a) => a.userName)).toEqual(['县应急管理局 监管员']);
+    // The regulator reports no hazards: the enterprise's hazard ledger offers it no "reported by me" filter, the others stay.
+    await reg.goto(`${server.url}/hazards`);
+    await reg.getByTestId('filter-overdue').waitFor();
+    expect(await reg.getByTestId('filter-mine').count()).toBe(0);
   });
 
   it('lets the safety manager engage a consultancy on record from a form, and end it', async () => {

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { hazardActions } from '../domain/hazard/hazard-lifecycle.js';
+import type { EnterpriseRole } from './auth.js';
 import { idSchema, nonEmptyText, queryBoolean } from './common.js';
+
+/** "See it, report it" is open to every member who works there (issue 5: line workers find most hazards). */
+/** Issue 9 §10: the consultant records what a site walk found (reported by the consultancy); only the enterprise confirms. */
+/** The regulator reports none, so "reported by me" means nothing to it. */
+export const hazardReporterRoles = ['principal', 'safety_manager', 'dept_head', 'team_leader', 'worker', 'consultant'] as const satisfies readonly EnterpriseRole[];
 
 export const hazardSources = ['inspection', 'adhoc', 'anonymous'] as const;
 export const hazardGradeSchema = z.enum(['general', 'major']);

@@ -13,6 +13,7 @@ import {
   rectificationPlanInputSchema,
   remediationPlanInputSchema,
   submitRectificationInputSchema,
+  hazardReporterRoles,
 } from '../../../schemas/hazards.js';
 import { notFound } from '../../platform/http/app-error.js';
 import { type AnyRouteDef, defineRoute, requireTenant, requireUser, type RouteContext } from '../../platform/http/route.js';
@@ -21,7 +22,6 @@ import { getHazardDetail } from './hazard-read.service.js';
 import * as t from './hazard-transitions.service.js';
 import { type HazardActor } from './hazard-transitions.service.js';
 import { findHazard } from './hazards.repository.js';
-import { hazardReporterRoles } from './hazards.routes.js';
 
 const tags = ['hazards'];
 

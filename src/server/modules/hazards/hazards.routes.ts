@@ -17,7 +17,7 @@ import { createHazardInTransaction } from './hazard-intake.service.js';
 import { getClosureNotice } from './hazard-notice.service.js';
 import { correctHazard } from './hazard-corrections.service.js';
 import { lateBody } from '../../platform/http/late-body.js';
-import { closureNoticeQuerySchema, closureNoticeSchema, hazardCorrectionInputSchema } from '../../../schemas/hazards.js';
+import { closureNoticeQuerySchema, closureNoticeSchema, hazardCorrectionInputSchema, hazardReporterRoles } from '../../../schemas/hazards.js';
 import type { AuthContext } from '../../platform/auth/auth-context.js';
 import { getHazardDetail, type HazardViewer, listHazards } from './hazard-read.service.js';
 import { buildBureauReport, buildLedger, buildResultReport, getHazardStatistics } from './hazard-reports.service.js';
@@ -25,9 +25,6 @@ import { buildBureauReport, buildLedger, buildResultReport, getHazardStatistics 
 const tags = ['hazards'];
 const docxMime = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const xlsxMime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** "See it, report it" is open to every member who works there (issue 5: line workers find most hazards). */
-/** Issue 9 §10: the consultant records what a site walk found (reported by the consultancy); only the enterprise confirms. */
-export const hazardReporterRoles = ['principal', 'safety_manager', 'dept_head', 'team_leader', 'worker', 'consultant'] as const;
 
 const viewerOf = (auth: AuthContext | null): HazardViewer => ({ userId: requireUser(auth).userId, role: requireTenant(auth).role });
 

@@ -13,7 +13,7 @@ import { PageHeader } from '../../app/ui/page-header';
 import { useEnterpriseTimeZone } from '../hazards/hazard-api';
 import { usePeople } from '../risks/use-people';
 import { CalendarFeedCard } from './calendar-feed-card';
-import { dueItemFeatures, dueItemsPath } from './due-items-page';
+import { canFilterOwnDueItems, dueItemFeatures, dueItemsPath } from './due-items-page';
 
 /** A month cell shows two one-line items at 1366 px (full title on hover); more would hide the "还有 N 项" line below the cell's scroll. */
 const shownPerDay = 2;
@@ -61,9 +61,11 @@ export function CalendarPage() {
       <div className="page-toolbar">
         <Select allowClear placeholder={t('dueItemUi.status')} style={{ width: 120 }} value={status} onChange={setStatus} options={dueStatuses.map((s) => ({ value: s, label: t(`dueItemUi.statuses.${s}`) }))} />
         <Select allowClear placeholder={t('dueItemUi.kind')} style={{ width: 160 }} value={kind} onChange={setKind} options={dueItemFeatures.map((f) => ({ value: f, label: t(`dueItemUi.features.${f}`, { defaultValue: f }) }))} />
-        <Checkbox checked={isMine} onChange={(e) => setIsMine(e.target.checked)}>
-          {t('dueItemUi.mine')}
-        </Checkbox>
+        {canFilterOwnDueItems(me) && (
+          <Checkbox checked={isMine} onChange={(e) => setIsMine(e.target.checked)}>
+            {t('dueItemUi.mine')}
+          </Checkbox>
+        )}
         <Space size={12}>
           {dueStatuses.map((s) => (
             <Badge key={s} status={badge[s]} text={t(`dueItemUi.statuses.${s}`)} />

@@ -4,14 +4,23 @@ import type { ColumnType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { Me } from '../../../schemas/auth.js';
 import { type DueItemDto, type DueItemListDto, dueStatuses } from '../../../schemas/due-items.js';
 import { api } from '../../app/api/api-client';
+import { useCurrentUser } from '../../app/auth/use-me';
 import { PageHeader } from '../../app/ui/page-header';
 import { ResponsiveTable } from '../../app/ui/responsive-table';
 import { usePeople } from '../risks/use-people';
 import { formatDateTime, useEnterpriseTimeZone } from '../hazards/hazard-api';
 
 export const dueItemsPath = '/api/v1/due-items';
+
+/**
+ * "Mine" (the items of the person this login is) is offered only to who can use it: a login that is a
+ * person of the enterprise (not the regulator, nor a consultant without one), and not a worker, whose
+ * list is always its own.
+ */
+export const canFilterOwnDueItems = (me: Me) => me.personId !== null && me.role !== 'worker';
 type DueRow = DueItemDto & { id: string };
 const statusColours = { due: 'processing', overdue: 'error', done: 'success' } as const;
 /** Features that expose due items today; a kind of another feature still lists (by its code). */
@@ -24,6 +33,7 @@ export function DueItemsPage() {
   const people = usePeople();
   const [status, setStatus] = useState<string | undefined>();
   const [kind, setKind] = useState<string | undefined>();
+  const canFilterMine = canFilterOwnDueItems(useCurrentUser());
   const [isMine, setIsMine] = useState(false);
   const query = { status, kind, mine: isMine ? 'true' : undefined };
   const list = useQuery({ queryKey: [dueItemsPath, query], queryFn: () => api<DueItemListDto>(dueItemsPath, { query }) });
@@ -53,9 +63,11 @@ export function DueItemsPage() {
       <div className="page-toolbar">
         <Select allowClear placeholder={t('dueItemUi.status')} style={{ width: 120 }} value={status} onChange={setStatus} options={dueStatuses.map((s) => ({ value: s, label: t(`dueItemUi.statuses.${s}`) }))} />
         <Select allowClear placeholder={t('dueItemUi.kind')} style={{ width: 160 }} value={kind} onChange={setKind} options={dueItemFeatures.map((f) => ({ value: f, label: t(`dueItemUi.features.${f}`) }))} />
-        <Checkbox checked={isMine} onChange={(e) => setIsMine(e.target.checked)}>
-          {t('dueItemUi.mine')}
-        </Checkbox>
+        {canFilterMine && (
+          <Checkbox checked={isMine} onChange={(e) => setIsMine(e.target.checked)}>
+            {t('dueItemUi.mine')}
+          </Checkbox>
+        )}
       </div>
       {list.data?.isTruncated && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('dueItemUi.truncated')} />}
       <ResponsiveTable<DueRow> dataSource={rows} columns={columns} loading={list.isLoading} locale={{ emptyText: t('common.empty') }} />

@@ -5,8 +5,9 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { HazardDto } from '../../../schemas/hazards.js';
+import { hazardReporterRoles, type HazardDto } from '../../../schemas/hazards.js';
 import { withQuery } from '../../app/api/api-client';
+import { hasRole, useCurrentUser } from '../../app/auth/use-me';
 import { PageHeader } from '../../app/ui/page-header';
 import { ResponsiveTable } from '../../app/ui/responsive-table';
 import { type ListParams, usePagedList } from '../../app/ui/use-paged-list';
@@ -46,6 +47,8 @@ function toParams(f: Filters, timeZone: string): ListParams {
 export function HazardLedgerPage() {
   const { t, i18n } = useTranslation();
   const tz = useEnterpriseTimeZone();
+  // Only a role that reports hazards is offered "reported by me" (not the regulator).
+  const canFilterMine = hasRole(useCurrentUser(), hazardReporterRoles);
   const posts = usePosts();
   const areas = useAreas();
   const [filters, setFilters] = useState<Filters>({ isOverdue: false, isMine: false, range: null, q: '' });
@@ -129,9 +132,11 @@ export function HazardLedgerPage() {
         <Checkbox checked={filters.isOverdue} onChange={(e) => set({ isOverdue: e.target.checked })} data-testid="filter-overdue">
           {t('hazardUi.ledger.overdueOnly')}
         </Checkbox>
-        <Checkbox checked={filters.isMine} onChange={(e) => set({ isMine: e.target.checked })}>
-          {t('hazardUi.ledger.mineOnly')}
-        </Checkbox>
+        {canFilterMine && (
+          <Checkbox checked={filters.isMine} onChange={(e) => set({ isMine: e.target.checked })} data-testid="filter-mine">
+            {t('hazardUi.ledger.mineOnly')}
+          </Checkbox>
+        )}
       </div>
       <ResponsiveTable<HazardDto>
         dataSource={list.items}
