@@ -40,8 +40,20 @@ export const isoDate = z.iso.date();
  * input gets the same 400 on SQLite and PostgreSQL.
  */
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** NUL or any surrogate: text without one is storable, and most text has none (one cheap scan). */
+const suspect = /[\u0000\uD800-\uDFFF]/;
 export function isStorableText(value: string): boolean {
-  return !value.includes('\u0000') && !loneSurrogate.test(value);
+  return !suspect.test(value) || (!value.includes('\u0000') && !loneSurrogate.test(value));
+}
+
+/** Whether findUnstorableText would find anything, without building a path for every field (every request asks). */
+export function hasUnstorableText(value: unknown): boolean {
+  if (typeof value === 'string') return !isStorableText(value);
+  if (Array.isArray(value)) return value.some(hasUnstorableText);
+  if (value && typeof value === 'object' && !ArrayBuffer.isView(value)) {
+    for (const key of Object.keys(value)) if (!isStorableText(key) || hasUnstorableText((value as Record<string, unknown>)[key])) return true;
+  }
+  return false;
 }
 
 export const unstorableTextMessage = {

@@ -34,7 +34,8 @@ describe.skipIf(!isDbAvailable())('insertAtCommit', () => {
 
   it('inserts the queued rows of several tables with the commit, in one statement on PostgreSQL; a duplicate dedupe key is ignored', async () => {
     let statements = 0;
-    const counting: KyselyPlugin = { transformQuery: (args) => (statements++, args.node), transformResult: async (args) => args.result };
+    // Counted as run (a flush's SQL is compiled once per shape and then run without building it).
+    const counting: KyselyPlugin = { transformQuery: (args) => args.node, transformResult: async (args) => (statements++, args.result) };
     const db = scratch.db.kysely.withPlugin(counting);
     await withTransaction(db, async (trx) => {
       await insertAtCommit(trx, 'audit_log', audit('e1'));
@@ -69,6 +70,20 @@ describe.skipIf(!isDbAvailable())('insertAtCommit', () => {
     ).rejects.toThrow();
     expect(await outboxOf('atc-k3')).toHaveLength(0);
     expect(await auditsOf('e3')).toHaveLength(1);
+  });
+
+  it('a flush of a shape seen before (compiled once) writes its own values', async () => {
+    for (const round of [1, 2, 3]) {
+      await withTransaction(scratch.db.kysely, async (trx) => {
+        await insertAtCommit(trx, 'audit_log', { ...audit(`e5-${round}`), after: `{"round":${round}}` });
+        await insertAtCommit(trx, 'outbox', outbox(`atc-k5-${round}`), { ignoreConflictOn: 'dedupe_key' });
+      });
+    }
+    for (const round of [1, 2, 3]) {
+      const rows = await scratch.db.kysely.selectFrom('audit_log').select(['entity_id', 'after']).where('entity_id', '=', `e5-${round}`).execute();
+      expect(rows).toEqual([{ entity_id: `e5-${round}`, after: `{"round":${round}}` }]);
+      expect(await outboxOf(`atc-k5-${round}`)).toHaveLength(1);
+    }
   });
 
   it('inserts at once outside a transaction opened by withTransaction', async () => {

@@ -1,5 +1,6 @@
-import { type Insertable, type Kysely, PostgresAdapter, type Transaction } from 'kysely';
+import { type Compilable, type Insertable, type Kysely, PostgresAdapter, type Transaction } from 'kysely';
 import type { Database } from './database.js';
+import { precompiled } from './precompiled.js';
 import type { Executor } from './with-transaction.js';
 
 type Table = keyof Database & string;
@@ -47,13 +48,51 @@ export async function flushAtCommit(trx: Transaction<Database>, queue: QueuedIns
   }
   if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) {
     // SQLite: no data-modifying WITH, and no round trip to save.
-    for (const group of groups) await insertOf(trx, group).execute();
+    for (const group of groups) await runFlush(trx, 'sqlite', [group], (db, [g]) => insertOf(db, g as QueuedInsert[]));
     return;
   }
   // with q0 as (insert …), q1 as (insert …) insert …
-  let creator: { with: Kysely<Database>['with'] } & Pick<Kysely<Database>, 'insertInto'> = trx;
-  for (const [i, group] of groups.slice(0, -1).entries()) creator = creator.with(`at_commit_${i}`, (qc) => insertOf(qc as never, group) as never) as never;
-  await insertOf(creator as never, groups.at(-1) as QueuedInsert[]).execute();
+  await runFlush(trx, 'postgres', groups, (db, gs) => {
+    let creator: { with: Kysely<Database>['with'] } & Pick<Kysely<Database>, 'insertInto'> = db as Kysely<Database>;
+    for (const [i, group] of gs.slice(0, -1).entries()) creator = creator.with(`at_commit_${i}`, (qc) => insertOf(qc as never, group) as never) as never;
+    return insertOf(creator as never, gs.at(-1) as QueuedInsert[]);
+  });
+}
+
+type Values = Record<string, string | number | null>;
+/** A flush's insert per shape (dialect; tables, columns and row counts), compiled once (precompiled.ts): building and compiling it was a large share of a write's CPU (issue 18 §3). */
+const flushes = new Map<string, (db: Executor, values: Values) => Promise<unknown[]>>();
+const maxShapes = 500;
+const maxCompiledRows = 50;
+
+/** Runs the insert `build` makes for `groups`: compiled once per shape when every value is a plain scalar and the flush is small, else built afresh. */
+async function runFlush(trx: Transaction<Database>, dialect: string, groups: QueuedInsert[][], build: (db: Executor, groups: QueuedInsert[][]) => { execute(): Promise<unknown> } & Compilable<unknown>): Promise<void> {
+  const values: unknown[] = [];
+  for (const group of groups) for (const q of group) for (const v of Object.values(q.row)) values.push(v);
+  const rowCount = groups.reduce((n, g) => n + g.length, 0);
+  if (rowCount > maxCompiledRows || !values.every((v) => v === null || typeof v === 'string' || typeof v === 'number')) {
+    await build(trx, groups).execute();
+    return;
+  }
+  const shape = groups.map((g) => ({ table: (g[0] as QueuedInsert).table, ignoreConflictOn: g[0]?.ignoreConflictOn, keys: Object.keys(g[0]?.row ?? {}), count: g.length }));
+  const key = `${dialect}\n${shape.map((g) => `${g.table}|${g.ignoreConflictOn ?? ''}|${g.count}|${g.keys.join(',')}`).join('\n')}`;
+  let run = flushes.get(key);
+  if (!run) {
+    // Parameter i is the i-th value of the flush, rows and columns in order.
+    run = precompiled(
+      values.map((_, i) => String(i)),
+      (db, p: Values) => {
+        let i = 0;
+        const standIns = shape.map((g) =>
+          Array.from({ length: g.count }, (): QueuedInsert => ({ table: g.table, ignoreConflictOn: g.ignoreConflictOn, row: Object.fromEntries(g.keys.map((k) => [k, p[String(i++)]])) })),
+        );
+        return build(db, standIns);
+      },
+    );
+    if (flushes.size >= maxShapes) flushes.delete(flushes.keys().next().value as string);
+    flushes.set(key, run);
+  }
+  await run(trx, values as unknown as Values);
 }
 
 function insertOf(db: Pick<Kysely<Database>, 'insertInto'>, group: QueuedInsert[]) {

@@ -10,6 +10,8 @@ type Slot = { name: string } | { value: unknown };
  * building and compiling was ~16 % of a write request's CPU (issue 18 §3). `build` receives
  * stand-ins for the named parameters and must pass them to Kysely as values (never identifiers),
  * one scalar each (no `in` lists: their length changes the SQL); other values in it are constants.
+ * Many values (a multi-row insert) go by position: names '0', '1', … and an array of the values as
+ * `params` (no object of hundreds of keys built per call).
  */
 export function precompiled<P extends Record<string, string | number | null>, R>(names: readonly (keyof P & string)[], build: (db: Executor, p: P) => Compilable<R>) {
   const compiledFor = new Map<unknown, { sql: string; query: RootOperationNode; slots: Slot[] }>();

@@ -249,17 +249,17 @@ export function listRecordsOfSubmission(db: Executor, enterpriseId: string, subm
 
 const recordColumns = ['id', 'enterprise_id', 'task_id', 'item_id', 'result', 'note', 'person_id', 'user_id', 'captured_at', 'received_at', 'is_late', 'submission_id', 'client_id', 'supersedes_id', 'photo_ids'] as const satisfies readonly (keyof InspectionRecordTable)[];
 type RecordParams = Record<string, string | number | null>;
-/** The records insert compiled once per row count (building and compiling 20 rows was a large share of a submission's CPU, issue 18 §3). */
+/** The records insert compiled once per row count (building and compiling 20 rows was a large share of a submission's CPU, issue 18 §3); parameter i is the i-th value of the rows, row by row in recordColumns' order. */
 const recordInserts = new Map<number, (db: Executor, p: RecordParams) => Promise<{ id: string }[]>>();
 
 function recordInsertOf(count: number) {
   let insert = recordInserts.get(count);
   if (!insert) {
-    const names = Array.from({ length: count }, (_, i) => recordColumns.map((c) => `${c}${i}`)).flat();
+    const names = Array.from({ length: count * recordColumns.length }, (_, i) => String(i));
     insert = precompiled(names, (db, p: RecordParams) =>
       db
         .insertInto('inspection_record')
-        .values(Array.from({ length: count }, (_, i) => Object.fromEntries(recordColumns.map((c) => [c, p[`${c}${i}`]])) as unknown as InspectionRecordTable))
+        .values(Array.from({ length: count }, (_, i) => Object.fromEntries(recordColumns.map((c, j) => [c, p[String(i * recordColumns.length + j)]])) as unknown as InspectionRecordTable))
         .onConflict((oc) => oc.column('client_id').doNothing())
         .returning('id'),
     );
@@ -271,9 +271,9 @@ function recordInsertOf(count: number) {
 /** Inserts the records of one submission; rows whose client_id exists are skipped (a replay), atomically by the unique key. */
 export async function insertRecordsIgnoringReplays(db: Executor, rows: InspectionRecordTable[]): Promise<string[]> {
   if (rows.length === 0) return [];
-  const params: RecordParams = {};
-  for (const [i, row] of rows.entries()) for (const c of recordColumns) params[`${c}${i}`] = row[c];
-  const inserted = await recordInsertOf(rows.length)(db, params);
+  const values: (string | number | null)[] = [];
+  for (const row of rows) for (const c of recordColumns) values.push(row[c]);
+  const inserted = await recordInsertOf(rows.length)(db, values as unknown as RecordParams);
   return inserted.map((r) => r.id);
 }
 

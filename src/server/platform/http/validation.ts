@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Locale } from '../../../i18n/locale.js';
-import { findUnstorableText, unstorableTextMessage } from '../../../schemas/common.js';
+import { findUnstorableText, hasUnstorableText, unstorableTextMessage } from '../../../schemas/common.js';
 import { humanIssueMessage } from '../../../i18n/validation-messages.js';
 import { AppError, type FieldIssue } from './app-error.js';
 
@@ -41,6 +41,7 @@ export const referenceMissing = (path: string): AppError =>
  * Fields are named as the schemas name them: `title`, `items.0.note` (query and path alike).
  */
 export function refuseUnstorableText(parts: { params: unknown; query: unknown; body: unknown }): void {
+  if (!hasUnstorableText(parts.params) && !hasUnstorableText(parts.query) && (Buffer.isBuffer(parts.body) || !hasUnstorableText(parts.body))) return;
   const paths = [...findUnstorableText(parts.params), ...findUnstorableText(parts.query), ...(Buffer.isBuffer(parts.body) ? [] : findUnstorableText(parts.body))];
   if (paths.length) throw new AppError('VALIDATION', {}, paths.map((path) => ({ path, message: unstorableTextMessage })));
 }
