@@ -33,7 +33,7 @@ export function ConsultantDeskPage() {
         columns={[
           { key: 'enterprise', title: t('consultancyUi.enterprise'), render: (_v, r) => <Typography.Text strong>{r.enterpriseName}</Typography.Text> },
           { key: 'consultancy', title: t('consultancyUi.consultancy'), dataIndex: 'consultancyName' },
-          { key: 'phase', title: t('consultancyUi.phase'), render: (_v, r) => (r.completedAt ? <Tag color="green">{t('consultancyUi.completed')}</Tag> : <Tag color="blue">{r.phaseTitle}</Tag>) },
+          { key: 'phase', title: t('consultancyUi.phase'), render: (_v, r) => (r.endedAt ? <Tag title={t('engagementUi.endedAt', { at: r.endedAt.slice(0, 10) })}>{t('engagementUi.ended')}</Tag> : r.completedAt ? <Tag color="green">{t('consultancyUi.completed')}</Tag> : <Tag color="blue">{r.phaseTitle}</Tag>) },
           { key: 'overdue', title: t('consultancyUi.overdueDeliverables'), render: (_v, r) => <Badge count={r.overdueDeliverables} showZero color={r.overdueDeliverables ? 'orange' : 'green'} /> },
           { key: 'findings', title: t('consultancyUi.openFindings'), dataIndex: 'openFindings', align: 'right' },
           { key: 'score', title: t('consultancyUi.score'), align: 'right', render: (_v, r) => r.selfAssessmentScore ?? '—' },
