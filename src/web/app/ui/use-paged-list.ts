@@ -4,9 +4,10 @@ import { api, type Page } from '../api/api-client';
 export type ListParams = Record<string, string | number | boolean | undefined>;
 
 /** Keyset pages of a collection ("load more"); the query key starts with the path so writes can invalidate it. */
-export function usePagedList<T>(path: string, params: ListParams, pageSize = 20) {
+export function usePagedList<T>(path: string, params: ListParams, pageSize = 20, enabled = true) {
   const query = useInfiniteQuery({
     queryKey: [path, 'page', params, pageSize],
+    enabled,
     queryFn: ({ pageParam }) => api<Page<T>>(path, { query: { ...params, limit: pageSize, cursor: pageParam ?? undefined } }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,

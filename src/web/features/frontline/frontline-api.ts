@@ -23,8 +23,9 @@ export const permitPaths = {
   prefill: '/api/v1/work-permit-prefill',
 } as const;
 
-export function usePermits(status?: string) {
-  return useQuery({ queryKey: [permitPaths.permits, status], queryFn: () => api<{ items: WorkPermitDto[] }>(permitPaths.permits, { query: { status, limit: 200 } }) });
+/** The newest 200 permits, as the options of a picker (a contractor's supervision names the permit it watched). */
+export function useRecentPermits() {
+  return useQuery({ queryKey: [permitPaths.permits, 'recent'], queryFn: () => api<{ items: WorkPermitDto[] }>(permitPaths.permits, { query: { limit: 200 } }) });
 }
 
 export function usePermit(id: string | undefined) {

@@ -15,11 +15,13 @@ import { hasRole, useCurrentUser } from '../../app/auth/use-me';
 import { useZodForm } from '../../app/forms/use-zod-form';
 import { currentLocale } from '../../app/i18n/i18n';
 import { PageHeader } from '../../app/ui/page-header';
+import { LoadMore } from '../../app/ui/load-more';
 import { ResponsiveTable } from '../../app/ui/responsive-table';
+import { usePagedList } from '../../app/ui/use-paged-list';
 import { formatDateTime, useEnterpriseTimeZone } from '../hazards/hazard-api';
 import { useAreas, usePosts } from '../org/use-org-lookups';
 import { usePeople } from '../risks/use-people';
-import { permitPaths, permitStatusColours, usePermits } from './frontline-api';
+import { permitPaths, permitStatusColours } from './frontline-api';
 import { DateField } from '../../app/ui/date-field';
 
 export const permitIssuerRoles = ['principal', 'safety_manager', 'dept_head', 'team_leader'] as const;
@@ -32,7 +34,8 @@ export function PermitsPage() {
   const timeZone = useEnterpriseTimeZone();
   const [status, setStatus] = useState<string | undefined>();
   const [isOpen, setIsOpen] = useState(false);
-  const permits = usePermits(status);
+  // Newest first, 50 at a time ("load more"): the API pages by cursor.
+  const permits = usePagedList<WorkPermitDto>(permitPaths.permits, { status }, 50);
   const when = (iso: string) => formatDateTime(iso, timeZone, i18n.language);
   const columns: ColumnType<WorkPermitDto>[] = [
     {
@@ -74,7 +77,8 @@ export function PermitsPage() {
           </Space>
         }
       />
-      <ResponsiveTable<WorkPermitDto> dataSource={permits.data?.items ?? []} columns={columns} loading={permits.isLoading} locale={{ emptyText: t('frontlineUi.permits.empty') }} />
+      <ResponsiveTable<WorkPermitDto> dataSource={permits.items} columns={columns} loading={permits.isLoading} locale={{ emptyText: t('frontlineUi.permits.empty') }} />
+      <LoadMore list={permits} testId="permits-load-more" />
       {isOpen && <PermitModal onClose={() => setIsOpen(false)} onCreated={(id) => navigate(`/frontline/permits/${id}`)} />}
     </div>
   );

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { type ContractorDto, type ContractorRecordDto, evaluationResults, supervisionResults } from '../../../schemas/contractors.js';
 import { api } from '../../app/api/api-client';
 import { useCanManage } from '../../app/auth/use-me';
-import { usePermits } from '../frontline/frontline-api';
+import { useRecentPermits } from '../frontline/frontline-api';
 import { usePeople } from '../risks/use-people';
 import { DateField } from '../../app/ui/date-field';
 
@@ -16,7 +16,7 @@ export function ContractorRecordsModal({ contractor, onClose }: { contractor: Co
   const client = useQueryClient();
   const canManage = useCanManage();
   const people = usePeople();
-  const permits = usePermits();
+  const permits = useRecentPermits();
   const [kind, setKind] = useState<'supervision' | 'evaluation'>('supervision');
   const [form] = Form.useForm();
   const path = `/api/v1/contractors/${contractor.id}`;
