@@ -12,7 +12,7 @@ import { newId } from '../../platform/ids.js';
 import { capturing, explain } from '../../test/query-plans.js';
 import { isDbAvailable } from '../../test/test-app.js';
 import { createTestDb, testDialect } from '../../test/test-db.js';
-import { listTasks } from './inspection-tasks.repository.js';
+import { listOpenTasksOfPlace, listTasks } from './inspection-tasks.repository.js';
 
 const dialect = testDialect();
 
@@ -22,6 +22,7 @@ describe.runIf(isDbAvailable())(`inspection task list plans (${dialect})`, () =>
   let enterpriseId: string;
   let personIds: string[];
   let postId: string;
+  let areaId: string;
 
   beforeAll(async () => {
     const scratch = await createTestDb();
@@ -62,7 +63,24 @@ describe.runIf(isDbAvailable())(`inspection task list plans (${dialect})`, () =>
         completed_at: null,
       };
     });
+    // A few open tasks (windows of 2030) of the first person, among the thousands done or missed.
+    for (let i = 0; i < 4; i++) {
+      const windowStart = new Date(Date.parse('2030-01-01T00:00:00.000Z') + i * day).toISOString();
+      tasks.push({ ...(tasks[0] as InspectionTaskTable), id: newId(), enterprise_id: enterpriseId, responsible_person_id: personIds[0] as string, window_start: windowStart, window_end: new Date(Date.parse(windowStart) + day).toISOString(), status: 'open', created_at: windowStart });
+    }
     for (let i = 0; i < tasks.length; i += 500) await kysely.insertInto('inspection_task').values(tasks.slice(i, i + 500)).execute();
+    // The area of a risk one of the post's published items controls (the QR code of that area lists the task).
+    const placed = await kysely
+      .selectFrom('inspection_item')
+      .innerJoin('control_measure', 'control_measure.id', 'inspection_item.measure_id')
+      .select('control_measure.risk_id')
+      .where('inspection_item.post_id', '=', postId)
+      .where('inspection_item.published_period', '=', period)
+      .where('inspection_item.published_at', 'is not', null)
+      .executeTakeFirstOrThrow();
+    const area = await kysely.selectFrom('area').select('id').where('enterprise_id', '=', enterpriseId).executeTakeFirstOrThrow();
+    await kysely.updateTable('risk').set({ area_id: area.id }).where('id', '=', placed.risk_id).execute();
+    areaId = area.id;
     await kysely.executeQuery(CompiledQuery.raw('analyze'));
   });
   afterAll(async () => close?.());
@@ -120,4 +138,38 @@ describe.runIf(isDbAvailable())(`inspection task list plans (${dialect})`, () =>
     const done = await listTasks(kysely, enterpriseId, { personId: personIds[0], status: 'done', limit: 5000 });
     expect(done.map((r) => r.id)).toEqual(all.filter((r) => r.status === 'done').map((r) => r.id));
   });
+
+  // A QR code's page: the caller's open tasks of a post or an area, filtered in SQL (it read 200 tasks and filtered them in JS).
+  for (const kind of ['post', 'area'] as const) {
+    it(`a place's open tasks of one person (${kind}): the person's open tasks by index in due order, the place checked in SQL; no scan or sort`, async () => {
+      const placeId = kind === 'post' ? postId : areaId;
+      const person = personIds[0] as string;
+      // The same answer the slow way: every open task of the person, the place checked in JS.
+      const places = await kysely
+        .selectFrom('inspection_item')
+        .innerJoin('control_measure', 'control_measure.id', 'inspection_item.measure_id')
+        .innerJoin('risk', 'risk.id', 'control_measure.risk_id')
+        .select(['inspection_item.post_id', 'inspection_item.published_period'])
+        .where('inspection_item.enterprise_id', '=', enterpriseId)
+        .where('inspection_item.published_at', 'is not', null)
+        .where('risk.area_id', '=', areaId)
+        .execute();
+      const isThere = (t: { post_id: string; period: string }) => (kind === 'post' ? t.post_id === postId : places.some((p) => p.post_id === t.post_id && p.published_period === t.period));
+      const open = await listTasks(kysely, enterpriseId, { personId: person, status: 'open', limit: 5000 });
+      const expected = open.filter(isThere).map((t) => `${t.window_end}|${t.id}`).sort();
+      const c = capturing(kysely);
+      const rows = await listOpenTasksOfPlace(c.db, enterpriseId, person, { kind, id: placeId });
+      expect(rows.map((r) => `${r.window_end}|${r.id}`)).toEqual(expected);
+      // Among them the four open tasks of 2030, due last.
+      expect(rows.slice(-4).map((r) => r.window_end)).toEqual(['2030-01-02', '2030-01-03', '2030-01-04', '2030-01-05'].map((d) => `${d}T00:00:00.000Z`));
+      expect(rows.every((r) => r.status === 'open' && Number(r.item_count) > 0)).toBe(true);
+      expect(await listOpenTasksOfPlace(kysely, enterpriseId, person, { kind, id: newId() })).toEqual([]);
+      const plan = await explain(kysely, dialect, c.sent[0] as CompiledQuery, 'inspection_task');
+      expect(plan.fullScans, plan.text).toEqual([]);
+      expect(plan.sorts, plan.text).toBe(0);
+      if (dialect === 'sqlite') expect(plan.access, plan.text).toContain('inspection_task_person_status_page_idx (enterprise_id=? AND responsible_person_id=? AND status=?)');
+      // The planner of a small PostgreSQL table may take the enterprise's open tasks (status page index), also in due order.
+      else expect(plan.access, plan.text).toMatch(/inspection_task_(person_)?status_page_idx .*status = 'open'/);
+    });
+  }
 });

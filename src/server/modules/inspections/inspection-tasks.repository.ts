@@ -136,14 +136,9 @@ function taskItemsFilter(eb: ExpressionBuilder<Database, 'inspection_item' | 'in
   ]);
 }
 
-/** A page of tasks, newest window first, keyset-paged by (window_end, id) — each filter the list
- * offers (person, status, both, post) has an index led by the enterprise that serves it in this order. */
-export function listTasks(
-  db: Executor,
-  enterpriseId: string,
-  filter: { personId?: string; status?: string; postIds?: string[]; after?: { at: string; id: string }; limit: number },
-) {
-  let q = db
+/** Tasks with their post's name and the count of the items each covers, of one enterprise. */
+function taskSelect(db: Executor, enterpriseId: string) {
+  return db
     .selectFrom('inspection_task')
     .innerJoin('post', 'post.id', 'inspection_task.post_id')
     .select(taskColumns)
@@ -155,6 +150,16 @@ export function listTasks(
         .as('item_count'),
     )
     .where('inspection_task.enterprise_id', '=', enterpriseId);
+}
+
+/** A page of tasks, newest window first, keyset-paged by (window_end, id) — each filter the list
+ * offers (person, status, both, post) has an index led by the enterprise that serves it in this order. */
+export function listTasks(
+  db: Executor,
+  enterpriseId: string,
+  filter: { personId?: string; status?: string; postIds?: string[]; after?: { at: string; id: string }; limit: number },
+) {
+  let q = taskSelect(db, enterpriseId);
   if (filter.personId) q = q.where('inspection_task.responsible_person_id', '=', filter.personId);
   if (filter.status) q = q.where('inspection_task.status', '=', filter.status);
   if (filter.postIds) q = q.where('inspection_task.post_id', 'in', filter.postIds.length ? filter.postIds : ['-']);
@@ -310,33 +315,33 @@ export function countLiveAttachments(db: Executor, enterpriseId: string, ids: st
   return db.selectFrom('attachment').select('id').where('enterprise_id', '=', enterpriseId).where('id', 'in', ids).execute();
 }
 
-/** Open tasks of a place for one person: a post's own, or those whose items' risks name the area or the equipment. */
-export function listOpenTaskIdsOfPlace(db: Executor, enterpriseId: string, personId: string, place: { kind: 'post' | 'area' | 'equipment'; id: string }) {
-  let q = db
-    .selectFrom('inspection_task')
-    .select('inspection_task.id')
-    .where('inspection_task.enterprise_id', '=', enterpriseId)
-    .where('inspection_task.responsible_person_id', '=', personId)
-    .where('inspection_task.status', '=', 'open');
-  if (place.kind === 'post') return q.where('inspection_task.post_id', '=', place.id).execute();
-  q = q.where((eb) =>
-    eb.exists(
-      eb
-        .selectFrom('inspection_item')
-        .innerJoin('control_measure', 'control_measure.id', 'inspection_item.measure_id')
-        .innerJoin('risk', 'risk.id', 'control_measure.risk_id')
-        .select('inspection_item.id')
-        .whereRef('inspection_item.post_id', '=', 'inspection_task.post_id')
-        .whereRef('inspection_item.published_period', '=', 'inspection_task.period')
-        .where('inspection_item.published_at', 'is not', null)
-        .where((ib) =>
-          place.kind === 'area'
-            ? ib('risk.area_id', '=', place.id)
-            : ib.and([ib('risk.object_kind', '=', 'equipment'), ib('risk.object_id', '=', place.id)]),
-        ),
-    ),
-  );
-  return q.execute();
+/**
+ * Open tasks of a place for one person, due soonest first: a post's own, or those whose items' risks
+ * name the area or the equipment. One range of inspection_task_person_status_page_idx (enterprise,
+ * person, 'open', window_end, id) in page order — a person's open tasks are the windows open now, a
+ * handful — with the place checked on each in SQL; bounded by nature, the limit is a guard.
+ */
+export function listOpenTasksOfPlace(db: Executor, enterpriseId: string, personId: string, place: { kind: 'post' | 'area' | 'equipment'; id: string }) {
+  let q = taskSelect(db, enterpriseId).where('inspection_task.responsible_person_id', '=', personId).where('inspection_task.status', '=', 'open');
+  if (place.kind === 'post') q = q.where('inspection_task.post_id', '=', place.id);
+  else {
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('inspection_item')
+          .innerJoin('control_measure', 'control_measure.id', 'inspection_item.measure_id')
+          .innerJoin('risk', 'risk.id', 'control_measure.risk_id')
+          .select('inspection_item.id')
+          .whereRef('inspection_item.post_id', '=', 'inspection_task.post_id')
+          .whereRef('inspection_item.published_period', '=', 'inspection_task.period')
+          .where('inspection_item.published_at', 'is not', null)
+          .where((ib) =>
+            place.kind === 'area' ? ib('risk.area_id', '=', place.id) : ib.and([ib('risk.object_kind', '=', 'equipment'), ib('risk.object_id', '=', place.id)]),
+          ),
+      ),
+    );
+  }
+  return q.orderBy('inspection_task.window_end', 'asc').orderBy('inspection_task.id', 'asc').limit(200).execute();
 }
 
 export function countTasksByStatus(db: Executor, enterpriseId: string, from: string, to: string) {

@@ -223,13 +223,9 @@ export async function listOpenTasksOfPlace(
   await ensureTasks(deps, viewer.enterpriseId);
   const personId = await personIdOf(deps.db, viewer);
   if (!personId) return { placeName: found.name, items: [] };
-  const ids = await repo.listOpenTaskIdsOfPlace(deps.db, viewer.enterpriseId, personId, place);
-  if (!ids.length) return { placeName: found.name, items: [] };
-  const rows = await repo.listTasks(deps.db, viewer.enterpriseId, { personId, status: 'open', limit: 200 });
-  const wanted = new Set(ids.map((r) => r.id));
   // The task due soonest first (issue 8 §9: the shift's task was listed last, under the month's).
-  const items = rows.filter((r) => wanted.has(r.id)).map((r) => toTaskDto(r, fromDbCount(r.item_count)));
-  items.sort((a, b) => a.windowEnd.localeCompare(b.windowEnd) || a.id.localeCompare(b.id));
+  const rows = await repo.listOpenTasksOfPlace(deps.db, viewer.enterpriseId, personId, place);
+  const items = rows.map((r) => toTaskDto(r, fromDbCount(r.item_count)));
   return { placeName: found.name, items };
 }
 
