@@ -94,12 +94,15 @@ export const trainingSessionSchema = z.object({
 });
 export type TrainingSessionDto = z.infer<typeof trainingSessionSchema>;
 
+/** Newest session first, keyset-paged by (heldOn, id): `cursor` is the previous page's `nextCursor`. */
 export const trainingSessionListQuerySchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   status: z.enum(sessionStatuses).optional(),
   personId: idSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
 });
-export const trainingSessionListSchema = z.object({ items: z.array(trainingSessionSchema) });
+export const trainingSessionListSchema = z.object({ items: z.array(trainingSessionSchema), nextCursor: z.string().nullable() });
 
 export const trainingScoreInputSchema = z.strictObject({
   personId: idSchema,
@@ -149,8 +152,14 @@ export const certificateSchema = z.object({
   state: z.enum(certificateStates),
 });
 export type CertificateDto = z.infer<typeof certificateSchema>;
-export const certificateListSchema = z.object({ items: z.array(certificateSchema) });
-export const certificateListQuerySchema = z.object({ personId: idSchema.optional(), state: z.enum(certificateStates).optional() });
+export const certificateListSchema = z.object({ items: z.array(certificateSchema), nextCursor: z.string().nullable() });
+/** Newest registered first, keyset-paged by (created_at, id): `cursor` is the previous page's `nextCursor`. */
+export const certificateListQuerySchema = z.object({
+  personId: idSchema.optional(),
+  state: z.enum(certificateStates).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
 
 export const progressSchema = z.object({
   requirement: requirementSchema,

@@ -58,6 +58,7 @@ import * as createSearchOrder from './migrations/202612080700-create-search-orde
 import * as inspectionTaskKeysetIdx from './migrations/202612080510-inspection-task-keyset-idx.js';
 import * as indexWorkPermitStatus from './migrations/202612080900-index-work-permit-status.js';
 import * as indexKnowledgeCheckPages from './migrations/202612080910-index-knowledge-check-pages.js';
+import * as indexTrainingPages from './migrations/202612082120-index-training-pages.js';
 import * as createOccupationalHealth from './migrations/202612070420-create-occupational-health.js';
 import * as createCommunication from './migrations/202612070430-create-communication.js';
 import * as indexOperationsLists from './migrations/202612070440-index-operations-lists.js';
@@ -131,6 +132,7 @@ const migrations: Record<string, Migration> = {
   '202612080900-index-work-permit-status': indexWorkPermitStatus,
   '202612080910-index-knowledge-check-pages': indexKnowledgeCheckPages,
   '202612082110-engagement-live-unique': engagementLiveUnique,
+  '202612082120-index-training-pages': indexTrainingPages,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -4,16 +4,18 @@ import type { AppDeps } from '../../app-deps.js';
 import type { Executor } from '../../db/with-transaction.js';
 import { withTransaction } from '../../db/with-transaction.js';
 import { certificateState, isCertificateUsable } from '../../../domain/training/training-status.js';
+import { certificateReminderDays } from '../../../reference/training-rules.js';
 import type { Locale } from '../../../i18n/locale.js';
 import { specialOperationCategories } from '../../../reference/special-operations.js';
 import type { CertificateDto, CertificateInput, CertificateUpdate } from '../../../schemas/training.js';
 import { notFound } from '../../platform/http/app-error.js';
+import { decodeCursor, toPage } from '../../platform/http/cursor.js';
 import { fieldError, referenceMissing } from '../../platform/http/validation.js';
 import { newId } from '../../platform/ids.js';
 import { recordChange } from '../audit/audit.service.js';
 import { registerCertificateProvider } from '../frontline/certificates.seam.js';
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { addDays, format, parseISO } from 'date-fns';
 import * as repo from './training.repository.js';
 import { defaultCertificateDates, enterpriseToday, type TrainingActor } from './training.service.js';
 
@@ -36,10 +38,12 @@ export function toCertificateDto(row: repo.CertificateRow, today: string, locale
   };
 }
 
-export async function listCertificates(deps: AppDeps, enterpriseId: string, q: { personId?: string; state?: string }, locale: Locale) {
+/** A page of the register, newest first (`cursor` = the previous page's `nextCursor`); the state filtered in SQL. */
+export async function listCertificates(deps: AppDeps, enterpriseId: string, q: { personId?: string; state?: string; limit: number; cursor?: string }, locale: Locale) {
   const { today } = await enterpriseToday(deps, enterpriseId);
-  const items = (await repo.listCertificates(deps.db, enterpriseId, q)).map((r) => toCertificateDto(r, today, locale));
-  return { items: q.state ? items.filter((c) => c.state === q.state) : items };
+  const state = q.state ? { is: q.state, today, soon: format(addDays(parseISO(today), Math.max(...certificateReminderDays)), 'yyyy-MM-dd') } : undefined;
+  const rows = await repo.listCertificatePage(deps.db, enterpriseId, { personId: q.personId, state, after: decodeCursor(q.cursor), limit: q.limit + 1 });
+  return toPage(rows, q.limit, (r) => ({ at: r.created_at, id: r.id }), (r) => toCertificateDto(r, today, locale));
 }
 
 export async function createCertificate(deps: AppDeps, actor: TrainingActor, input: CertificateInput, locale: Locale): Promise<CertificateDto> {

@@ -1,4 +1,5 @@
 /* The only file of the training feature that touches Kysely. Every query is scoped by enterprise. */
+import { afterKey } from '../../db/keyset.js';
 import type { Executor } from '../../db/with-transaction.js';
 import type { CertificateTable, TrainingScoreTable, TrainingSessionTable } from '../../db/tables/training-tables.js';
 
@@ -24,8 +25,19 @@ export function findSession(db: Executor, enterpriseId: string, id: string): Pro
   return sessionSelect(db, enterpriseId).where('s.id', '=', id).executeTakeFirst();
 }
 
-export function listSessions(db: Executor, enterpriseId: string, q: { from?: string; to?: string; status?: string; personId?: string }): Promise<SessionRow[]> {
+/**
+ * Sessions newest first by (held_on, id). A page (`after`, `limit`) reads one range of
+ * training_session_held_idx (a year is a range of it) or, by status, training_session_status_page_idx;
+ * a person's sessions walk the same order and check the attendee by its key. Without a limit (the
+ * records, the register, due items) it reads at most 2,000.
+ */
+export function listSessions(
+  db: Executor,
+  enterpriseId: string,
+  q: { from?: string; to?: string; status?: string; personId?: string; after?: { at: string; id: string }; limit?: number },
+): Promise<SessionRow[]> {
   let query = sessionSelect(db, enterpriseId);
+  if (q.after) query = query.where(afterKey('s.held_on', 's.id', q.after, 'desc'));
   if (q.from) query = query.where('s.held_on', '>=', q.from);
   if (q.to) query = query.where('s.held_on', '<=', q.to);
   if (q.status) query = query.where('s.status', '=', q.status);
@@ -35,7 +47,7 @@ export function listSessions(db: Executor, enterpriseId: string, q: { from?: str
       eb.exists(eb.selectFrom('training_attendee as a').select('a.person_id').whereRef('a.session_id', '=', 's.id').where('a.person_id', '=', personId)),
     );
   }
-  return query.orderBy('s.held_on', 'desc').orderBy('s.id', 'desc').limit(2000).execute();
+  return query.orderBy('s.held_on', 'desc').orderBy('s.id', 'desc').limit(q.limit ?? 2000).execute();
 }
 
 export async function replaceAttendees(db: Executor, enterpriseId: string, sessionId: string, personIds: readonly string[]) {
@@ -100,6 +112,39 @@ export function findCertificate(db: Executor, enterpriseId: string, id: string):
   return certificateSelect(db, enterpriseId).where('c.id', '=', id).executeTakeFirst();
 }
 
+/**
+ * A page of the register, newest registered first by (created_at, id): one range of
+ * certificate_list_idx, or certificate_person_page_idx for one person. The state (not offered by
+ * the page; expiring ones reach people through due items) is a condition on each row's dates.
+ */
+export function listCertificatePage(
+  db: Executor,
+  enterpriseId: string,
+  q: { personId?: string; state?: { is: string; today: string; soon: string }; after?: { at: string; id: string }; limit: number },
+): Promise<CertificateRow[]> {
+  let query = certificateSelect(db, enterpriseId);
+  if (q.personId) query = query.where('c.person_id', '=', q.personId);
+  const state = q.state;
+  if (state) {
+    // certificateState (domain/training/training-status.ts) as conditions on the dates, in its order of precedence.
+    query = query.where((eb) => {
+      const ordered = [
+        eb.and([eb('c.expires_on', 'is not', null), eb('c.expires_on', '<', state.today)]),
+        eb.and([eb('c.review_due_on', 'is not', null), eb('c.review_due_on', '<', state.today)]),
+        eb.and([eb('c.expires_on', 'is not', null), eb('c.expires_on', '<=', state.soon)]),
+        eb.and([eb('c.review_due_on', 'is not', null), eb('c.review_due_on', '<=', state.soon)]),
+      ];
+      const at = ['expired', 'review_overdue', 'expiring', 'review_due'].indexOf(state.is);
+      const notEarlier = (at < 0 ? ordered : ordered.slice(0, at)).map((c) => eb.not(c));
+      const matches = at < 0 ? [] : [ordered[at] as (typeof ordered)[number]];
+      return eb.and([...notEarlier, ...matches]);
+    });
+  }
+  if (q.after) query = query.where(afterKey('c.created_at', 'c.id', q.after, 'desc'));
+  return query.orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').limit(q.limit).execute();
+}
+
+/** Every certificate of the enterprise or of one person (its records, due items, the permit check). */
 export function listCertificates(db: Executor, enterpriseId: string, q: { personId?: string } = {}): Promise<CertificateRow[]> {
   let query = certificateSelect(db, enterpriseId);
   if (q.personId) query = query.where('c.person_id', '=', q.personId);

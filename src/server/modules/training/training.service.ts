@@ -12,6 +12,7 @@ import { registerSignOffSubject } from '../../platform/sign-off/sign-off-registr
 import { listSignOffs } from '../../platform/sign-off/sign-off.service.js';
 import { fieldError, referenceMissing } from '../../platform/http/validation.js';
 import { notFound } from '../../platform/http/app-error.js';
+import { decodeCursor, toPage } from '../../platform/http/cursor.js';
 import { newId } from '../../platform/ids.js';
 import { recordChange } from '../audit/audit.service.js';
 import { getRiskCard } from '../publication/risk-card.service.js';
@@ -151,14 +152,18 @@ export async function getSession(deps: AppDeps, enterpriseId: string, id: string
   return dto as TrainingSessionDto;
 }
 
-export async function listSessions(deps: AppDeps, enterpriseId: string, q: { year?: number; status?: string; personId?: string }) {
+/** A page of sessions, newest first (`cursor` = the previous page's `nextCursor`). */
+export async function listSessions(deps: AppDeps, enterpriseId: string, q: { year?: number; status?: string; personId?: string; limit: number; cursor?: string }) {
   const rows = await repo.listSessions(deps.db, enterpriseId, {
     from: q.year ? `${q.year}-01-01` : undefined,
     to: q.year ? `${q.year}-12-31` : undefined,
     status: q.status,
     personId: q.personId,
+    after: decodeCursor(q.cursor),
+    limit: q.limit + 1,
   });
-  return { items: await toDtos(deps.db, enterpriseId, rows) };
+  const page = toPage(rows, q.limit, (r) => ({ at: r.held_on, id: r.id }), (r) => r);
+  return { items: await toDtos(deps.db, enterpriseId, page.items), nextCursor: page.nextCursor };
 }
 
 export async function updateSession(deps: AppDeps, actor: TrainingActor, id: string, input: TrainingSessionUpdate): Promise<TrainingSessionDto> {

@@ -7,7 +7,7 @@ import { type ContractorDto, contractorCreateSchema, contractorUpdateSchema, typ
 import { type FormValues, nullIfEmpty } from '../../app/ui/resource-form-drawer';
 import { ResourceListPage } from '../../app/ui/resource-list-page';
 import { useAllItems } from '../../app/ui/use-paged-list';
-import { useSessions } from '../training/training-api';
+import { useSessionOptions } from '../training/training-api';
 import { usePeople } from '../risks/use-people';
 import { ContractorRecordsModal } from './contractor-records-modal';
 import { DateField } from '../../app/ui/date-field';
@@ -23,7 +23,7 @@ export function DateStateTag({ state, date }: { state: DateState; date: string |
 function ContractorFields() {
   const { t } = useTranslation();
   const people = usePeople();
-  const sessions = useSessions(new Date().getFullYear());
+  const sessions = useSessionOptions(new Date().getFullYear());
   return (
     <>
       <Form.Item name="name" label={t('operationsUi.contractors.name')} required>

@@ -12,15 +12,18 @@ import { api } from '../../app/api/api-client';
 import { hasRole, useMe } from '../../app/auth/use-me';
 import { useZodForm } from '../../app/forms/use-zod-form';
 import { PageHeader } from '../../app/ui/page-header';
+import { LoadMore } from '../../app/ui/load-more';
 import { ResponsiveTable } from '../../app/ui/responsive-table';
+import { usePagedList } from '../../app/ui/use-paged-list';
 import { usePeople } from '../risks/use-people';
-import { certificateColours, trainingPaths, useCertificates } from './training-api';
+import { certificateColours, trainingPaths } from './training-api';
 
 /** 证书管理: special-operation and management certificates, with expiry and 复审 (issue 12 §4). */
 export function CertificatesPage() {
   const { t, i18n } = useTranslation();
   const me = useMe();
-  const list = useCertificates();
+  // Newest registered first, 50 at a time ("load more").
+  const list = usePagedList<CertificateDto>(trainingPaths.certificates, {}, 50);
   const [isOpen, setIsOpen] = useState(false);
   const mayWrite = me.data ? hasRole(me.data, managerRoles) : false;
   const columns: ColumnType<CertificateDto>[] = [
@@ -39,7 +42,8 @@ export function CertificatesPage() {
         hint={t('trainingUi.certificatesHint')}
         extra={mayWrite && <Button type="primary" onClick={() => setIsOpen(true)}>{t('trainingUi.newCertificate')}</Button>}
       />
-      <ResponsiveTable<CertificateDto> rowKey="id" dataSource={list.data?.items ?? []} columns={columns} loading={list.isLoading} locale={{ emptyText: t('common.empty') }} />
+      <ResponsiveTable<CertificateDto> rowKey="id" dataSource={list.items} columns={columns} loading={list.isLoading} locale={{ emptyText: t('common.empty') }} />
+      <LoadMore list={list} testId="certificates-load-more" />
       {isOpen && <CertificateModal onClose={() => setIsOpen(false)} />}
     </div>
   );

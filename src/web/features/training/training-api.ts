@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { CertificateDto, PersonTrainingRecordDto, PersonTrainingSummaryDto, TrainingSessionDto } from '../../../schemas/training.js';
+import type { PersonTrainingRecordDto, PersonTrainingSummaryDto, TrainingSessionDto } from '../../../schemas/training.js';
 import { api } from '../../app/api/api-client';
 
 export const trainingPaths = {
@@ -21,8 +21,9 @@ export const trainingKindOptions = [
   'targeted',
 ] as const;
 
-export function useSessions(year: number) {
-  return useQuery({ queryKey: [trainingPaths.sessions, year], queryFn: () => api<{ items: TrainingSessionDto[] }>(trainingPaths.sessions, { query: { year } }) });
+/** The year's newest 200 sessions, as the options of a picker (the list page pages with "load more"). */
+export function useSessionOptions(year: number) {
+  return useQuery({ queryKey: [trainingPaths.sessions, 'options', year], queryFn: () => api<{ items: TrainingSessionDto[] }>(trainingPaths.sessions, { query: { year, limit: 200 } }) });
 }
 
 export function useSession(id: string | undefined) {
@@ -42,10 +43,6 @@ export function usePersonRecord(personId: string | undefined, year: number) {
     enabled: Boolean(personId),
     queryFn: () => api<PersonTrainingRecordDto>(`${trainingPaths.records}/${personId}`, { query: { year } }),
   });
-}
-
-export function useCertificates() {
-  return useQuery({ queryKey: [trainingPaths.certificates], queryFn: () => api<{ items: CertificateDto[] }>(trainingPaths.certificates) });
 }
 
 export const statusColours = { red: 'error', amber: 'warning', green: 'success' } as const;

@@ -11,10 +11,12 @@ import { api } from '../../app/api/api-client';
 import { hasRole, useMe } from '../../app/auth/use-me';
 import { useZodForm } from '../../app/forms/use-zod-form';
 import { PageHeader } from '../../app/ui/page-header';
+import { LoadMore } from '../../app/ui/load-more';
 import { ResponsiveTable } from '../../app/ui/responsive-table';
+import { usePagedList } from '../../app/ui/use-paged-list';
 import { usePosts } from '../org/use-org-lookups';
 import { usePeople } from '../risks/use-people';
-import { trainingKindOptions, trainingPaths, useSessions } from './training-api';
+import { trainingKindOptions, trainingPaths } from './training-api';
 
 /** 培训计划与记录: the year's sessions, planned and held, with attendance signed (issue 12 §2). */
 export function TrainingSessionsPage() {
@@ -22,7 +24,8 @@ export function TrainingSessionsPage() {
   const me = useMe();
   const navigate = useNavigate();
   const [year, setYear] = useState(new Date().getFullYear());
-  const sessions = useSessions(year);
+  // Newest first, 50 at a time ("load more"); the year is the server's filter.
+  const sessions = usePagedList<TrainingSessionDto>(trainingPaths.sessions, { year }, 50);
   const [isOpen, setIsOpen] = useState(false);
   const mayWrite = me.data ? hasRole(me.data, managerRoles) : false;
 
@@ -50,7 +53,8 @@ export function TrainingSessionsPage() {
           </div>
         }
       />
-      <ResponsiveTable<TrainingSessionDto> rowKey="id" dataSource={sessions.data?.items ?? []} columns={columns} loading={sessions.isLoading} locale={{ emptyText: t('common.empty') }} />
+      <ResponsiveTable<TrainingSessionDto> rowKey="id" dataSource={sessions.items} columns={columns} loading={sessions.isLoading} locale={{ emptyText: t('common.empty') }} />
+      <LoadMore list={sessions} testId="sessions-load-more" />
       {isOpen && <SessionModal onClose={() => setIsOpen(false)} onCreated={(id) => navigate(`/training/sessions/${id}`)} />}
     </div>
   );

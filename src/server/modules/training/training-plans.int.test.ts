@@ -1,0 +1,156 @@
+/* Issue 18 item 1: the training sessions and the certificate register page by an index bound — each
+ * filter read in page order from an index led by the enterprise, page 1 and a deep page, on SQLite and
+ * PostgreSQL (they returned every session of every year, and every certificate, at once). */
+import { CompiledQuery, type Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppDeps } from '../../app-deps.js';
+import type { Database } from '../../db/database.js';
+import type { CertificateTable, TrainingSessionTable } from '../../db/tables/training-tables.js';
+import { seedDemo } from '../../demo/seed-demo.js';
+import { certificateState } from '../../../domain/training/training-status.js';
+import { ManualClock } from '../../platform/clock.js';
+import { loadConfig } from '../../platform/config.js';
+import { newId } from '../../platform/ids.js';
+import { capturing, explain, type PlanFacts } from '../../test/query-plans.js';
+import { isDbAvailable } from '../../test/test-app.js';
+import { createTestDb, testDialect } from '../../test/test-db.js';
+import { listCertificatePage, listSessions } from './training.repository.js';
+
+const dialect = testDialect();
+const day = (n: number) => new Date(Date.parse('2020-01-01T00:00:00.000Z') + n * 86_400_000).toISOString().slice(0, 10);
+
+describe.runIf(isDbAvailable())(`training list plans (${dialect})`, () => {
+  let close: () => Promise<void>;
+  let kysely: Kysely<Database>;
+  let enterpriseId: string;
+  let personIds: string[];
+
+  beforeAll(async () => {
+    const scratch = await createTestDb();
+    close = scratch.drop;
+    kysely = scratch.db.kysely;
+    const deps: AppDeps = { db: kysely, dialect, clock: new ManualClock(), config: loadConfig({ DATA_DIR: '/tmp/sk-unused' }) };
+    const demo = await seedDemo(deps, 'training-plan-123');
+    enterpriseId = demo.enterpriseId;
+    personIds = (await kysely.selectFrom('person').select('id').where('enterprise_id', '=', enterpriseId).limit(4).execute()).map((p) => p.id);
+    const at = new Date().toISOString();
+    const sessions: TrainingSessionTable[] = Array.from({ length: 600 }, (_, i) => ({
+      id: newId(),
+      enterprise_id: i % 6 === 5 ? demo.secondEnterpriseId : enterpriseId,
+      title: `培训 ${i}`,
+      kind: 'yearly',
+      held_on: day(i * 3),
+      hours: 2,
+      trainer: '',
+      audience: '',
+      content: '',
+      post_id: null,
+      status: i % 4 === 0 ? 'planned' : 'held',
+      created_at: at,
+      updated_at: at,
+    }));
+    await kysely.insertInto('training_session').values(sessions).execute();
+    const attendees = sessions.filter((s) => s.enterprise_id === enterpriseId).map((s, i) => ({ enterprise_id: enterpriseId, session_id: s.id, person_id: personIds[i % personIds.length] as string }));
+    await kysely.insertInto('training_attendee').values(attendees).execute();
+    const certificates: CertificateTable[] = Array.from({ length: 600 }, (_, i) => ({
+      id: newId(),
+      enterprise_id: i % 6 === 5 ? demo.secondEnterpriseId : enterpriseId,
+      person_id: personIds[i % personIds.length] as string,
+      kind: 'special_operation',
+      operation_code: 'welding_cutting',
+      number: `C-${i}`,
+      issuer: '',
+      issued_on: day(i * 3),
+      expires_on: i % 7 === 0 ? null : day(i * 3 + 2190),
+      review_due_on: i % 5 === 0 ? null : day(i * 3 + 1095),
+      created_at: new Date(Date.parse('2020-01-01T00:00:00.000Z') + i * 3_600_000).toISOString(),
+      updated_at: at,
+      archived_at: null,
+    }));
+    await kysely.insertInto('certificate').values(certificates).execute();
+    await kysely.executeQuery(CompiledQuery.raw('analyze'));
+  });
+  afterAll(async () => close?.());
+
+  async function planOf(table: string, run: (db: Kysely<Database>) => Promise<unknown>): Promise<PlanFacts> {
+    const c = capturing(kysely);
+    await run(c.db);
+    expect(c.sent).toHaveLength(1);
+    return explain(kysely, dialect, c.sent[0] as CompiledQuery, table);
+  }
+  function expectIndexPage(plan: PlanFacts, index: string, bound: string[]) {
+    expect(plan.fullScans, plan.text).toEqual([]);
+    expect(plan.sorts, plan.text).toBe(0);
+    expect(plan.access, plan.text).toContain(index);
+    for (const column of bound) expect(plan.access, plan.text).toMatch(new RegExp(`\\b${column}\\b`));
+  }
+
+  type SessionFilter = Parameters<typeof listSessions>[2];
+  const sessionCases: [string, string, string[], () => SessionFilter][] = [
+    ['all', 'training_session_held_idx', ['enterprise_id'], () => ({})],
+    ['one year', 'training_session_held_idx', ['held_on'], () => ({ from: '2022-01-01', to: '2022-12-31' })],
+    ['one status', 'training_session_status_page_idx', ['status'], () => ({ status: 'planned' })],
+    // A person's sessions walk the enterprise's in page order; each attendee is checked by its key.
+    ["one person's", 'training_session_held_idx', ['enterprise_id'], () => ({ personId: personIds[1] })],
+  ];
+  for (const [name, index, bound, filter] of sessionCases) {
+    it(`sessions — ${name}: page 1 and a deep page read one index range in page order`, async () => {
+      const table = dialect === 'sqlite' ? 's' : 'training_session';
+      const all = await listSessions(kysely, enterpriseId, filter());
+      expect(all.length).toBeGreaterThan(60);
+      const page1 = await listSessions(kysely, enterpriseId, { ...filter(), limit: 51 });
+      expect(page1.map((r) => r.id)).toEqual(all.slice(0, 51).map((r) => r.id));
+      const deep = all[40] as (typeof all)[number];
+      const after = { at: deep.held_on, id: deep.id };
+      const page2 = await listSessions(kysely, enterpriseId, { ...filter(), after, limit: 20 });
+      expect(page2.map((r) => r.id)).toEqual(all.slice(41, 61).map((r) => r.id));
+      expectIndexPage(await planOf(table, (db) => listSessions(db, enterpriseId, { ...filter(), limit: 51 })), index, bound);
+      const plan = await planOf(table, (db) => listSessions(db, enterpriseId, { ...filter(), after, limit: 51 }));
+      expectIndexPage(plan, index, bound);
+      expect(plan.access, plan.text).toContain('(held_on,id)');
+      if (filter().personId) expect(plan.text).toMatch(/training_attendee_pk|sqlite_autoindex_training_attendee/);
+    });
+  }
+
+  type CertificateFilter = Omit<Parameters<typeof listCertificatePage>[2], 'limit'>;
+  // Issued every 3 days from 2020 (valid 6 years, 复审 after 3): each state has its rows on this day.
+  const today = '2026-03-01';
+  const soon = '2026-05-30';
+  const certificateCases: [string, string, string[], () => CertificateFilter][] = [
+    ['all', 'certificate_list_idx', ['enterprise_id'], () => ({})],
+    ["one person's", 'certificate_person_page_idx', ['person_id'], () => ({ personId: personIds[2] })],
+    ['expired', 'certificate_list_idx', ['enterprise_id'], () => ({ state: { is: 'expired', today, soon } })],
+    ['valid', 'certificate_list_idx', ['enterprise_id'], () => ({ state: { is: 'valid', today, soon } })],
+  ];
+  for (const [name, index, bound, filter] of certificateCases) {
+    it(`certificates — ${name}: page 1 and a deep page read one index range in page order`, async () => {
+      const table = dialect === 'sqlite' ? 'c' : 'certificate';
+      const after = { at: '2020-01-10T00:00:00.000Z', id: newId() };
+      expectIndexPage(await planOf(table, (db) => listCertificatePage(db, enterpriseId, { ...filter(), limit: 51 })), index, bound);
+      const plan = await planOf(table, (db) => listCertificatePage(db, enterpriseId, { ...filter(), after, limit: 51 }));
+      expectIndexPage(plan, index, bound);
+      expect(plan.access, plan.text).toContain('(created_at,id)');
+    });
+  }
+
+  it('certificates — each state in SQL picks what certificateState computes, and the pages join up', async () => {
+    const all = await listCertificatePage(kysely, enterpriseId, { limit: 10_000 });
+    expect(all).toHaveLength(500);
+    for (const is of ['valid', 'expiring', 'review_due', 'review_overdue', 'expired']) {
+      const rows = await listCertificatePage(kysely, enterpriseId, { state: { is, today, soon }, limit: 10_000 });
+      const expected = all.filter((r) => certificateState({ expiresOn: r.expires_on, reviewDueOn: r.review_due_on }, today) === is);
+      expect(expected.length, is).toBeGreaterThan(0);
+      expect(rows.map((r) => r.id), is).toEqual(expected.map((r) => r.id));
+    }
+    const seen: string[] = [];
+    let after: { at: string; id: string } | undefined;
+    for (;;) {
+      const page = await listCertificatePage(kysely, enterpriseId, { after, limit: 37 });
+      seen.push(...page.map((r) => r.id));
+      const last = page[page.length - 1];
+      if (page.length < 37 || !last) break;
+      after = { at: last.created_at, id: last.id };
+    }
+    expect(seen).toEqual(all.map((r) => r.id));
+  });
+});
