@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { passwordSchema } from './auth.js';
-import { idSchema, isoDate, nonEmptyText, optionalText } from './common.js';
+import { idSchema, isoDate, nonEmptyText, optionalText, queryBoolean } from './common.js';
 
 /** Issue 17 / seed 002: consultancies and their engagements through the five phases. */
 export const reportKinds = ['initial_diagnosis', 'consulting_report', 'progress_first', 'progress_second', 'progress_final'] as const;
@@ -69,6 +69,13 @@ export type VisitDto = z.infer<typeof visitDtoSchema>;
 /** The enterprise's side: its visits with the engagement they belong to. */
 export const enterpriseVisitSchema = visitDtoSchema.extend({ engagementId: z.string(), consultancyName: z.string() });
 export type EnterpriseVisitDto = z.infer<typeof enterpriseVisitSchema>;
+/** The enterprise's visits, newest first, keyset-paged by (visitedOn, id): `cursor` is the previous page's `nextCursor`. */
+export const enterpriseVisitListQuerySchema = z.object({
+  pending: queryBoolean.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export const enterpriseVisitPageSchema = z.object({ items: z.array(enterpriseVisitSchema), nextCursor: z.string().nullable() });
 
 const alerts = z.object({ overdueHazards: z.number(), openMajorHazards: z.number(), stopWorkInForce: z.number(), certificatesLapsed: z.number() });
 

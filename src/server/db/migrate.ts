@@ -59,6 +59,7 @@ import * as inspectionTaskKeysetIdx from './migrations/202612080510-inspection-t
 import * as indexWorkPermitStatus from './migrations/202612080900-index-work-permit-status.js';
 import * as indexKnowledgeCheckPages from './migrations/202612080910-index-knowledge-check-pages.js';
 import * as indexTrainingPages from './migrations/202612082120-index-training-pages.js';
+import * as indexEngagementVisitPages from './migrations/202612082130-index-engagement-visit-pages.js';
 import * as createOccupationalHealth from './migrations/202612070420-create-occupational-health.js';
 import * as createCommunication from './migrations/202612070430-create-communication.js';
 import * as indexOperationsLists from './migrations/202612070440-index-operations-lists.js';
@@ -133,6 +134,7 @@ const migrations: Record<string, Migration> = {
   '202612080910-index-knowledge-check-pages': indexKnowledgeCheckPages,
   '202612082110-engagement-live-unique': engagementLiveUnique,
   '202612082120-index-training-pages': indexTrainingPages,
+  '202612082130-index-engagement-visit-pages': indexEngagementVisitPages,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

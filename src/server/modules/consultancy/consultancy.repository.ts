@@ -1,4 +1,5 @@
 /* Consultancies, their members, engagements and the engagement's insert-only records (seed 002). */
+import { afterKey } from '../../db/keyset.js';
 import type {
   ConsultancyMemberTable,
   ConsultancyTable,
@@ -142,20 +143,55 @@ export function findVisit(db: Executor, enterpriseId: string, id: string) {
 }
 
 /**
- * Every visit of the enterprise's engagements, newest first. Bounded by nature: an engagement runs a
- * year or two with a visit every week or so.
+ * A page of the enterprise's visits, newest first by (visited_on, id): one range of
+ * engagement_visit_page_idx. `pending`: those without a confirmation in force (a current, unsuperseded
+ * `sign` of the enterprise's role, as visitsOfEngagement's sign state), checked on each visit of the same
+ * range through sign_off_subject_idx — the confirmed ones are walked past, so a page of pending visits
+ * costs the enterprise's visits since the oldest pending one (an engagement has a few dozen a year).
  */
-export function listVisitsOfEnterprise(db: Executor, enterpriseId: string) {
-  return db
+export function listVisitsOfEnterprise(
+  db: Executor,
+  enterpriseId: string,
+  q: { pending?: { subjectType: string; role: string }; after?: { at: string; id: string }; limit: number },
+) {
+  let query = db
     .selectFrom('engagement_visit as v')
     .innerJoin('engagement as g', 'g.id', 'v.engagement_id')
     .innerJoin('consultancy as c', 'c.id', 'g.consultancy_id')
     .selectAll('v')
     .select('c.name as consultancy_name')
-    .where('v.enterprise_id', '=', enterpriseId)
-    .orderBy('v.visited_on', 'desc')
-    .orderBy('v.recorded_at', 'desc')
-    .execute();
+    .where('v.enterprise_id', '=', enterpriseId);
+  const pending = q.pending;
+  if (pending) {
+    query = query.where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('sign_off as s')
+            .select('s.id')
+            .where('s.enterprise_id', '=', enterpriseId)
+            .where('s.subject_type', '=', pending.subjectType)
+            .whereRef('s.subject_id', '=', 'v.id')
+            .where('s.subject_revision', '=', '')
+            .where('s.role', '=', pending.role)
+            .where('s.action', '=', 'sign')
+            .where(({ not: none, exists: any, selectFrom: from }) =>
+              none(
+                any(
+                  from('sign_off as later')
+                    .select('later.id')
+                    .where('later.enterprise_id', '=', enterpriseId)
+                    .where('later.subject_type', '=', pending.subjectType)
+                    .whereRef('later.subject_id', '=', 'v.id')
+                    .whereRef('later.supersedes_id', '=', 's.id'),
+                ),
+              ),
+            ),
+        ),
+      ),
+    );
+  }
+  if (q.after) query = query.where(afterKey('v.visited_on', 'v.id', q.after, 'desc'));
+  return query.orderBy('v.visited_on', 'desc').orderBy('v.id', 'desc').limit(q.limit).execute();
 }
 
 /** The enterprise's people whose login holds one of the roles (who confirms a visit). */

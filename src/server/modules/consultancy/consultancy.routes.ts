@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.js';
 import { managerRoles } from '../../../schemas/auth.js';
-import { idParamsSchema, queryBoolean } from '../../../schemas/common.js';
+import { idParamsSchema } from '../../../schemas/common.js';
 import {
   consultancyDtoSchema,
   consultancyInputSchema,
@@ -10,7 +10,8 @@ import {
   engagementDetailSchema,
   engagementInputSchema,
   engagementSummarySchema,
-  enterpriseVisitSchema,
+  enterpriseVisitListQuerySchema,
+  enterpriseVisitPageSchema,
   findingInputSchema,
   reportInputSchema,
   visitInputSchema,
@@ -193,9 +194,9 @@ export function consultancyRoutes(deps: AppDeps): AnyRouteDef[] {
       access: { kind: 'tenant', roles: visitConfirmerRoles },
       summary: "The consultancies' visits to the active enterprise, newest first (pending=true: those waiting for its confirmation)",
       tags,
-      query: z.object({ pending: queryBoolean.optional() }),
-      response: z.object({ items: z.array(enterpriseVisitSchema) }),
-      handler: async ({ auth, query, locale }) => listEnterpriseVisits(db, requireTenant(auth).enterpriseId, query.pending === true, locale),
+      query: enterpriseVisitListQuerySchema,
+      response: enterpriseVisitPageSchema,
+      handler: async ({ auth, query, locale }) => listEnterpriseVisits(db, requireTenant(auth).enterpriseId, query, locale),
     }),
     defineRoute({
       method: 'POST',

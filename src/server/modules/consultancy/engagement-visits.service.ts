@@ -8,6 +8,7 @@ import type { Locale } from '../../../i18n/locale.js';
 import { deliverableOf } from '../../../reference/consultancy-phases.js';
 import type { EnterpriseVisitDto, VisitDto, VisitInput } from '../../../schemas/consultancy.js';
 import { AppError } from '../../platform/http/app-error.js';
+import { decodeCursor, toPage } from '../../platform/http/cursor.js';
 import { fieldError } from '../../platform/http/validation.js';
 import { newId } from '../../platform/ids.js';
 import { registerSignOffSubject } from '../../platform/sign-off/sign-off-registry.js';
@@ -113,13 +114,16 @@ export async function visitsOfEngagement(db: Executor, engagementId: string, loc
   return out;
 }
 
-/** The enterprise's side: every visit of its engagements, newest first; those waiting for its confirmation when `pending`. */
-export async function listEnterpriseVisits(db: Executor, enterpriseId: string, pending: boolean, locale: Locale): Promise<{ items: EnterpriseVisitDto[] }> {
+/** The enterprise's side: a page of its engagements' visits, newest first; those waiting for its confirmation when `pending`. */
+export async function listEnterpriseVisits(
+  db: Executor,
+  enterpriseId: string,
+  q: { pending?: boolean; limit: number; cursor?: string },
+  locale: Locale,
+): Promise<{ items: EnterpriseVisitDto[]; nextCursor: string | null }> {
+  const rows = await repo.listVisitsOfEnterprise(db, enterpriseId, { pending: q.pending ? { subjectType: visitSubjectType, role: visitSignerRole } : undefined, after: decodeCursor(q.cursor), limit: q.limit + 1 });
+  const page = toPage(rows, q.limit, (v) => ({ at: v.visited_on, id: v.id }), (v) => v);
   const items: EnterpriseVisitDto[] = [];
-  for (const v of await repo.listVisitsOfEnterprise(db, enterpriseId)) {
-    const dto = await toDto(db, v, locale);
-    if (pending && dto.isSigned) continue;
-    items.push({ ...dto, engagementId: v.engagement_id, consultancyName: v.consultancy_name });
-  }
-  return { items };
+  for (const v of page.items) items.push({ ...(await toDto(db, v, locale)), engagementId: v.engagement_id, consultancyName: v.consultancy_name });
+  return { items, nextCursor: page.nextCursor };
 }

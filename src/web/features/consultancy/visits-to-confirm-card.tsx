@@ -1,9 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { EnterpriseVisitDto } from '../../../schemas/consultancy.js';
 import { api } from '../../app/api/api-client';
 import { hasRole, useCurrentUser } from '../../app/auth/use-me';
+import { LoadMore } from '../../app/ui/load-more';
+import { usePagedList } from '../../app/ui/use-paged-list';
 import { signOffsPath } from '../sign-offs/sign-off-list';
 import { VisitLine } from './engagement-visits';
 
@@ -19,7 +21,8 @@ export function VisitsToConfirmCard() {
   const me = useCurrentUser();
   const client = useQueryClient();
   const mayConfirm = hasRole(me, ['principal', 'safety_manager']);
-  const pending = useQuery({ queryKey: [visitsPath, 'pending'], enabled: mayConfirm, queryFn: () => api<{ items: EnterpriseVisitDto[] }>(`${visitsPath}?pending=true`) });
+  // Newest first, 20 at a time ("load more"); only those without the enterprise's confirmation.
+  const pending = usePagedList<EnterpriseVisitDto>(visitsPath, { pending: true }, 20, mayConfirm);
   const confirm = useMutation({
     mutationFn: (id: string) => api(signOffsPath, { method: 'POST', body: { subjectType: 'engagement-visit', subjectId: id, role: 'enterprise', personId: me.personId, method: 'session' } }),
     onSuccess: async () => {
@@ -28,7 +31,7 @@ export function VisitsToConfirmCard() {
     },
     onError: (e: Error) => void message.error(e.message),
   });
-  const items = pending.data?.items ?? [];
+  const items = pending.items;
   if (!mayConfirm || items.length === 0) return null;
   return (
     <Card size="small" title={t('consultancyUi.toConfirmTitle')} style={{ marginBottom: 12 }} data-testid="visits-to-confirm">
@@ -49,6 +52,7 @@ export function VisitsToConfirmCard() {
           </List.Item>
         )}
       />
+      <LoadMore list={pending} testId="visits-load-more" />
     </Card>
   );
 }

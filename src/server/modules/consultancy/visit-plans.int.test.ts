@@ -1,0 +1,136 @@
+/* Issue 18 item 1: the enterprise's consultancy visits (GET /engagement-visits, and its pending ones)
+ * page by an index bound on SQLite and PostgreSQL — they were every visit of every engagement at once. */
+import { CompiledQuery, type Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppDeps } from '../../app-deps.js';
+import type { Database } from '../../db/database.js';
+import type { EngagementVisitTable } from '../../db/tables/consultancy-tables.js';
+import type { SignOffTable } from '../../db/tables/sign-off-tables.js';
+import { seedDemo } from '../../demo/seed-demo.js';
+import { ManualClock } from '../../platform/clock.js';
+import { loadConfig } from '../../platform/config.js';
+import { newId } from '../../platform/ids.js';
+import { capturing, explain } from '../../test/query-plans.js';
+import { isDbAvailable } from '../../test/test-app.js';
+import { createTestDb, testDialect } from '../../test/test-db.js';
+import { listVisitsOfEnterprise } from './consultancy.repository.js';
+import { listEnterpriseVisits, visitSignerRole, visitSubjectType } from './engagement-visits.service.js';
+
+const dialect = testDialect();
+const pending = { subjectType: visitSubjectType, role: visitSignerRole };
+
+describe.runIf(isDbAvailable())(`consultancy visit list plans (${dialect})`, () => {
+  let close: () => Promise<void>;
+  let kysely: Kysely<Database>;
+  let enterpriseId: string;
+
+  beforeAll(async () => {
+    const scratch = await createTestDb();
+    close = scratch.drop;
+    kysely = scratch.db.kysely;
+    const deps: AppDeps = { db: kysely, dialect, clock: new ManualClock(), config: loadConfig({ DATA_DIR: '/tmp/sk-unused' }) };
+    const demo = await seedDemo(deps, 'visit-plan-123');
+    enterpriseId = demo.enterpriseId;
+    const person = await kysely.selectFrom('person').select('id').where('enterprise_id', '=', enterpriseId).executeTakeFirstOrThrow();
+    const at = '2026-01-01T00:00:00.000Z';
+    const consultancyId = newId();
+    await kysely.insertInto('consultancy').values({ id: consultancyId, name: '咨询', created_at: at }).execute();
+    const engagementOf = new Map<string, string>();
+    for (const e of [enterpriseId, demo.secondEnterpriseId]) {
+      const id = newId();
+      engagementOf.set(e, id);
+      await kysely
+        .insertInto('engagement')
+        .values({ id, consultancy_id: consultancyId, enterprise_id: e, team_user_ids: '[]', contract_start: '2020-01-01', contract_end: '2030-01-01', phase: 1, phase_started_at: at, completed_at: null, created_by_user_id: null, created_at: at, scope: '', ended_at: null, ended_by_user_id: null })
+        .execute();
+    }
+    const visits: EngagementVisitTable[] = Array.from({ length: 360 }, (_, i) => {
+      const e = i % 6 === 5 ? demo.secondEnterpriseId : enterpriseId;
+      return {
+        id: newId(),
+        engagement_id: engagementOf.get(e) as string,
+        enterprise_id: e,
+        phase: 1,
+        visited_on: new Date(Date.parse('2020-01-01T00:00:00.000Z') + Math.floor(i / 2) * 86_400_000).toISOString().slice(0, 10),
+        consultants: '张三',
+        work: `工作 ${i}`,
+        signer_person_id: null,
+        recorded_by_user_id: null,
+        recorded_at: at,
+        consultant_user_ids: '[]',
+        deliverable_codes: '[]',
+      };
+    });
+    await kysely.insertInto('engagement_visit').values(visits).execute();
+    // Two in three confirmed; one in nine of those revoked afterwards (pending again).
+    const signOffs: SignOffTable[] = [];
+    const entry = (v: EngagementVisitTable, action: string, supersedes: string | null): SignOffTable => ({
+      id: newId(),
+      enterprise_id: v.enterprise_id,
+      subject_type: visitSubjectType,
+      subject_id: v.id,
+      subject_revision: '',
+      role: visitSignerRole,
+      person_id: person.id,
+      action,
+      method: 'session',
+      user_id: null,
+      signature_attachment_id: null,
+      statement: '',
+      note: '',
+      supersedes_id: supersedes,
+      chain_key: newId(),
+      client_id: null,
+      user_agent: '',
+      ip: '',
+      client_signed_at: null,
+      signed_at: at,
+    });
+    for (const [i, v] of visits.filter((x) => x.enterprise_id === enterpriseId).entries()) {
+      if (i % 3 === 0) continue;
+      const sign = entry(v, 'sign', null);
+      signOffs.push(sign);
+      if (i % 9 === 1) signOffs.push(entry(v, 'revoke', sign.id));
+    }
+    for (let i = 0; i < signOffs.length; i += 100) await kysely.insertInto('sign_off').values(signOffs.slice(i, i + 100)).execute();
+    // Other consultancies of the installation: a table of one row is scanned, not looked up.
+    await kysely.insertInto('consultancy').values(Array.from({ length: 200 }, (_, i) => ({ id: newId(), name: `咨询 ${i}`, created_at: at }))).execute();
+    await kysely.executeQuery(CompiledQuery.raw('analyze'));
+  });
+  afterAll(async () => close?.());
+
+  for (const isPending of [false, true]) {
+    for (const depth of ['page 1', 'a deep page']) {
+      it(`${isPending ? 'pending visits' : 'all visits'}, ${depth}: one range of engagement_visit_page_idx in page order; no scan or sort`, async () => {
+        const after = depth === 'page 1' ? undefined : { at: '2020-03-01', id: newId() };
+        const c = capturing(kysely);
+        await listVisitsOfEnterprise(c.db, enterpriseId, { pending: isPending ? pending : undefined, after, limit: 51 });
+        expect(c.sent).toHaveLength(1);
+        const plan = await explain(kysely, dialect, c.sent[0] as CompiledQuery, dialect === 'sqlite' ? 'v' : 'engagement_visit');
+        expect(plan.fullScans, plan.text).toEqual([]);
+        expect(plan.sorts, plan.text).toBe(0);
+        expect(plan.access, plan.text).toContain('engagement_visit_page_idx');
+        expect(plan.access, plan.text).toMatch(/\benterprise_id\b/);
+        if (after) expect(plan.access, plan.text).toContain('(visited_on,id)');
+        if (isPending) expect(plan.text).toContain('sign_off_subject_idx');
+      });
+    }
+  }
+
+  it('pending ones are exactly the visits whose confirmation is not in force, and the pages join up', async () => {
+    const all = await listEnterpriseVisits(kysely, enterpriseId, { limit: 1000 }, 'zh-CN');
+    expect(all.items).toHaveLength(300);
+    expect(all.nextCursor).toBeNull();
+    const waiting = all.items.filter((v) => !v.isSigned).map((v) => v.id);
+    expect(waiting.length).toBeGreaterThan(100);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let i = 0; i < 50; i++) {
+      const page = await listEnterpriseVisits(kysely, enterpriseId, { pending: true, limit: 17, cursor }, 'zh-CN');
+      seen.push(...page.items.map((v) => v.id));
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    expect(seen).toEqual(waiting);
+  });
+});
