@@ -20,6 +20,7 @@ export const statisticsSubmissionDtoSchema = z.object({
   acknowledgedCount: z.number(),
 });
 export type StatisticsSubmissionDto = z.infer<typeof statisticsSubmissionDtoSchema>;
+export const statisticsInboxSchema = z.object({ items: z.array(statisticsSubmissionDtoSchema), nextCursor: z.string().nullable() });
 
 export const lateListSchema = z.object({
   periods: z.array(

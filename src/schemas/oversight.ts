@@ -40,6 +40,13 @@ export const bureauReportDtoSchema = z.object({
 });
 export type BureauReportDto = z.infer<typeof bureauReportDtoSchema>;
 
+/** A regulator inbox, newest first, keyset-paged: `cursor` is the previous page's `nextCursor`. */
+export const inboxQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export const bureauReportInboxSchema = z.object({ items: z.array(bureauReportDtoSchema), nextCursor: z.string().nullable() });
+
 export const acknowledgeInputSchema = z.strictObject({ note: z.string().trim().max(1000).default('') });
 
 /** The regulator's (and consultant's) landing page: one row per linked enterprise. */

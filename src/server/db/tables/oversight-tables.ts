@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 /** Seed 001 Art. 17: reports to the county bureau, their acknowledgement by regulators, the remediation evaluation (16号令). */
 export interface BureauReportTable {
   id: string;
@@ -8,7 +9,14 @@ export interface BureauReportTable {
   reported_by_user_id: string | null;
   reported_at: string;
   summary: string;
+  /** The enterprise's county and town in its enterprise_indicator row (the county view's scope), kept by
+   * upsertFigures and setAssignment: the regulator's inbox pages by an index led by them. */
+  county_code: InboxScopeColumn;
+  town_code: InboxScopeColumn;
 }
+
+/** Written from enterprise_indicator by the insert (a subquery) and by the scope's writers. */
+export type InboxScopeColumn = ColumnType<string | null, string | null | undefined, string | null>;
 
 export interface BureauReportAckTable {
   id: string;
@@ -92,6 +100,9 @@ export interface StatisticsSubmissionTable {
   is_late: number;
   submitted_by_user_id: string | null;
   submitted_at: string;
+  /** As bureau_report's: the regulator's statistics inbox pages by an index led by them. */
+  county_code: InboxScopeColumn;
+  town_code: InboxScopeColumn;
 }
 
 export interface StatisticsAckTable {

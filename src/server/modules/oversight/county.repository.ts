@@ -74,10 +74,33 @@ export async function upsertFigures(db: Executor, row: Figures): Promise<void> {
     .values({ ...row, town_code: '', is_demonstration: 0 })
     .onConflict((oc) => oc.column('enterprise_id').doUpdateSet(figures))
     .execute();
+  // The regulator inboxes' copy of the scope: set on the enterprise's first row, moved with its county.
+  const townOf = db.selectFrom('enterprise_indicator').select('town_code').where('enterprise_id', '=', row.enterprise_id);
+  for (const table of inboxTables) {
+    await db
+      .updateTable(table as 'bureau_report')
+      .set({ county_code: row.county_code, town_code: townOf })
+      .where('enterprise_id', '=', row.enterprise_id)
+      .where((eb) => eb.or([eb('county_code', 'is', null), eb('county_code', '!=', row.county_code)]))
+      .execute();
+  }
 }
+
+/** The rows the regulator inboxes page by scope (their county_code and town_code copy enterprise_indicator's). */
+const inboxTables = ['bureau_report', 'statistics_submission'] as const;
 
 export async function setAssignment(db: Executor, enterpriseId: string, patch: { town_code?: string; is_demonstration?: number; supervision_grade?: string; grade_reasons?: string }): Promise<void> {
   await db.updateTable('enterprise_indicator').set(patch).where('enterprise_id', '=', enterpriseId).execute();
+  const townCode = patch.town_code;
+  if (townCode !== undefined) for (const table of inboxTables) await db.updateTable(table as 'bureau_report').set({ town_code: townCode }).where('enterprise_id', '=', enterpriseId).execute();
+}
+
+/** The scope of an enterprise's new inbox row (county and town of its indicator row; null without one). */
+export function inboxScopeOf(db: Executor, enterpriseId: string) {
+  return {
+    county_code: db.selectFrom('enterprise_indicator').select('county_code').where('enterprise_id', '=', enterpriseId),
+    town_code: db.selectFrom('enterprise_indicator').select('town_code').where('enterprise_id', '=', enterpriseId),
+  };
 }
 
 function scoped(db: Executor, scope: Scope, filter: IndicatorFilter) {

@@ -2,12 +2,16 @@
  * cross-enterprise reads of the regulator's overview (every query names the enterprises the user is linked to). */
 import type { BureauReportAckTable, BureauReportTable, RemediationEvaluationTable } from '../../db/tables/oversight-tables.js';
 import type { Executor } from '../../db/with-transaction.js';
-import { scopeEnterpriseIds, type Scope } from './county.repository.js';
+import { afterKey } from '../../db/keyset.js';
+import { inboxScopeOf, scopeEnterpriseIds, type Scope } from './county.repository.js';
 
-export async function insertReportOnce(db: Executor, row: BureauReportTable): Promise<boolean> {
+export async function insertReportOnce(db: Executor, row: Omit<BureauReportTable, 'county_code' | 'town_code'>): Promise<boolean> {
   const existing = await db.selectFrom('bureau_report').select('id').where('hazard_id', '=', row.hazard_id).where('kind', '=', row.kind).executeTakeFirst();
   if (existing) return false;
-  await db.insertInto('bureau_report').values(row).execute();
+  await db
+    .insertInto('bureau_report')
+    .values({ ...row, ...inboxScopeOf(db, row.enterprise_id) })
+    .execute();
   return true;
 }
 
@@ -32,6 +36,26 @@ export function listReports(db: Executor, enterpriseIds: string[], hazardId?: st
     );
   if (hazardId) query = query.where('r.hazard_id', '=', hazardId);
   return query.orderBy('r.reported_at', 'desc').orderBy('r.id', 'desc').limit(500).execute();
+}
+
+/**
+ * One stream of the regulator's inbox, newest first by (reported_at, id): the reports of its scope (one
+ * range of bureau_report_county_page_idx, or _town_page_idx for a town) or of one linked enterprise
+ * (bureau_report_enterprise_page_idx). The service merges the streams of a user who has several.
+ */
+export function listReportPage(db: Executor, source: { scope: Scope } | { enterpriseId: string }, page: { after?: { at: string; id: string }; limit: number }) {
+  let query = db
+    .selectFrom('bureau_report as r')
+    .innerJoin('enterprise as e', 'e.id', 'r.enterprise_id')
+    .leftJoin('user as u', 'u.id', 'r.reported_by_user_id')
+    .selectAll('r')
+    .select(['e.name as enterprise_name', 'u.display_name as reported_by_name']);
+  if ('scope' in source) {
+    query = query.where('r.county_code', '=', source.scope.countyCode);
+    if (source.scope.townCode) query = query.where('r.town_code', '=', source.scope.townCode);
+  } else query = query.where('r.enterprise_id', '=', source.enterpriseId);
+  if (page.after) query = query.where(afterKey('r.reported_at', 'r.id', page.after, 'desc'));
+  return query.orderBy('r.reported_at', 'desc').orderBy('r.id', 'desc').limit(page.limit).execute();
 }
 
 export async function listAcks(db: Executor, reportIds: string[]) {

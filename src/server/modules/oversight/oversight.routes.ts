@@ -4,6 +4,8 @@ import { idParamsSchema } from '../../../schemas/common.js';
 import {
   acknowledgeInputSchema,
   bureauReportDtoSchema,
+  bureauReportInboxSchema,
+  inboxQuerySchema,
   oversightOverviewDtoSchema,
   remediationEvaluationDtoSchema,
   remediationEvaluationInputSchema,
@@ -52,8 +54,9 @@ export function oversightRoutes(deps: AppDeps): AnyRouteDef[] {
       access: { kind: 'user' },
       summary: "The regulator's inbox: major-hazard and result reports of every linked enterprise (seed 001 Art. 17)",
       tags,
-      response: z.object({ items: z.array(bureauReportDtoSchema) }),
-      handler: async ({ auth }) => listInbox(db, requireUser(auth).userId),
+      query: inboxQuerySchema,
+      response: bureauReportInboxSchema,
+      handler: async ({ auth, query }) => listInbox(db, requireUser(auth).userId, query),
     }),
     defineRoute({
       method: 'POST',

@@ -14,6 +14,7 @@ import { notifyInTransaction } from '../notifications/notifications.service.js';
 import { getRiskOverview } from '../risks/risk-read.service.js';
 import * as repo from './oversight.repository.js';
 import { findJurisdiction, listJurisdictionUserIds, type Scope } from './county.repository.js';
+import { inboxPage, type InboxStream } from './inbox-page.js';
 
 const docxPath = (reportId: string) => `/api/v1/bureau-reports/${reportId}/report.docx`;
 
@@ -63,7 +64,7 @@ async function linkedEnterpriseIds(db: Executor, userId: string, roles: string[]
   return (await repo.listLinkedEnterprises(db, userId, roles)).map((e) => e.id);
 }
 
-async function toDtos(db: Executor, rows: Awaited<ReturnType<typeof repo.listReports>>, userId: string): Promise<BureauReportDto[]> {
+async function toDtos(db: Executor, rows: Awaited<ReturnType<typeof repo.listReportPage>>, userId: string): Promise<BureauReportDto[]> {
   const acks = await repo.listAcks(db, rows.map((r) => r.id));
   return rows.map((r) => {
     const mine = acks.filter((a) => a.report_id === r.id);
@@ -84,10 +85,16 @@ async function toDtos(db: Executor, rows: Awaited<ReturnType<typeof repo.listRep
   });
 }
 
-/** The regulator's inbox: reports of every enterprise it is linked to, newest first. */
-export async function listInbox(db: Executor, userId: string): Promise<{ items: BureauReportDto[] }> {
+/** The regulator's inbox, a page newest first: reports of its jurisdiction and of every enterprise it is linked to. */
+export async function listInbox(db: Executor, userId: string, q: { cursor?: string; limit: number }): Promise<{ items: BureauReportDto[]; nextCursor: string | null }> {
   const ids = await linkedEnterpriseIds(db, userId, ['regulator']);
-  return { items: await toDtos(db, await repo.listReports(db, ids, undefined, await jurisdictionOf(db, userId)), userId) };
+  const scope = await jurisdictionOf(db, userId);
+  const streams: InboxStream<Awaited<ReturnType<typeof repo.listReportPage>>[number]>[] = [
+    ...(scope ? [(page: Parameters<typeof repo.listReportPage>[2]) => repo.listReportPage(db, { scope }, page)] : []),
+    ...ids.map((enterpriseId) => (page: Parameters<typeof repo.listReportPage>[2]) => repo.listReportPage(db, { enterpriseId }, page)),
+  ];
+  const page = await inboxPage(streams, (r) => r.reported_at, q);
+  return { items: await toDtos(db, page.items, userId), nextCursor: page.nextCursor };
 }
 
 async function jurisdictionOf(db: Executor, userId: string): Promise<Scope | null> {

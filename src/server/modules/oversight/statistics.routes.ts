@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.js';
 import { managerRoles } from '../../../schemas/auth.js';
 import { idParamsSchema } from '../../../schemas/common.js';
-import { lateListSchema, statisticsSubmissionDtoSchema, statisticsSubmitSchema } from '../../../schemas/oversight-statistics.js';
+import { lateListSchema, statisticsInboxSchema, statisticsSubmissionDtoSchema, statisticsSubmitSchema } from '../../../schemas/oversight-statistics.js';
+import { inboxQuerySchema } from '../../../schemas/oversight.js';
 import { type AnyRouteDef, defineRoute, requireTenant, requireUser } from '../../platform/http/route.js';
 import { acknowledgeStatistics, listLate, listStatisticsInbox, listSubmissionsOfEnterprise, submitStatistics } from './statistics.service.js';
 
@@ -36,8 +37,9 @@ export function statisticsRoutes(deps: AppDeps): AnyRouteDef[] {
       access: { kind: 'user' },
       summary: "The regulator's inbox of submitted statistics (its jurisdiction and linked enterprises)",
       tags,
-      response: z.object({ items: z.array(statisticsSubmissionDtoSchema) }),
-      handler: async ({ auth }) => listStatisticsInbox(db, requireUser(auth).userId),
+      query: inboxQuerySchema,
+      response: statisticsInboxSchema,
+      handler: async ({ auth, query }) => listStatisticsInbox(db, requireUser(auth).userId, query),
     }),
     defineRoute({
       method: 'POST',

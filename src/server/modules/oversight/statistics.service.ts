@@ -18,7 +18,9 @@ import { recordChange } from '../audit/audit.service.js';
 import { findEnterprise } from '../enterprise/enterprise.repository.js';
 import { getHazardStatistics } from '../hazards/hazard-reports.service.js';
 import { notifyInTransaction } from '../notifications/notifications.service.js';
-import { findJurisdiction, listJurisdictionUserIds, scopeEnterpriseIds, type Scope } from './county.repository.js';
+import { afterKey } from '../../db/keyset.js';
+import { findJurisdiction, inboxScopeOf, listJurisdictionUserIds, scopeEnterpriseIds, type Scope } from './county.repository.js';
+import { inboxPage, type InboxStream } from './inbox-page.js';
 import { listLinkedEnterprises, listRegulatorUserIds } from './oversight.repository.js';
 
 const countyTimeZone = 'Asia/Shanghai'; // the county's calendar for the late list (enterprises keep their own for due items)
@@ -42,7 +44,17 @@ export async function submitStatistics(deps: AppDeps, actor: { userId: string; e
       const isLate = localDay(now, enterprise.time_zone) > stats.period.dueDate;
       await trx
         .insertInto('statistics_submission')
-        .values({ id, enterprise_id: actor.enterpriseId, period_key: key, figures: JSON.stringify(stats), due_on: stats.period.dueDate, is_late: isLate ? 1 : 0, submitted_by_user_id: actor.userId, submitted_at: now.toISOString() })
+        .values({
+          id,
+          enterprise_id: actor.enterpriseId,
+          period_key: key,
+          figures: JSON.stringify(stats),
+          due_on: stats.period.dueDate,
+          is_late: isLate ? 1 : 0,
+          submitted_by_user_id: actor.userId,
+          submitted_at: now.toISOString(),
+          ...inboxScopeOf(trx, actor.enterpriseId),
+        })
         .execute();
       await recordChange(trx, actor, now, { entity: 'statistics_submission', entityId: id, action: 'submit', after: { periodKey: key, isLate } });
       const linked = (await listRegulatorUserIds(trx, actor.enterpriseId)).map((r) => r.user_id);
@@ -101,10 +113,30 @@ function inScope(db: Executor, q: ReturnType<typeof baseQuery>, s: { ids: string
   );
 }
 
-/** The regulator's inbox of submitted statistics, newest first. */
-export async function listStatisticsInbox(db: Executor, userId: string): Promise<{ items: StatisticsSubmissionDto[] }> {
-  const s = await scopeOfUser(db, userId);
-  return { items: await toDtos(db, await inScope(db, baseQuery(db), s).orderBy('s.submitted_at', 'desc').limit(500).execute(), userId) };
+/**
+ * One stream of the regulator's statistics inbox, newest first by (submitted_at, id): its scope's
+ * (statistics_submission_county_page_idx, or _town_page_idx for a town) or one linked enterprise's
+ * (statistics_submission_enterprise_page_idx).
+ */
+export function listSubmissionPage(db: Executor, source: { scope: Scope } | { enterpriseId: string }, page: { after?: { at: string; id: string }; limit: number }) {
+  let query = baseQuery(db);
+  if ('scope' in source) {
+    query = query.where('s.county_code', '=', source.scope.countyCode);
+    if (source.scope.townCode) query = query.where('s.town_code', '=', source.scope.townCode);
+  } else query = query.where('s.enterprise_id', '=', source.enterpriseId);
+  if (page.after) query = query.where(afterKey('s.submitted_at', 's.id', page.after, 'desc'));
+  return query.orderBy('s.submitted_at', 'desc').orderBy('s.id', 'desc').limit(page.limit).execute();
+}
+
+/** The regulator's inbox of submitted statistics, a page newest first: its jurisdiction's and each linked enterprise's, merged. */
+export async function listStatisticsInbox(db: Executor, userId: string, q: { cursor?: string; limit: number }): Promise<{ items: StatisticsSubmissionDto[]; nextCursor: string | null }> {
+  const { ids, scope } = await scopeOfUser(db, userId);
+  const streams: InboxStream<Awaited<ReturnType<typeof listSubmissionPage>>[number]>[] = [
+    ...(scope ? [(page: Parameters<typeof listSubmissionPage>[2]) => listSubmissionPage(db, { scope }, page)] : []),
+    ...ids.map((enterpriseId) => (page: Parameters<typeof listSubmissionPage>[2]) => listSubmissionPage(db, { enterpriseId }, page)),
+  ];
+  const page = await inboxPage(streams, (r) => r.submitted_at, q);
+  return { items: await toDtos(db, page.items, userId), nextCursor: page.nextCursor };
 }
 
 export async function acknowledgeStatistics(deps: AppDeps, userId: string, id: string): Promise<StatisticsSubmissionDto> {

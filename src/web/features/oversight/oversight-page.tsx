@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { BureauReportDto, OversightOverviewDto } from '../../../schemas/oversight.js';
 import { api } from '../../app/api/api-client';
 import { meKey } from '../../app/auth/use-me';
+import { LoadMore } from '../../app/ui/load-more';
 import { PageHeader } from '../../app/ui/page-header';
+import { usePagedList } from '../../app/ui/use-paged-list';
 import { StatisticsInboxCard } from './statistics-inbox-card';
 
 const overviewPath = '/api/v1/oversight/overview';
@@ -19,7 +21,8 @@ export function OversightPage() {
   const { message } = App.useApp();
   const client = useQueryClient();
   const overview = useQuery({ queryKey: [overviewPath], queryFn: () => api<OversightOverviewDto>(overviewPath) });
-  const inbox = useQuery({ queryKey: [inboxPath], queryFn: () => api<{ items: BureauReportDto[] }>(inboxPath) });
+  // Newest first, 20 at a time ("load more").
+  const inbox = usePagedList<BureauReportDto>(inboxPath, {}, 20);
   const acknowledge = useMutation({
     mutationFn: (id: string) => api<BureauReportDto>(`${inboxPath}/${id}/acknowledge`, { method: 'POST', body: {} }),
     onSuccess: async () => {
@@ -46,7 +49,7 @@ export function OversightPage() {
           data-testid="oversight-inbox"
           loading={inbox.isLoading}
           locale={{ emptyText: t('oversightUi.inboxEmpty') }}
-          dataSource={inbox.data?.items ?? []}
+          dataSource={inbox.items}
           renderItem={(r) => (
             <List.Item
               data-testid="inbox-item"
@@ -77,6 +80,7 @@ export function OversightPage() {
             </List.Item>
           )}
         />
+        <LoadMore list={inbox} testId="inbox-load-more" />
       </Card>
       <StatisticsInboxCard />
       <Table

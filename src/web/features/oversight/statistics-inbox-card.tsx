@@ -3,6 +3,8 @@ import { App, Button, Card, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { LateListDto, StatisticsSubmissionDto } from '../../../schemas/oversight-statistics.js';
 import { api } from '../../app/api/api-client';
+import { LoadMore } from '../../app/ui/load-more';
+import { usePagedList } from '../../app/ui/use-paged-list';
 
 const inboxPath = '/api/v1/oversight/statistics';
 
@@ -11,7 +13,8 @@ export function StatisticsInboxCard() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const client = useQueryClient();
-  const inbox = useQuery({ queryKey: [inboxPath], queryFn: () => api<{ items: StatisticsSubmissionDto[] }>(inboxPath) });
+  // Newest first, 20 at a time ("load more").
+  const inbox = usePagedList<StatisticsSubmissionDto>(inboxPath, {}, 20);
   // Only a regulator with a jurisdiction has a late list (403 otherwise: the card leaves it out).
   const late = useQuery({ queryKey: [`${inboxPath}/late`], retry: false, queryFn: () => api<LateListDto>(`${inboxPath}/late`) });
   const acknowledge = useMutation({
@@ -29,7 +32,7 @@ export function StatisticsInboxCard() {
         size="small"
         loading={inbox.isLoading}
         locale={{ emptyText: t('oversightUi.inboxEmpty') }}
-        dataSource={inbox.data?.items ?? []}
+        dataSource={inbox.items}
         renderItem={(s) => (
           <List.Item
             data-testid="statistics-item"
@@ -54,6 +57,7 @@ export function StatisticsInboxCard() {
           </List.Item>
         )}
       />
+      <LoadMore list={inbox} testId="statistics-load-more" />
       {late.data?.periods.map((p) => (
         <div key={p.periodKey} style={{ marginTop: 8 }} data-testid="statistics-late">
           <Typography.Text strong>{t('statisticsUi.lateTitle', { period: p.periodKey, due: p.dueOn, n: p.items.length })}</Typography.Text>
