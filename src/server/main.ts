@@ -19,6 +19,7 @@ import { dueItemScheduledJobs } from './modules/notifications/due-item-notificat
 import { allDueItemProviders } from './due-item-providers.js';
 import { emergencyScheduledJobs } from './modules/emergency/emergency-supplies.service.js';
 import { oversightScheduledJobs } from './modules/oversight/county-indicators.service.js';
+import { textSearchScheduledJobs } from './db/text-search-merge.js';
 
 /** How long a SIGTERM waits for in-flight requests and the current job before the process exits anyway. */
 const shutdownGraceMs = 30_000;
@@ -57,6 +58,7 @@ export async function startServer(): Promise<void> {
       ...emergencyScheduledJobs(deps),
       ...capaScheduledJobs(deps),
       ...oversightScheduledJobs(deps),
+      ...textSearchScheduledJobs(db.kysely),
       { name: 'rate-limit-purge', everyMs: 60 * 60 * 1000, run: () => purgeRateLimits(db.kysely, Date.now()) },
       ...(config.backupDir
         ? [scheduledBackupJob(db, { dataDir: config.dataDir, dir: config.backupDir, retentionDays: config.backupRetentionDays, hourUtc: config.backupHourUtc, now: () => systemClock.now() })]
