@@ -55,7 +55,9 @@ const api = `http://127.0.0.1:${(app.server.address() as { port: number }).port}
 // authorization, DTO mapping or response schema.
 const bare = Fastify({ bodyLimit: 1024 * 1024 });
 bare.get('/hazards', async (request) => {
-  const q = request.query as { status?: string; postId?: string; overdue?: string; q?: string; at?: string; id?: string };
+  const q = request.query as { status?: string; postId?: string; overdue?: string; q?: string; at?: string; id?: string; limit?: string };
+  // The API's page query: `limit` rows (50 unless asked) and one more that tells whether a next page exists.
+  const limit = Number(q.limit ?? 50);
   const rows = await listHazardRows(db.kysely, enterpriseId, {
     status: q.status,
     postId: q.postId,
@@ -63,9 +65,9 @@ bare.get('/hazards', async (request) => {
     q: q.q,
     after: q.at && q.id ? { at: q.at, id: q.id } : undefined,
     now: new Date().toISOString(),
-    limit: 51,
+    limit: limit + 1,
   });
-  return { items: rows.slice(0, 50) };
+  return { items: rows.slice(0, limit) };
 });
 const safety = await db.kysely.selectFrom('user').select('id').where('username', '=', 'safety').executeTakeFirstOrThrow();
 bare.post('/hazards', async (request) => {

@@ -32,7 +32,9 @@ import { orderedSearchPage, orderedTables } from './search-order.js';
  * - Before all that, for hazards, documents and people (orderedTables): FTS5 read in rowid order,
  *   which is the list's order but for the rows listed out of order, stopped at a page
  *   (search-order.ts) — the cost of a page, whatever the number of matches.
-
+ * - SQLite's FTS5 indexes are kept merged into few segments by the scheduler's text-search-merge
+ *   job (text-search-merge.ts): each segment is one more b-tree every FTS5 read goes through.
+ *
  * Tests: src/server/db/text-search.int.test.ts compares every path with a substring scan on a
  * generated Chinese/Latin corpus, on both databases; search-plans.int.test.ts checks the plans.
  */
