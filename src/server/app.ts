@@ -157,6 +157,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     },
   });
   installErrorHandler(app);
+  // First: an answer refused by a later hook (session, forgery) carries its request id too.
+  installRequestIds(app);
   await app.register(cookie);
   await installSecurityHeaders(app, { isHttps: deps.config.isSecureCookie });
   await app.register(rateLimit, {
@@ -171,10 +173,13 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   // Controlled documents' files (modules/documents): PDF and Word, checked by their bytes there.
   app.addContentTypeParser(['application/pdf', 'application/msword', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   const sessions = sessionCacheOf(deps.db, deps.config.sessionCacheSeconds * 1000);
-  installSessionHook(app, (sessionId) => sessions.resolve(sessionId, deps.clock.now().getTime(), () => resolveSession(deps, sessionId)));
+  installSessionHook(
+    app,
+    (sessionId) => sessions.resolve(sessionId, deps.clock.now().getTime(), () => resolveSession(deps, sessionId)),
+    (sessionId) => sessions.peek(sessionId, deps.clock.now().getTime()),
+  );
 
   installRequestForgeryGuard(app, { allowedOrigins: deps.config.allowedOrigins });
-  installRequestIds(app);
   if (deps.config.isMetricsEnabled) installMetrics(app, deps, options.poolStats ?? null);
 
   const routes = allRoutes(deps);

@@ -13,6 +13,16 @@ describe('SessionCache', () => {
     expect(load).toHaveBeenCalledTimes(1);
   });
 
+  it('peeks at a fresh entry without a promise, and at nothing stale or unknown', async () => {
+    const cache = new SessionCache(5_000);
+    expect(cache.peek('s1', 0)).toBeUndefined();
+    await cache.resolve('s1', 0, async () => auth);
+    expect(cache.peek('s1', 1_000)).toEqual(auth);
+    expect(cache.peek('s1', 5_000)).toBeUndefined();
+    cache.invalidate();
+    expect(cache.peek('s1', 0)).toBeUndefined();
+  });
+
   it('reads again once the app clock moved by the TTL (idle and absolute expiry stay exact within it)', async () => {
     const cache = new SessionCache(5_000);
     const load = vi.fn(async () => auth);

@@ -20,12 +20,19 @@ export class SessionCache {
     private readonly max = 10_000,
   ) {}
 
+  /** The cached session when it is fresh, else undefined (then `resolve` loads it): lets a caller skip a promise on a hit. */
+  peek(sessionId: string, clockNow: number): AuthContext | undefined {
+    if (this.ttlMs <= 0) return undefined;
+    const hit = this.#entries.get(sessionId);
+    return hit && performance.now() - hit.realAt < this.ttlMs && Math.abs(clockNow - hit.clockAt) < this.ttlMs ? hit.auth : undefined;
+  }
+
   async resolve(sessionId: string, clockNow: number, load: () => Promise<AuthContext | null>): Promise<AuthContext | null> {
     if (this.ttlMs <= 0) return load();
     const realNow = performance.now();
-    const hit = this.#entries.get(sessionId);
-    if (hit && realNow - hit.realAt < this.ttlMs && Math.abs(clockNow - hit.clockAt) < this.ttlMs) return hit.auth;
-    if (hit) this.#entries.delete(sessionId);
+    const known = this.peek(sessionId, clockNow);
+    if (known) return known;
+    this.#entries.delete(sessionId);
     const generation = this.#generation;
     const auth = await load();
     if (auth && generation === this.#generation) {

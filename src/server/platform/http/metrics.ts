@@ -17,9 +17,10 @@ export function requestIdOf(request: IncomingMessage): string {
 }
 
 export function installRequestIds(app: FastifyInstance): void {
-  app.addHook('onSend', async (request, reply, payload) => {
-    reply.header('x-request-id', request.id);
-    return payload;
+  // On the raw response at once (a synchronous hook, no onSend promise per request): every answer carries it.
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.raw.setHeader('x-request-id', request.id);
+    done();
   });
 }
 

@@ -81,5 +81,13 @@ export function checkRequestForgery(request: FastifyRequest, allowed: ReadonlySe
 
 export function installRequestForgeryGuard(app: FastifyInstance, options: ForgeryGuardOptions): void {
   const allowed = new Set(options.allowedOrigins.map((o) => normaliseOrigin(o) ?? o));
-  app.addHook('onRequest', async (request) => checkRequestForgery(request, allowed));
+  // A synchronous hook (no promise per request, issue 18 §3).
+  app.addHook('onRequest', (request, _reply, done) => {
+    try {
+      checkRequestForgery(request, allowed);
+    } catch (error) {
+      return done(error as Error);
+    }
+    done();
+  });
 }

@@ -37,14 +37,14 @@ export async function installSecurityHeaders(app: FastifyInstance, options: { is
     referrerPolicy: { policy: 'same-origin' },
     hsts: options.isHttps ? { maxAge: 31_536_000, includeSubDomains: false } : false,
   });
-  app.addHook('onRequest', (_request, reply, done) => {
+  app.addHook('onRequest', (request, reply, done) => {
     // On the raw response, as helmet does: problems, 404s and static files carry them too.
     for (const [name, value] of headers) reply.raw.setHeader(name, value);
+    // A route's own Cache-Control (reply.header) replaces it: Fastify's writeHead takes precedence
+    // over the raw response's headers. Set here, not in an onSend hook (issue 18 §3: each async hook
+    // is a promise and a turn of the hook runner on every request).
+    if (request.url.startsWith('/api/')) reply.raw.setHeader('cache-control', 'no-store');
     done();
-  });
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
-    return payload;
   });
 }
 
