@@ -23,13 +23,12 @@ import { loadConfig } from '../platform/config.js';
 import { newId } from '../platform/ids.js';
 import { listRows } from '../platform/resource/tenant-resource.repository.js';
 import { insertHazardRows } from '../test/factories/hazard-rows.factory.js';
-import { capturing, explain as explainIn, type PlanFacts } from '../test/query-plans.js';
+import { expectIndexPage, planOf as planIn } from '../test/query-plans.js';
 import { isDbAvailable } from '../test/test-app.js';
 import { createTestDb, testDialect } from '../test/test-db.js';
 import type { Database } from './database.js';
 
 const dialect = testDialect();
-const explain = (kysely: Kysely<Database>, query: CompiledQuery, table: string) => explainIn(kysely, dialect, query, table);
 
 describe.runIf(isDbAvailable())(`list query plans (${dialect})`, () => {
   let close: () => Promise<void>;
@@ -150,23 +149,7 @@ describe.runIf(isDbAvailable())(`list query plans (${dialect})`, () => {
 
   afterAll(async () => close?.());
 
-  async function planOf(table: string, run: (db: Kysely<Database>) => Promise<unknown>): Promise<PlanFacts> {
-    const c = capturing(kysely);
-    await run(c.db);
-    expect(c.sent).toHaveLength(1);
-    return explain(kysely, c.sent[0] as CompiledQuery, table);
-  }
-
-  /**
-   * No full scan, no sort, and the table is read through `index` with the filter's columns and
-   * the cursor in the index bound (not applied as a filter over every row before the cursor).
-   */
-  function expectIndexPage(plan: PlanFacts, index: string, bound: string[]): void {
-    expect(plan.fullScans, plan.text).toEqual([]);
-    expect(plan.sorts, plan.text).toBe(0);
-    expect(plan.access, plan.text).toContain(index);
-    for (const column of bound) expect(plan.access, plan.text).toMatch(new RegExp(`\\b${column}\\b`));
-  }
+  const planOf = (table: string, run: (db: Kysely<Database>) => Promise<unknown>) => planIn(kysely, dialect, table, run);
 
   async function expectPages(table: string, index: string, bound: string[], keys: [string, string], run: (db: Kysely<Database>, after?: typeof cursor) => Promise<unknown>) {
     expectIndexPage(await planOf(table, (db) => run(db)), index, bound);

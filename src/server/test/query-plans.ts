@@ -1,6 +1,7 @@
 /* Query plans of the statements a repository really sends (issue 18): list-plans.int.test.ts and
  * search-plans.int.test.ts, on SQLite and PostgreSQL. */
 import { CompiledQuery, type Kysely, type KyselyPlugin } from 'kysely';
+import { expect } from 'vitest';
 import type { Database } from '../db/database.js';
 
 /** Records the SQL a repository function sends, so the test explains exactly that statement. */
@@ -74,3 +75,22 @@ export async function explain(kysely: Kysely<Database>, dialect: 'sqlite' | 'pos
   });
 }
 
+
+/** The plan of the one statement `run` sends (a list's page query). */
+export async function planOf(kysely: Kysely<Database>, dialect: 'sqlite' | 'postgres', table: string, run: (db: Kysely<Database>) => Promise<unknown>): Promise<PlanFacts> {
+  const c = capturing(kysely);
+  await run(c.db);
+  expect(c.sent).toHaveLength(1);
+  return explain(kysely, dialect, c.sent[0] as CompiledQuery, table);
+}
+
+/**
+ * No full scan, no sort, and the table is read through `index` with the filter's columns (`bound`) in
+ * the index bound — not applied as a filter over every row before the cursor.
+ */
+export function expectIndexPage(plan: PlanFacts, index: string, bound: string[]): void {
+  expect(plan.fullScans, plan.text).toEqual([]);
+  expect(plan.sorts, plan.text).toBe(0);
+  expect(plan.access, plan.text).toContain(index);
+  for (const column of bound) expect(plan.access, plan.text).toMatch(new RegExp(`\\b${column}\\b`));
+}

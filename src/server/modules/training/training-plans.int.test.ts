@@ -11,7 +11,7 @@ import { certificateState } from '../../../domain/training/training-status.js';
 import { ManualClock } from '../../platform/clock.js';
 import { loadConfig } from '../../platform/config.js';
 import { newId } from '../../platform/ids.js';
-import { capturing, explain, type PlanFacts } from '../../test/query-plans.js';
+import { expectIndexPage, planOf as planIn } from '../../test/query-plans.js';
 import { isDbAvailable } from '../../test/test-app.js';
 import { createTestDb, testDialect } from '../../test/test-db.js';
 import { listCertificatePage, listSessions } from './training.repository.js';
@@ -72,18 +72,7 @@ describe.runIf(isDbAvailable())(`training list plans (${dialect})`, () => {
   });
   afterAll(async () => close?.());
 
-  async function planOf(table: string, run: (db: Kysely<Database>) => Promise<unknown>): Promise<PlanFacts> {
-    const c = capturing(kysely);
-    await run(c.db);
-    expect(c.sent).toHaveLength(1);
-    return explain(kysely, dialect, c.sent[0] as CompiledQuery, table);
-  }
-  function expectIndexPage(plan: PlanFacts, index: string, bound: string[]) {
-    expect(plan.fullScans, plan.text).toEqual([]);
-    expect(plan.sorts, plan.text).toBe(0);
-    expect(plan.access, plan.text).toContain(index);
-    for (const column of bound) expect(plan.access, plan.text).toMatch(new RegExp(`\\b${column}\\b`));
-  }
+  const planOf = (table: string, run: (db: Kysely<Database>) => Promise<unknown>) => planIn(kysely, dialect, table, run);
 
   type SessionFilter = Parameters<typeof listSessions>[2];
   const sessionCases: [string, string, string[], () => SessionFilter][] = [
