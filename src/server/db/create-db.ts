@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, sql, SqliteDialect } from 'kysely';
 import { createRequire } from 'node:module';
 import type pg from 'pg';
 import type { Database } from './database.js';
+import { withPreparedStatements } from './pg-prepared.js';
 import { withStatementCache } from './statement-cache.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -47,7 +48,8 @@ export function createDb(databaseUrl: string, options: { poolSize?: number; sqli
     pool.on('error', (error) => {
       console.error(`PostgreSQL idle connection error: ${error.message}`);
     });
-    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    // Statements marked prepared are sent named (pg-prepared.ts).
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withPreparedStatements(pool) }) });
     return { kysely, dialect: 'postgres', pool, close: () => kysely.destroy() };
   }
   const file = sqliteFileOf(databaseUrl);

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { afterKey } from '../../db/keyset.js';
+import { preparedMarker } from '../../db/pg-prepared.js';
 import { searchPage } from '../../db/text-search.js';
 import type { Executor } from '../../db/with-transaction.js';
 
@@ -105,7 +106,13 @@ function hazardPage(db: Executor, enterpriseId: string, f: HazardFilter, match?:
     const { at, id } = f.after;
     query = query.where(afterKey('hazard.created_at', 'hazard.id', { at, id }, 'desc'));
   }
-  return query.orderBy('hazard.created_at', 'desc').orderBy('hazard.id', 'desc').limit(f.limit).execute();
+  query = query.orderBy('hazard.created_at', 'desc').orderBy('hazard.id', 'desc');
+  // The enterprise's page by its page indexes (no search, no one person's view): on PostgreSQL a
+  // named statement, planned once (db/pg-prepared.ts), its LIMIT written out so the generic plan is
+  // priced for a page. Not a search (its plan depends on its text), nor `reportedBy` / a worker's
+  // scope (their generic plans join and sort all of a person's hazards; measured on the bench data).
+  if (!match && !f.reportedBy && !scope) return query.modifyFront(preparedMarker).limit(sql.lit(Math.trunc(f.limit))).execute();
+  return query.limit(f.limit).execute();
 }
 export type HazardRow = Awaited<ReturnType<typeof hazardPage>>[number];
 
