@@ -24,4 +24,9 @@ describe('phone dictionaries', () => {
       expect(vars(en.get(key) ?? ''), key).toEqual(vars(text));
     }
   });
+
+  it('show no Chinese in en-US except the switch back to Chinese', () => {
+    const chinese = [...leaves(enUS)].filter(([key, text]) => !key.startsWith('app.langToggle') && /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/.test(text));
+    expect(chinese).toEqual([]);
+  });
 });

@@ -43,6 +43,11 @@ describe('UI translations', () => {
     }
   });
 
+  it('show no Chinese in en-US (a rule cited in English reads "Order No. 16", not "16号令")', () => {
+    const chinese = [...en].filter(([, value]) => /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/.test(String(value)));
+    expect(chinese.map(([key, value]) => `${key}: ${String(value)}`)).toEqual([]);
+  });
+
   it('use the same interpolation placeholders in both locales', () => {
     const placeholders = (s: unknown) => [...String(s).matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
     for (const [key, value] of zh) expect(placeholders(en.get(key)), key).toEqual(placeholders(value));

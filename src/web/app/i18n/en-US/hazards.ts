@@ -13,7 +13,7 @@ export const hazardsMessages: HazardsMessages = {
       optional: 'Optional: photograph the rectified state for the acceptor to compare',
     },
     oversight: {
-      title: 'Reports and remediation evaluation (Art. 17, 16号令)',
+      title: 'Reports and remediation evaluation (Order No. 16 Art. 17)',
       reports: 'Reports to the county bureau',
       acknowledgedBy: 'Acknowledged by {{names}}',
       notAcknowledged: 'Not yet acknowledged by the regulator',
@@ -73,7 +73,7 @@ export const hazardsMessages: HazardsMessages = {
       escalation: 'Escalated to',
       closedAt: 'Closed',
       failedMeasure: 'Failed control measure',
-      criterion: 'Criterion (10号令)',
+      criterion: 'Criterion (Order No. 10)',
       criterionOtherReason: 'Other reason',
       peopleWithdrawn: 'People withdrawn',
       withdrawnBy: 'Withdrawal organised by',
@@ -126,7 +126,7 @@ export const hazardsMessages: HazardsMessages = {
     },
     remediation: {
       title: 'Major hazard remediation plan',
-      hint: 'Organised by the principal (16号令 Art. 15); the last two parts go into the report to the county bureau.',
+      hint: 'Organised by the principal (Order No. 16 Art. 15); the last two parts go into the report to the county bureau.',
       submit: 'Save remediation plan',
       objective: 'Objectives and tasks',
       methods: 'Methods and measures',
@@ -198,7 +198,7 @@ export const hazardsMessages: HazardsMessages = {
     },
     stats: {
       title: 'Hazard statistics',
-      hint: 'In the shape of 16号令 Art. 14: hazards found, fixed, major ones and remediation funds.',
+      hint: 'In the shape of Order No. 16 Art. 14: hazards found, fixed, major ones and remediation funds.',
       quarter: 'Q{{q}}',
       wholeYear: 'Year',
       due: 'Report due: {{date}}',

@@ -21,7 +21,7 @@ export const improvementMessages: ImprovementMessages = {
     fishbone: { people: 'People', machine: 'Machine', material: 'Material', method: 'Method', environment: 'Environment' },
     monitoring: {
       title: 'Performance monitoring',
-      hint: 'Set what is monitored, how, how often and by whom, and keep the results (guide 2003 No. 141, 4(1)). The table reads each line’s result for a period from the records: objectives, compliance evaluation, training, drills, equipment, occupational-health readings, inspections and hazards. The seed’s own list (“监测至少包括”) was lost in extraction; these subjects are the product’s suggestion.',
+      hint: 'Set what is monitored, how, how often and by whom, and keep the results (guide 2003 No. 141, 4(1)). The table reads each line’s result for a period from the records: objectives, compliance evaluation, training, drills, equipment, occupational-health readings, inspections and hazards. The seed’s own list (“monitoring covers at least”) was lost in extraction; these subjects are the product’s suggestion.',
       subjects: { objectives: 'Objectives', legal_compliance: 'Compliance evaluation', training: 'Training', drills: 'Drills', equipment: 'Equipment', occupational_health: 'Occupational-health readings', inspections: 'Inspection tasks', hazards: 'Hazards', other: 'Other (checked by hand)' },
       frequencies: { month: 'Monthly', quarter: 'Quarterly', half_year: 'Half-yearly', year: 'Yearly' },
       subject: 'Subject',

@@ -51,7 +51,7 @@ export const managementMessages: ManagementMessages = {
     },
     policy: {
       title: 'OHS policy',
-      hint: 'The policy commits to comply with laws and other requirements, continual improvement, accident prevention and protecting employees’ safety and health (guide 安监管技装字〔2003〕141号 §3(1)); it is written in plain words, approved by the top manager and communicated to every employee.',
+      hint: 'The policy commits to comply with laws and other requirements, continual improvement, accident prevention and protecting employees’ safety and health (guide 2003 No. 141, §3(1)); it is written in plain words, approved by the top manager and communicated to every employee.',
       current: 'Policy in force',
       none: 'No approved policy yet.',
       approvedBy: 'Version {{version}}, approved by {{name}} on {{at}}',

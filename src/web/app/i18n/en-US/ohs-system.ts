@@ -14,7 +14,7 @@ export const ohsSystemMessages: OhsSystemMessages = {
     },
     review: {
       title: 'Initial review',
-      hint: "Find out where the enterprise's OHS management stands and set the baseline for the system (guide 安监管技装字〔2003〕141号 I(3)1, II(2)). The product pre-fills the baseline from the enterprise's records and the team adds its findings; completing gives the review report and the list of gaps, each of which becomes an objective or an action. The six areas were lost from the seed text and are filled from the original guide.",
+      hint: "Find out where the enterprise's OHS management stands and set the baseline for the system (guide 2003 No. 141, I(3)1, II(2)). The product pre-fills the baseline from the enterprise's records and the team adds its findings; completing gives the review report and the list of gaps, each of which becomes an objective or an action. The six areas were lost from the seed text and are filled from the original guide.",
       name: 'Review',
       defaultTitle: 'Initial review {{year}}',
       status: 'Status',
@@ -78,7 +78,7 @@ export const ohsSystemMessages: OhsSystemMessages = {
     },
     duties: {
       title: 'Commitment and duties',
-      hint: "The top manager is first responsible for safety: a formal commitment with four duties; every post's safety duties written and communicated to its holders; a person named to build and maintain the system; people, money and equipment provided (guide 安监管技装字〔2003〕141号 II(1)).",
+      hint: "The top manager is first responsible for safety: a formal commitment with four duties; every post's safety duties written and communicated to its holders; a person named to build and maintain the system; people, money and equipment provided (guide 2003 No. 141, II(1)).",
       year: 'Year',
       commitment: "Principal's safety commitment ({{year}})",
       commitmentText: 'Commitment (with the four duties)',

@@ -10,7 +10,7 @@ export const operationsMessages: OperationsMessages = {
     notes: 'Notes',
     comm: {
       plan: 'Communication plan',
-      planHint: 'The channels of consultation and communication: notice boards, regular meetings, pre-shift briefings, training, induction of new staff (SAWS 〔2003〕141 3(3)2).',
+      planHint: 'The channels of consultation and communication: notice boards, regular meetings, pre-shift briefings, training, induction of new staff (SAWS 2003 No. 141, 3(3)2).',
       channel: 'Channel',
       kind: 'Kind',
       channelKinds: { notice_board: 'Notice board', meeting: 'Regular meeting', pre_shift_briefing: 'Pre-shift briefing', training: 'Training', group_chat: 'Group chat', suggestion_box: 'Suggestion box', other: 'Other' },
@@ -41,7 +41,7 @@ export const operationsMessages: OperationsMessages = {
     ppe: {
       requirements: 'Per post',
       issues: 'Issues',
-      hint: 'The PPE each post must wear (kinds after GB 39800.1-2020, grouping unconfirmed) and how often it is replaced; each issue to a person is signed by them, and the replacement date shows in their Due items (SAWS 〔2003〕141 3(5)2(4)).',
+      hint: 'The PPE each post must wear (kinds after GB 39800.1-2020, grouping unconfirmed) and how often it is replaced; each issue to a person is signed by them, and the replacement date shows in their Due items (SAWS 2003 No. 141, 3(5)2(4)).',
       post: 'Post',
       item: 'Item',
       itemOther: 'Item name (without a post requirement)',
@@ -93,7 +93,7 @@ export const operationsMessages: OperationsMessages = {
     },
     special: {
       title: 'Special equipment',
-      hint: 'Boilers, pressure vessels, lifts, cranes, in-plant vehicles and other special equipment: category per the Catalogue of Special Equipment, registration certificate, periodic inspections (the agency\'s report) and the next due date, shown in Due items from 30 days ahead (SAWS 〔2003〕141 3(5)2(7)). The default cycles per category are unconfirmed; the report\'s date wins.',
+      hint: 'Boilers, pressure vessels, lifts, cranes, in-plant vehicles and other special equipment: category per the Catalogue of Special Equipment, registration certificate, periodic inspections (the agency\'s report) and the next due date, shown in Due items from 30 days ahead (SAWS 2003 No. 141, 3(5)2(7)). The default cycles per category are unconfirmed; the report\'s date wins.',
       name: 'Name',
       category: 'Category',
       categoryHint: 'Catalogue category and default inspection cycle (unconfirmed; the report\'s date wins)',
@@ -136,7 +136,7 @@ export const operationsMessages: OperationsMessages = {
     },
     contractors: {
       title: 'Contractors',
-      hint: 'Contractors and suppliers on site: qualifications and their expiry (expired or expiring within 30 days show in Due items), the safety agreement, the site induction (a training session its attendees sign), their people on site (people marked as contractor staff), supervision and evaluation records; their hazardous work uses work permits (SAWS 〔2003〕141 1(2)2, 3(5)2(10)).',
+      hint: 'Contractors and suppliers on site: qualifications and their expiry (expired or expiring within 30 days show in Due items), the safety agreement, the site induction (a training session its attendees sign), their people on site (people marked as contractor staff), supervision and evaluation records; their hazardous work uses work permits (SAWS 2003 No. 141, 1(2)2, 3(5)2(10)).',
       name: 'Contractor',
       creditCode: 'Unified social credit code',
       contact: 'Contact',
@@ -173,7 +173,7 @@ export const operationsMessages: OperationsMessages = {
     },
     change: {
       title: 'Change management',
-      hint: 'Before a process, equipment, material, people or site change, raise a request naming what it touches; its risks are listed, and the risk review flags them for re-identification (visible in the risk register); then approve, implement and close (SAWS 〔2003〕141 1(2)3; Art. 6).',
+      hint: 'Before a process, equipment, material, people or site change, raise a request naming what it touches; its risks are listed, and the risk review flags them for re-identification (visible in the risk register); then approve, implement and close (SAWS 2003 No. 141, 1(2)3; Art. 6).',
       name: 'Change',
       kind: 'Kind of change',
       kinds: { process: 'Process', equipment: 'Equipment', material: 'Material', people: 'People', site: 'Site' },

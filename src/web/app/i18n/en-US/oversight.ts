@@ -139,7 +139,7 @@ export const statisticsMessages: StatisticsMessages = {
     sent: 'Submitted on {{at}}',
     sentLate: 'Submitted late on {{at}}',
     notEnded: 'A period can be submitted once it has ended',
-    inbox: 'Hazard statistics submitted (16号令 Art. 14)',
+    inbox: 'Hazard statistics submitted (Order No. 16 Art. 14)',
     late: 'late',
     figures: 'found {{found}} (major {{major}}), fixed {{fixed}}',
     lateTitle: '{{period}} (due {{due}}) not submitted on time: {{n}}',
