@@ -84,6 +84,9 @@ describe.skipIf(shouldSkipBrowser())('phone: a worker scans the post, inspects, 
     const stored = (await uploaded.json()) as { width: number; height: number };
     expect(Math.max(stored.width, stored.height)).toBeLessThanOrEqual(1600);
     await first.locator('.photo-thumb img').waitFor();
+    // The remove button is a thumb-sized tap target (44 px), not a 24 px corner.
+    const remove = await first.getByRole('button', { name: '删除照片' }).boundingBox();
+    expect(Math.min(remove?.width ?? 0, remove?.height ?? 0)).toBeGreaterThanOrEqual(44);
     await screenshot(page, 'phone-inspection-fail', { isFullPage: false });
 
     if (count > 1) {
