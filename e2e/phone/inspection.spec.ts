@@ -164,6 +164,8 @@ describe.skipIf(shouldSkipBrowser())('phone: a worker scans the post, inspects, 
     await page.waitForURL(/\/m\/report\?postId=/);
     await page.getByText(`地点：${task.postName}`).waitFor();
     await screenshot(page, 'phone-report-empty', { isFullPage: false });
+    await page.getByTestId('report-send').click(); // nothing said yet: a sentence says what is missing
+    await page.getByRole('alert').filter({ hasText: '请说一句看到了什么问题' }).waitFor();
     await page.getByTestId('report-photo').setInputFiles({ name: 'oil.png', mimeType: 'image/png', buffer: await cameraPhoto('#7d6608') });
     await page.locator('.photo-big img').waitFor();
     await page.getByTestId('report-description').fill('车床下方地面有油污，易滑倒');

@@ -42,7 +42,7 @@ export function LoginPage() {
     const secret = /^\d{6}$/.test(password.trim()) ? { pin: password.trim() } : { password };
     const parsed = deviceLoginSchema.safeParse({ login: username, ...secret });
     if (!parsed.success || !username.trim() || !password) {
-      setError(t('errors.required'));
+      setError(t('login.required'));
       return;
     }
     setIsBusy(true);

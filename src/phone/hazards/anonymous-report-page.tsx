@@ -75,7 +75,7 @@ export function AnonymousReportPage() {
       clientId: clientId.current,
     });
     if (!parsed.success || !enterpriseId) {
-      if (description.trim()) setError(parsed.error?.issues[0]?.message ?? t('errors.required'));
+      if (description.trim()) setError(parsed.error?.issues[0]?.message ?? t('report.describeRequired'));
       return;
     }
     setIsBusy(true);
@@ -181,7 +181,7 @@ export function AnonymousReportPage() {
           onChange={(e) => setDescription(e.target.value)}
           data-testid="anonymous-description"
         />
-        {isTouched && !description.trim() && <div className="field-error">{t('errors.required')}</div>}
+        {isTouched && !description.trim() && <div className="field-error" role="alert">{t('report.describeRequired')}</div>}
       </label>
       <details className="field" data-testid="anonymous-contact">
         <summary className="muted" style={{ padding: '6px 0', fontSize: 15 }}>

@@ -91,7 +91,7 @@ export function ReportPage() {
           onChange={(e) => setDescription(e.target.value)}
           data-testid="report-description"
         />
-        {isTouched && !description.trim() && <div className="field-error">{t('errors.required')}</div>}
+        {isTouched && !description.trim() && <div className="field-error" role="alert">{t('report.describeRequired')}</div>}
       </label>
       {outcome?.kind === 'failed' && (
         <div className="notice error" role="alert">

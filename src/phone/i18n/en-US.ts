@@ -13,6 +13,7 @@ export const enUS: PhoneDictionary = {
     logout: 'Log out',
     anonymous: 'Report a hazard without logging in',
     remembered: 'This phone stays signed in: next time a QR code opens straight away',
+    required: 'Enter your username or mobile number, and your password or PIN',
   },
   invite: {
     title: 'Your login',
@@ -85,6 +86,7 @@ export const enUS: PhoneDictionary = {
     retake: 'Retake',
     describe: 'What is wrong?',
     describePlaceholder: 'e.g. grinder guard missing',
+    describeRequired: 'Say in a few words what is wrong',
     sent: 'Reported, thank you! The safety manager will confirm it soon',
     another: 'Report another',
   },
@@ -93,7 +95,7 @@ export const enUS: PhoneDictionary = {
     after: 'After',
     title: 'Hazards I reported',
     toAccept: 'Waiting for my acceptance',
-    empty: 'None',
+    empty: 'No hazards yet. When you see a problem, tap Report below and take a photo',
     status: {
       reported: 'To confirm',
       confirmed: 'Confirmed',
@@ -144,7 +146,7 @@ export const enUS: PhoneDictionary = {
     hint: 'No account needed. Have one?',
     unknown: 'This QR code is not valid, or the post no longer exists',
   },
-  errors: { network: 'No connection; try again later', required: 'Required', photoFailed: 'Could not read the photo; take it again' },
+  errors: { network: 'No connection; try again later', photoFailed: 'Could not read the photo; take it again' },
   permits: {
     title: 'Work permits',
     empty: 'No permits concern you',

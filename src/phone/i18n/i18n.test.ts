@@ -29,4 +29,9 @@ describe('phone dictionaries', () => {
     const chinese = [...leaves(enUS)].filter(([key, text]) => !key.startsWith('app.langToggle') && /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/.test(text));
     expect(chinese).toEqual([]);
   });
+
+  it('tell a worker with no hazards how to report one, naming the Report tab as it is labelled', () => {
+    expect(zhCN.hazards.empty).toContain(`「${zhCN.nav.report}」`);
+    expect(enUS.hazards.empty).toContain(enUS.nav.report);
+  });
 });

@@ -12,6 +12,7 @@ export const zhCN = {
     logout: '退出',
     anonymous: '不登录，直接上报隐患',
     remembered: '本手机登录后将保持登录，下次扫码直接打开',
+    required: '请输入用户名或手机号，以及密码或 PIN 码',
   },
   invite: {
     title: '开通账号',
@@ -84,6 +85,7 @@ export const zhCN = {
     retake: '重拍',
     describe: '看到了什么问题？',
     describePlaceholder: '例如：砂轮机防护罩缺失',
+    describeRequired: '请说一句看到了什么问题',
     sent: '已上报，感谢！安全管理员会尽快确认',
     another: '再报一条',
   },
@@ -92,7 +94,7 @@ export const zhCN = {
     after: '整改后',
     title: '我上报的隐患',
     toAccept: '待我验收',
-    empty: '暂无',
+    empty: '暂无隐患。看到问题时，点底部「上报」拍照上报',
     status: {
       reported: '待确认',
       confirmed: '已确认',
@@ -143,7 +145,7 @@ export const zhCN = {
     hint: '无需登录。有账号？',
     unknown: '二维码无效，或该岗位已撤销',
   },
-  errors: { network: '网络不通，请稍后重试', required: '必填', photoFailed: '照片处理失败，请重拍' },
+  errors: { network: '网络不通，请稍后重试', photoFailed: '照片处理失败，请重拍' },
   permits: {
     title: '危险作业票',
     empty: '没有与您有关的作业票',
