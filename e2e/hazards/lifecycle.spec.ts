@@ -94,6 +94,14 @@ describe.skipIf(shouldSkipBrowser())('hazards: report → confirm → five in pl
     await expectNoSidewaysScroll(page);
     await screenshot(page, 'hazard-1-ledger');
     expect(await page.getByTestId('ledger-export').getAttribute('href')).toBe('/api/v1/hazards/ledger.xlsx');
+    // A search that finds nothing says so and how to get rows back, not a bare "暂无数据".
+    const search = page.getByPlaceholder('搜索隐患描述');
+    await search.fill('没有这样的隐患');
+    await search.press('Enter');
+    await page.getByText('没有符合筛选条件的隐患，可放宽或清除筛选。').waitFor();
+    await search.fill('');
+    await search.press('Enter');
+    await link.waitFor();
 
     await link.click();
     await page.waitForURL(`**/hazards/${hazardId}`);

@@ -43,6 +43,11 @@ function toParams(f: Filters, timeZone: string): ListParams {
   };
 }
 
+/** Whether any filter narrows the list, so an empty list says "widen the filters" rather than "nothing yet". */
+function isFiltered(f: Filters): boolean {
+  return Boolean(f.status || f.grade || f.postId || f.areaId || f.isOverdue || f.isMine || f.range || f.q);
+}
+
 /** 隐患台账: every hazard with filters, overdue ones in red, and the .xlsx ledger with the same filters. */
 export function HazardLedgerPage() {
   const { t, i18n } = useTranslation();
@@ -142,7 +147,7 @@ export function HazardLedgerPage() {
         dataSource={list.items}
         columns={columns}
         loading={list.isLoading}
-        locale={{ emptyText: t('common.empty') }}
+        locale={{ emptyText: t(isFiltered(filters) ? 'hazardUi.ledger.emptyFiltered' : 'hazardUi.ledger.empty') }}
         rowClassName={(h) => (h.isOverdue ? 'hazard-row-overdue' : '')}
         onRow={(h) => ({ style: h.isOverdue ? { background: '#fff1f0' } : undefined })}
       />

@@ -86,6 +86,8 @@ export const hazardsMessages: HazardsMessages = {
       hint: 'Every hazard, filtered by status, grade, post, area, overdue and date; the exported ledger uses the same filters.',
       export: 'Export ledger .xlsx',
       search: 'Search descriptions',
+      empty: 'No hazards yet. They appear here when a worker reports one on the phone or an inspection item fails.',
+      emptyFiltered: 'No hazard matches these filters; widen or clear them.',
       from: 'From',
       to: 'To',
       overdueOnly: 'Overdue only',

@@ -86,6 +86,8 @@ export const hazardsMessages = {
       hint: '全部隐患：按状态、等级、岗位、区域、逾期和时间筛选；导出的台账与当前筛选一致。',
       export: '导出台账 .xlsx',
       search: '搜索隐患描述',
+      empty: '暂无隐患。工人用手机「上报」或排查发现不合格时，隐患会出现在这里。',
+      emptyFiltered: '没有符合筛选条件的隐患，可放宽或清除筛选。',
       from: '开始日期',
       to: '结束日期',
       overdueOnly: '只看逾期',
