@@ -10,6 +10,8 @@ import type { Executor } from '../../db/with-transaction.js';
 export interface WorkerScope {
   userId: string;
   personId: string | null;
+  /** The posts the person holds, when known: the list then reads one index range per condition (workerPage). */
+  postIds?: string[];
 }
 
 function visibleToWorker(eb: ExpressionBuilder<Database, 'hazard'>, enterpriseId: string, scope: WorkerScope) {
@@ -73,7 +75,7 @@ export function listHazardRows(db: Executor, enterpriseId: string, f: HazardFilt
   });
 }
 
-function hazardPage(db: Executor, enterpriseId: string, f: HazardFilter, match?: Expression<SqlBool>, bound?: Expression<SqlBool>) {
+function pageQuery(db: Executor, enterpriseId: string, f: HazardFilter, match?: Expression<SqlBool>, bound?: Expression<SqlBool>) {
   let query = db
     .selectFrom('hazard')
     .leftJoin('post', 'post.id', 'hazard.post_id')
@@ -100,13 +102,19 @@ function hazardPage(db: Executor, enterpriseId: string, f: HazardFilter, match?:
   if (match) query = query.where(match);
   if (bound) query = query.where(bound);
   if (f.reportedBy) query = query.where('hazard.reporter_user_id', '=', f.reportedBy);
-  const scope = f.workerScope;
-  if (scope) query = query.where((eb) => visibleToWorker(eb, enterpriseId, scope));
   if (f.after) {
     const { at, id } = f.after;
     query = query.where(afterKey('hazard.created_at', 'hazard.id', { at, id }, 'desc'));
   }
-  query = query.orderBy('hazard.created_at', 'desc').orderBy('hazard.id', 'desc');
+  return query.orderBy('hazard.created_at', 'desc').orderBy('hazard.id', 'desc');
+}
+
+function hazardPage(db: Executor, enterpriseId: string, f: HazardFilter, match?: Expression<SqlBool>, bound?: Expression<SqlBool>) {
+  // What a worker reported is in their view: "reported by me" needs no scope on top.
+  const scope = f.workerScope && f.reportedBy !== f.workerScope.userId ? f.workerScope : undefined;
+  if (scope?.postIds) return workerPage(db, enterpriseId, { ...f, workerScope: scope }, scope.postIds, match, bound);
+  let query = pageQuery(db, enterpriseId, { ...f, workerScope: scope }, match, bound);
+  if (scope) query = query.where((eb) => visibleToWorker(eb, enterpriseId, scope));
   // The enterprise's page by its page indexes (no search, no one person's view): on PostgreSQL a
   // named statement, planned once (db/pg-prepared.ts), its LIMIT written out so the generic plan is
   // priced for a page. Not a search (its plan depends on its text), nor `reportedBy` / a worker's
@@ -114,7 +122,35 @@ function hazardPage(db: Executor, enterpriseId: string, f: HazardFilter, match?:
   if (!match && !f.reportedBy && !scope) return query.modifyFront(preparedMarker).limit(sql.lit(Math.trunc(f.limit))).execute();
   return query.limit(f.limit).execute();
 }
-export type HazardRow = Awaited<ReturnType<typeof hazardPage>>[number];
+export type HazardRow = Awaited<ReturnType<ReturnType<typeof pageQuery>['execute']>>[number];
+
+/**
+ * A worker's page: the OR of visibleToWorker as a UNION ALL of one page per condition, each read in
+ * page order from its own index range (reporter / rectifier page indexes, the post page index once per
+ * post held, the plans the person owns through rectification_plan_owner_idx), then merged here: the
+ * first `limit` of the union are among the first `limit` of each part. One statement; the same rows
+ * as the OR, which as a filter walked the enterprise's whole list for a worker with few hazards.
+ */
+async function workerPage(db: Executor, enterpriseId: string, f: HazardFilter, postIds: string[], match?: Expression<SqlBool>, bound?: Expression<SqlBool>): Promise<HazardRow[]> {
+  const scope = f.workerScope as WorkerScope;
+  const person = scope.personId;
+  type Part = (eb: ExpressionBuilder<Database, 'hazard'>) => Expression<SqlBool>;
+  const parts: Part[] = [(eb) => eb('hazard.reporter_user_id', '=', scope.userId), (eb) => eb('hazard.rectifier_user_id', '=', scope.userId)];
+  for (const postId of new Set(postIds)) parts.push((eb) => eb('hazard.post_id', '=', postId));
+  if (person) {
+    parts.push((eb) =>
+      eb('hazard.id', 'in', eb.selectFrom('rectification_plan').select('rectification_plan.hazard_id').where('rectification_plan.enterprise_id', '=', enterpriseId).where('rectification_plan.owner_person_id', '=', person)),
+    );
+  }
+  const page = (part: Part, i: number) => db.selectFrom(pageQuery(db, enterpriseId, f, match, bound).where(part).limit(f.limit).as(`part${i}`)).selectAll();
+  const [first, ...rest] = parts.map(page);
+  let union = first as ReturnType<typeof page>;
+  for (const next of rest) union = union.unionAll(next);
+  const seen = new Set<string>();
+  const rows = (await union.execute()).filter((r) => !seen.has(r.id) && seen.add(r.id));
+  rows.sort((a, b) => (a.created_at === b.created_at ? (a.id < b.id ? 1 : -1) : a.created_at < b.created_at ? 1 : -1));
+  return rows.slice(0, f.limit);
+}
 
 export function findHazardRow(db: Executor, enterpriseId: string, hazardId: string, workerScope?: WorkerScope): Promise<HazardRow | undefined> {
   let query = db

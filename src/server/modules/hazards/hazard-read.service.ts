@@ -55,8 +55,8 @@ export interface HazardViewer {
  */
 export async function workerScopeOf(db: Executor, enterpriseId: string, viewer: HazardViewer | undefined): Promise<WorkerScope | undefined> {
   if (!viewer || viewer.role !== 'worker') return undefined;
-  const person = await repo.findActorPerson(db, enterpriseId, viewer.userId);
-  return { userId: viewer.userId, personId: person?.person_id ?? null };
+  const { personId, postIds } = await repo.findWorkerPosts(db, enterpriseId, viewer.userId);
+  return { userId: viewer.userId, personId, postIds };
 }
 
 export function toFilter(q: HazardListQuery, now: Date, viewer?: HazardViewer, workerScope?: WorkerScope) {

@@ -93,6 +93,18 @@ export function findActorPerson(db: Executor, enterpriseId: string, userId: stri
     .executeTakeFirst();
 }
 
+/** A worker's person and the posts it holds, in one statement (the worker's hazard view). */
+export async function findWorkerPosts(db: Executor, enterpriseId: string, userId: string): Promise<{ personId: string | null; postIds: string[] }> {
+  const rows = await db
+    .selectFrom('membership')
+    .leftJoin('person_post', (j) => j.onRef('person_post.person_id', '=', 'membership.person_id').on('person_post.enterprise_id', '=', enterpriseId))
+    .select(['membership.person_id', 'person_post.post_id'])
+    .where('membership.enterprise_id', '=', enterpriseId)
+    .where('membership.user_id', '=', userId)
+    .execute();
+  return { personId: rows[0]?.person_id ?? null, postIds: rows.flatMap((r) => (r.post_id ? [r.post_id] : [])) };
+}
+
 export function findPersonUnit(db: Executor, enterpriseId: string, personId: string) {
   return db
     .selectFrom('person')
