@@ -13,7 +13,7 @@ export function PriorityCard({ onOpen }: { onOpen: (id: string) => void }) {
   const path = '/api/v1/oversight/county/priority';
   const list = useQuery({ queryKey: [path, month], queryFn: () => api<{ items: CountyEnterpriseDto[] }>(path, { query: { month } }) });
   return (
-    <Card size="small" title={t('countyUi.priority', { month })} style={{ marginTop: 12 }} data-testid="county-priority">
+    <Card size="small" title={t('countyUi.priority', { monthName: new Intl.DateTimeFormat(currentLocale(), { month: 'long' }).format(new Date()) })} style={{ marginTop: 12 }} data-testid="county-priority">
       <List
         size="small"
         loading={list.isLoading}

@@ -55,7 +55,7 @@ export const countyMessages: CountyMessages = {
     demonstration: 'Demonstration',
     more: 'Load more',
     filter: { hasOpenMajorHazard: 'Open major hazard', hasOverdueHazard: 'Overdue hazard', hasStopWork: 'Stop-work in force', isDemonstration: 'Demonstration enterprise' },
-    priority: 'Inspection priorities of month {{month}} (by supervision grade)',
+    priority: 'Inspection priorities for {{monthName}} (by supervision grade)',
     priorityEmpty: 'No enterprise is due this month',
     open: 'Open',
     headcount: 'Headcount',

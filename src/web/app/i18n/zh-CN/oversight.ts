@@ -57,7 +57,7 @@ export const countyMessages = {
     demonstration: '示范企业',
     more: '加载更多',
     filter: { hasOpenMajorHazard: '有重大事故隐患', hasOverdueHazard: '有超期隐患', hasStopWork: '停产停业中', isDemonstration: '示范企业' },
-    priority: '{{month}} 月重点检查企业（按监管等级）',
+    priority: '{{monthName}}重点检查企业（按监管等级）',
     priorityEmpty: '本月没有需要检查的企业',
     open: '查看',
     headcount: '从业人数',
