@@ -21,7 +21,12 @@ export interface AuditEntry {
  * Inserted with the transaction's other queued rows when it commits (at-commit.ts).
  */
 export async function insertAuditEntry(db: Executor, entry: AuditEntry): Promise<void> {
-  await insertAtCommit(db, 'audit_log', {
+  await insertAtCommit(db, 'audit_log', auditRowOf(entry));
+}
+
+/** The row of an audit entry (for a write that inserts it in its own statement, see inspection records). */
+export function auditRowOf(entry: AuditEntry): AuditLogTable {
+  return {
     id: newId(),
     enterprise_id: entry.enterpriseId,
     actor_user_id: entry.actorUserId,
@@ -31,7 +36,7 @@ export async function insertAuditEntry(db: Executor, entry: AuditEntry): Promise
     action: entry.action,
     before: toDbJson(entry.before),
     after: toDbJson(entry.after),
-  });
+  };
 }
 
 export interface AuditFilter {

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/database.js';
+import type { AuditLogTable, Database } from '../../db/database.js';
 import { fromDbJson } from '../../db/codecs.js';
 import type { Executor } from '../../db/with-transaction.js';
 import { decodeCursor, toPage } from '../../platform/http/cursor.js';
 import type { AuditEntryDto } from '../../../schemas/org.js';
-import { insertAuditEntry, lastAuditAt, listActiveEnterprisesSince, listAuditEntries } from './audit.repository.js';
+import { type AuditEntry, auditRowOf, insertAuditEntry, lastAuditAt, listActiveEnterprisesSince, listAuditEntries } from './audit.repository.js';
 
 export interface Actor {
   userId: string | null;
@@ -12,13 +12,19 @@ export interface Actor {
 }
 
 /** Every write calls this inside its transaction, so the change and its audit row land together. */
-export async function recordChange(
-  trx: Executor,
-  actor: Actor,
-  at: Date,
-  change: { entity: string; entityId: string; action: string; before?: unknown; after?: unknown },
-): Promise<void> {
-  await insertAuditEntry(trx, {
+type Change = { entity: string; entityId: string; action: string; before?: unknown; after?: unknown };
+
+export async function recordChange(trx: Executor, actor: Actor, at: Date, change: Change): Promise<void> {
+  await insertAuditEntry(trx, entryOf(actor, at, change));
+}
+
+/** recordChange's row, for a write that inserts it in the same statement as its own rows (one round trip less on PostgreSQL). */
+export function changeRowOf(actor: Actor, at: Date, change: Change): AuditLogTable {
+  return auditRowOf(entryOf(actor, at, change));
+}
+
+function entryOf(actor: Actor, at: Date, change: Change): AuditEntry {
+  return {
     enterpriseId: actor.enterpriseId,
     actorUserId: actor.userId,
     at: at.toISOString(),
@@ -27,7 +33,7 @@ export async function recordChange(
     action: change.action,
     before: change.before ?? null,
     after: change.after ?? null,
-  });
+  };
 }
 
 export async function listAudit(

@@ -20,6 +20,10 @@ describe.skipIf(!isDbAvailable())('submitting inspection records', () => {
     expect(itemIds).toHaveLength(2);
   });
   afterAll(() => f.t.close());
+  const submitAudits = async (clientId: string) =>
+    (await f.t.deps.db.selectFrom('audit_log').select('after').where('enterprise_id', '=', f.enterpriseId).where('entity_id', '=', taskId).where('action', '=', 'submit').execute())
+      .map((r) => JSON.parse(r.after as string) as { clientId: string })
+      .filter((a) => a.clientId === clientId);
 
   it('refuses an unknown item or result, naming the field, and writes nothing', async () => {
     const before = await countRows(f.t, 'inspection_record', f.enterpriseId);
@@ -48,6 +52,8 @@ describe.skipIf(!isDbAvailable())('submitting inspection records', () => {
     expect(retry.json().isReplay).toBe(true);
     expect(retry.json().records.map((r: { id: string }) => r.id)).toEqual(first.json().records.map((r: { id: string }) => r.id));
     expect(await countRows(f.t, 'inspection_record', f.enterpriseId)).toBe(count);
+    // One audit row, written with the records (in their statement on PostgreSQL), none for the retry.
+    expect(await submitAudits(clientId)).toEqual([{ clientId, isLate: false, results: [{ itemId: itemIds[0], result: 'pass' }], hazardIds: [] }]);
   });
 
   it('applies a submission once when two copies arrive at the same time', async () => {
@@ -57,6 +63,7 @@ describe.skipIf(!isDbAvailable())('submitting inspection records', () => {
     expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200]);
     expect(answers.filter((a) => !a.json().isReplay)).toHaveLength(1);
     expect(await countRows(f.t, 'inspection_record', f.enterpriseId)).toBe(before + 1);
+    expect(await submitAudits(payload.clientId)).toHaveLength(1);
     // Every item now has a result: the task is done.
     expect((await f.t.request(f.worker, 'GET', `/api/v1/inspection-tasks/${taskId}`)).json().status).toBe('done');
   });

@@ -1,5 +1,6 @@
 /* Tasks and records: the hot tables of the inspections feature. Every query names enterprise_id. */
-import { type ExpressionBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, PostgresAdapter, sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database, InspectionRecordTable, InspectionTaskTable } from '../../db/database.js';
 import { afterKey } from '../../db/keyset.js';
 import { precompiled } from '../../db/precompiled.js';
@@ -192,8 +193,35 @@ const submissionTaskQuery = precompiled(['enterpriseId', 'taskId'], (db, p: { en
     .where('inspection_task.id', '=', p.taskId),
 );
 
+/** PostgreSQL: the task and its items as ONE row, the items a json array (issue 18 §3: 20 joined rows
+ * repeating the task's columns cost the server a row object each); compiled once. */
+const submissionTaskPgQuery = precompiled(['enterpriseId', 'taskId'], (db, p: { enterpriseId: string; taskId: string }) =>
+  db
+    .selectFrom('inspection_task')
+    .innerJoin('post', 'post.id', 'inspection_task.post_id')
+    .select([
+      ...taskColumns,
+      (eb) =>
+        jsonArrayFrom(
+          eb
+            .selectFrom('inspection_item')
+            .select(['inspection_item.id', 'inspection_item.measure_id', 'inspection_item.content'])
+            .where('inspection_item.enterprise_id', '=', p.enterpriseId)
+            .where((ib) => taskItemsFilter(ib as never)),
+        ).as('items'),
+    ])
+    .where('inspection_task.enterprise_id', '=', p.enterpriseId)
+    .where('inspection_task.id', '=', p.taskId),
+);
+
 /** The task (undefined when not the enterprise's) with its items. */
 export async function findTaskForSubmission(db: Executor, enterpriseId: string, taskId: string) {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    const row = (await submissionTaskPgQuery(db, { enterpriseId, taskId }))[0];
+    if (!row) return undefined;
+    const { items, ...task } = row;
+    return { task, items: items as { id: string; measure_id: string; content: string }[] };
+  }
   const rows = await submissionTaskQuery(db, { enterpriseId, taskId });
   const first = rows[0];
   if (!first) return undefined;
@@ -252,35 +280,6 @@ export function listRecordsOfSubmission(db: Executor, enterpriseId: string, subm
     .execute();
 }
 
-const recordColumns = ['id', 'enterprise_id', 'task_id', 'item_id', 'result', 'note', 'person_id', 'user_id', 'captured_at', 'received_at', 'is_late', 'submission_id', 'client_id', 'supersedes_id', 'photo_ids'] as const satisfies readonly (keyof InspectionRecordTable)[];
-type RecordParams = Record<string, string | number | null>;
-/** The records insert compiled once per row count (building and compiling 20 rows was a large share of a submission's CPU, issue 18 §3); parameter i is the i-th value of the rows, row by row in recordColumns' order. */
-const recordInserts = new Map<number, (db: Executor, p: RecordParams) => Promise<{ id: string }[]>>();
-
-function recordInsertOf(count: number) {
-  let insert = recordInserts.get(count);
-  if (!insert) {
-    const names = Array.from({ length: count * recordColumns.length }, (_, i) => String(i));
-    insert = precompiled(names, (db, p: RecordParams) =>
-      db
-        .insertInto('inspection_record')
-        .values(Array.from({ length: count }, (_, i) => Object.fromEntries(recordColumns.map((c, j) => [c, p[String(i * recordColumns.length + j)]])) as unknown as InspectionRecordTable))
-        .onConflict((oc) => oc.column('client_id').doNothing())
-        .returning('id'),
-    );
-    recordInserts.set(count, insert);
-  }
-  return insert;
-}
-
-/** Inserts the records of one submission; rows whose client_id exists are skipped (a replay), atomically by the unique key. */
-export async function insertRecordsIgnoringReplays(db: Executor, rows: InspectionRecordTable[]): Promise<string[]> {
-  if (rows.length === 0) return [];
-  const values: (string | number | null)[] = [];
-  for (const row of rows) for (const c of recordColumns) values.push(row[c]);
-  const inserted = await recordInsertOf(rows.length)(db, values as unknown as RecordParams);
-  return inserted.map((r) => r.id);
-}
 
 const setTaskDoneQuery = precompiled(['enterpriseId', 'taskId', 'at', 'itemCount'], (db, p: { enterpriseId: string; taskId: string; at: string; itemCount: number }) =>
   db
