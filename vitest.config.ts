@@ -26,6 +26,9 @@ export default defineConfig({
           name: 'int-sqlite',
           isolate: false,
           include: ['src/**/*.int.test.ts'],
+          // A file of one database's cases only is named *.postgres.int.test.ts or *.sqlite.int.test.ts
+          // and runs in that database's project (a file with no case would fail the other's).
+          exclude: ['src/**/*.postgres.int.test.ts', 'node_modules/**'],
           globalSetup: ['src/server/test/pg-global-setup.ts'],
           env: { TEST_DB: 'sqlite' },
           testTimeout: 30_000,
@@ -37,6 +40,7 @@ export default defineConfig({
           name: 'int-postgres',
           isolate: false,
           include: ['src/**/*.int.test.ts'],
+          exclude: ['src/**/*.sqlite.int.test.ts', 'node_modules/**'],
           globalSetup: ['src/server/test/pg-global-setup.ts'],
           env: { TEST_DB: 'postgres' },
           testTimeout: 30_000,

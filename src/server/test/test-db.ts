@@ -17,7 +17,8 @@ export async function createTestDb(): Promise<ScratchDb> {
 /**
  * Cases that exist on one database only (SQLite's synchronous mode, PostgreSQL's advisory locks):
  * registered in that database's project and absent from the other's, so neither lists them as skipped.
- * `onDialect('postgres', describe)('…', () => { … })`.
+ * `onDialect('postgres', describe)('…', () => { … })`. A file whose every case is one database's is named
+ * `*.postgres.int.test.ts` / `*.sqlite.int.test.ts` so the other project does not load it (vitest.config.ts).
  */
 export function onDialect<T extends (...args: never[]) => unknown>(dialect: TestDialect, register: T): T {
   return (testDialect() === dialect ? register : () => undefined) as T;
