@@ -75,16 +75,20 @@ export function listHazardRows(db: Executor, enterpriseId: string, f: HazardFilt
   });
 }
 
-function pageQuery(db: Executor, enterpriseId: string, f: HazardFilter, match?: Expression<SqlBool>, bound?: Expression<SqlBool>) {
-  let query = db
+/** The hazard with the names of its post, area and reporter: the row the list and the detail read. */
+function selectHazardRow(db: Executor) {
+  return db
     .selectFrom('hazard')
     .leftJoin('post', 'post.id', 'hazard.post_id')
     .leftJoin('area', 'area.id', 'hazard.area_id')
     .leftJoin('person as reporter_person', 'reporter_person.id', 'hazard.reporter_person_id')
     .leftJoin('user as reporter_user', 'reporter_user.id', 'hazard.reporter_user_id')
     .selectAll('hazard')
-    .select(['post.name as post_name', 'area.name as area_name', 'reporter_person.name as reporter_person_name', 'reporter_user.display_name as reporter_user_name'])
-    .where('hazard.enterprise_id', '=', enterpriseId);
+    .select(['post.name as post_name', 'area.name as area_name', 'reporter_person.name as reporter_person_name', 'reporter_user.display_name as reporter_user_name']);
+}
+
+function pageQuery(db: Executor, enterpriseId: string, f: HazardFilter, match?: Expression<SqlBool>, bound?: Expression<SqlBool>) {
+  let query = selectHazardRow(db).where('hazard.enterprise_id', '=', enterpriseId);
   if (f.status) query = query.where('hazard.status', '=', f.status);
   if (f.grade) query = query.where('hazard.grade', '=', f.grade);
   if (f.postId) query = query.where('hazard.post_id', '=', f.postId);
@@ -153,16 +157,7 @@ async function workerPage(db: Executor, enterpriseId: string, f: HazardFilter, p
 }
 
 export function findHazardRow(db: Executor, enterpriseId: string, hazardId: string, workerScope?: WorkerScope): Promise<HazardRow | undefined> {
-  let query = db
-    .selectFrom('hazard')
-    .leftJoin('post', 'post.id', 'hazard.post_id')
-    .leftJoin('area', 'area.id', 'hazard.area_id')
-    .leftJoin('person as reporter_person', 'reporter_person.id', 'hazard.reporter_person_id')
-    .leftJoin('user as reporter_user', 'reporter_user.id', 'hazard.reporter_user_id')
-    .selectAll('hazard')
-    .select(['post.name as post_name', 'area.name as area_name', 'reporter_person.name as reporter_person_name', 'reporter_user.display_name as reporter_user_name'])
-    .where('hazard.enterprise_id', '=', enterpriseId)
-    .where('hazard.id', '=', hazardId);
+  let query = selectHazardRow(db).where('hazard.enterprise_id', '=', enterpriseId).where('hazard.id', '=', hazardId);
   if (workerScope) query = query.where((eb) => visibleToWorker(eb, enterpriseId, workerScope));
   return query.executeTakeFirst();
 }
