@@ -1,4 +1,4 @@
-import { migrateToLatest } from '../db/migrate.js';
+import { knownMigrations, migrateOnly, migrateToLatest } from '../db/migrate.js';
 import { createScratchDb, type ScratchDb } from './scratch-db.js';
 
 export type TestDialect = 'sqlite' | 'postgres';
@@ -11,6 +11,18 @@ export function testDialect(): TestDialect {
 export async function createTestDb(): Promise<ScratchDb> {
   const scratch = await createScratchDb(testDialect(), 'sk_test');
   await migrateToLatest(scratch.db.kysely);
+  return scratch;
+}
+
+/**
+ * A fresh database of the project's dialect migrated up to, not including, the named migration (every
+ * migration whose name sorts before it, as Kysely orders them): a test inserts the rows an installation
+ * had then, and `migrateToLatest` runs the named one and the rest over them — a migration's backfill tested with data.
+ */
+export async function createTestDbBefore(migration: string): Promise<ScratchDb> {
+  if (!knownMigrations().includes(migration)) throw new Error(`No migration named ${migration}`);
+  const scratch = await createScratchDb(testDialect(), 'sk_test');
+  await migrateOnly(scratch.db.kysely, knownMigrations().filter((name) => name < migration));
   return scratch;
 }
 
