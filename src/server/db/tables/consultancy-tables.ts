@@ -68,6 +68,8 @@ export interface EngagementVisitTable {
   consultant_user_ids: string;
   /** JSON array of the deliverable codes worked on. */
   deliverable_codes: string;
+  /** 1 while the enterprise's confirmation is in force (kept from sign_off by the visit's afterSign hook); 0: pending. */
+  is_confirmed: number;
 }
 
 export interface EngagementFindingTable {

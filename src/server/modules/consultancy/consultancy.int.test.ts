@@ -141,12 +141,19 @@ describe.skipIf(!isDbAvailable())('consultancy engagements', () => {
     await withTransaction(t.deps.db, (trx) => trx.updateTable('membership').set({ person_id: manager }).where('enterprise_id', '=', a.enterpriseId).where('role', '=', 'safety_manager').execute());
     const sheet = await t.request(a.cookies.safety_manager, 'GET', `/api/v1/sign-offs?subjectType=engagement-visit&subjectId=${id}`);
     expect(sheet.json().expected.map((x: { personId: string }) => x.personId)).toEqual([manager]);
-    const sign = (cookie: string, personId: string) => t.request(cookie, 'POST', '/api/v1/sign-offs', { subjectType: 'engagement-visit', subjectId: id, role: 'enterprise', personId, method: 'session' });
+    const sign = (cookie: string, personId: string, action: 'sign' | 'revoke' = 'sign') =>
+      t.request(cookie, 'POST', '/api/v1/sign-offs', { subjectType: 'engagement-visit', subjectId: id, role: 'enterprise', personId, method: 'session', action, ...(action === 'revoke' && { note: '日期记错' }) });
     // A team leader is not who confirms a visit; another enterprise does not see it.
     expect((await sign(a.cookies.team_leader, a.people.team_leader)).statusCode).toBe(403);
     expect((await t.request(b.principal, 'GET', `/api/v1/sign-offs?subjectType=engagement-visit&subjectId=${id}`)).statusCode).toBe(404);
     const signed = await sign(a.cookies.safety_manager, manager);
     expect(signed.statusCode, signed.body).toBe(201);
+    expect(await pending(a.cookies.safety_manager)).toEqual([]);
+    // Withdrawn, it waits again (the visit's copy of its confirmation follows each entry); signed again, it does not.
+    const withdrawn = await sign(a.cookies.safety_manager, manager, 'revoke');
+    expect(withdrawn.statusCode, withdrawn.body).toBe(201);
+    expect((await pending(a.cookies.safety_manager)).map((v) => v.id)).toEqual([id]);
+    expect((await sign(a.cookies.safety_manager, manager)).statusCode).toBe(201);
     expect(await pending(a.cookies.safety_manager)).toEqual([]);
 
     const detail = (await t.request(c.team, 'GET', `/api/v1/engagements/${engagementA}`)).json();

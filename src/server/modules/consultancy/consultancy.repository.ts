@@ -1,5 +1,7 @@
 /* Consultancies, their members, engagements and the engagement's insert-only records (seed 002). */
+import { sql } from 'kysely';
 import { afterKey } from '../../db/keyset.js';
+import { signatureInForce } from '../../platform/sign-off/sign-off.repository.js';
 import type {
   ConsultancyMemberTable,
   ConsultancyTable,
@@ -144,16 +146,10 @@ export function findVisit(db: Executor, enterpriseId: string, id: string) {
 
 /**
  * A page of the enterprise's visits, newest first by (visited_on, id): one range of
- * engagement_visit_page_idx. `pending`: those without a confirmation in force (a current, unsuperseded
- * `sign` of the enterprise's role, as visitsOfEngagement's sign state), checked on each visit of the same
- * range through sign_off_subject_idx — the confirmed ones are walked past, so a page of pending visits
- * costs the enterprise's visits since the oldest pending one (an engagement has a few dozen a year).
+ * engagement_visit_page_idx, or, `pending` (no confirmation in force), of the partial
+ * engagement_visit_pending_page_idx (is_confirmed = 0).
  */
-export function listVisitsOfEnterprise(
-  db: Executor,
-  enterpriseId: string,
-  q: { pending?: { subjectType: string; role: string }; after?: { at: string; id: string }; limit: number },
-) {
+export function listVisitsOfEnterprise(db: Executor, enterpriseId: string, q: { pending?: boolean; after?: { at: string; id: string }; limit: number }) {
   let query = db
     .selectFrom('engagement_visit as v')
     .innerJoin('engagement as g', 'g.id', 'v.engagement_id')
@@ -161,37 +157,23 @@ export function listVisitsOfEnterprise(
     .selectAll('v')
     .select('c.name as consultancy_name')
     .where('v.enterprise_id', '=', enterpriseId);
-  const pending = q.pending;
-  if (pending) {
-    query = query.where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('sign_off as s')
-            .select('s.id')
-            .where('s.enterprise_id', '=', enterpriseId)
-            .where('s.subject_type', '=', pending.subjectType)
-            .whereRef('s.subject_id', '=', 'v.id')
-            .where('s.subject_revision', '=', '')
-            .where('s.role', '=', pending.role)
-            .where('s.action', '=', 'sign')
-            .where(({ not: none, exists: any, selectFrom: from }) =>
-              none(
-                any(
-                  from('sign_off as later')
-                    .select('later.id')
-                    .where('later.enterprise_id', '=', enterpriseId)
-                    .where('later.subject_type', '=', pending.subjectType)
-                    .whereRef('later.subject_id', '=', 'v.id')
-                    .whereRef('later.supersedes_id', '=', 's.id'),
-                ),
-              ),
-            ),
-        ),
-      ),
-    );
-  }
+  if (q.pending) query = query.where('v.is_confirmed', '=', 0);
   if (q.after) query = query.where(afterKey('v.visited_on', 'v.id', q.after, 'desc'));
   return query.orderBy('v.visited_on', 'desc').orderBy('v.id', 'desc').limit(q.limit).execute();
+}
+
+/**
+ * Sets the visit's is_confirmed from its sign-off entries (sign-off's one in-force predicate for the
+ * subject and role): called by the visit's afterSign hook in the sign-off's transaction.
+ */
+export async function refreshVisitConfirmation(db: Executor, enterpriseId: string, visitId: string, subject: { subjectType: string; role: string }): Promise<void> {
+  const inForce = signatureInForce({ enterpriseId, subjectType: subject.subjectType, subjectId: sql.ref('engagement_visit.id'), role: subject.role });
+  await db
+    .updateTable('engagement_visit')
+    .set((eb) => ({ is_confirmed: eb.case().when(inForce).then(1).else(0).end() }))
+    .where('enterprise_id', '=', enterpriseId)
+    .where('id', '=', visitId)
+    .execute();
 }
 
 /** The enterprise's people whose login holds one of the roles (who confirms a visit). */

@@ -47,6 +47,10 @@ registerSignOffSubject({
       })),
     };
   },
+  // A signature or its withdrawal: the visit's copy of its confirmation (the pending page's index) follows.
+  async afterSign({ db, enterpriseId, subjectId }) {
+    await repo.refreshVisitConfirmation(db, enterpriseId, subjectId, { subjectType: visitSubjectType, role: visitSignerRole });
+  },
 });
 
 /** Records a visit of the engagement (a team member or a lead of the consultancy records it). */
@@ -79,6 +83,7 @@ export async function recordVisit(deps: AppDeps, userId: string, row: Engagement
       recorded_at: at.toISOString(),
       consultant_user_ids: JSON.stringify(who),
       deliverable_codes: JSON.stringify(codes),
+      is_confirmed: 0,
     };
     await repo.insertVisit(trx, visit);
     await recordChange(trx, { userId, enterpriseId: row.enterprise_id }, at, { entity: 'engagement_visit', entityId: id, action: 'create', after: { ...input, consultants: visit.consultants } });
@@ -121,7 +126,7 @@ export async function listEnterpriseVisits(
   q: { pending?: boolean; limit: number; cursor?: string },
   locale: Locale,
 ): Promise<{ items: EnterpriseVisitDto[]; nextCursor: string | null }> {
-  const rows = await repo.listVisitsOfEnterprise(db, enterpriseId, { pending: q.pending ? { subjectType: visitSubjectType, role: visitSignerRole } : undefined, after: decodeCursor(q.cursor), limit: q.limit + 1 });
+  const rows = await repo.listVisitsOfEnterprise(db, enterpriseId, { pending: q.pending, after: decodeCursor(q.cursor), limit: q.limit + 1 });
   const page = toPage(rows, q.limit, (v) => ({ at: v.visited_on, id: v.id }), (v) => v);
   const items: EnterpriseVisitDto[] = [];
   for (const v of page.items) items.push({ ...(await toDto(db, v, locale)), engagementId: v.engagement_id, consultancyName: v.consultancy_name });

@@ -29,6 +29,11 @@
  *    entries, revision)`, `isSignedBy(…)`, `currentSignatures(…)` — e.g. "the permit may start when
  *    nobody is missing".
  *
+ *    To flag or list records by their confirmation in SQL (a page of "waiting for signature"), use
+ *    `signatureInForce({ enterpriseId, subjectType, subjectId: sql.ref('v.id'), role })` of
+ *    sign-off.repository.ts — e.g. consultancy visits keep `engagement_visit.is_confirmed` from it in
+ *    their afterSign hook, so their pending page is an index range.
+ *
  * 3. The routes are shared: `GET /api/v1/sign-offs?subjectType=&subjectId=` (the sheet: expected
  *    signers, every entry, what the caller may do) and `POST /api/v1/sign-offs`. The phone has
  *    `SignOffPanel` + `SignaturePad` (src/phone/ui), the office `SignOffList` (src/web/features/sign-offs).

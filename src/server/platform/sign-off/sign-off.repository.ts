@@ -1,5 +1,6 @@
 /* The only Kysely user of the sign-off mechanism. sign_off is insert-only: there is no update or delete here. */
-import type { AttachmentTable, SignOffTable } from '../../db/database.js';
+import { type Expression, expressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
+import type { AttachmentTable, Database, SignOffTable } from '../../db/database.js';
 import type { Executor } from '../../db/with-transaction.js';
 
 export type SignOffRow = SignOffTable & { person_name: string; user_display_name: string | null };
@@ -21,6 +22,48 @@ function selectRows(db: Executor) {
     .leftJoin('user', 'user.id', 'sign_off.user_id')
     .selectAll('sign_off')
     .select(['person.name as person_name', 'user.display_name as user_display_name']);
+}
+
+/**
+ * SQL: the record has a signature in force — a `sign` entry of the role on the revision that no later
+ * entry supersedes (what `currentSignatures` of domain/sign-off computes from the entries; a revoked
+ * or re-signed entry is superseded). The one place this is written in SQL: a feature that flags or
+ * lists its records by their confirmation puts it in its own statement, the record's id (and, in a
+ * statement over many enterprises, its enterprise) given as a column reference, `sql.ref('v.id')`.
+ * Served by sign_off_subject_idx.
+ */
+export function signatureInForce(subject: {
+  enterpriseId: string | RawBuilder<string>;
+  subjectType: string;
+  subjectId: string | RawBuilder<string>;
+  role: string;
+  revision?: string;
+}): Expression<SqlBool> {
+  const eb = expressionBuilder<Database, never>();
+  return eb.exists(
+    eb
+      .selectFrom('sign_off as in_force')
+      .select('in_force.id')
+      .where('in_force.enterprise_id', '=', subject.enterpriseId)
+      .where('in_force.subject_type', '=', subject.subjectType)
+      .where('in_force.subject_id', '=', subject.subjectId)
+      .where('in_force.subject_revision', '=', subject.revision ?? '')
+      .where('in_force.role', '=', subject.role)
+      .where('in_force.action', '=', 'sign')
+      .where((inner) =>
+        inner.not(
+          inner.exists(
+            inner
+              .selectFrom('sign_off as superseding')
+              .select('superseding.id')
+              .whereRef('superseding.enterprise_id', '=', 'in_force.enterprise_id')
+              .whereRef('superseding.subject_type', '=', 'in_force.subject_type')
+              .whereRef('superseding.subject_id', '=', 'in_force.subject_id')
+              .whereRef('superseding.supersedes_id', '=', 'in_force.id'),
+          ),
+        ),
+      ),
+  );
 }
 
 /** Every entry of one record, oldest first (superseded ones too: they are evidence). */
