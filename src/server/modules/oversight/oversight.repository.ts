@@ -2,8 +2,8 @@
  * cross-enterprise reads of the regulator's overview (every query names the enterprises the user is linked to). */
 import type { BureauReportAckTable, BureauReportTable, RemediationEvaluationTable } from '../../db/tables/oversight-tables.js';
 import type { Executor } from '../../db/with-transaction.js';
-import { afterKey } from '../../db/keyset.js';
 import { inboxScopeOf, scopeEnterpriseIds, type Scope } from './county.repository.js';
+import { type InboxBound, type InboxSource, sourcePage } from './inbox-page.js';
 
 export async function insertReportOnce(db: Executor, row: Omit<BureauReportTable, 'county_code' | 'town_code'>): Promise<boolean> {
   const existing = await db.selectFrom('bureau_report').select('id').where('hazard_id', '=', row.hazard_id).where('kind', '=', row.kind).executeTakeFirst();
@@ -39,23 +39,18 @@ export function listReports(db: Executor, enterpriseIds: string[], hazardId?: st
 }
 
 /**
- * One stream of the regulator's inbox, newest first by (reported_at, id): the reports of its scope (one
+ * One source of the regulator's inbox, newest first by (reported_at, id): the reports of its scope (one
  * range of bureau_report_county_page_idx, or _town_page_idx for a town) or of one linked enterprise
- * (bureau_report_enterprise_page_idx). The service merges the streams of a user who has several.
+ * (bureau_report_enterprise_page_idx). The service merges the sources of a user who has several (inboxPage).
  */
-export function listReportPage(db: Executor, source: { scope: Scope } | { enterpriseId: string }, page: { after?: { at: string; id: string }; limit: number }) {
-  let query = db
+export function listReportPage(db: Executor, source: InboxSource, page: InboxBound) {
+  const query = db
     .selectFrom('bureau_report as r')
     .innerJoin('enterprise as e', 'e.id', 'r.enterprise_id')
     .leftJoin('user as u', 'u.id', 'r.reported_by_user_id')
     .selectAll('r')
     .select(['e.name as enterprise_name', 'u.display_name as reported_by_name']);
-  if ('scope' in source) {
-    query = query.where('r.county_code', '=', source.scope.countyCode);
-    if (source.scope.townCode) query = query.where('r.town_code', '=', source.scope.townCode);
-  } else query = query.where('r.enterprise_id', '=', source.enterpriseId);
-  if (page.after) query = query.where(afterKey('r.reported_at', 'r.id', page.after, 'desc'));
-  return query.orderBy('r.reported_at', 'desc').orderBy('r.id', 'desc').limit(page.limit).execute();
+  return sourcePage(query, 'r', 'reported_at', source, page).execute();
 }
 
 export async function listAcks(db: Executor, reportIds: string[]) {

@@ -14,7 +14,7 @@ import { notifyInTransaction } from '../notifications/notifications.service.js';
 import { getRiskOverview } from '../risks/risk-read.service.js';
 import * as repo from './oversight.repository.js';
 import { findJurisdiction, listJurisdictionUserIds, type Scope } from './county.repository.js';
-import { inboxPage, type InboxStream } from './inbox-page.js';
+import { inboxPage } from './inbox-page.js';
 
 const docxPath = (reportId: string) => `/api/v1/bureau-reports/${reportId}/report.docx`;
 
@@ -89,11 +89,7 @@ async function toDtos(db: Executor, rows: Awaited<ReturnType<typeof repo.listRep
 export async function listInbox(db: Executor, userId: string, q: { cursor?: string; limit: number }): Promise<{ items: BureauReportDto[]; nextCursor: string | null }> {
   const ids = await linkedEnterpriseIds(db, userId, ['regulator']);
   const scope = await jurisdictionOf(db, userId);
-  const streams: InboxStream<Awaited<ReturnType<typeof repo.listReportPage>>[number]>[] = [
-    ...(scope ? [(page: Parameters<typeof repo.listReportPage>[2]) => repo.listReportPage(db, { scope }, page)] : []),
-    ...ids.map((enterpriseId) => (page: Parameters<typeof repo.listReportPage>[2]) => repo.listReportPage(db, { enterpriseId }, page)),
-  ];
-  const page = await inboxPage(streams, (r) => r.reported_at, q);
+  const page = await inboxPage({ scope, enterpriseIds: ids }, (source, p) => repo.listReportPage(db, source, p), (r) => r.reported_at, q);
   return { items: await toDtos(db, page.items, userId), nextCursor: page.nextCursor };
 }
 

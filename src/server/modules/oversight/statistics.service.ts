@@ -18,9 +18,8 @@ import { recordChange } from '../audit/audit.service.js';
 import { findEnterprise } from '../enterprise/enterprise.repository.js';
 import { getHazardStatistics } from '../hazards/hazard-reports.service.js';
 import { notifyInTransaction } from '../notifications/notifications.service.js';
-import { afterKey } from '../../db/keyset.js';
 import { findJurisdiction, inboxScopeOf, listJurisdictionUserIds, scopeEnterpriseIds, type Scope } from './county.repository.js';
-import { inboxPage, type InboxStream } from './inbox-page.js';
+import { type InboxBound, type InboxSource, inboxPage, sourcePage } from './inbox-page.js';
 import { listLinkedEnterprises, listRegulatorUserIds } from './oversight.repository.js';
 
 const countyTimeZone = 'Asia/Shanghai'; // the county's calendar for the late list (enterprises keep their own for due items)
@@ -114,28 +113,18 @@ function inScope(db: Executor, q: ReturnType<typeof baseQuery>, s: { ids: string
 }
 
 /**
- * One stream of the regulator's statistics inbox, newest first by (submitted_at, id): its scope's
+ * One source of the regulator's statistics inbox, newest first by (submitted_at, id): its scope's
  * (statistics_submission_county_page_idx, or _town_page_idx for a town) or one linked enterprise's
  * (statistics_submission_enterprise_page_idx).
  */
-export function listSubmissionPage(db: Executor, source: { scope: Scope } | { enterpriseId: string }, page: { after?: { at: string; id: string }; limit: number }) {
-  let query = baseQuery(db);
-  if ('scope' in source) {
-    query = query.where('s.county_code', '=', source.scope.countyCode);
-    if (source.scope.townCode) query = query.where('s.town_code', '=', source.scope.townCode);
-  } else query = query.where('s.enterprise_id', '=', source.enterpriseId);
-  if (page.after) query = query.where(afterKey('s.submitted_at', 's.id', page.after, 'desc'));
-  return query.orderBy('s.submitted_at', 'desc').orderBy('s.id', 'desc').limit(page.limit).execute();
+export function listSubmissionPage(db: Executor, source: InboxSource, page: InboxBound) {
+  return sourcePage(baseQuery(db), 's', 'submitted_at', source, page).execute();
 }
 
 /** The regulator's inbox of submitted statistics, a page newest first: its jurisdiction's and each linked enterprise's, merged. */
 export async function listStatisticsInbox(db: Executor, userId: string, q: { cursor?: string; limit: number }): Promise<{ items: StatisticsSubmissionDto[]; nextCursor: string | null }> {
   const { ids, scope } = await scopeOfUser(db, userId);
-  const streams: InboxStream<Awaited<ReturnType<typeof listSubmissionPage>>[number]>[] = [
-    ...(scope ? [(page: Parameters<typeof listSubmissionPage>[2]) => listSubmissionPage(db, { scope }, page)] : []),
-    ...ids.map((enterpriseId) => (page: Parameters<typeof listSubmissionPage>[2]) => listSubmissionPage(db, { enterpriseId }, page)),
-  ];
-  const page = await inboxPage(streams, (r) => r.submitted_at, q);
+  const page = await inboxPage({ scope, enterpriseIds: ids }, (source, p) => listSubmissionPage(db, source, p), (r) => r.submitted_at, q);
   return { items: await toDtos(db, page.items, userId), nextCursor: page.nextCursor };
 }
 
