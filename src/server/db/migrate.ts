@@ -63,6 +63,7 @@ import * as indexEngagementVisitPages from './migrations/202612082130-index-enga
 import * as indexRegulatorInboxes from './migrations/202612082140-index-regulator-inboxes.js';
 import * as indexHazardRectifierPage from './migrations/202612082210-index-hazard-rectifier-page.js';
 import * as visitPendingPage from './migrations/202612090010-visit-pending-page.js';
+import * as trainingAttendeePage from './migrations/202612090020-training-attendee-page.js';
 import * as createOccupationalHealth from './migrations/202612070420-create-occupational-health.js';
 import * as createCommunication from './migrations/202612070430-create-communication.js';
 import * as indexOperationsLists from './migrations/202612070440-index-operations-lists.js';
@@ -141,6 +142,7 @@ const migrations: Record<string, Migration> = {
   '202612082140-index-regulator-inboxes': indexRegulatorInboxes,
   '202612082210-index-hazard-rectifier-page': indexHazardRectifierPage,
   '202612090010-visit-pending-page': visitPendingPage,
+  '202612090020-training-attendee-page': trainingAttendeePage,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -19,6 +19,8 @@ export interface TrainingAttendeeTable {
   enterprise_id: string;
   session_id: string;
   person_id: string;
+  /** The session's held_on, copied (kept by training.repository.ts): a person's sessions page by it. */
+  held_on: string;
 }
 
 /** Insert-only: the latest row of a (session, person) is the score. */

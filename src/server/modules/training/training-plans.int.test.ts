@@ -5,7 +5,7 @@ import { CompiledQuery, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../../app-deps.js';
 import type { Database } from '../../db/database.js';
-import type { CertificateTable, TrainingSessionTable } from '../../db/tables/training-tables.js';
+import type { CertificateTable, TrainingAttendeeTable, TrainingSessionTable } from '../../db/tables/training-tables.js';
 import { seedDemo } from '../../demo/seed-demo.js';
 import { certificateState } from '../../../domain/training/training-status.js';
 import { ManualClock } from '../../platform/clock.js';
@@ -14,7 +14,8 @@ import { newId } from '../../platform/ids.js';
 import { expectIndexPage, planOf as planIn } from '../../test/query-plans.js';
 import { isDbAvailable } from '../../test/test-app.js';
 import { createTestDb, testDialect } from '../../test/test-db.js';
-import { listCertificatePage, listSessions } from './training.repository.js';
+import { backfillAttendeeDates } from '../../db/migrations/202612090020-training-attendee-page.js';
+import { listCertificatePage, listSessions, updateSession } from './training.repository.js';
 
 const dialect = testDialect();
 const day = (n: number) => new Date(Date.parse('2020-01-01T00:00:00.000Z') + n * 86_400_000).toISOString().slice(0, 10);
@@ -24,6 +25,7 @@ describe.runIf(isDbAvailable())(`training list plans (${dialect})`, () => {
   let kysely: Kysely<Database>;
   let enterpriseId: string;
   let personIds: string[];
+  let attendees: TrainingAttendeeTable[];
 
   beforeAll(async () => {
     const scratch = await createTestDb();
@@ -50,8 +52,13 @@ describe.runIf(isDbAvailable())(`training list plans (${dialect})`, () => {
       updated_at: at,
     }));
     await kysely.insertInto('training_session').values(sessions).execute();
-    const attendees = sessions.filter((s) => s.enterprise_id === enterpriseId).map((s, i) => ({ enterprise_id: enterpriseId, session_id: s.id, person_id: personIds[i % personIds.length] as string }));
+    // One attendee each, a second one on every third session. Written without the session's date (as
+    // before migration 202612090020), which the migration's backfill then copies.
+    attendees = sessions
+      .filter((s) => s.enterprise_id === enterpriseId)
+      .flatMap((s, i) => [personIds[i % personIds.length], ...(i % 3 === 0 ? [personIds[(i + 1) % personIds.length]] : [])].map((p) => ({ enterprise_id: enterpriseId, session_id: s.id, person_id: p as string, held_on: '' })));
     await kysely.insertInto('training_attendee').values(attendees).execute();
+    await backfillAttendeeDates(kysely as unknown as Kysely<unknown>);
     const certificates: CertificateTable[] = Array.from({ length: 600 }, (_, i) => ({
       id: newId(),
       enterprise_id: i % 6 === 5 ? demo.secondEnterpriseId : enterpriseId,
@@ -79,12 +86,14 @@ describe.runIf(isDbAvailable())(`training list plans (${dialect})`, () => {
     ['all', 'training_session_held_idx', ['enterprise_id'], () => ({})],
     ['one year', 'training_session_held_idx', ['held_on'], () => ({ from: '2022-01-01', to: '2022-12-31' })],
     ['one status', 'training_session_status_page_idx', ['status'], () => ({ status: 'planned' })],
-    // A person's sessions walk the enterprise's in page order; each attendee is checked by its key.
-    ["one person's", 'training_session_held_idx', ['enterprise_id'], () => ({ personId: personIds[1] })],
+    // A person's sessions: their attendee rows, which carry the session's date.
+    ["one person's", 'training_attendee_person_page_idx', ['person_id'], () => ({ personId: personIds[1] })],
+    ["one person's in one year", 'training_attendee_person_page_idx', ['person_id', 'held_on'], () => ({ personId: personIds[1], from: '2021-01-01', to: '2023-12-31' })],
   ];
   for (const [name, index, bound, filter] of sessionCases) {
     it(`sessions — ${name}: page 1 and a deep page read one index range in page order`, async () => {
-      const table = dialect === 'sqlite' ? 's' : 'training_session';
+      const byPerson = filter().personId !== undefined;
+      const table = byPerson ? (dialect === 'sqlite' ? 'a' : 'training_attendee') : dialect === 'sqlite' ? 's' : 'training_session';
       const all = await listSessions(kysely, enterpriseId, filter());
       expect(all.length).toBeGreaterThan(60);
       const page1 = await listSessions(kysely, enterpriseId, { ...filter(), limit: 51 });
@@ -96,10 +105,39 @@ describe.runIf(isDbAvailable())(`training list plans (${dialect})`, () => {
       expectIndexPage(await planOf(table, (db) => listSessions(db, enterpriseId, { ...filter(), limit: 51 })), index, bound);
       const plan = await planOf(table, (db) => listSessions(db, enterpriseId, { ...filter(), after, limit: 51 }));
       expectIndexPage(plan, index, bound);
-      expect(plan.access, plan.text).toContain('(held_on,id)');
-      if (filter().personId) expect(plan.text).toMatch(/training_attendee_pk|sqlite_autoindex_training_attendee/);
+      expect(plan.access, plan.text).toContain(byPerson ? '(held_on,session_id)' : '(held_on,id)');
+      if (byPerson) expect(plan.text).not.toContain('training_session_held_idx');
     });
   }
+
+  it("sessions — a person's pages are exactly the sessions they attend, in the list's order, and follow a change of date", async () => {
+    const all = await listSessions(kysely, enterpriseId, { limit: 10_000 });
+    for (const personId of personIds) {
+      const attended = new Set(attendees.filter((a) => a.person_id === personId).map((a) => a.session_id));
+      const expected = all.filter((s) => attended.has(s.id)).map((s) => s.id);
+      expect(expected.length).toBeGreaterThan(100);
+      const seen: string[] = [];
+      let after: { at: string; id: string } | undefined;
+      for (;;) {
+        const page = await listSessions(kysely, enterpriseId, { personId, after, limit: 23 });
+        seen.push(...page.map((r) => r.id));
+        const last = page[page.length - 1];
+        if (page.length < 23 || !last) break;
+        after = { at: last.held_on, id: last.id };
+      }
+      expect(seen).toEqual(expected);
+      const planned = await listSessions(kysely, enterpriseId, { personId, status: 'planned', from: '2021-01-01', to: '2022-06-30' });
+      expect(planned.map((r) => r.id)).toEqual(all.filter((s) => attended.has(s.id) && s.status === 'planned' && s.held_on >= '2021-01-01' && s.held_on <= '2022-06-30').map((s) => s.id));
+    }
+    // The oldest session of person 0 moved to the newest date: it leads their page.
+    const personId = personIds[0] as string;
+    const mine = await listSessions(kysely, enterpriseId, { personId });
+    const oldest = mine[mine.length - 1] as (typeof mine)[number];
+    await updateSession(kysely, enterpriseId, oldest.id, { held_on: '2030-01-01' });
+    const moved = await listSessions(kysely, enterpriseId, { personId, limit: 2 });
+    expect(moved.map((r) => [r.id, r.held_on])).toEqual([[oldest.id, '2030-01-01'], [mine[0]?.id, mine[0]?.held_on]]);
+    await updateSession(kysely, enterpriseId, oldest.id, { held_on: oldest.held_on });
+  });
 
   type CertificateFilter = Omit<Parameters<typeof listCertificatePage>[2], 'limit'>;
   // Issued every 3 days from 2020 (valid 6 years, 复审 after 3): each state has its rows on this day.

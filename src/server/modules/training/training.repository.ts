@@ -9,8 +9,12 @@ export function insertSession(db: Executor, row: TrainingSessionTable) {
   return db.insertInto('training_session').values(row).execute();
 }
 
-export function updateSession(db: Executor, enterpriseId: string, id: string, patch: Partial<TrainingSessionTable>) {
-  return db.updateTable('training_session').set(patch).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+/** A change of the date also moves the attendees' copy of it (a person's page order). */
+export async function updateSession(db: Executor, enterpriseId: string, id: string, patch: Partial<TrainingSessionTable>) {
+  await db.updateTable('training_session').set(patch).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+  if (patch.held_on !== undefined) {
+    await db.updateTable('training_attendee').set({ held_on: patch.held_on }).where('enterprise_id', '=', enterpriseId).where('session_id', '=', id).execute();
+  }
 }
 
 const sessionSelect = (db: Executor, enterpriseId: string) =>
@@ -27,35 +31,55 @@ export function findSession(db: Executor, enterpriseId: string, id: string): Pro
 
 /**
  * Sessions newest first by (held_on, id). A page (`after`, `limit`) reads one range of
- * training_session_held_idx (a year is a range of it) or, by status, training_session_status_page_idx;
- * a person's sessions walk the same order and check the attendee by its key. Without a limit (the
- * records, the register, due items) it reads at most 2,000.
+ * training_session_held_idx (a year is a range of it) or, by status, training_session_status_page_idx.
+ * A person's sessions are read from their attendee rows, which carry the session's date:
+ * one range of training_attendee_person_page_idx in the same order (a status with it is checked on
+ * each of the person's sessions). Without a limit (the records, the register, due items) it reads at
+ * most 2,000.
  */
 export function listSessions(
   db: Executor,
   enterpriseId: string,
   q: { from?: string; to?: string; status?: string; personId?: string; after?: { at: string; id: string }; limit?: number },
 ): Promise<SessionRow[]> {
+  if (q.personId) return listSessionsOfPerson(db, enterpriseId, q.personId, q);
   let query = sessionSelect(db, enterpriseId);
   if (q.after) query = query.where(afterKey('s.held_on', 's.id', q.after, 'desc'));
   if (q.from) query = query.where('s.held_on', '>=', q.from);
   if (q.to) query = query.where('s.held_on', '<=', q.to);
   if (q.status) query = query.where('s.status', '=', q.status);
-  if (q.personId) {
-    const personId = q.personId;
-    query = query.where((eb) =>
-      eb.exists(eb.selectFrom('training_attendee as a').select('a.person_id').whereRef('a.session_id', '=', 's.id').where('a.person_id', '=', personId)),
-    );
-  }
   return query.orderBy('s.held_on', 'desc').orderBy('s.id', 'desc').limit(q.limit ?? 2000).execute();
 }
 
-export async function replaceAttendees(db: Executor, enterpriseId: string, sessionId: string, personIds: readonly string[]) {
+function listSessionsOfPerson(
+  db: Executor,
+  enterpriseId: string,
+  personId: string,
+  q: { from?: string; to?: string; status?: string; after?: { at: string; id: string }; limit?: number },
+): Promise<SessionRow[]> {
+  let query = db
+    .selectFrom('training_attendee as a')
+    .innerJoin('training_session as s', (j) => j.onRef('s.id', '=', 'a.session_id').onRef('s.enterprise_id', '=', 'a.enterprise_id'))
+    .leftJoin('post as p', (j) => j.onRef('p.id', '=', 's.post_id').onRef('p.enterprise_id', '=', 's.enterprise_id'))
+    .selectAll('s')
+    .select('p.name as post_name')
+    .where('a.enterprise_id', '=', enterpriseId)
+    .where('a.person_id', '=', personId);
+  if (q.after) query = query.where(afterKey('a.held_on', 'a.session_id', q.after, 'desc'));
+  if (q.from) query = query.where('a.held_on', '>=', q.from);
+  if (q.to) query = query.where('a.held_on', '<=', q.to);
+  if (q.status) query = query.where('s.status', '=', q.status);
+  return query.orderBy('a.held_on', 'desc').orderBy('a.session_id', 'desc').limit(q.limit ?? 2000).execute();
+}
+
+/** The attendee rows carry the session's date (`heldOn`): a person's sessions page by it. */
+export async function replaceAttendees(db: Executor, enterpriseId: string, session: { id: string; heldOn: string }, personIds: readonly string[]) {
+  const sessionId = session.id;
   await db.deleteFrom('training_attendee').where('enterprise_id', '=', enterpriseId).where('session_id', '=', sessionId).execute();
   if (personIds.length) {
     await db
       .insertInto('training_attendee')
-      .values(personIds.map((person_id) => ({ enterprise_id: enterpriseId, session_id: sessionId, person_id })))
+      .values(personIds.map((person_id) => ({ enterprise_id: enterpriseId, session_id: sessionId, person_id, held_on: session.heldOn })))
       .execute();
   }
 }

@@ -139,7 +139,7 @@ export async function createSession(deps: AppDeps, actor: TrainingActor, input: 
       updated_at: now,
     };
     await repo.insertSession(trx, row);
-    await repo.replaceAttendees(trx, actor.enterpriseId, id, attendees);
+    await repo.replaceAttendees(trx, actor.enterpriseId, { id, heldOn: input.heldOn }, attendees);
     await recordChange(trx, actor, deps.clock.now(), { entity: 'training_session', entityId: id, action: 'create', after: { ...row, attendees } });
   });
   return getSession(deps, actor.enterpriseId, id);
@@ -196,7 +196,7 @@ export async function updateSession(deps: AppDeps, actor: TrainingActor, id: str
       updated_at: now.toISOString(),
     };
     await repo.updateSession(trx, actor.enterpriseId, id, patch);
-    if (attendees) await repo.replaceAttendees(trx, actor.enterpriseId, id, attendees);
+    if (attendees) await repo.replaceAttendees(trx, actor.enterpriseId, { id, heldOn: input.heldOn ?? before.heldOn }, attendees);
     await recordChange(trx, actor, now, { entity: 'training_session', entityId: id, action: 'update', before, after: { ...patch, ...(attendees && { attendees }) } });
   });
   return getSession(deps, actor.enterpriseId, id);
