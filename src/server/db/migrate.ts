@@ -64,6 +64,7 @@ import * as indexRegulatorInboxes from './migrations/202612082140-index-regulato
 import * as indexHazardRectifierPage from './migrations/202612082210-index-hazard-rectifier-page.js';
 import * as visitPendingPage from './migrations/202612090010-visit-pending-page.js';
 import * as trainingAttendeePage from './migrations/202612090020-training-attendee-page.js';
+import * as indexCountyTownSorts from './migrations/202612090047-index-county-town-sorts.js';
 import * as createOccupationalHealth from './migrations/202612070420-create-occupational-health.js';
 import * as createCommunication from './migrations/202612070430-create-communication.js';
 import * as indexOperationsLists from './migrations/202612070440-index-operations-lists.js';
@@ -143,6 +144,7 @@ const migrations: Record<string, Migration> = {
   '202612082210-index-hazard-rectifier-page': indexHazardRectifierPage,
   '202612090010-visit-pending-page': visitPendingPage,
   '202612090020-training-attendee-page': trainingAttendeePage,
+  '202612090047-index-county-town-sorts': indexCountyTownSorts,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
