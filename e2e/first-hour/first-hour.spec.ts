@@ -49,8 +49,11 @@ describe.skipIf(shouldSkipBrowser())('the first hour: an empty installation to a
       // A region code typed by hand is refused in words, before anything is sent.
       await form.getByLabel('企业名称').fill('威海环翠五金制品有限公司');
       await form.getByTestId('setup-submit').click();
-      await form.locator('.ant-form-item-explain-error', { hasText: '此项必填' }).first().waitFor();
-      expect(await form.locator('.ant-form-item-explain-error').allTextContents()).not.toContain(expect.stringMatching(/正则|\/\^/));
+      // Each message is a sentence naming the field by the label on this form (登录用户名, not the server's 用户名).
+      await form.locator('.ant-form-item-explain-error', { hasText: '请填写地址。' }).first().waitFor();
+      const errors = await form.locator('.ant-form-item-explain-error').allTextContents();
+      expect(errors).toEqual(expect.arrayContaining(['请选择所在地区。', '请填写登录用户名。']));
+      expect(errors).not.toContain(expect.stringMatching(/正则|\/\^|此项必填/));
       await form.getByLabel('统一社会信用代码').fill(creditBody + creditCodeCheckChar(creditBody));
       await pickRegion(office, form, '环翠区');
       await form.getByLabel('地址').fill('威海市环翠区工业新区 9 号');

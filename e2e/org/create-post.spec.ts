@@ -34,8 +34,8 @@ describe.skipIf(shouldSkipBrowser())('create a post', () => {
     const drawer = page.locator('.ant-drawer-section').filter({ hasText: '新建岗位' });
     await drawer.waitFor();
     await drawer.getByTestId('form-save').click();
-    // Empty name: the zod schema's message, in Chinese, on the field.
-    await drawer.locator('.ant-form-item-explain-error', { hasText: '必填' }).first().waitFor();
+    // Empty name: the zod schema's message, in Chinese, on the field, naming it by its label.
+    await drawer.locator('.ant-form-item-explain-error', { hasText: '请填写岗位名称。' }).first().waitFor();
     await drawer.getByLabel('岗位名称').fill('激光切割操作工');
     await drawer.getByLabel('定员人数').fill('2');
     await drawer.getByLabel('主要设备设施').fill('光纤激光切割机');

@@ -4,79 +4,116 @@ import type { Locale } from './locale.js';
 /**
  * Validation messages a person understands, for the server's problem+json and the web forms alike
  * (issue 8 §9: no `必须满足正则表达式 /^\d{6}$/` on a form). zod's own locale texts name types and
- * regular expressions; this map says what to type instead. Returns undefined to keep a schema's own
- * message (custom refinements already speak to people).
+ * regular expressions; this map says what to type instead, in a sentence that names the field
+ * ("请选择所在地区。" / "Choose the region."). Returns undefined to keep a schema's own message
+ * (custom refinements already speak to people).
  */
 type Texts = Record<Locale, string>;
 const t = (zh: string, en: string): Texts => ({ 'zh-CN': zh, 'en-US': en });
 
+/*
+ * A text names its field as {field} inside a sentence and {Field} at its start. In Chinese both are
+ * the label ("名称"); in English "the name" and "The name". Without a label: 此项 / this field.
+ */
+
 /** The patterns the shared schemas use, and what they ask for in words. */
 const patternTexts: [RegExp, Texts][] = [
-  [/^\^\\d\{6\}\$$/, t('请填写 6 位数字', 'Enter 6 digits')],
-  [/^\^\\d\{9\}\$$/, t('请填写 9 位数字（县的 6 位加乡镇的 3 位）', "Enter 9 digits (the county's 6 and the town's 3)")],
-  [/^\^1\\d\{10\}\$$/, t('请填写 11 位手机号码（以 1 开头）', 'Enter an 11-digit mobile number starting with 1')],
-  [/^\^\\d\{4,8\}\$$/, t('请填写 4 到 8 位数字', 'Enter 4 to 8 digits')],
-  [/^\^\[A-Za-z0-9_\.@-\]\+\$$/, t('只能包含英文字母、数字和 _ . @ -', 'Use only letters, digits and _ . @ -')],
-  [/^\^\\d\{2\}:\\d\{2\}\$$/, t('请按“时:分”填写，如 08:30', 'Enter a time as hh:mm, e.g. 08:30')],
-  [/^\^\[0-9\+\\-\(\) \]\{3,30\}\$$/, t('请填写电话号码：3 到 30 位数字，可含 + - 括号和空格', 'Enter a phone number: 3 to 30 digits, with + - brackets or spaces if needed')],
+  [/^\^\\d\{6\}\$$/, t('{Field}应为 6 位数字。', '{Field} must be 6 digits.')],
+  [/^\^\\d\{9\}\$$/, t('{Field}应为 9 位数字（县的 6 位加乡镇的 3 位）。', "{Field} must be 9 digits (the county's 6 and the town's 3).")],
+  [/^\^1\\d\{10\}\$$/, t('{Field}应为以 1 开头的 11 位数字。', '{Field} must be 11 digits starting with 1.')],
+  [/^\^\\d\{4,8\}\$$/, t('{Field}应为 4 到 8 位数字。', '{Field} must be 4 to 8 digits.')],
+  [/^\^\[A-Za-z0-9_\.@-\]\+\$$/, t('{Field}只能包含英文字母、数字和 _ . @ -。', '{Field} can contain only letters, digits and _ . @ -.')],
+  [/^\^\\d\{2\}:\\d\{2\}\$$/, t('{Field}请按“时:分”填写，如 08:30。', 'Enter {field} as hh:mm, e.g. 08:30.')],
+  [
+    /^\^\[0-9\+\\-\(\) \]\{3,30\}\$$/,
+    t('{Field}应为电话号码：3 到 30 位数字，可含 + - 括号和空格。', '{Field} must be a phone number: 3 to 30 digits, with + - brackets or spaces if needed.'),
+  ],
 ];
 
+const chooseFromList = t('请从列表中选择{field}。', 'Choose {field} from the list.');
+const badForm = t('{Field}的格式不正确。', '{Field} is not in the expected form.');
+
 const formatTexts: Record<string, Texts> = {
-  uuid: t('请从列表中选择', 'Choose from the list'),
-  email: t('请填写有效的电子邮箱', 'Enter a valid e-mail address'),
-  date: t('请按“年-月-日”填写日期，如 2026-12-01', 'Enter a date as YYYY-MM-DD, e.g. 2026-12-01'),
-  datetime: t('请填写有效的日期和时间', 'Enter a valid date and time'),
-  time: t('请按“时:分”填写时间', 'Enter a time as hh:mm'),
-  url: t('请填写有效的网址', 'Enter a valid web address'),
+  uuid: chooseFromList,
+  email: t('{Field}应为有效的电子邮箱。', '{Field} must be a valid e-mail address.'),
+  date: t('{Field}请按“年-月-日”填写，如 2026-12-01。', 'Enter {field} as YYYY-MM-DD, e.g. 2026-12-01.'),
+  datetime: t('{Field}应为有效的日期和时间。', '{Field} must be a valid date and time.'),
+  time: t('{Field}请按“时:分”填写。', 'Enter {field} as hh:mm.'),
+  url: t('{Field}应为有效的网址。', '{Field} must be a valid web address.'),
 };
 
 const typeTexts: Record<string, Texts> = {
-  number: t('请填写数字', 'Enter a number'),
-  int: t('请填写整数', 'Enter a whole number'),
-  string: t('请填写文字', 'Enter text'),
-  boolean: t('请选择是或否', 'Choose yes or no'),
-  array: t('请选择一项或多项', 'Choose one or more'),
-  object: t('内容不完整', 'This part is incomplete'),
-  date: t('请填写有效的日期', 'Enter a valid date'),
+  number: t('{Field}应填写数字。', '{Field} must be a number.'),
+  int: t('{Field}应填写整数。', '{Field} must be a whole number.'),
+  string: t('{Field}应填写文字。', '{Field} must be text.'),
+  boolean: t('请为{field}选择是或否。', 'Choose yes or no for {field}.'),
+  array: t('请为{field}选择一项或多项。', 'Choose one or more for {field}.'),
+  object: t('{Field}的内容不完整。', '{Field} is incomplete.'),
+  date: t('{Field}应为有效的日期。', '{Field} must be a valid date.'),
 };
 
-const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
+const fillIn = t('请填写{field}。', 'Enter {field}.');
+const choose = t('请选择{field}。', 'Choose {field}.');
+/** "Required" without a name: the field's own label stands right above it. */
+const requiredBare = t('此项必填。', 'This field is required.');
+
+/** "Name" → "the name" in an English sentence; "PIN" and "L · Probability" keep their capitals. */
+function englishNoun(label: string): string {
+  return `the ${/^[A-Z][a-z]/.test(label) ? label[0]?.toLowerCase() + label.slice(1) : label}`;
+}
+
+function say(texts: Texts, locale: Locale, label: string | undefined, values: Record<string, string | number> = {}): string {
+  if (!label && (texts === fillIn || texts === choose)) return requiredBare[locale];
+  const name = label?.trim().replace(/[:：]$/, '');
+  const inner = name ? (locale === 'en-US' ? englishNoun(name) : name) : locale === 'en-US' ? 'this field' : '此项';
+  const start = locale === 'en-US' ? inner[0]?.toUpperCase() + inner.slice(1) : inner;
+  return texts[locale].replace(/\{(\w+)\}/g, (_, k: string) => (k === 'field' ? inner : k === 'Field' ? start : String(values[k] ?? '')));
+}
 
 function isEmpty(input: unknown): boolean {
   return input === undefined || input === null || (typeof input === 'string' && input.trim() === '');
 }
 
+/** A missing value is asked for with 请选择 / Choose when it is picked (an id, a list, yes/no), 请填写 / Enter otherwise. */
+function isPicked(issue: Issue): boolean {
+  const key = String(issue.path?.at(-1) ?? '');
+  return /Ids?$|^(region|county)Code$/.test(key) || (issue.code === 'invalid_type' && ['array', 'boolean', 'set'].includes(issue.expected));
+}
+
 type Issue = z.core.$ZodRawIssue;
 
-export function humanIssueMessage(issue: Issue, locale: Locale): string | undefined {
-  const pick = (texts: Texts) => texts[locale];
+/**
+ * The sentence for one zod issue. `label` is the field's name as its form shows it; without it the
+ * shared `fieldLabels` name the field by its path, and an unknown field gets a sentence without a name.
+ */
+export function humanIssueMessage(issue: Issue, locale: Locale, label: string | undefined = labelOfPath(issue.path ?? [], locale)): string | undefined {
+  const s = (texts: Texts, values?: Record<string, string | number>) => say(texts, locale, label, values);
   switch (issue.code) {
     case 'invalid_type': {
-      if (isEmpty(issue.input)) return pick(t('此项必填', 'Required'));
-      return pick(typeTexts[issue.expected] ?? t('填写的内容类型不对', 'This value has the wrong type'));
+      if (isEmpty(issue.input)) return s(isPicked(issue) ? choose : fillIn);
+      return s(typeTexts[issue.expected] ?? t('{Field}填写的内容类型不对。', '{Field} has the wrong type of value.'));
     }
     case 'invalid_value':
-      if (isEmpty(issue.input)) return pick(t('此项必填', 'Required'));
-      return pick(t('请从列表中选择', 'Choose from the list'));
+      return s(isEmpty(issue.input) ? choose : chooseFromList);
     case 'too_small': {
       const n = Number(issue.minimum);
       if (issue.origin === 'string') {
-        return n <= 1 ? pick(t('此项必填', 'Required')) : fill(pick(t('至少填写 {n} 个字符', 'Enter at least {n} characters')), { n });
+        return n <= 1 || isEmpty(issue.input) ? s(isPicked(issue) ? choose : fillIn) : s(t('{Field}至少 {n} 个字。', '{Field} must be at least {n} characters.'), { n });
       }
       if (issue.origin === 'array' || issue.origin === 'set') {
-        return n <= 1 ? pick(t('请至少选择一项', 'Choose at least one')) : fill(pick(t('请至少选择 {n} 项', 'Choose at least {n}')), { n });
+        return n <= 1 ? s(t('请至少选择一项{field}。', 'Choose at least one for {field}.')) : s(t('{Field}至少选择 {n} 项。', 'Choose at least {n} for {field}.'), { n });
       }
       if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') {
-        return fill(pick(issue.inclusive ? t('不能小于 {n}', 'Must be at least {n}') : t('必须大于 {n}', 'Must be more than {n}')), { n });
+        return s(issue.inclusive ? t('{Field}不能小于 {n}。', '{Field} must be at least {n}.') : t('{Field}必须大于 {n}。', '{Field} must be more than {n}.'), { n });
       }
       return undefined;
     }
     case 'too_big': {
       const n = Number(issue.maximum);
-      if (issue.origin === 'string') return fill(pick(t('最多填写 {n} 个字符', 'Enter at most {n} characters')), { n });
-      if (issue.origin === 'array' || issue.origin === 'set') return fill(pick(t('最多选择 {n} 项', 'Choose at most {n}')), { n });
+      if (issue.origin === 'string') return s(t('{Field}最多 {n} 个字。', '{Field} can be at most {n} characters.'), { n });
+      if (issue.origin === 'array' || issue.origin === 'set') return s(t('{Field}最多选择 {n} 项。', 'Choose at most {n} for {field}.'), { n });
       if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') {
-        return fill(pick(issue.inclusive ? t('不能大于 {n}', 'Must be at most {n}') : t('必须小于 {n}', 'Must be less than {n}')), { n });
+        return s(issue.inclusive ? t('{Field}不能大于 {n}。', '{Field} must be at most {n}.') : t('{Field}必须小于 {n}。', '{Field} must be less than {n}.'), { n });
       }
       return undefined;
     }
@@ -85,18 +122,17 @@ export function humanIssueMessage(issue: Issue, locale: Locale): string | undefi
         // zod hands the pattern over as the text "/^\d{6}$/" (slashes and flags included).
         const pattern = (issue as { pattern: RegExp | string }).pattern;
         const source = pattern instanceof RegExp ? pattern.source : String(pattern).replace(/^\/(.*)\/[a-z]*$/s, '$1');
-        const known = patternTexts.find(([re]) => re.test(source));
-        return pick(known?.[1] ?? t('格式不正确', 'This value is not in the expected form'));
+        return s(patternTexts.find(([re]) => re.test(source))?.[1] ?? badForm);
       }
       const format = issue.format.startsWith('iso') ? issue.format.replace(/^iso_?/, '') : issue.format;
-      return pick(formatTexts[format] ?? t('格式不正确', 'This value is not in the expected form'));
+      return s(formatTexts[format] ?? badForm);
     }
     case 'not_multiple_of':
-      return fill(pick(t('必须是 {n} 的倍数', 'Must be a multiple of {n}')), { n: String(issue.divisor) });
+      return s(t('{Field}必须是 {n} 的倍数。', '{Field} must be a multiple of {n}.'), { n: String(issue.divisor) });
     case 'unrecognized_keys':
-      return fill(pick(t('不接受这些字段：{keys}', 'These fields are not accepted: {keys}')), { keys: issue.keys.join(', ') });
+      return s(t('不接受这些字段：{keys}。', 'These fields are not accepted: {keys}.'), { keys: issue.keys.join(', ') });
     case 'invalid_union':
-      return pick(t('填写的内容不符合要求', 'This value is not accepted'));
+      return s(t('{Field}填写的内容不符合要求。', '{Field} has a value that is not accepted.'));
     default:
       return undefined;
   }
@@ -112,7 +148,8 @@ export const fieldLabels: Record<string, Texts> = {
   industry: t('行业', 'Industry'),
   regionCode: t('所在地区', 'Region'),
   address: t('地址', 'Address'),
-  headcount: t('从业人员数', 'Headcount'),
+  headcount: t('人数', 'Headcount'),
+  kind: t('类型', 'Type'),
   revenueCny: t('营业收入', 'Revenue'),
   principalName: t('主要负责人', 'Principal'),
   principalPhone: t('主要负责人电话', "Principal's phone"),
@@ -128,7 +165,33 @@ export const fieldLabels: Record<string, Texts> = {
   personIds: t('人员', 'People'),
   enterprise: t('企业', 'Enterprise'),
   firstLogin: t('首个账号', 'First login'),
+  // People (POST /people) and the places they work.
+  orgUnitId: t('所属单位', 'Org unit'),
+  postId: t('岗位', 'Post'),
+  postIds: t('岗位', 'Posts'),
+  areaId: t('区域', 'Area'),
+  hireDate: t('入职日期', 'Hire date'),
+  isContractor: t('相关方人员', 'Contractor'),
+  // Hazard reports (POST /hazards).
+  description: t('描述', 'Description'),
+  photoIds: t('照片', 'Photos'),
+  measureId: t('管控措施', 'Control measure'),
+  reporterName: t('报告人姓名', "Reporter's name"),
+  reporterPhone: t('报告人电话', "Reporter's phone"),
+  title: t('标题', 'Title'),
+  note: t('备注', 'Note'),
+  emergencyPhone: t('应急电话', 'Emergency phone'),
 };
+
+/**
+ * The name a sentence gives the field at `path`: its last named part ("密码" for firstLogin.password,
+ * "人员" for personIds.2); undefined when `fieldLabels` does not know it.
+ */
+export function labelOfPath(path: readonly PropertyKey[] | string, locale: Locale): string | undefined {
+  const parts = typeof path === 'string' ? path.split('.') : path.map(String);
+  const last = parts.filter((p) => !/^\d+$/.test(p)).at(-1);
+  return last === undefined ? undefined : fieldLabels[last]?.[locale];
+}
 
 /** "所在地区" for regionCode, "首个账号 · 密码" for firstLogin.password, the path itself otherwise. */
 export function fieldLabel(path: string, locale: Locale): string {

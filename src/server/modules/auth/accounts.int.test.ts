@@ -88,7 +88,7 @@ describe.skipIf(!isDbAvailable())('logins for the enterprise\'s people and remem
     const info = await t.request(null, 'GET', `/api/v1/public/invitations/${tokenOf(path)}`);
     expect(info.json()).toMatchObject({ displayName: '赵六', role: 'worker', isPasswordAsked: false, phone: '13700000004' });
     const badPin = await t.request(null, 'POST', `/api/v1/public/invitations/${tokenOf(path)}/accept`, { pin: '12ab' });
-    expect(badPin.json().errors).toEqual([{ path: 'pin', message: '请填写 6 位数字' }]);
+    expect(badPin.json().errors).toEqual([{ path: 'pin', message: 'PIN 码应为 6 位数字。' }]);
     const accepted = await t.request(null, 'POST', `/api/v1/public/invitations/${tokenOf(path)}/accept`, { pin: '135790' });
     expect(accepted.statusCode, accepted.body).toBe(200);
     expect(accepted.json()).toMatchObject({ sessionKind: 'device', role: 'worker', personId: people.zhao });

@@ -82,8 +82,8 @@ describe.skipIf(!isDbAvailable())('enterprises', () => {
   it('reads a bad region code as a sentence, and refuses a code that is no county of the list', async () => {
     const typed = await t.request(admin, 'POST', '/api/v1/enterprises', { ...base, name: '区划测试厂', regionCode: '3701', creditCode: makeCreditCode() });
     expect(typed.statusCode).toBe(400);
-    expect(typed.json().errors).toEqual([{ path: 'regionCode', message: '请填写 6 位数字' }]);
-    expect(typed.json().detail).toBe('提交的内容有误，请检查标出的字段：所在地区：请填写 6 位数字');
+    expect(typed.json().errors).toEqual([{ path: 'regionCode', message: '所在地区应为 6 位数字。' }]);
+    expect(typed.json().detail).toBe('提交的内容有误，请检查标出的字段：所在地区应为 6 位数字。');
     expect(typed.json().detail).not.toMatch(/正则|\/\^/);
     const unknown = await t.request(admin, 'POST', '/api/v1/enterprises', { ...base, name: '区划测试厂', regionCode: '370100', creditCode: makeCreditCode() });
     expect(unknown.statusCode).toBe(400);

@@ -91,6 +91,6 @@ describe.skipIf(!isDbAvailable())('onboarding checklist 还差几步 (issue 8 §
     expect((await t.request(manager, 'PUT', '/api/v1/publication-settings', { emergencyPhone: '0631-5200120' })).json()).toEqual({ emergencyPhone: '0631-5200120', cardFooter: '安全管理部编制 · 监督电话 0631-5200000' });
     const bad = await t.request(manager, 'PUT', '/api/v1/publication-settings', { emergencyPhone: 'call us' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors[0]).toMatchObject({ path: 'emergencyPhone', message: '请填写电话号码：3 到 30 位数字，可含 + - 括号和空格' });
+    expect(bad.json().errors[0]).toMatchObject({ path: 'emergencyPhone', message: '应急电话应为电话号码：3 到 30 位数字，可含 + - 括号和空格。' });
   });
 });

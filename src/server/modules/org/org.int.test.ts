@@ -60,10 +60,10 @@ describe.skipIf(!isDbAvailable())('organisation model', () => {
     expect(body.code).toBe('VALIDATION');
     expect(body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['headcount', 'kind', 'name']);
     expect(body.detail).toContain('提交的内容有误');
-    expect(body.detail).toContain('kind');
+    expect(body.detail).toContain('请从列表中选择类型。');
     const en = await t.request(cookie, 'POST', '/api/v1/people', { name: '李四', phone: '123' }, { 'accept-language': 'en' });
     // A sentence saying what to type, never the regular expression (issue 8 §9).
-    expect(en.json().errors).toEqual([{ path: 'phone', message: 'Enter an 11-digit mobile number starting with 1' }]);
+    expect(en.json().errors).toEqual([{ path: 'phone', message: 'The mobile number must be 11 digits starting with 1.' }]);
   });
 
   it('answers 4xx, never 5xx, to malformed bodies, ids, queries and cursors — and writes nothing', async () => {

@@ -66,13 +66,13 @@ describe.skipIf(!isDbAvailable())('first-run set-up (issue 8 §1)', () => {
     expect(zh.statusCode).toBe(400);
     expect(zh.json().errors).toEqual(
       expect.arrayContaining([
-        { path: 'enterprise.regionCode', message: '请填写 6 位数字' },
-        { path: 'firstLogin.phone', message: '请填写 11 位手机号码（以 1 开头）' },
-        { path: 'firstLogin.password', message: '至少填写 8 个字符' },
+        { path: 'enterprise.regionCode', message: '所在地区应为 6 位数字。' },
+        { path: 'firstLogin.phone', message: '手机号应为以 1 开头的 11 位数字。' },
+        { path: 'firstLogin.password', message: '密码至少 8 个字。' },
       ]),
     );
     const en = await t.request(null, 'POST', '/api/v1/setup', bad, { 'accept-language': 'en-US' });
-    expect(en.json().detail).toContain('Region: Enter 6 digits');
+    expect(en.json().detail).toContain('The region must be 6 digits.');
     expect((await t.request(null, 'GET', '/api/v1/setup')).json()).toEqual({ isSetupNeeded: true });
   });
 

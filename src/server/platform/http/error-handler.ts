@@ -6,13 +6,25 @@ import { entityNames, type ErrorCode, errorMessages, formatMessage } from '../..
 import type { Locale } from '../../../i18n/locale.js';
 import { unstorableTextMessage } from '../../../schemas/common.js';
 import { fieldOfUniqueColumns, meaningOfDbError } from '../../db/db-errors.js';
-import { fieldLabel } from '../../../i18n/validation-messages.js';
+import { fieldLabel, labelOfPath } from '../../../i18n/validation-messages.js';
 import { AppError, httpStatusOf } from './app-error.js';
 
 function localiseParams(params: Record<string, string | number>, locale: Locale): Record<string, string | number> {
   const out: Record<string, string | number> = { ...params };
   if (typeof params.entity === 'string') out.entity = entityNames[params.entity]?.[locale] ?? params.entity;
   return out;
+}
+
+/**
+ * The detail is sentences for a person, each naming its field as the form does: "请选择所在地区。"
+ * as the validation message says it, or "所在地区：引用的记录不存在或已归档。" when a service's
+ * message does not name the field itself.
+ */
+function fieldSentence(e: { path: string; message: string }, locale: Locale): string {
+  const label = e.path ? fieldLabel(e.path, locale) : '';
+  const named = !label || [label, labelOfPath(e.path, locale)].some((name) => name && e.message.toLowerCase().includes(name.toLowerCase()));
+  const text = named ? e.message : `${label}${locale === 'zh-CN' ? '：' : ': '}${e.message}`;
+  return /[。.!！?？]$/.test(text) ? text : `${text}${locale === 'zh-CN' ? '。' : '.'}`;
 }
 
 export function problemBody(error: AppError, locale: Locale) {
@@ -22,9 +34,7 @@ export function problemBody(error: AppError, locale: Locale) {
     path: i.path,
     message: typeof i.message === 'string' ? i.message : i.message[locale],
   }));
-  // The detail is a sentence for a person: fields by their names on the form, not their code paths.
-  const sep = locale === 'zh-CN' ? '：' : ': ';
-  const fieldText = errors.length ? `${sep}${errors.map((e) => (e.path ? `${fieldLabel(e.path, locale)}${sep}${e.message}` : e.message)).join(locale === 'zh-CN' ? '；' : '; ')}` : '';
+  const fieldText = errors.length ? `${locale === 'zh-CN' ? '：' : ': '}${errors.map((e) => fieldSentence(e, locale)).join(locale === 'zh-CN' ? '' : ' ')}` : '';
   return {
     type: `https://shuangkong.local/problems/${error.code.toLowerCase()}`,
     title: error.code,
