@@ -51,8 +51,10 @@ describe.skipIf(shouldSkipBrowser())('the first hour: an empty installation to a
       await form.getByTestId('setup-submit').click();
       // Each message is a sentence naming the field by the label on this form (登录用户名, not the server's 用户名).
       await form.locator('.ant-form-item-explain-error', { hasText: '请填写地址。' }).first().waitFor();
+      // One sentence per empty field, even where two checks fail (登录用户名: too short and not in the allowed letters).
       const errors = await form.locator('.ant-form-item-explain-error').allTextContents();
-      expect(errors).toEqual(expect.arrayContaining(['请选择所在地区。', '请填写登录用户名。']));
+      expect(errors).toEqual(expect.arrayContaining(['请选择所在地区。', '请填写登录用户名。', '请填写统一社会信用代码。']));
+      expect(errors.filter((e) => e === '请填写登录用户名。')).toHaveLength(1);
       expect(errors).not.toContain(expect.stringMatching(/正则|\/\^|此项必填/));
       await form.getByLabel('统一社会信用代码').fill(creditBody + creditCodeCheckChar(creditBody));
       await pickRegion(office, form, '环翠区');

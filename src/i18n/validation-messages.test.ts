@@ -36,6 +36,8 @@ describe('humanIssueMessage', () => {
     const en = messagesOf(enterpriseInputSchema, { ...enterprise, name: '', regionCode: undefined, industry: undefined, address: 'x'.repeat(201) }, 'en-US');
     expect(en).toMatchObject({ name: 'Enter the name.', regionCode: 'Choose the region.', industry: 'Choose the industry.', address: 'The address can be at most 200 characters.' });
     expect(messagesOf(enterpriseInputSchema, { ...enterprise, regionCode: undefined }).regionCode).toBe('请选择所在地区。');
+    // An empty value is missing, not in the wrong form.
+    expect(messagesOf(enterpriseInputSchema, { ...enterprise, regionCode: '' }).regionCode).toBe('请选择所在地区。');
     const account = messagesOf(createAccountSchema, { username: 'a b', displayName: '张三', password: 'short', role: 'worker', headcount: 1 });
     expect(account.username).toBe('用户名只能包含英文字母、数字和 _ . @ -。');
     expect(account.password).toBe('密码至少 8 个字。');

@@ -118,6 +118,8 @@ export function humanIssueMessage(issue: Issue, locale: Locale, label: string | 
       return undefined;
     }
     case 'invalid_format': {
+      // An empty field is missing, not in the wrong form ("请选择所在地区。", not "所在地区应为 6 位数字。").
+      if (isEmpty(issue.input)) return s(isPicked(issue) ? choose : fillIn);
       if (issue.format === 'regex' && 'pattern' in issue) {
         // zod hands the pattern over as the text "/^\d{6}$/" (slashes and flags included).
         const pattern = (issue as { pattern: RegExp | string }).pattern;
@@ -137,6 +139,12 @@ export function humanIssueMessage(issue: Issue, locale: Locale, label: string | 
       return undefined;
   }
 }
+
+/**
+ * The same sentence for a form's own antd rule (`rules={[{ required: true }]}` with no message of
+ * its own); antd fills in the Form.Item's label.
+ */
+export const requiredRuleMessage: Texts = t('请填写${label}。', '${label} is required.');
 
 /**
  * Names of the fields people see on the first forms, so a problem's `detail` reads

@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { setUnauthenticatedHandler } from './api/api-client';
 import { meKey } from './auth/use-me';
+import { requiredRuleMessage } from '../../i18n/validation-messages.js';
 import { i18n } from './i18n/i18n';
 
 export const queryClient = new QueryClient({
@@ -23,10 +24,17 @@ const theme = {
   components: { Layout: { siderBg: '#001529', headerBg: '#ffffff' } },
 };
 
+// A required field a form checks itself reads like the shared schema's messages: "请填写标题。".
+const formConfig = {
+  'zh-CN': { validateMessages: { required: requiredRuleMessage['zh-CN'] } },
+  'en-US': { validateMessages: { required: requiredRuleMessage['en-US'] } },
+} as const;
+
 function LocalisedAntd({ children }: { children: ReactNode }) {
   const { i18n: instance } = useTranslation();
+  const locale = instance.language === 'en-US' ? 'en-US' : 'zh-CN';
   return (
-    <ConfigProvider locale={instance.language === 'en-US' ? enUSAntd : zhCNAntd} theme={theme}>
+    <ConfigProvider locale={locale === 'en-US' ? enUSAntd : zhCNAntd} theme={theme} form={formConfig[locale]}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

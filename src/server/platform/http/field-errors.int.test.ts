@@ -28,7 +28,10 @@ describe.skipIf(!isDbAvailable())('field errors in problem+json name the field, 
   };
 
   it('enterprise set-up: the enterprise name and region, by the Accept-Language header', async () => {
-    const body = { enterprise: { name: '', industry: 'machinery' }, firstLogin: { role: 'safety_manager', displayName: '李安全', username: 'anquan', password: 'short' } };
+    const body = { enterprise: { name: '', industry: 'machinery', regionCode: '' }, firstLogin: { role: 'safety_manager', displayName: '李安全', username: '', password: 'short' } };
+    const res = await t.request(null, 'POST', '/api/v1/setup', body);
+    // An empty username fails two checks (length, letters) and is asked for once.
+    expect(res.json().errors.filter((e: { path: string }) => e.path === 'firstLogin.username')).toEqual([{ path: 'firstLogin.username', message: '请填写用户名。' }]);
     const zh = await detailOf(null, '/api/v1/setup', body);
     expect(zh).toMatch(/^提交的内容有误，请检查标出的字段：/);
     for (const sentence of ['请填写名称。', '请选择所在地区。', '密码至少 8 个字。']) expect(zh).toContain(sentence);

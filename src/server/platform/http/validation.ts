@@ -16,8 +16,10 @@ function pathOf(issue: z.core.$ZodIssue): string {
   return base;
 }
 
+/** One entry per field and sentence: two checks of one empty field both say "请填写用户名。". */
 export function toFieldIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[] {
-  return issues.map((issue) => ({ path: pathOf(issue), message: issue.message }));
+  const all = issues.map((issue) => ({ path: pathOf(issue), message: issue.message }));
+  return all.filter((issue, i) => all.findIndex((other) => other.path === issue.path && other.message === issue.message) === i);
 }
 
 /** Parses with the shared schema; on failure throws VALIDATION naming every failing field, in the user's language. */

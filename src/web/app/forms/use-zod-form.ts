@@ -24,7 +24,9 @@ function toFields(issues: FieldIssue[], groups: readonly string[] = []) {
   for (const issue of issues) {
     const field = fieldOf(issue.path.split('.'), groups).join('.');
     if (!field) continue;
-    byField.set(field, [...(byField.get(field) ?? []), issue.message]);
+    // Two checks of one empty field say the same sentence ("请填写登录用户名。"): shown once.
+    const messages = byField.get(field) ?? [];
+    if (!messages.includes(issue.message)) byField.set(field, [...messages, issue.message]);
   }
   return [...byField].map(([name, errors]) => ({ name: name.split('.'), errors }));
 }
