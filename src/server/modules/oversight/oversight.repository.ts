@@ -109,6 +109,21 @@ export function listEvaluations(db: Executor, enterpriseId: string, hazardId: st
     .execute();
 }
 
+/**
+ * Per enterprise, how many of its reports the user has not acknowledged — all of them, not a page: a few
+ * major-hazard reports a year each, counted from bureau_report_enterprise_page_idx and the ack's unique key.
+ */
+export async function countUnacknowledged(db: Executor, enterpriseIds: string[], userId: string) {
+  if (!enterpriseIds.length) return [];
+  return db
+    .selectFrom('bureau_report as r')
+    .select(['r.enterprise_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('r.enterprise_id', 'in', enterpriseIds)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('bureau_report_ack as a').select('a.id').whereRef('a.report_id', '=', 'r.id').where('a.user_id', '=', userId))))
+    .groupBy('r.enterprise_id')
+    .execute();
+}
+
 export async function countOpenHazards(db: Executor, enterpriseIds: string[]) {
   if (!enterpriseIds.length) return [];
   return db

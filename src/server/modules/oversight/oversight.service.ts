@@ -135,7 +135,7 @@ export async function getOverview(db: Executor, userId: string): Promise<Oversig
   const ids = enterprises.map((e) => e.id);
   // Not another feature's indicator yet: the hazards feature has no open-count function to call.
   const hazards = await repo.countOpenHazards(db, ids);
-  const reports = await toDtos(db, await repo.listReports(db, enterprises.filter((e) => e.role === 'regulator').map((e) => e.id)), userId);
+  const unacknowledged = await repo.countUnacknowledged(db, enterprises.filter((e) => e.role === 'regulator').map((e) => e.id), userId);
   const items = [];
   for (const e of enterprises) {
     const overview = await getRiskOverview(db, e.id);
@@ -149,7 +149,7 @@ export async function getOverview(db: Executor, userId: string): Promise<Oversig
       role: e.role,
       openHazards: open.reduce((n, h) => n + Number(h.n), 0),
       openMajorHazards: open.filter((h) => h.grade === 'major').reduce((n, h) => n + Number(h.n), 0),
-      unacknowledgedReports: reports.filter((r) => r.enterpriseId === e.id && !r.isAcknowledgedByMe).length,
+      unacknowledgedReports: Number(unacknowledged.find((u) => u.enterprise_id === e.id)?.n ?? 0),
       postsByLevel: { major: overview.postsByLevel.major, significant: overview.postsByLevel.significant, general: overview.postsByLevel.general, low: overview.postsByLevel.low },
     });
   }
