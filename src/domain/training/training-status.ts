@@ -31,6 +31,21 @@ export function certificateState(cert: Pick<CertificateFacts, 'expiresOn' | 'rev
   return 'valid';
 }
 
+/**
+ * The days over which the certificate keeps the state it has on `today`: [from, until), null where
+ * unbounded. certificateState turns only on the day after the expiry or 复审 date and on the day the
+ * reminder horizon reaches either date, so between two of those days it is one state (the register's
+ * stored copy is recomputed once `until` is reached).
+ */
+export function certificateStateSpan(cert: Pick<CertificateFacts, 'expiresOn' | 'reviewDueOn'>, today: string): { state: CertificateState; from: string | null; until: string | null } {
+  const horizon = Math.max(...certificateReminderDays);
+  const shift = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  const turns = [cert.expiresOn, cert.reviewDueOn].flatMap((d) => (d ? [shift(d, -horizon), shift(d, 1)] : [])).sort();
+  const from = turns.filter((d) => d <= today).pop() ?? null;
+  const until = turns.find((d) => d > today) ?? null;
+  return { state: certificateState(cert, today), from, until };
+}
+
 /** A certificate that lets its holder work today: not expired and its 复审 not overdue. */
 export function isCertificateUsable(cert: Pick<CertificateFacts, 'expiresOn' | 'reviewDueOn'>, today: string): boolean {
   const state = certificateState(cert, today);

@@ -48,4 +48,12 @@ export interface CertificateTable {
   created_at: string;
   updated_at: string;
   archived_at: string | null;
+  /**
+   * certificateState on the enterprise's days [state_from, state_until) (null: unbounded), kept by
+   * training.repository.ts (written with the dates, recomputed once a day leaves the span): the
+   * register's state filter is an index range on it.
+   */
+  state: string;
+  state_from: string | null;
+  state_until: string | null;
 }

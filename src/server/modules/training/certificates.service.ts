@@ -4,7 +4,6 @@ import type { AppDeps } from '../../app-deps.js';
 import type { Executor } from '../../db/with-transaction.js';
 import { withTransaction } from '../../db/with-transaction.js';
 import { certificateState, isCertificateUsable } from '../../../domain/training/training-status.js';
-import { certificateReminderDays } from '../../../reference/training-rules.js';
 import type { Locale } from '../../../i18n/locale.js';
 import { specialOperationCategories } from '../../../reference/special-operations.js';
 import type { CertificateDto, CertificateInput, CertificateUpdate } from '../../../schemas/training.js';
@@ -15,7 +14,7 @@ import { newId } from '../../platform/ids.js';
 import { recordChange } from '../audit/audit.service.js';
 import { registerCertificateProvider } from '../frontline/certificates.seam.js';
 import { TZDate } from '@date-fns/tz';
-import { addDays, format, parseISO } from 'date-fns';
+import { format } from 'date-fns';
 import * as repo from './training.repository.js';
 import { defaultCertificateDates, enterpriseToday, type TrainingActor } from './training.service.js';
 
@@ -38,11 +37,11 @@ export function toCertificateDto(row: repo.CertificateRow, today: string, locale
   };
 }
 
-/** A page of the register, newest first (`cursor` = the previous page's `nextCursor`); the state filtered in SQL. */
+/** A page of the register, newest first (`cursor` = the previous page's `nextCursor`); a state is the stored one, refreshed for today first. */
 export async function listCertificates(deps: AppDeps, enterpriseId: string, q: { personId?: string; state?: string; limit: number; cursor?: string }, locale: Locale) {
   const { today } = await enterpriseToday(deps, enterpriseId);
-  const state = q.state ? { is: q.state, today, soon: format(addDays(parseISO(today), Math.max(...certificateReminderDays)), 'yyyy-MM-dd') } : undefined;
-  const rows = await repo.listCertificatePage(deps.db, enterpriseId, { personId: q.personId, state, after: decodeCursor(q.cursor), limit: q.limit + 1 });
+  if (q.state) await repo.refreshCertificateStates(deps.db, enterpriseId, today);
+  const rows = await repo.listCertificatePage(deps.db, enterpriseId, { personId: q.personId, state: q.state, after: decodeCursor(q.cursor), limit: q.limit + 1 });
   return toPage(rows, q.limit, (r) => ({ at: r.created_at, id: r.id }), (r) => toCertificateDto(r, today, locale));
 }
 
@@ -73,8 +72,9 @@ export async function createCertificate(deps: AppDeps, actor: TrainingActor, inp
     updated_at: now.toISOString(),
     archived_at: null,
   };
+  const { today } = await enterpriseToday(deps, actor.enterpriseId);
   await withTransaction(deps.db, async (trx) => {
-    await repo.insertCertificate(trx, row);
+    await repo.insertCertificate(trx, row, today);
     await recordChange(trx, actor, now, { entity: 'certificate', entityId: row.id, action: 'create', after: row });
   });
   return getCertificate(deps, actor.enterpriseId, row.id, locale);
@@ -90,6 +90,7 @@ export async function getCertificate(deps: AppDeps, enterpriseId: string, id: st
 /** A renewal (new dates after 复审) or a corrected number; the audit log keeps the old values. */
 export async function updateCertificate(deps: AppDeps, actor: TrainingActor, id: string, input: CertificateUpdate, locale: Locale): Promise<CertificateDto> {
   const before = await getCertificate(deps, actor.enterpriseId, id, locale);
+  const { today } = await enterpriseToday(deps, actor.enterpriseId);
   const now = deps.clock.now();
   const patch = {
     ...(input.number !== undefined && { number: input.number }),
@@ -99,7 +100,8 @@ export async function updateCertificate(deps: AppDeps, actor: TrainingActor, id:
     updated_at: now.toISOString(),
   };
   await withTransaction(deps.db, async (trx) => {
-    await repo.updateCertificate(trx, actor.enterpriseId, id, patch);
+    const after = { expires_on: input.expiresOn !== undefined ? input.expiresOn : before.expiresOn, review_due_on: input.reviewDueOn !== undefined ? input.reviewDueOn : before.reviewDueOn };
+    await repo.updateCertificate(trx, actor.enterpriseId, id, patch, { after, today });
     await recordChange(trx, actor, now, { entity: 'certificate', entityId: id, action: 'update', before, after: patch });
   });
   return getCertificate(deps, actor.enterpriseId, id, locale);

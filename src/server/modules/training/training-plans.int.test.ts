@@ -11,11 +11,13 @@ import { certificateState } from '../../../domain/training/training-status.js';
 import { ManualClock } from '../../platform/clock.js';
 import { loadConfig } from '../../platform/config.js';
 import { newId } from '../../platform/ids.js';
-import { expectIndexPage, planOf as planIn } from '../../test/query-plans.js';
+import { capturing, expectIndexPage, explain, planOf as planIn } from '../../test/query-plans.js';
 import { isDbAvailable } from '../../test/test-app.js';
 import { createTestDb, testDialect } from '../../test/test-db.js';
 import { backfillAttendeeDates } from '../../db/migrations/202612090020-training-attendee-page.js';
-import { listCertificatePage, listSessions, updateSession } from './training.repository.js';
+import { backfillCertificateStates } from '../../db/migrations/202612090030-certificate-state-page.js';
+import { certificateStates } from '../../../schemas/training.js';
+import { listCertificatePage, listSessions, refreshCertificateStates, updateCertificate, updateSession } from './training.repository.js';
 
 const dialect = testDialect();
 const day = (n: number) => new Date(Date.parse('2020-01-01T00:00:00.000Z') + n * 86_400_000).toISOString().slice(0, 10);
@@ -73,8 +75,13 @@ describe.runIf(isDbAvailable())(`training list plans (${dialect})`, () => {
       created_at: new Date(Date.parse('2020-01-01T00:00:00.000Z') + i * 3_600_000).toISOString(),
       updated_at: at,
       archived_at: null,
+      // As migration 202612090030 leaves the existing rows before its backfill.
+      state: 'valid',
+      state_from: null,
+      state_until: '',
     }));
     await kysely.insertInto('certificate').values(certificates).execute();
+    await backfillCertificateStates(kysely, new Date());
     await kysely.executeQuery(CompiledQuery.raw('analyze'));
   });
   afterAll(async () => close?.());
@@ -140,14 +147,10 @@ describe.runIf(isDbAvailable())(`training list plans (${dialect})`, () => {
   });
 
   type CertificateFilter = Omit<Parameters<typeof listCertificatePage>[2], 'limit'>;
-  // Issued every 3 days from 2020 (valid 6 years, 复审 after 3): each state has its rows on this day.
-  const today = '2026-03-01';
-  const soon = '2026-05-30';
   const certificateCases: [string, string, string[], () => CertificateFilter][] = [
     ['all', 'certificate_list_idx', ['enterprise_id'], () => ({})],
     ["one person's", 'certificate_person_page_idx', ['person_id'], () => ({ personId: personIds[2] })],
-    ['expired', 'certificate_list_idx', ['enterprise_id'], () => ({ state: { is: 'expired', today, soon } })],
-    ['valid', 'certificate_list_idx', ['enterprise_id'], () => ({ state: { is: 'valid', today, soon } })],
+    ...certificateStates.map((state): [string, string, string[], () => CertificateFilter] => [state, 'certificate_state_page_idx', ['state'], () => ({ state })]),
   ];
   for (const [name, index, bound, filter] of certificateCases) {
     it(`certificates — ${name}: page 1 and a deep page read one index range in page order`, async () => {
@@ -160,24 +163,48 @@ describe.runIf(isDbAvailable())(`training list plans (${dialect})`, () => {
     });
   }
 
-  it('certificates — each state in SQL picks what certificateState computes, and the pages join up', async () => {
+  it("certificates — the day's refresh reads the two span indexes (nothing out of its span: no update)", async () => {
+    const today = '2024-01-01';
+    await refreshCertificateStates(kysely, enterpriseId, today);
+    const c = capturing(kysely);
+    expect(await refreshCertificateStates(c.db, enterpriseId, today)).toBe(0);
+    // The plugin sees the union's second part on its own too: the statement sent is the union.
+    const plan = await explain(kysely, dialect, c.sent.find((q) => q.sql.includes('union all')) as CompiledQuery, 'certificate');
+    expect(plan.fullScans, plan.text).toEqual([]);
+    expect(plan.sorts, plan.text).toBe(0);
+    expect(plan.text).toContain('certificate_state_until_idx');
+    expect(plan.text).toContain('certificate_state_from_idx');
+  });
+
+  it('certificates — each state page is exactly what certificateState computes on the day, as days pass and go back, and the pages join up', async () => {
     const all = await listCertificatePage(kysely, enterpriseId, { limit: 10_000 });
     expect(all).toHaveLength(500);
-    for (const is of ['valid', 'expiring', 'review_due', 'review_overdue', 'expired']) {
-      const rows = await listCertificatePage(kysely, enterpriseId, { state: { is, today, soon }, limit: 10_000 });
-      const expected = all.filter((r) => certificateState({ expiresOn: r.expires_on, reviewDueOn: r.review_due_on }, today) === is);
-      expect(expected.length, is).toBeGreaterThan(0);
-      expect(rows.map((r) => r.id), is).toEqual(expected.map((r) => r.id));
+    // Issued every 3 days from 2020 (valid 6 years, 复审 after 3): each state has its rows on these days.
+    // The migration's backfill ran for the real day (after them); then forward, and back again.
+    for (const today of ['2026-03-01', '2026-06-15', '2026-02-01']) {
+      expect(await refreshCertificateStates(kysely, enterpriseId, today), today).toBeGreaterThan(0);
+      expect(await refreshCertificateStates(kysely, enterpriseId, today), today).toBe(0);
+      for (const state of certificateStates) {
+        const expected = all.filter((r) => certificateState({ expiresOn: r.expires_on, reviewDueOn: r.review_due_on }, today) === state).map((r) => r.id);
+        expect(expected.length, `${today} ${state}`).toBeGreaterThan(0);
+        const seen: string[] = [];
+        let after: { at: string; id: string } | undefined;
+        for (;;) {
+          const page = await listCertificatePage(kysely, enterpriseId, { state, after, limit: 37 });
+          seen.push(...page.map((r) => r.id));
+          const last = page[page.length - 1];
+          if (page.length < 37 || !last) break;
+          after = { at: last.created_at, id: last.id };
+        }
+        expect(seen, `${today} ${state}`).toEqual(expected);
+      }
     }
-    const seen: string[] = [];
-    let after: { at: string; id: string } | undefined;
-    for (;;) {
-      const page = await listCertificatePage(kysely, enterpriseId, { after, limit: 37 });
-      seen.push(...page.map((r) => r.id));
-      const last = page[page.length - 1];
-      if (page.length < 37 || !last) break;
-      after = { at: last.created_at, id: last.id };
-    }
-    expect(seen).toEqual(all.map((r) => r.id));
+    // A renewal's new dates are its state at once.
+    const today = '2026-02-01';
+    const valid = (await listCertificatePage(kysely, enterpriseId, { state: 'valid', limit: 1 }))[0] as (typeof all)[number];
+    await updateCertificate(kysely, enterpriseId, valid.id, { expires_on: '2026-01-15' }, { after: { expires_on: '2026-01-15', review_due_on: valid.review_due_on }, today });
+    expect((await listCertificatePage(kysely, enterpriseId, { state: 'expired', limit: 1 })).map((r) => r.id)).toEqual([valid.id]);
+    await updateCertificate(kysely, enterpriseId, valid.id, { expires_on: valid.expires_on }, { after: valid, today });
+    expect((await listCertificatePage(kysely, enterpriseId, { state: 'valid', limit: 1 })).map((r) => r.id)).toEqual([valid.id]);
   });
 });

@@ -148,6 +148,17 @@ describe.skipIf(!isDbAvailable())('training: sessions with signed attendance, re
     expect(await findValidCertificates(t.deps.db, w.enterpriseId, w.people.worker, ['electrical'], '2026-06-01')).toHaveLength(0);
     const renewed = await t.request(w.cookies.safety_manager, 'PATCH', `/api/v1/certificates/${create.json().id}`, { reviewDueOn: '2026-07-01' });
     expect(renewed.json().state).toBe('expiring');
+    // The register's state filter: the renewal moved it at once; the day it lapses, it is listed as expired.
+    const inState = async (state: string) =>
+      ((await t.request(w.cookies.safety_manager, 'GET', `/api/v1/certificates?state=${state}`)).json().items as { id: string; state: string }[]).filter((c) => c.id === create.json().id).map((c) => c.state);
+    expect(await inState('review_overdue')).toEqual([]);
+    expect(await inState('expiring')).toEqual(['expiring']);
+    t.clock.set(new Date('2026-07-02T01:30:00Z'));
+    expect(await inState('expiring')).toEqual([]);
+    expect(await inState('expired')).toEqual(['expired']);
+    t.clock.set(new Date('2026-06-01T02:00:00Z'));
+    expect(await inState('expired')).toEqual([]);
+    expect(await inState('expiring')).toEqual(['expiring']);
     expect(await findValidCertificates(t.deps.db, w.enterpriseId, w.people.worker, ['electrical'], '2026-07-01')).toHaveLength(1);
     expect(await findValidCertificates(t.deps.db, w.enterpriseId, w.people.worker, ['electrical'], '2026-07-02')).toHaveLength(0);
     expect(await findValidCertificates(t.deps.db, w.enterpriseId, w.people.worker, ['welding_cutting'], '2026-06-01')).toHaveLength(0);

@@ -1,4 +1,5 @@
 /* The only file of the training feature that touches Kysely. Every query is scoped by enterprise. */
+import { certificateStateSpan } from '../../../domain/training/training-status.js';
 import { afterKey } from '../../db/keyset.js';
 import type { Executor } from '../../db/with-transaction.js';
 import type { CertificateTable, TrainingScoreTable, TrainingSessionTable } from '../../db/tables/training-tables.js';
@@ -124,12 +125,45 @@ const certificateSelect = (db: Executor, enterpriseId: string) =>
     .where('c.enterprise_id', '=', enterpriseId)
     .where('c.archived_at', 'is', null);
 
-export function insertCertificate(db: Executor, row: CertificateTable) {
-  return db.insertInto('certificate').values(row).execute();
+type CertificateDates = Pick<CertificateTable, 'expires_on' | 'review_due_on'>;
+
+/** The stored state columns of a certificate with these dates on the enterprise's `today`. */
+export function certificateStateColumns(dates: CertificateDates, today: string): Pick<CertificateTable, 'state' | 'state_from' | 'state_until'> {
+  const span = certificateStateSpan({ expiresOn: dates.expires_on, reviewDueOn: dates.review_due_on }, today);
+  return { state: span.state, state_from: span.from, state_until: span.until };
 }
 
-export function updateCertificate(db: Executor, enterpriseId: string, id: string, patch: Partial<CertificateTable>) {
-  return db.updateTable('certificate').set(patch).where('enterprise_id', '=', enterpriseId).where('id', '=', id).execute();
+export function insertCertificate(db: Executor, row: Omit<CertificateTable, 'state' | 'state_from' | 'state_until'>, today: string) {
+  return db.insertInto('certificate').values({ ...row, ...certificateStateColumns(row, today) }).execute();
+}
+
+/** A change of the dates (given both, as they will be) recomputes the stored state. */
+export function updateCertificate(db: Executor, enterpriseId: string, id: string, patch: Partial<CertificateTable>, dates: { after: CertificateDates; today: string }) {
+  return db
+    .updateTable('certificate')
+    .set({ ...patch, ...certificateStateColumns(dates.after, dates.today) })
+    .where('enterprise_id', '=', enterpriseId)
+    .where('id', '=', id)
+    .execute();
+}
+
+/**
+ * Recomputes the stored state of the enterprise's certificates whose span does not hold `today` (an
+ * index range each of certificate_state_{until,from}_idx: usually none; on a day a state turns, those
+ * that turn). The register's state filter calls it before reading.
+ */
+export async function refreshCertificateStates(db: Executor, enterpriseId: string, today: string): Promise<number> {
+  const stale = await db
+    .selectFrom('certificate')
+    .select(['id', 'expires_on', 'review_due_on'])
+    .where('enterprise_id', '=', enterpriseId)
+    .where('state_until', '<=', today)
+    .unionAll(db.selectFrom('certificate').select(['id', 'expires_on', 'review_due_on']).where('enterprise_id', '=', enterpriseId).where('state_from', '>', today))
+    .execute();
+  for (const row of stale) {
+    await db.updateTable('certificate').set(certificateStateColumns(row, today)).where('enterprise_id', '=', enterpriseId).where('id', '=', row.id).execute();
+  }
+  return stale.length;
 }
 
 export function findCertificate(db: Executor, enterpriseId: string, id: string): Promise<CertificateRow | undefined> {
@@ -138,32 +172,17 @@ export function findCertificate(db: Executor, enterpriseId: string, id: string):
 
 /**
  * A page of the register, newest registered first by (created_at, id): one range of
- * certificate_list_idx, or certificate_person_page_idx for one person. The state (not offered by
- * the page; expiring ones reach people through due items) is a condition on each row's dates.
+ * certificate_list_idx, certificate_person_page_idx for one person, or certificate_state_page_idx for
+ * one state — the stored state, so refreshCertificateStates(today) first.
  */
 export function listCertificatePage(
   db: Executor,
   enterpriseId: string,
-  q: { personId?: string; state?: { is: string; today: string; soon: string }; after?: { at: string; id: string }; limit: number },
+  q: { personId?: string; state?: string; after?: { at: string; id: string }; limit: number },
 ): Promise<CertificateRow[]> {
   let query = certificateSelect(db, enterpriseId);
   if (q.personId) query = query.where('c.person_id', '=', q.personId);
-  const state = q.state;
-  if (state) {
-    // certificateState (domain/training/training-status.ts) as conditions on the dates, in its order of precedence.
-    query = query.where((eb) => {
-      const ordered = [
-        eb.and([eb('c.expires_on', 'is not', null), eb('c.expires_on', '<', state.today)]),
-        eb.and([eb('c.review_due_on', 'is not', null), eb('c.review_due_on', '<', state.today)]),
-        eb.and([eb('c.expires_on', 'is not', null), eb('c.expires_on', '<=', state.soon)]),
-        eb.and([eb('c.review_due_on', 'is not', null), eb('c.review_due_on', '<=', state.soon)]),
-      ];
-      const at = ['expired', 'review_overdue', 'expiring', 'review_due'].indexOf(state.is);
-      const notEarlier = (at < 0 ? ordered : ordered.slice(0, at)).map((c) => eb.not(c));
-      const matches = at < 0 ? [] : [ordered[at] as (typeof ordered)[number]];
-      return eb.and([...notEarlier, ...matches]);
-    });
-  }
+  if (q.state) query = query.where('c.state', '=', q.state);
   if (q.after) query = query.where(afterKey('c.created_at', 'c.id', q.after, 'desc'));
   return query.orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').limit(q.limit).execute();
 }
