@@ -349,7 +349,7 @@ describe.runIf(isDbAvailable())(`list query plans (${dialect})`, () => {
   const countyCases: [string, string, string[], SortColumn, 'asc' | 'desc', string | number, () => IndicatorFilter, string | null][] = [
     ['sorted by name', 'enterprise_indicator_name_idx', ['county_code'], 'name', 'asc', 'm', () => ({}), null],
     ['one town, by name', 'enterprise_indicator_town_idx', ['town_code'], 'name', 'asc', 'm', () => ({}), '370102001'],
-    ['open major hazard, by overdue', 'enterprise_indicator_overdue_hazards_idx', ['county_code'], 'overdue_hazards', 'desc', 3, () => ({ hasOpenMajorHazard: true }), null],
+    ['open major hazard, by overdue', 'enterprise_indicator_major_overdue_hazards_idx', ['county_code'], 'overdue_hazards', 'desc', 3, () => ({ hasOpenMajorHazard: true }), null],
     ['by self-assessment score', 'enterprise_indicator_sa_score_idx', ['county_code'], 'sa_score', 'desc', 800, () => ({}), null],
   ];
   for (const [name, index, bound, column, order, value, filter, townCode] of countyCases) {

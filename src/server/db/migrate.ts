@@ -65,6 +65,7 @@ import * as indexHazardRectifierPage from './migrations/202612082210-index-hazar
 import * as visitPendingPage from './migrations/202612090010-visit-pending-page.js';
 import * as trainingAttendeePage from './migrations/202612090020-training-attendee-page.js';
 import * as indexCountyTownSorts from './migrations/202612090047-index-county-town-sorts.js';
+import * as indexCountyRareFilters from './migrations/202612090058-index-county-rare-filters.js';
 import * as certificateStatePage from './migrations/202612090030-certificate-state-page.js';
 import * as createOccupationalHealth from './migrations/202612070420-create-occupational-health.js';
 import * as createCommunication from './migrations/202612070430-create-communication.js';
@@ -146,6 +147,7 @@ const migrations: Record<string, Migration> = {
   '202612090010-visit-pending-page': visitPendingPage,
   '202612090020-training-attendee-page': trainingAttendeePage,
   '202612090047-index-county-town-sorts': indexCountyTownSorts,
+  '202612090058-index-county-rare-filters': indexCountyRareFilters,
   '202612090030-certificate-state-page': certificateStatePage,
 };
 

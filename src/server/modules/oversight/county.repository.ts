@@ -103,6 +103,13 @@ export function inboxScopeOf(db: Executor, enterpriseId: string) {
   };
 }
 
+/** The partial indexes' predicates, as literals (a bound parameter would not match the index's WHERE). */
+const rare = {
+  stop: sql<SqlBool>`i.stop_work_in_force > 0`,
+  demo: sql<SqlBool>`i.is_demonstration = 1`,
+  major: sql<SqlBool>`i.open_major_hazards > 0`,
+};
+
 function scoped(db: Executor, scope: Scope, filter: IndicatorFilter) {
   let query = db.selectFrom('enterprise_indicator as i').leftJoin('oversight_town as t', 't.code', 'i.town_code').where('i.county_code', '=', scope.countyCode);
   const town = scope.townCode ?? filter.townCode;
@@ -110,11 +117,13 @@ function scoped(db: Executor, scope: Scope, filter: IndicatorFilter) {
   if (town) query = query.where('i.town_code', '=', town);
   if (filter.industry) query = query.where('i.industry', '=', filter.industry);
   if (filter.sizeClass) query = query.where('i.size_class', '=', filter.sizeClass);
-  if (filter.hasOpenMajorHazard !== undefined) query = query.where('i.open_major_hazards', filter.hasOpenMajorHazard ? '>' : '=', 0);
+  // The rare side of these three is one partial index per sort (migration 202612090058), matched by
+  // the planner on these exact literal terms; the common side walks the sort's index.
+  if (filter.hasOpenMajorHazard !== undefined) query = query.where(filter.hasOpenMajorHazard ? rare.major : sql<SqlBool>`i.open_major_hazards = 0`);
   if (filter.hasOverdueHazard !== undefined) query = query.where('i.overdue_hazards', filter.hasOverdueHazard ? '>' : '=', 0);
-  if (filter.hasStopWork !== undefined) query = query.where('i.stop_work_in_force', filter.hasStopWork ? '>' : '=', 0);
+  if (filter.hasStopWork !== undefined) query = query.where(filter.hasStopWork ? rare.stop : sql<SqlBool>`i.stop_work_in_force = 0`);
   if (filter.supervisionGrade) query = query.where('i.supervision_grade', '=', filter.supervisionGrade);
-  if (filter.isDemonstration !== undefined) query = query.where('i.is_demonstration', '=', filter.isDemonstration ? 1 : 0);
+  if (filter.isDemonstration !== undefined) query = query.where(filter.isDemonstration ? rare.demo : sql<SqlBool>`i.is_demonstration = 0`);
   return query;
 }
 
