@@ -1,6 +1,7 @@
 /* Tasks and records: the hot tables of the inspections feature. Every query names enterprise_id. */
 import { type ExpressionBuilder, PostgresAdapter, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { jsonArrayFrom as sqliteJsonArrayFrom } from 'kysely/helpers/sqlite';
 import type { Database, InspectionRecordTable, InspectionTaskTable } from '../../db/database.js';
 import { afterKey } from '../../db/keyset.js';
 import { precompiled } from '../../db/precompiled.js';
@@ -182,27 +183,17 @@ export async function findTask(db: Executor, enterpriseId: string, id: string) {
   return (await findTaskQuery(db, { enterpriseId, id }))[0];
 }
 
-/** A submission's task and what it needs of the task's items (the check, completion, a FAIL's hazard) in one read; compiled once. */
-const submissionTaskQuery = precompiled(['enterpriseId', 'taskId'], (db, p: { enterpriseId: string; taskId: string }) =>
-  db
-    .selectFrom('inspection_task')
-    .innerJoin('post', 'post.id', 'inspection_task.post_id')
-    .leftJoin('inspection_item', (j) => j.on('inspection_item.enterprise_id', '=', p.enterpriseId).on((eb) => taskItemsFilter(eb)))
-    .select([...taskColumns, 'inspection_item.id as item_id', 'inspection_item.measure_id as item_measure_id', 'inspection_item.content as item_content'])
-    .where('inspection_task.enterprise_id', '=', p.enterpriseId)
-    .where('inspection_task.id', '=', p.taskId),
-);
-
-/** PostgreSQL: the task and its items as ONE row, the items a json array (issue 18 §3: 20 joined rows
- * repeating the task's columns cost the server a row object each); compiled once. */
-const submissionTaskPgQuery = precompiled(['enterpriseId', 'taskId'], (db, p: { enterpriseId: string; taskId: string }) =>
+/** A submission's task and what it needs of the task's items (the check, completion, a FAIL's hazard) as ONE row, the items a
+ * json array (issue 18 §3: 20 joined rows repeating the task's columns cost a row object each, and on PostgreSQL a round trip);
+ * compiled once per dialect. */
+const submissionTaskQuery = (arrayOf: typeof jsonArrayFrom) => precompiled(['enterpriseId', 'taskId'], (db, p: { enterpriseId: string; taskId: string }) =>
   db
     .selectFrom('inspection_task')
     .innerJoin('post', 'post.id', 'inspection_task.post_id')
     .select([
       ...taskColumns,
       (eb) =>
-        jsonArrayFrom(
+        arrayOf(
           eb
             .selectFrom('inspection_item')
             .select(['inspection_item.id', 'inspection_item.measure_id', 'inspection_item.content'])
@@ -215,19 +206,16 @@ const submissionTaskPgQuery = precompiled(['enterpriseId', 'taskId'], (db, p: { 
 );
 
 /** The task (undefined when not the enterprise's) with its items. */
+const submissionTaskPgQuery = submissionTaskQuery(jsonArrayFrom);
+const submissionTaskSqliteQuery = submissionTaskQuery(sqliteJsonArrayFrom as unknown as typeof jsonArrayFrom);
+
 export async function findTaskForSubmission(db: Executor, enterpriseId: string, taskId: string) {
-  if (db.getExecutor().adapter instanceof PostgresAdapter) {
-    const row = (await submissionTaskPgQuery(db, { enterpriseId, taskId }))[0];
-    if (!row) return undefined;
-    const { items, ...task } = row;
-    return { task, items: items as { id: string; measure_id: string; content: string }[] };
-  }
-  const rows = await submissionTaskQuery(db, { enterpriseId, taskId });
-  const first = rows[0];
-  if (!first) return undefined;
-  const { item_id: _id, item_measure_id: _measure, item_content: _content, ...task } = first;
-  const items = rows.flatMap((r) => (r.item_id === null ? [] : [{ id: r.item_id, measure_id: r.item_measure_id as string, content: r.item_content as string }]));
-  return { task, items };
+  const isPostgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const row = (await (isPostgres ? submissionTaskPgQuery : submissionTaskSqliteQuery)(db, { enterpriseId, taskId }))[0];
+  if (!row) return undefined;
+  const { items, ...task } = row;
+  // SQLite answers the array as its JSON text.
+  return { task, items: (typeof items === 'string' ? JSON.parse(items) : items) as { id: string; measure_id: string; content: string }[] };
 }
 
 export function listItemsOfTask(db: Executor, enterpriseId: string, taskId: string) {
