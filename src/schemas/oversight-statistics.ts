@@ -29,6 +29,8 @@ export const lateListSchema = z.object({
       dueOn: z.string(),
       /** Not submitted by the due date (still missing, or submitted late). */
       items: z.array(z.object({ enterpriseId: z.string(), name: z.string(), submittedAt: z.string().nullable() })),
+      /** Set when more enterprises were late than the list names: the first this many by name are listed. */
+      truncatedAt: z.number().nullable(),
     }),
   ),
 });

@@ -36,13 +36,22 @@ const headers: [string, string, number][] = [
   ['最近活动', 'Last activity', 18],
 ];
 
-export async function buildCountyWorkbook(deps: AppDeps, userId: string, query: Partial<CountyListQuery>, locale: Locale): Promise<{ buffer: Buffer; fileName: string }> {
-  const { rows } = await listAllInScope(deps, userId, query);
+/** Said in the sheet's title and under its last row when the export stopped at the cap. */
+export function truncationNote(cap: number, locale: Locale): string {
+  const n = cap.toLocaleString('en-US');
+  return locale === 'en-US'
+    ? `Only the first ${n} enterprises in this sort are exported; more match. Narrow the list by town, industry, size or supervision grade and export each part.`
+    : `只导出了按当前排序的前 ${n} 家企业，还有更多企业符合条件。请按乡镇（街道）、行业、规模或监管等级筛选后分批导出。`;
+}
+
+export async function buildCountyWorkbook(deps: AppDeps, userId: string, query: Partial<CountyListQuery>, locale: Locale): Promise<{ buffer: Buffer; fileName: string; truncatedAt: number | null }> {
+  const { rows, truncatedAt } = await listAllInScope(deps, userId, query);
   const en = locale === 'en-US' ? 1 : 0;
   const book = newWorkbook();
-  addTableSheet(book, {
+  const title = en ? 'Enterprises of the jurisdiction' : '辖区企业一览';
+  const sheet = addTableSheet(book, {
     name: en ? 'Enterprises' : '辖区企业',
-    title: en ? 'Enterprises of the jurisdiction' : '辖区企业一览',
+    title: truncatedAt === null ? title : `${title}${en ? ' (first ' : '（前 '}${truncatedAt.toLocaleString('en-US')}${en ? ')' : ' 家）'}`,
     columns: headers.map(([zh, e, width]) => ({ header: en ? e : zh, width })),
     rows: rows.map((r) => {
       const d = toCountyDto(r);
@@ -66,5 +75,10 @@ export async function buildCountyWorkbook(deps: AppDeps, userId: string, query: 
       ];
     }),
   });
-  return { buffer: await workbookBuffer(book), fileName: en ? 'county-enterprises.xlsx' : '辖区企业一览.xlsx' };
+  if (truncatedAt !== null) {
+    const note = sheet.addRow([truncationNote(truncatedAt, locale)]);
+    note.font = { bold: true, color: { argb: 'FFC00000' } };
+    sheet.mergeCells(note.number, 1, note.number, headers.length);
+  }
+  return { buffer: await workbookBuffer(book), fileName: en ? 'county-enterprises.xlsx' : '辖区企业一览.xlsx', truncatedAt };
 }

@@ -64,6 +64,8 @@ export function countyRoutes(deps: AppDeps): AnyRouteDef[] {
       handler: async ({ auth, query, reply, locale }) => {
         const out = await buildCountyWorkbook(deps, requireUser(auth).userId, query, locale);
         reply.header('content-disposition', attachment(out.fileName));
+        // The sheet says it too; this is for a client that reads headers.
+        if (out.truncatedAt !== null) reply.header('x-truncated-at', String(out.truncatedAt));
         return out.buffer;
       },
     }),
@@ -187,11 +189,12 @@ export function countyRoutes(deps: AppDeps): AnyRouteDef[] {
       summary: "The month's inspection priority list: the enterprises due by their supervision grade, worst grade first",
       tags,
       query: z.object({ month: z.coerce.number().int().min(1).max(12) }),
-      response: z.object({ month: z.number(), items: z.array(countyEnterpriseDtoSchema) }),
+      // truncatedAt: only that many enterprises of the jurisdiction, worst grade first, were considered.
+      response: z.object({ month: z.number(), items: z.array(countyEnterpriseDtoSchema), truncatedAt: z.number().nullable() }),
       handler: async ({ auth, query }) => {
-        const { scope, rows } = await listAllInScope(deps, requireUser(auth).userId, { sort: 'supervisionGrade', order: 'desc' });
+        const { scope, rows, truncatedAt } = await listAllInScope(deps, requireUser(auth).userId, { sort: 'supervisionGrade', order: 'desc' });
         const due = rows.filter(priorityFilter(await rulesOfCounty(db, scope.countyCode), query.month));
-        return { month: query.month, items: due.map(toCountyDto) };
+        return { month: query.month, items: due.map(toCountyDto), truncatedAt };
       },
     }),
   ];

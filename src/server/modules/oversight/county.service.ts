@@ -106,12 +106,20 @@ export async function listCounty(deps: AppDeps, userId: string, query: CountyLis
   };
 }
 
-/** Every row of the scope under the filters (the export and the priority list: one query, no paging). */
+/** The most rows the export and the priority list read in their one statement (tests lower it). */
+export const scopeRowCap = { rows: 20_000 };
+
+/**
+ * The rows of the scope under the filters, in the sort (the export and the priority list: one query,
+ * no paging), at most scopeRowCap.rows of them: `truncatedAt` is that cap when there were more (the
+ * caller says so), null when these are all.
+ */
 export async function listAllInScope(deps: AppDeps, userId: string, query: Partial<CountyListQuery>) {
   const scope = await scopeOf(deps.db, userId);
   const column = repo.sortColumns[query.sort ?? 'name'];
-  const rows = await repo.listIndicators(deps.db, scope, filterOf(query), { column, order: query.order ?? 'asc', limit: 20_000 });
-  return { scope, rows };
+  const cap = scopeRowCap.rows;
+  const rows = await repo.listIndicators(deps.db, scope, filterOf(query), { column, order: query.order ?? 'asc', limit: cap + 1 });
+  return { scope, rows: rows.slice(0, cap), truncatedAt: rows.length > cap ? cap : null };
 }
 
 /** An enterprise of the caller's jurisdiction (another county's, or another town's, is "not found"). */

@@ -142,7 +142,13 @@ export async function acknowledgeStatistics(deps: AppDeps, userId: string, id: s
   return (await toDtos(deps.db, [row], userId))[0] as StatisticsSubmissionDto;
 }
 
-/** Who is late: for each period past its due date, the jurisdiction's enterprises that had not submitted by then. */
+/** The most enterprises the late list names per period (tests lower it); past it the period says so. */
+export const lateListCap = { rows: 2_000 };
+
+/**
+ * Who is late: for each period past its due date, the jurisdiction's enterprises that had not
+ * submitted by then, by name — at most lateListCap.rows of them (`truncatedAt` then says so).
+ */
 export async function listLate(deps: AppDeps, userId: string): Promise<LateListDto> {
   const j = await findJurisdiction(deps.db, userId);
   if (!j) throw new AppError('FORBIDDEN');
@@ -159,9 +165,11 @@ export async function listLate(deps: AppDeps, userId: string): Promise<LateListD
       .where('i.enterprise_id', 'in', scopeEnterpriseIds(deps.db, scope))
       .where((eb) => eb.or([eb('s.id', 'is', null), eb('s.is_late', '=', 1)]))
       .orderBy('i.name')
-      .limit(2000)
+      .limit(lateListCap.rows + 1)
       .execute();
-    out.push({ periodKey: p.key, dueOn: p.dueOn, items: rows.map((r) => ({ enterpriseId: r.enterprise_id, name: r.name, submittedAt: r.submitted_at ?? null })) });
+    const cut = rows.length > lateListCap.rows;
+    const items = rows.slice(0, lateListCap.rows).map((r) => ({ enterpriseId: r.enterprise_id, name: r.name, submittedAt: r.submitted_at ?? null }));
+    out.push({ periodKey: p.key, dueOn: p.dueOn, items, truncatedAt: cut ? lateListCap.rows : null });
   }
   return { periods: out };
 }

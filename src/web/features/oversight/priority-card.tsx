@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, List, Tag } from 'antd';
+import { Alert, Button, Card, List, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CountyEnterpriseDto } from '../../../schemas/oversight-county.js';
 import { api } from '../../app/api/api-client';
@@ -11,9 +11,10 @@ export function PriorityCard({ onOpen }: { onOpen: (id: string) => void }) {
   const { t } = useTranslation();
   const month = new Date().getMonth() + 1;
   const path = '/api/v1/oversight/county/priority';
-  const list = useQuery({ queryKey: [path, month], queryFn: () => api<{ items: CountyEnterpriseDto[] }>(path, { query: { month } }) });
+  const list = useQuery({ queryKey: [path, month], queryFn: () => api<{ items: CountyEnterpriseDto[]; truncatedAt: number | null }>(path, { query: { month } }) });
   return (
     <Card size="small" title={t('countyUi.priority', { monthName: new Intl.DateTimeFormat(currentLocale(), { month: 'long' }).format(new Date()) })} style={{ marginTop: 12 }} data-testid="county-priority">
+      {list.data?.truncatedAt != null && <Alert type="warning" showIcon style={{ marginBottom: 8 }} data-testid="county-priority-truncated" message={t('countyUi.priorityTruncated', { n: list.data.truncatedAt.toLocaleString() })} />}
       <List
         size="small"
         loading={list.isLoading}

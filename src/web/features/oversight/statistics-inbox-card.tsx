@@ -60,7 +60,7 @@ export function StatisticsInboxCard() {
       <LoadMore list={inbox} testId="statistics-load-more" />
       {late.data?.periods.map((p) => (
         <div key={p.periodKey} style={{ marginTop: 8 }} data-testid="statistics-late">
-          <Typography.Text strong>{t('statisticsUi.lateTitle', { period: p.periodKey, due: p.dueOn, n: p.items.length })}</Typography.Text>
+          <Typography.Text strong>{t('statisticsUi.lateTitle', { period: p.periodKey, due: p.dueOn, n: p.truncatedAt !== null ? `${p.truncatedAt.toLocaleString()}+` : p.items.length })}</Typography.Text>
           <div>
             {p.items.slice(0, 50).map((i) => (
               <Tag key={i.enterpriseId} color={i.submittedAt ? 'orange' : 'red'}>
@@ -69,6 +69,7 @@ export function StatisticsInboxCard() {
             ))}
             {p.items.length > 50 && <Typography.Text type="secondary">{t('statisticsUi.more', { n: p.items.length - 50 })}</Typography.Text>}
           </div>
+          {p.truncatedAt !== null && <Typography.Text type="warning" data-testid="statistics-late-truncated">{t('statisticsUi.lateTruncated', { n: p.truncatedAt.toLocaleString() })}</Typography.Text>}
         </div>
       ))}
     </Card>

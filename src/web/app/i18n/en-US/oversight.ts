@@ -57,6 +57,7 @@ export const countyMessages: CountyMessages = {
     filter: { hasOpenMajorHazard: 'Open major hazard', hasOverdueHazard: 'Overdue hazard', hasStopWork: 'Stop-work in force', isDemonstration: 'Demonstration enterprise' },
     priority: 'Inspection priorities for {{monthName}} (by supervision grade)',
     priorityEmpty: 'No enterprise is due this month',
+    priorityTruncated: 'Only the first {{n}} enterprises of the jurisdiction, worst supervision grade first, were checked for this list; enterprises past them are not on it. To see them, filter the enterprise list above by supervision grade or town.',
     open: 'Open',
     headcount: 'Headcount',
     address: 'Address',
@@ -144,5 +145,6 @@ export const statisticsMessages: StatisticsMessages = {
     figures: 'found {{found}} (major {{major}}), fixed {{fixed}}',
     lateTitle: '{{period}} (due {{due}}) not submitted on time: {{n}}',
     more: '{{n}} more',
+    lateTruncated: "More than {{n}} enterprises were late; only the first {{n}} by name are named here. A town login lists only its own town's enterprises.",
   },
 };

@@ -59,6 +59,7 @@ export const countyMessages = {
     filter: { hasOpenMajorHazard: '有重大事故隐患', hasOverdueHazard: '有超期隐患', hasStopWork: '停产停业中', isDemonstration: '示范企业' },
     priority: '{{monthName}}重点检查企业（按监管等级）',
     priorityEmpty: '本月没有需要检查的企业',
+    priorityTruncated: '本清单只从辖区按监管等级由差到好排序的前 {{n}} 家企业中选出，其后的企业未列入。如需查看，请在上方企业列表中按监管等级或乡镇（街道）筛选。',
     open: '查看',
     headcount: '从业人数',
     address: '地址',
@@ -148,6 +149,7 @@ export const statisticsMessages = {
     figures: '发现 {{found}}（重大 {{major}}），整改 {{fixed}}',
     lateTitle: '{{period}}（应于 {{due}} 前报送）未按期报送：{{n}} 家',
     more: '另有 {{n}} 家',
+    lateTruncated: '未按期报送的企业超过 {{n}} 家，这里只列出按名称排序的前 {{n}} 家。乡镇（街道）账号只列出本乡镇的企业。',
   },
 } as const;
 
