@@ -65,6 +65,7 @@ import type {
   EngagementReportTable,
   EngagementTable,
   EngagementVisitTable,
+  EngagementTeamTable,
 } from './tables/consultancy-tables.js';
 import type {
   RiskTable,
@@ -285,6 +286,7 @@ export interface Database {
   engagement_event: EngagementEventTable;
   engagement_report: EngagementReportTable;
   engagement_visit: EngagementVisitTable;
+  engagement_team: EngagementTeamTable;
   engagement_finding: EngagementFindingTable;
   training_session: TrainingSessionTable;
   training_attendee: TrainingAttendeeTable;

@@ -67,6 +67,7 @@ import * as trainingAttendeePage from './migrations/202612090020-training-attend
 import * as indexCountyTownSorts from './migrations/202612090047-index-county-town-sorts.js';
 import * as indexCountyRareFilters from './migrations/202612090058-index-county-rare-filters.js';
 import * as certificateStatePage from './migrations/202612090030-certificate-state-page.js';
+import * as engagementTeam from './migrations/202612090040-engagement-team.js';
 import * as createOccupationalHealth from './migrations/202612070420-create-occupational-health.js';
 import * as createCommunication from './migrations/202612070430-create-communication.js';
 import * as indexOperationsLists from './migrations/202612070440-index-operations-lists.js';
@@ -149,6 +150,7 @@ const migrations: Record<string, Migration> = {
   '202612090047-index-county-town-sorts': indexCountyTownSorts,
   '202612090058-index-county-rare-filters': indexCountyRareFilters,
   '202612090030-certificate-state-page': certificateStatePage,
+  '202612090040-engagement-team': engagementTeam,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

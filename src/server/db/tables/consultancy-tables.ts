@@ -12,6 +12,12 @@ export interface ConsultancyMemberTable {
   created_at: string;
 }
 
+/** One row per (engagement, team member): a consultant's engagements by index (the JSON team_user_ids stays the record). */
+export interface EngagementTeamTable {
+  engagement_id: string;
+  user_id: string;
+}
+
 export interface EngagementTable {
   id: string;
   consultancy_id: string;

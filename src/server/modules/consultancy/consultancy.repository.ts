@@ -59,8 +59,11 @@ export function findConsultancy(db: Executor, id: string) {
   return db.selectFrom('consultancy').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The engagement and one engagement_team row per member of its team (the team is set once, at the start). */
 export async function insertEngagement(db: Executor, row: EngagementTable): Promise<void> {
   await db.insertInto('engagement').values(row).execute();
+  const team = [...new Set(JSON.parse(row.team_user_ids) as string[])];
+  if (team.length) await db.insertInto('engagement_team').values(team.map((user_id) => ({ engagement_id: row.id, user_id }))).execute();
 }
 
 /** The live (not ended) engagement of a consultancy in an enterprise: one at most (engagement_live_uq). */
@@ -76,20 +79,21 @@ const engagementColumns = (db: Executor) =>
     .selectAll('g')
     .select(['c.name as consultancy_name', 'e.name as enterprise_name']);
 
-/** The engagements a consultant works on: in its team, or every one of a consultancy it leads. */
+/**
+ * The engagements a consultant works on: in its team (engagement_team_pk, led by the user), or every one
+ * of a consultancy it leads (engagement_consultancy_idx) — the user's few, sorted by enterprise name.
+ */
 export async function listEngagementsOfUser(db: Executor, userId: string) {
   const led = await db.selectFrom('consultancy_member').select('consultancy_id').where('user_id', '=', userId).where('is_lead', '=', 1).execute();
-  const rows = await engagementColumns(db)
-    .where((eb) =>
-      eb.or([
-        eb('g.team_user_ids', 'like', `%"${userId}"%`),
-        ...(led.length ? [eb('g.consultancy_id', 'in', led.map((l) => l.consultancy_id))] : []),
-      ]),
-    )
+  // One set of ids (a union), not an OR of two conditions: PostgreSQL applied the OR as a filter over every engagement.
+  return engagementColumns(db)
+    .where((eb) => {
+      const team = eb.selectFrom('engagement_team as t').select('t.engagement_id').where('t.user_id', '=', userId);
+      const ids = led.length ? team.union(eb.selectFrom('engagement as l').select('l.id as engagement_id').where('l.consultancy_id', 'in', led.map((m) => m.consultancy_id))) : team;
+      return eb('g.id', 'in', ids);
+    })
     .orderBy('e.name')
     .execute();
-  // The LIKE narrows; the parsed team decides (an id is a uuid, so no false match survives this check).
-  return rows.filter((r) => led.some((l) => l.consultancy_id === r.consultancy_id) || (JSON.parse(r.team_user_ids) as string[]).includes(userId));
 }
 
 /** Sets the end once (false: not this enterprise's, or ended already). */

@@ -14,7 +14,8 @@ import { newId } from '../../platform/ids.js';
 import { capturing, explain } from '../../test/query-plans.js';
 import { isDbAvailable } from '../../test/test-app.js';
 import { createTestDb, testDialect } from '../../test/test-db.js';
-import { listVisitsOfEnterprise } from './consultancy.repository.js';
+import { backfillEngagementTeams } from '../../db/migrations/202612090040-engagement-team.js';
+import { listEngagementsOfUser, listVisitsOfEnterprise } from './consultancy.repository.js';
 import { backfillVisitConfirmation } from '../../db/migrations/202612090010-visit-pending-page.js';
 import { listEnterpriseVisits, visitSignerRole, visitSubjectType } from './engagement-visits.service.js';
 
@@ -24,6 +25,9 @@ describe.runIf(isDbAvailable())(`consultancy visit list plans (${dialect})`, () 
   let close: () => Promise<void>;
   let kysely: Kysely<Database>;
   let enterpriseId: string;
+  let consultants: string[];
+  let teamOf: Map<string, string[]>;
+  let ledConsultancy: string;
 
   beforeAll(async () => {
     const scratch = await createTestDb();
@@ -99,6 +103,33 @@ describe.runIf(isDbAvailable())(`consultancy visit list plans (${dialect})`, () 
     await backfillVisitConfirmation(kysely as unknown as Kysely<unknown>);
     // Other consultancies of the installation: a table of one row is scanned, not looked up.
     await kysely.insertInto('consultancy').values(Array.from({ length: 200 }, (_, i) => ({ id: newId(), name: `咨询 ${i}`, created_at: at }))).execute();
+    // Engagements of the installation (inserted as before migration 202612090040, then backfilled): of
+    // 200 consultancies, with teams of two of 300 consultants.
+    const others = (await kysely.selectFrom('consultancy').select('id').where('id', '!=', consultancyId).execute()).map((c) => c.id);
+    const enterprises = (await kysely.selectFrom('enterprise').select('id').execute()).map((e) => e.id);
+    const user = await kysely.selectFrom('user').select('id').executeTakeFirstOrThrow();
+    consultants = Array.from({ length: 300 }, (_, i) => (i === 0 ? user.id : newId()));
+    const engagements = Array.from({ length: 3000 }, (_, i) => ({
+      id: newId(),
+      consultancy_id: others[i % others.length] as string,
+      enterprise_id: enterprises[i % enterprises.length] as string,
+      team_user_ids: JSON.stringify([consultants[i % 300], consultants[(i * 7 + 1) % 300]]),
+      contract_start: '2020-01-01',
+      contract_end: '2030-01-01',
+      phase: 1,
+      phase_started_at: at,
+      completed_at: null,
+      created_by_user_id: null,
+      created_at: at,
+      scope: '',
+      ended_at: at,
+      ended_by_user_id: null,
+    }));
+    for (let i = 0; i < engagements.length; i += 200) await kysely.insertInto('engagement').values(engagements.slice(i, i + 200)).execute();
+    teamOf = new Map(engagements.map((g) => [g.id, JSON.parse(g.team_user_ids) as string[]]));
+    ledConsultancy = others[3] as string;
+    await kysely.insertInto('consultancy_member').values({ consultancy_id: ledConsultancy, user_id: consultants[0] as string, is_lead: 1, created_at: at }).execute();
+    await backfillEngagementTeams(kysely as unknown as Kysely<unknown>);
     await kysely.executeQuery(CompiledQuery.raw('analyze'));
   });
   afterAll(async () => close?.());
@@ -137,6 +168,27 @@ describe.runIf(isDbAvailable())(`consultancy visit list plans (${dialect})`, () 
       cursor = page.nextCursor;
     }
     expect(seen).toEqual(waiting);
+  });
+
+  it("a consultant's engagements: its teams' and its led consultancy's, by index (no scan of the installation's engagements)", async () => {
+    for (const [n, user] of consultants.slice(0, 3).entries()) {
+      const rows = await listEngagementsOfUser(kysely, user as string);
+      const expected = [...teamOf].filter(([id, team]) => team.includes(user as string) || (n === 0 && rows.find((r) => r.id === id)?.consultancy_id === ledConsultancy)).map(([id]) => id);
+      const led = n === 0 ? (await kysely.selectFrom('engagement').select('id').where('consultancy_id', '=', ledConsultancy).execute()).map((r) => r.id) : [];
+      expect(led.every((id) => rows.some((r) => r.id === id))).toBe(true);
+      expect(rows.map((r) => r.id).sort(), user).toEqual([...new Set([...expected, ...led])].sort());
+      expect(rows.length).toBeGreaterThan(10);
+      const c = capturing(kysely);
+      await listEngagementsOfUser(c.db, user as string);
+      const plan = await explain(kysely, dialect, c.sent[c.sent.length - 1] as CompiledQuery, dialect === 'sqlite' ? 'g' : 'engagement');
+      // The consultancy and enterprise tables are joined by key; only the user's few are sorted by name.
+      expect(plan.fullScans, plan.text).toEqual([]);
+      // Each engagement read by its id (the set of ids from the two indexes), none walked.
+      expect(plan.access, plan.text).toMatch(/\(id ?= ?/);
+      expect(plan.access.split('; ').filter((a) => !a.includes('(') && !a.startsWith('Bitmap Heap Scan')), plan.text).toEqual([]); // a bitmap's bound is on its index node
+      expect(plan.text).toMatch(/engagement_team_pk|sqlite_autoindex_engagement_team/);
+      if (n === 0) expect(plan.text).toMatch(/engagement_consultancy_idx/);
+    }
   });
 
   it('the migration sets each visit from its entries as the sign-off service reads them (a revoked confirmation is pending)', async () => {
