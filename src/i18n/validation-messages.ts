@@ -146,6 +146,9 @@ export function humanIssueMessage(issue: Issue, locale: Locale, label: string | 
  */
 export const requiredRuleMessage: Texts = t('请填写${label}。', '${label} is required.');
 
+/** The same for a required pick (a Select with no message of its own): "请选择L · 可能性。" / "Choose L · Probability.". */
+export const chooseRuleMessage: Texts = t('请选择${label}。', 'Choose ${label}.');
+
 /**
  * Names of the fields people see on the first forms, so a problem's `detail` reads
  * "所在地区：请从列表中选择" rather than "regionCode — …". Unknown paths stay as they are.

@@ -2,7 +2,9 @@ import { Alert, Checkbox, Col, Form, InputNumber, Radio, Row, Select, Skeleton, 
 import { useTranslation } from 'react-i18next';
 import { riskLevelValues } from '../../../schemas/org.js';
 import type { RiskEvaluationInputBody } from '../../../schemas/risk-evaluation.js';
+import { chooseRuleMessage } from '../../../i18n/validation-messages.js';
 import { isApiError } from '../../app/api/api-client';
+import { currentLocale } from '../../app/i18n/i18n';
 import { LevelTag } from '../../app/ui/level-tag';
 import { useEvaluationPreview, useReference } from './risk-api';
 
@@ -98,25 +100,27 @@ export function toEvaluationFormValues(inputs: Record<string, unknown> | null | 
   };
 }
 
+/** A factor must be picked; the message names it by its label ("请选择L · 事故发生的可能性。"). */
+const chooseRule = () => [{ required: true, message: chooseRuleMessage[currentLocale()] }];
+
 function LecFields() {
-  const { t } = useTranslation();
   const lec = useReference('lec-tables');
   if (!lec.data) return <Skeleton active paragraph={{ rows: 2 }} />;
   const opts = (rows: { value: number; label: string }[]) => rows.map((r) => ({ value: r.value, label: `${r.value} — ${r.label}` }));
   return (
     <Row gutter={8}>
       <Col xs={24} md={8}>
-        <Form.Item name="lecL" label={`L · ${lec.data.factors.L}`} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item name="lecL" label={`L · ${lec.data.factors.L}`} rules={chooseRule()}>
           <Select options={opts(lec.data.L)} data-testid="lec-L" popupMatchSelectWidth={false} />
         </Form.Item>
       </Col>
       <Col xs={24} md={8}>
-        <Form.Item name="lecE" label={`E · ${lec.data.factors.E}`} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item name="lecE" label={`E · ${lec.data.factors.E}`} rules={chooseRule()}>
           <Select options={opts(lec.data.E)} data-testid="lec-E" popupMatchSelectWidth={false} />
         </Form.Item>
       </Col>
       <Col xs={24} md={8}>
-        <Form.Item name="lecC" label={`C · ${lec.data.factors.C}`} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item name="lecC" label={`C · ${lec.data.factors.C}`} rules={chooseRule()}>
           <Select options={opts(lec.data.C)} data-testid="lec-C" popupMatchSelectWidth={false} />
         </Form.Item>
       </Col>
@@ -125,13 +129,12 @@ function LecFields() {
 }
 
 function LsFields() {
-  const { t } = useTranslation();
   const ls = useReference('ls-scales');
   if (!ls.data) return <Skeleton active paragraph={{ rows: 2 }} />;
   return (
     <Row gutter={8}>
       <Col xs={24} md={12}>
-        <Form.Item name="lsL" label={`L · ${ls.data.factors.L}`} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item name="lsL" label={`L · ${ls.data.factors.L}`} rules={chooseRule()}>
           <Select
             data-testid="ls-L"
             popupMatchSelectWidth={420}
@@ -141,7 +144,7 @@ function LsFields() {
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
-        <Form.Item name="lsS" label={`S · ${ls.data.factors.S}`} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item name="lsS" label={`S · ${ls.data.factors.S}`} rules={chooseRule()}>
           <Select
             data-testid="ls-S"
             popupMatchSelectWidth={420}
