@@ -11,7 +11,6 @@ import { fieldError } from '../../platform/http/validation.js';
 import { newId } from '../../platform/ids.js';
 import { recordChange } from '../audit/audit.service.js';
 import { notifyInTransaction } from '../notifications/notifications.service.js';
-import { getRiskOverview } from '../risks/risk-read.service.js';
 import * as repo from './oversight.repository.js';
 import { findJurisdiction, listJurisdictionUserIds, type Scope } from './county.repository.js';
 import { inboxPage } from './inbox-page.js';
@@ -136,10 +135,12 @@ export async function getOverview(db: Executor, userId: string): Promise<Oversig
   // Not another feature's indicator yet: the hazards feature has no open-count function to call.
   const hazards = await repo.countOpenHazards(db, ids);
   const unacknowledged = await repo.countUnacknowledged(db, enterprises.filter((e) => e.role === 'regulator').map((e) => e.id), userId);
+  // The posts by level of every linked enterprise in one grouped statement (not a risk overview each).
+  const posts = await repo.countPostLevels(db, ids);
   const items = [];
   for (const e of enterprises) {
-    const overview = await getRiskOverview(db, e.id);
-    const open = hazards.filter((h) => h.enterprise_id === e.id);
+    const open = hazards.find((h) => h.enterprise_id === e.id);
+    const level = (l: string) => posts.filter((p) => p.enterprise_id === e.id && p.level === l).reduce((n, p) => n + Number(p.n), 0);
     items.push({
       enterpriseId: e.id,
       name: e.name,
@@ -147,10 +148,10 @@ export async function getOverview(db: Executor, userId: string): Promise<Oversig
       regionCode: e.region_code,
       sizeClass: e.size_class as OversightOverviewDto['items'][number]['sizeClass'],
       role: e.role,
-      openHazards: open.reduce((n, h) => n + Number(h.n), 0),
-      openMajorHazards: open.filter((h) => h.grade === 'major').reduce((n, h) => n + Number(h.n), 0),
+      openHazards: Number(open?.n ?? 0),
+      openMajorHazards: Number(open?.major ?? 0),
       unacknowledgedReports: Number(unacknowledged.find((u) => u.enterprise_id === e.id)?.n ?? 0),
-      postsByLevel: { major: overview.postsByLevel.major, significant: overview.postsByLevel.significant, general: overview.postsByLevel.general, low: overview.postsByLevel.low },
+      postsByLevel: { major: level('major'), significant: level('significant'), general: level('general'), low: level('low') },
     });
   }
   return { items };
