@@ -53,6 +53,9 @@ export const enterpriseUpdateSchema = z.strictObject({
   principalPhone: z.string().trim().regex(/^1\d{10}$/).optional(),
   timeZone: z.string().trim().max(60).optional(),
 });
+/** GET /enterprises: the administrator's page in name order (a member's enterprises come in one page). */
+export const enterpriseListQuerySchema = pageQuerySchema.pick({ cursor: true, limit: true });
+
 export const enterpriseDtoSchema = z.object({
   id: z.string(),
   name: z.string(),

@@ -1,5 +1,6 @@
 import type { EnterpriseTable } from '../../db/database.js';
 import type { Executor } from '../../db/with-transaction.js';
+import { afterKey } from '../../db/keyset.js';
 import { taskPlanChanged } from '../inspections/task-plan-memo.js';
 
 export function findEnterprise(db: Executor, id: string): Promise<EnterpriseTable | undefined> {
@@ -10,10 +11,14 @@ export function findEnterpriseByCreditCode(db: Executor, creditCode: string): Pr
   return db.selectFrom('enterprise').selectAll().where('credit_code', '=', creditCode).executeTakeFirst();
 }
 
-export function listAllEnterprises(db: Executor): Promise<EnterpriseTable[]> {
-  return db.selectFrom('enterprise').selectAll().where('archived_at', 'is', null).orderBy('name').limit(1000).execute();
+/** One page of the live enterprises in name order (the administrator's), by enterprise_name_page_idx. */
+export function listAllEnterprises(db: Executor, page: { after?: { at: string; id: string }; limit: number }): Promise<EnterpriseTable[]> {
+  let q = db.selectFrom('enterprise').selectAll().where('archived_at', 'is', null);
+  if (page.after) q = q.where(afterKey('name', 'id', page.after, 'asc'));
+  return q.orderBy('name').orderBy('id').limit(page.limit).execute();
 }
 
+/** A member's enterprises: bounded by their memberships (a consultant's or regulator's few). */
 export function listEnterprisesOfUser(db: Executor, userId: string): Promise<EnterpriseTable[]> {
   return db
     .selectFrom('enterprise')

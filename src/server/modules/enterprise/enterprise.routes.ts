@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.js';
 import { allRoles, enterpriseRoles, managerRoles } from '../../../schemas/auth.js';
-import { idParamsSchema } from '../../../schemas/common.js';
+import { idParamsSchema, pageSchema } from '../../../schemas/common.js';
 import { enterpriseMemberDtoSchema, enterpriseRegistrationSchema } from '../../../schemas/accounts.js';
-import { enterpriseDtoSchema, enterpriseUpdateSchema } from '../../../schemas/org.js';
+import { enterpriseDtoSchema, enterpriseListQuerySchema, enterpriseUpdateSchema } from '../../../schemas/org.js';
 import { type AnyRouteDef, defineRoute, requireTenant, requireUser } from '../../platform/http/route.js';
 import * as service from './enterprise.service.js';
 import { exportEnterprise } from './enterprise-export.service.js';
@@ -17,10 +17,11 @@ export function enterpriseRoutes(deps: AppDeps): AnyRouteDef[] {
       method: 'GET',
       url: '/api/v1/enterprises',
       access: { kind: 'user' },
-      summary: 'Enterprises the caller may work in (all of them for the administrator)',
+      summary: 'Enterprises the caller may work in (all of them for the administrator, a page at a time in name order)',
       tags,
-      response: z.object({ items: z.array(enterpriseDtoSchema) }),
-      handler: async ({ auth }) => ({ items: await service.listEnterprises(deps, requireUser(auth)) }),
+      query: enterpriseListQuerySchema,
+      response: pageSchema(enterpriseDtoSchema),
+      handler: async ({ auth, query }) => service.listEnterprises(deps, requireUser(auth), query),
     }),
     defineRoute({
       method: 'POST',

@@ -8,6 +8,7 @@ import type { EnterpriseRole } from '../../../schemas/auth.js';
 import type { EnterpriseDto, EnterpriseInput } from '../../../schemas/org.js';
 import type { AuthContext } from '../../platform/auth/auth-context.js';
 import { AppError, notFound } from '../../platform/http/app-error.js';
+import { decodeTextCursor, encodeTextCursor, toPage } from '../../platform/http/cursor.js';
 import { fieldError } from '../../platform/http/validation.js';
 import { newId } from '../../platform/ids.js';
 import { recordChange } from '../audit/audit.service.js';
@@ -49,9 +50,11 @@ const badCreditCode = () =>
 const unknownRegion = () =>
   fieldError('regionCode', { 'zh-CN': '请从列表中选择所在的省、市、县', 'en-US': 'Choose the province, city and county from the list' });
 
-export async function listEnterprises(deps: AppDeps, auth: AuthContext): Promise<EnterpriseDto[]> {
-  const rows = auth.isAdmin ? await repo.listAllEnterprises(deps.db) : await repo.listEnterprisesOfUser(deps.db, auth.userId);
-  return rows.map(toEnterpriseDto);
+/** The administrator's enterprises page by name (keyset); anyone else's are their memberships, one page. */
+export async function listEnterprises(deps: AppDeps, auth: AuthContext, query: { cursor?: string; limit: number }): Promise<{ items: EnterpriseDto[]; nextCursor: string | null }> {
+  if (!auth.isAdmin) return { items: (await repo.listEnterprisesOfUser(deps.db, auth.userId)).map(toEnterpriseDto), nextCursor: null };
+  const rows = await repo.listAllEnterprises(deps.db, { after: decodeTextCursor(query.cursor), limit: query.limit + 1 });
+  return toPage(rows, query.limit, (r) => ({ at: r.name, id: r.id }), toEnterpriseDto, encodeTextCursor);
 }
 
 export async function getEnterprise(deps: AppDeps, id: string): Promise<EnterpriseDto> {

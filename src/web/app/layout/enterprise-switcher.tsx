@@ -6,6 +6,8 @@ import type { Me } from '../../../schemas/auth.js';
 import type { EnterpriseDto } from '../../../schemas/org.js';
 import { api } from '../api/api-client';
 import { meKey, useCurrentUser } from '../auth/use-me';
+import { LoadMore } from '../ui/load-more';
+import { usePagedList } from '../ui/use-paged-list';
 
 /** Shown to users with several enterprises (consultants, regulators, the administrator). */
 export function EnterpriseSwitcher({ width }: { width: number | string }) {
@@ -13,13 +15,17 @@ export function EnterpriseSwitcher({ width }: { width: number | string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const client = useQueryClient();
-  const all = useQuery({
-    queryKey: ['enterprises'],
-    queryFn: () => api<{ items: EnterpriseDto[] }>('/api/v1/enterprises'),
-    enabled: me.user.isAdmin,
+  // The administrator's are every enterprise of the installation: a page at a time, in name order.
+  const all = usePagedList<EnterpriseDto>('/api/v1/enterprises', {}, 100, me.user.isAdmin);
+  // The active one by name even when it is on a page not loaded yet.
+  const current = useQuery({
+    queryKey: ['/api/v1/enterprises/current'],
+    queryFn: () => api<EnterpriseDto>('/api/v1/enterprises/current'),
+    enabled: me.user.isAdmin && Boolean(me.activeEnterpriseId),
   });
+  const loaded = current.data && !all.items.some((e) => e.id === current.data.id) ? [current.data, ...all.items] : all.items;
   const options = me.user.isAdmin
-    ? (all.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))
+    ? loaded.map((e) => ({ value: e.id, label: e.name }))
     : me.memberships.map((m) => ({ value: m.enterpriseId, label: m.enterpriseName }));
   const switchTo = useMutation({
     mutationFn: (enterpriseId: string) => api<Me>('/api/v1/auth/active-enterprise', { method: 'POST', body: { enterpriseId } }),
@@ -45,6 +51,7 @@ export function EnterpriseSwitcher({ width }: { width: number | string }) {
       onChange={(id: string) => switchTo.mutate(id)}
       popupMatchSelectWidth={false}
       showSearch={{ optionFilterProp: 'label' }}
+      popupRender={(menu) => (me.user.isAdmin ? <>{menu}<LoadMore list={all} testId="enterprise-switcher-more" /></> : menu)}
     />
   );
 }

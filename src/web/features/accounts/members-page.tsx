@@ -6,7 +6,9 @@ import type { EnterpriseMemberDto } from '../../../schemas/accounts.js';
 import type { EnterpriseDto } from '../../../schemas/org.js';
 import { api } from '../../app/api/api-client';
 import { useCurrentUser } from '../../app/auth/use-me';
+import { LoadMore } from '../../app/ui/load-more';
 import { PageHeader } from '../../app/ui/page-header';
+import { usePagedList } from '../../app/ui/use-paged-list';
 
 /** /system/members — the administrator links consultancies and regulators to enterprises (issue 8 §2). */
 export function MembersPage() {
@@ -16,7 +18,8 @@ export function MembersPage() {
   const client = useQueryClient();
   const [enterpriseId, setEnterpriseId] = useState<string | undefined>();
   const [form] = Form.useForm<{ username: string; role: 'consultant' | 'regulator' }>();
-  const enterprises = useQuery({ queryKey: ['enterprises'], queryFn: () => api<{ items: EnterpriseDto[] }>('/api/v1/enterprises'), enabled: me.user.isAdmin });
+  // Every enterprise of the installation: a page at a time in name order, more on demand under the list.
+  const enterprises = usePagedList<EnterpriseDto>('/api/v1/enterprises', {}, 100, me.user.isAdmin);
   const membersPath = `/api/v1/enterprises/${enterpriseId}/members`;
   const members = useQuery({ queryKey: [membersPath], queryFn: () => api<{ items: EnterpriseMemberDto[] }>(membersPath), enabled: Boolean(enterpriseId) });
   const link = useMutation({
@@ -39,15 +42,21 @@ export function MembersPage() {
             placeholder={t('members.enterprise')}
             value={enterpriseId}
             onChange={setEnterpriseId}
-            options={(enterprises.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))}
+            options={enterprises.items.map((e) => ({ value: e.id, label: e.name }))}
             showSearch={{ optionFilterProp: 'label' }}
+            popupRender={(menu) => (
+              <>
+                {menu}
+                <LoadMore list={enterprises} testId="members-enterprise-more" />
+              </>
+            )}
             data-testid="members-enterprise"
           />
         </Space>
         {enterpriseId && (
           <>
             <Form form={form} layout="inline" initialValues={{ role: 'consultant' }} onFinish={(v) => link.mutate({ username: v.username?.trim() ?? '', role: v.role })}>
-              <Form.Item name="username" label={t('members.username')} rules={[{ required: true, message: t('common.required') }]}>
+              <Form.Item name="username" label={t('members.username')} rules={[{ required: true, whitespace: true }]}>
                 <Input style={{ width: 200 }} />
               </Form.Item>
               <Form.Item name="role" label={t('members.role')}>
