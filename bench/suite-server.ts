@@ -51,8 +51,8 @@ const app = await buildApp(deps);
 await app.listen({ port: 0, host: '127.0.0.1' });
 const api = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
 
-// The bare baseline: the same repository query or the same core writes — no session, validation,
-// authorization, DTO mapping or response schema.
+// The bare baseline: the same repository query, or the same rows written (issue 18 §3: "the bare route doing the same
+// writes") as Kysely inserts built at each request — no session, validation, authorization or DTO mapping.
 const bare = Fastify({ bodyLimit: 1024 * 1024 });
 bare.get('/hazards', async (request) => {
   const q = request.query as { status?: string; postId?: string; overdue?: string; q?: string; at?: string; id?: string; limit?: string };
@@ -70,22 +70,34 @@ bare.get('/hazards', async (request) => {
   return { items: rows.slice(0, limit) };
 });
 const safety = await db.kysely.selectFrom('user').select('id').where('username', '=', 'safety').executeTakeFirstOrThrow();
+// The same rows the API's create writes in its request — the hazard, its event, its audit row (the
+// hazard as `after`) and the notification's outbox row (the fan-out the outbox delivers later stays
+// on the API's side of the ratio) — as plain inserts.
 bare.post('/hazards', async (request) => {
   const body = request.body as { description: string; clientId: string; postId?: string };
   const at = new Date().toISOString();
   const id = newId();
+  const row = {
+    id, enterprise_id: enterpriseId, source: 'adhoc', record_id: null, item_id: null, post_id: body.postId ?? null, area_id: null, measure_id: null,
+    grade: null, criterion_id: null, criterion_other_reason: null, description: body.description, photo_ids: '[]', status: 'reported',
+    reporter_user_id: safety.id, reporter_person_id: null, reporter_name: null, rectifier_user_id: null, deadline: null, escalation_tier: null,
+    overdue_at: null, is_published: 0, client_id: body.clientId, created_at: at, updated_at: at, closed_at: null,
+  };
+  const notify = {
+    enterpriseId, roles: ['safety_manager', 'principal'], kind: 'hazard_to_confirm', title: { 'zh-CN': '新隐患待确认', 'en-US': 'New hazard to confirm' },
+    body: { 'zh-CN': body.description, 'en-US': body.description }, link: `/hazards/${id}`, dedupeKey: `hazard_to_confirm:${id}`, at,
+  };
   await db.kysely.transaction().execute(async (trx) => {
+    await trx.insertInto('hazard').values(row).execute();
     await trx
-      .insertInto('hazard')
-      .values({
-        id, enterprise_id: enterpriseId, source: 'adhoc', record_id: null, item_id: null, post_id: body.postId ?? null, area_id: null, measure_id: null,
-        grade: null, criterion_id: null, criterion_other_reason: null, description: body.description, photo_ids: '[]', status: 'reported',
-        reporter_user_id: safety.id, reporter_person_id: null, reporter_name: null, rectifier_user_id: null, deadline: null, escalation_tier: null,
-        overdue_at: null, is_published: 0, client_id: body.clientId, created_at: at, updated_at: at, closed_at: null,
-      })
+      .insertInto('hazard_event')
+      .values({ id: newId(), enterprise_id: enterpriseId, hazard_id: id, action: 'report', from_status: null, to_status: 'reported', actor_user_id: safety.id, at, data: JSON.stringify({ source: 'adhoc', recordId: null, itemId: null, clientId: body.clientId }) })
       .execute();
-    await trx.insertInto('hazard_event').values({ id: newId(), enterprise_id: enterpriseId, hazard_id: id, action: 'report', from_status: null, to_status: 'reported', actor_user_id: safety.id, at, data: '{}' }).execute();
-    await trx.insertInto('audit_log').values({ id: newId(), enterprise_id: enterpriseId, actor_user_id: safety.id, at, entity: 'hazard', entity_id: id, action: 'report', before: null, after: JSON.stringify(body) }).execute();
+    await trx.insertInto('audit_log').values({ id: newId(), enterprise_id: enterpriseId, actor_user_id: safety.id, at, entity: 'hazard', entity_id: id, action: 'report', before: null, after: JSON.stringify(row) }).execute();
+    await trx
+      .insertInto('outbox')
+      .values({ id: newId(), enterprise_id: enterpriseId, kind: 'notify', payload: JSON.stringify(notify), dedupe_key: `notify:${notify.dedupeKey}`, attempts: 0, next_attempt_at: at, claimed_until: null, sent_at: null, last_error: null, created_at: at })
+      .execute();
   });
   return { id, isNew: true };
 });
@@ -101,7 +113,9 @@ bare.post('/records', async (request) => {
   await db.kysely.transaction().execute(async (trx) => {
     await trx.insertInto('inspection_record').values(rows).execute();
     await trx.updateTable('inspection_task').set({ status: 'done', completed_at: now }).where('id', '=', body.taskId).where('status', '!=', 'done').execute();
-    await trx.insertInto('audit_log').values({ id: newId(), enterprise_id: inspections.enterpriseId, actor_user_id: inspections.userId, at: now, entity: 'inspection_task', entity_id: body.taskId, action: 'submit', before: null, after: JSON.stringify({ clientId: body.clientId }) }).execute();
+    // The audit row the API writes: the submission's results, not only its id.
+    const after = { clientId: body.clientId, isLate: false, results: body.results.map((r) => ({ itemId: r.itemId, result: r.result })), hazardIds: [] };
+    await trx.insertInto('audit_log').values({ id: newId(), enterprise_id: inspections.enterpriseId, actor_user_id: inspections.userId, at: now, entity: 'inspection_task', entity_id: body.taskId, action: 'submit', before: null, after: JSON.stringify(after) }).execute();
   });
   return { ids: rows.map((r) => r.id) };
 });
