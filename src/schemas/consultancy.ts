@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { passwordSchema } from './auth.js';
-import { idSchema, isoDate, nonEmptyText, optionalText, queryBoolean } from './common.js';
+import { idSchema, isoDate, nonEmptyText, optionalText, pageQuerySchema, queryBoolean } from './common.js';
 
 /** Issue 17 / seed 002: consultancies and their engagements through the five phases. */
 export const reportKinds = ['initial_diagnosis', 'consulting_report', 'progress_first', 'progress_second', 'progress_final'] as const;
@@ -23,6 +23,8 @@ export const consultantInputSchema = z.strictObject({
 export type ConsultantInput = z.infer<typeof consultantInputSchema>;
 export const consultancyDtoSchema = z.object({ id: z.string(), name: z.string(), members: z.array(z.object({ userId: z.string(), username: z.string(), displayName: z.string(), isLead: z.boolean() })) });
 export type ConsultancyDto = z.infer<typeof consultancyDtoSchema>;
+/** GET /consultancies (name order) and /consultancies/:id/engagements (newest first): keyset pages. */
+export const consultancyListQuerySchema = pageQuerySchema.pick({ cursor: true, limit: true });
 
 export const engagementInputSchema = z.strictObject({
   consultancyId: idSchema,

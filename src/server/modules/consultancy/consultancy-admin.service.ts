@@ -5,13 +5,14 @@ import { withTransaction } from '../../db/with-transaction.js';
 import type { Locale } from '../../../i18n/locale.js';
 import type { ConsultancyDto, ConsultantInput, EngagementSummaryDto } from '../../../schemas/consultancy.js';
 import { AppError, notFound } from '../../platform/http/app-error.js';
+import { decodeCursor, toPage } from '../../platform/http/cursor.js';
 import { fieldError } from '../../platform/http/validation.js';
 import { invalidateSessions } from '../../platform/auth/session-cache.js';
 import { recordChange } from '../audit/audit.service.js';
 import { createUser } from '../auth/auth.service.js';
 import { findUserByUsername } from '../auth/auth.repository.js';
 import * as repo from './consultancy.repository.js';
-import { listConsultancyDtos, summaries } from './engagement.service.js';
+import { consultancyDto, summaries } from './engagement.service.js';
 
 /** Adds a consultant to a consultancy; a password makes a new login (changed at its first login). */
 export async function addConsultant(deps: AppDeps, adminUserId: string, consultancyId: string, input: ConsultantInput): Promise<ConsultancyDto> {
@@ -40,11 +41,18 @@ export async function addConsultant(deps: AppDeps, adminUserId: string, consulta
   });
   // A consultancy's consultant works only in its engagements' enterprises (workable-enterprises.service.ts).
   invalidateSessions(deps.db);
-  return (await listConsultancyDtos(deps.db)).find((c) => c.id === consultancyId) as ConsultancyDto;
+  return consultancyDto(deps.db, consultancyId);
 }
 
-/** Every engagement of a consultancy, with its phase and progress (the administrator's view). */
-export async function listConsultancyEngagements(deps: AppDeps, consultancyId: string, locale: Locale): Promise<{ items: EngagementSummaryDto[] }> {
+/** A consultancy's engagements a page at a time, newest first, with phase and progress (the administrator's view). */
+export async function listConsultancyEngagements(
+  deps: AppDeps,
+  consultancyId: string,
+  query: { cursor?: string; limit: number },
+  locale: Locale,
+): Promise<{ items: EngagementSummaryDto[]; nextCursor: string | null }> {
   if (!(await repo.findConsultancy(deps.db, consultancyId))) throw notFound('consultancy');
-  return { items: await summaries(deps, await repo.listEngagementsOfConsultancy(deps.db, consultancyId), locale) };
+  const rows = await repo.listEngagementsOfConsultancy(deps.db, consultancyId, { after: decodeCursor(query.cursor), limit: query.limit + 1 });
+  const page = toPage(rows, query.limit, (r) => ({ at: r.created_at, id: r.id }), (r) => r);
+  return { items: await summaries(deps, page.items, locale), nextCursor: page.nextCursor };
 }

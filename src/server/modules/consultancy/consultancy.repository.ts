@@ -22,8 +22,11 @@ export function findConsultancyByName(db: Executor, name: string) {
   return db.selectFrom('consultancy').select('id').where('name', '=', name).executeTakeFirst();
 }
 
-export function listConsultancies(db: Executor) {
-  return db.selectFrom('consultancy').selectAll().orderBy('name').execute();
+/** One page of the installation's consultancies in name order: names are unique, so the name alone is the key (its unique index). */
+export function listConsultancies(db: Executor, page: { after?: { at: string; id: string }; limit: number }) {
+  let q = db.selectFrom('consultancy').selectAll();
+  if (page.after) q = q.where('name', '>', page.after.at);
+  return q.orderBy('name').limit(page.limit).execute();
 }
 
 export function listMembers(db: Executor, consultancyIds: string[]) {
@@ -42,8 +45,11 @@ export async function insertMember(db: Executor, row: ConsultancyMemberTable): P
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-export function listEngagementsOfConsultancy(db: Executor, consultancyId: string) {
-  return engagementColumns(db).where('g.consultancy_id', '=', consultancyId).orderBy('e.name').execute();
+/** One page of a consultancy's engagements, newest first, by engagement_consultancy_page_idx. */
+export function listEngagementsOfConsultancy(db: Executor, consultancyId: string, page: { after?: { at: string; id: string }; limit: number }) {
+  let q = engagementColumns(db).where('g.consultancy_id', '=', consultancyId);
+  if (page.after) q = q.where(afterKey('g.created_at', 'g.id', page.after, 'desc'));
+  return q.orderBy('g.created_at', 'desc').orderBy('g.id', 'desc').limit(page.limit).execute();
 }
 
 export async function isConsultancyMember(db: Executor, userId: string): Promise<boolean> {

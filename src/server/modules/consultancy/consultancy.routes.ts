@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.js';
 import { managerRoles } from '../../../schemas/auth.js';
-import { idParamsSchema } from '../../../schemas/common.js';
+import { idParamsSchema, pageSchema } from '../../../schemas/common.js';
 import {
   consultancyDtoSchema,
   consultancyInputSchema,
+  consultancyListQuerySchema,
   consultantInputSchema,
   deliverableInputSchema,
   engagementDetailSchema,
@@ -50,10 +51,11 @@ export function consultancyRoutes(deps: AppDeps): AnyRouteDef[] {
       method: 'GET',
       url: '/api/v1/consultancies',
       access: user,
-      summary: 'Consultancies and their consultants (an enterprise picks one to engage)',
+      summary: 'Consultancies and their consultants, a page at a time in name order (an enterprise picks one to engage)',
       tags,
-      response: z.object({ items: z.array(consultancyDtoSchema) }),
-      handler: async () => ({ items: await listConsultancyDtos(db) }),
+      query: consultancyListQuerySchema,
+      response: pageSchema(consultancyDtoSchema),
+      handler: async ({ query }) => listConsultancyDtos(db, query),
     }),
     defineRoute({
       method: 'POST',
@@ -70,11 +72,12 @@ export function consultancyRoutes(deps: AppDeps): AnyRouteDef[] {
       method: 'GET',
       url: '/api/v1/consultancies/:id/engagements',
       access: { kind: 'admin' },
-      summary: "A consultancy's engagements with phase and progress (the administrator's page)",
+      summary: "A consultancy's engagements with phase and progress, a page at a time, newest first (the administrator's page)",
       tags,
       params: idParamsSchema,
-      response: z.object({ items: z.array(engagementSummarySchema) }),
-      handler: async ({ params, locale }) => listConsultancyEngagements(deps, params.id, locale),
+      query: consultancyListQuerySchema,
+      response: pageSchema(engagementSummarySchema),
+      handler: async ({ params, query, locale }) => listConsultancyEngagements(deps, params.id, query, locale),
     }),
     defineRoute({
       method: 'POST',

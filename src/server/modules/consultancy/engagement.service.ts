@@ -2,12 +2,14 @@
  * it works on with phase, overdue deliverables, open findings, the latest self-assessment score and
  * the enterprise's own alerts, without switching enterprise. A consultant sees only its engagements. */
 import type { AppDeps } from '../../app-deps.js';
+import type { ConsultancyTable } from '../../db/tables/consultancy-tables.js';
 import { withTransaction, type Executor } from '../../db/with-transaction.js';
 import { deliverableStates, missingToAdvance } from '../../../domain/consultancy/engagement.js';
 import type { Locale } from '../../../i18n/locale.js';
 import { consultancyPhases, deliverableOf, phaseOf } from '../../../reference/consultancy-phases.js';
 import type { ConsultancyDto, EngagementDetailDto, EngagementSummaryDto } from '../../../schemas/consultancy.js';
 import { AppError, notFound } from '../../platform/http/app-error.js';
+import { decodeTextCursor, encodeTextCursor, toPage } from '../../platform/http/cursor.js';
 import { fieldError } from '../../platform/http/validation.js';
 import { newId } from '../../platform/ids.js';
 import { invalidateSessions } from '../../platform/auth/session-cache.js';
@@ -43,17 +45,30 @@ export async function createConsultancy(deps: AppDeps, adminUserId: string, inpu
     );
     await recordChange(trx, { userId: adminUserId, enterpriseId: null }, at, { entity: 'consultancy', entityId: id, action: 'create', after: input });
   });
-  return (await listConsultancyDtos(deps.db)).find((c) => c.id === id) as ConsultancyDto;
+  return consultancyDto(deps.db, id);
 }
 
-export async function listConsultancyDtos(db: Executor): Promise<ConsultancyDto[]> {
-  const rows = await repo.listConsultancies(db);
+async function withMembers(db: Executor, rows: ConsultancyTable[]): Promise<ConsultancyDto[]> {
   const members = await repo.listMembers(db, rows.map((r) => r.id));
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
     members: members.filter((m) => m.consultancy_id === r.id).map((m) => ({ userId: m.user_id, username: m.username, displayName: m.display_name, isLead: Number(m.is_lead) === 1 })),
   }));
+}
+
+/** One page of the installation's consultancies in name order, each with its consultants. */
+export async function listConsultancyDtos(db: Executor, query: { cursor?: string; limit: number }): Promise<{ items: ConsultancyDto[]; nextCursor: string | null }> {
+  const rows = await repo.listConsultancies(db, { after: decodeTextCursor(query.cursor), limit: query.limit + 1 });
+  const page = toPage(rows, query.limit, (r) => ({ at: r.name, id: r.id }), (r) => r, encodeTextCursor);
+  return { items: await withMembers(db, page.items), nextCursor: page.nextCursor };
+}
+
+/** One consultancy with its consultants. */
+export async function consultancyDto(db: Executor, id: string): Promise<ConsultancyDto> {
+  const row = await repo.findConsultancy(db, id);
+  if (!row) throw notFound('consultancy');
+  return (await withMembers(db, [row]))[0] as ConsultancyDto;
 }
 
 /**

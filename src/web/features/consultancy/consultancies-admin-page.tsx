@@ -1,25 +1,29 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Checkbox, Form, Input, Modal, Result, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsultancyDto, ConsultantInput, EngagementSummaryDto } from '../../../schemas/consultancy.js';
 import { api, isApiError } from '../../app/api/api-client';
 import { useCurrentUser } from '../../app/auth/use-me';
+import { LoadMore } from '../../app/ui/load-more';
 import { PageHeader } from '../../app/ui/page-header';
+import { usePagedList } from '../../app/ui/use-paged-list';
 
 const consultanciesPath = '/api/v1/consultancies';
 
 function Engagements({ consultancyId }: { consultancyId: string }) {
   const { t } = useTranslation();
   const path = `${consultanciesPath}/${consultancyId}/engagements`;
-  const list = useQuery({ queryKey: [path], queryFn: () => api<{ items: EngagementSummaryDto[] }>(path) });
+  // Newest first, a page at a time (a consultancy may serve many enterprises over the years).
+  const list = usePagedList<EngagementSummaryDto>(path, {}, 20);
   return (
     <Table<EngagementSummaryDto>
       size="small"
       rowKey="id"
       pagination={false}
       loading={list.isLoading}
-      dataSource={list.data?.items ?? []}
+      dataSource={list.items}
+      footer={() => <LoadMore list={list} testId="engagements-more" />}
       locale={{ emptyText: t('consultancyAdminUi.noEngagements') }}
       title={() => t('consultancyAdminUi.engagements')}
       columns={[
@@ -57,7 +61,7 @@ function AddConsultant({ consultancy, onClose }: { consultancy: ConsultancyDto |
   return (
     <Modal open={consultancy !== null} title={`${t('consultancyAdminUi.addConsultant')} · ${consultancy?.name ?? ''}`} onCancel={onClose} onOk={() => form.submit()} confirmLoading={add.isPending} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={(v) => add.mutate(v)} data-testid="consultant-form">
-        <Form.Item name="username" label={t('consultancyAdminUi.username')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+        <Form.Item name="username" label={t('consultancyAdminUi.username')} rules={[{ required: true, whitespace: true }]}>
           <Input maxLength={64} />
         </Form.Item>
         <Form.Item name="displayName" label={t('consultancyAdminUi.displayName')}>
@@ -82,7 +86,7 @@ export function ConsultanciesAdminPage() {
   const client = useQueryClient();
   const [form] = Form.useForm<{ name: string }>();
   const [adding, setAdding] = useState<ConsultancyDto | null>(null);
-  const list = useQuery({ queryKey: [consultanciesPath], queryFn: () => api<{ items: ConsultancyDto[] }>(consultanciesPath), enabled: me.user.isAdmin });
+  const list = usePagedList<ConsultancyDto>(consultanciesPath, {}, 50, me.user.isAdmin);
   const create = useMutation({
     mutationFn: (name: string) => api(consultanciesPath, { method: 'POST', body: { name } }),
     onSuccess: async () => {
@@ -101,7 +105,7 @@ export function ConsultanciesAdminPage() {
       <PageHeader title={t('consultancyAdminUi.title')} hint={t('consultancyAdminUi.hint')} />
       <Card size="small">
         <Form form={form} layout="inline" onFinish={(v) => create.mutate(v.name.trim())} style={{ marginBottom: 16 }}>
-          <Form.Item name="name" label={t('consultancyAdminUi.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+          <Form.Item name="name" label={t('consultancyAdminUi.name')} rules={[{ required: true, whitespace: true }]}>
             <Input style={{ width: 280 }} maxLength={100} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="create-consultancy">
@@ -112,8 +116,9 @@ export function ConsultanciesAdminPage() {
           rowKey="id"
           size="small"
           loading={list.isLoading}
-          dataSource={list.data?.items ?? []}
+          dataSource={list.items}
           pagination={false}
+          footer={() => <LoadMore list={list} testId="consultancies-more" />}
           expandable={{ expandedRowRender: (c) => <Engagements consultancyId={c.id} /> }}
           columns={[
             { key: 'name', title: t('consultancyAdminUi.name'), dataIndex: 'name' },

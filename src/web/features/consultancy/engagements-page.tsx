@@ -6,7 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { type ConsultancyDto, type EngagementInput, type EngagementSummaryDto, engagementInputSchema } from '../../../schemas/consultancy.js';
 import { api } from '../../app/api/api-client';
 import { useZodForm } from '../../app/forms/use-zod-form';
+import { LoadMore } from '../../app/ui/load-more';
 import { PageHeader } from '../../app/ui/page-header';
+import { usePagedList } from '../../app/ui/use-paged-list';
 
 const engagementsPath = '/api/v1/engagements';
 const consultanciesPath = '/api/v1/consultancies';
@@ -36,9 +38,10 @@ export function EngagementsPage() {
   const zod = useZodForm(form, engagementInputSchema);
   const [isAdding, setAdding] = useState(false);
   const engagements = useQuery({ queryKey: [engagementsPath], queryFn: () => api<{ items: EngagementSummaryDto[] }>(engagementsPath) });
-  const consultancies = useQuery({ queryKey: [consultanciesPath], queryFn: () => api<{ items: ConsultancyDto[] }>(consultanciesPath) });
+  // The installation's consultancies, a page at a time in name order (more under the select).
+  const consultancies = usePagedList<ConsultancyDto>(consultanciesPath, {}, 100);
   const chosen = Form.useWatch('consultancyId', form);
-  const members = consultancies.data?.items.find((c) => c.id === chosen)?.members ?? [];
+  const members = consultancies.items.find((c) => c.id === chosen)?.members ?? [];
   const engage = useMutation({
     mutationFn: (body: EngagementInput) => api<{ id: string }>(engagementsPath, { body }),
     onSuccess: async () => {
@@ -56,7 +59,7 @@ export function EngagementsPage() {
     onSuccess: () => client.invalidateQueries({ queryKey: [engagementsPath] }),
     onError: (e: Error) => void message.error(e.message),
   });
-  const noConsultancies = consultancies.isSuccess && consultancies.data.items.length === 0;
+  const noConsultancies = consultancies.isSuccess && consultancies.items.length === 0;
   return (
     <div data-testid="engagements-page">
       <PageHeader
@@ -78,7 +81,13 @@ export function EngagementsPage() {
               <Select
                 showSearch
                 optionFilterProp="label"
-                options={(consultancies.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+                options={consultancies.items.map((c) => ({ value: c.id, label: c.name }))}
+                popupRender={(menu) => (
+                  <>
+                    {menu}
+                    <LoadMore list={consultancies} testId="engagement-consultancy-more" />
+                  </>
+                )}
                 onChange={() => form.setFieldValue('teamUserIds', [])}
                 data-testid="engagement-consultancy"
               />
