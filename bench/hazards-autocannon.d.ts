@@ -15,6 +15,8 @@ declare module 'autocannon' {
       headers?: Record<string, string>;
       body?: string;
       duration?: number;
+      /** Stop after this many requests (instead of a duration). */
+      amount?: number;
       connections?: number;
       requests?: RequestSpec[];
     }
