@@ -65,6 +65,11 @@ describe.skipIf(shouldSkipBrowser())('risks: identify and evaluate a risk on a p
     await page.keyboard.press('Escape');
 
     await drawer.getByLabel('原因 / 危害描述').fill('开机前未取下卡盘扳手，高速旋转时飞出伤人');
+    // Saving before the factors are picked names each one missing, in a sentence.
+    await drawer.getByTestId('risk-save').click();
+    await drawer.getByText('请选择L · 事故发生的可能性。').waitFor();
+    await drawer.getByText('请选择C · 发生事故可能造成的后果。').waitFor();
+    expect(await drawer.textContent()).not.toContain('必填');
     await pick(page, drawer, 'L · 事故发生的可能性', '6 — 相当可能');
     await pick(page, drawer, 'E · 暴露于危险环境的频繁程度', '6 — 每天工作时间内暴露');
     await pick(page, drawer, 'C · 发生事故可能造成的后果', '7 — 严重，重伤');
