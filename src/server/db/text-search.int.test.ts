@@ -21,6 +21,7 @@ import type { Database } from './database.js';
 import * as searchOrderMigration from './migrations/202612080700-create-search-order.js';
 import { searchOrderTuning } from './search-order.js';
 import { searchTuning } from './text-search.js';
+import { analyzeAsProduction } from '../test/query-plans.js';
 
 const dialect = testDialect();
 
@@ -107,7 +108,7 @@ describe.runIf(isDbAvailable())(`text search (${dialect})`, () => {
       created_at: new Date(Date.parse(now) - i * 60_000).toISOString(),
       updated_at: now,
     }));
-    await kysely.executeQuery(CompiledQuery.raw('analyze'));
+    await analyzeAsProduction(kysely);
   });
 
   afterAll(async () => close?.());

@@ -9,7 +9,7 @@ import { seedDemo } from '../../demo/seed-demo.js';
 import { ManualClock } from '../../platform/clock.js';
 import { loadConfig } from '../../platform/config.js';
 import { newId } from '../../platform/ids.js';
-import { capturing, explain } from '../../test/query-plans.js';
+import { analyzeAsProduction, capturing, explain } from '../../test/query-plans.js';
 import { isDbAvailable } from '../../test/test-app.js';
 import { createTestDb, testDialect } from '../../test/test-db.js';
 import { listOpenTasksOfPlace, listTasks } from './inspection-tasks.repository.js';
@@ -81,7 +81,7 @@ describe.runIf(isDbAvailable())(`inspection task list plans (${dialect})`, () =>
     const area = await kysely.selectFrom('area').select('id').where('enterprise_id', '=', enterpriseId).executeTakeFirstOrThrow();
     await kysely.updateTable('risk').set({ area_id: area.id }).where('id', '=', placed.risk_id).execute();
     areaId = area.id;
-    await kysely.executeQuery(CompiledQuery.raw('analyze'));
+    await analyzeAsProduction(kysely);
   });
   afterAll(async () => close?.());
 

@@ -2,11 +2,11 @@
  * pages by an index led by the county and the town in every sort the page offers, on SQLite and
  * PostgreSQL (only the name sort had one: the others walked the county's index dropping other towns'
  * rows, or sorted the town's rows). The county-wide sorts are in db/list-plans.int.test.ts. */
-import { CompiledQuery, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.js';
 import { newId } from '../../platform/ids.js';
-import { expectIndexPage, planOf } from '../../test/query-plans.js';
+import { analyzeAsProduction, expectIndexPage, planOf } from '../../test/query-plans.js';
 import { isDbAvailable } from '../../test/test-app.js';
 import { createTestDb, testDialect } from '../../test/test-db.js';
 import { listIndicators, type Scope, type SortColumn, sortColumns } from './county.repository.js';
@@ -47,7 +47,7 @@ describe.runIf(isDbAvailable())(`county view of a town: plans (${dialect})`, () 
         )
         .execute();
     }
-    await kysely.executeQuery(CompiledQuery.raw('analyze'));
+    await analyzeAsProduction(kysely);
   });
   afterAll(async () => close?.());
 

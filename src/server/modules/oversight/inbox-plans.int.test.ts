@@ -10,7 +10,7 @@ import { ManualClock } from '../../platform/clock.js';
 import { loadConfig } from '../../platform/config.js';
 import { newId } from '../../platform/ids.js';
 import { insertHazardRows } from '../../test/factories/hazard-rows.factory.js';
-import { capturing, explain } from '../../test/query-plans.js';
+import { analyzeAsProduction, capturing, explain } from '../../test/query-plans.js';
 import { isDbAvailable } from '../../test/test-app.js';
 import { createTestDb, testDialect } from '../../test/test-db.js';
 import { inboxScopeOf, setAssignment, type Scope } from './county.repository.js';
@@ -62,7 +62,7 @@ describe.runIf(isDbAvailable())(`regulator inbox plans (${dialect})`, () => {
     const model = await kysely.selectFrom('enterprise').selectAll().where('id', '=', secondId).executeTakeFirstOrThrow();
     const others = Array.from({ length: 300 }, (_, i) => ({ ...model, id: newId(), name: `企业 ${i}`, credit_code: `CC${String(i).padStart(16, '0')}` }));
     await kysely.insertInto('enterprise').values(others).execute();
-    await kysely.executeQuery(CompiledQuery.raw('analyze'));
+    await analyzeAsProduction(kysely);
   });
   afterAll(async () => close?.());
 

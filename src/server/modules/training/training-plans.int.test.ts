@@ -11,7 +11,7 @@ import { certificateState } from '../../../domain/training/training-status.js';
 import { ManualClock } from '../../platform/clock.js';
 import { loadConfig } from '../../platform/config.js';
 import { newId } from '../../platform/ids.js';
-import { capturing, expectIndexPage, explain, planOf as planIn } from '../../test/query-plans.js';
+import { analyzeAsProduction, capturing, expectIndexPage, explain, planOf as planIn } from '../../test/query-plans.js';
 import { isDbAvailable } from '../../test/test-app.js';
 import { createTestDb, testDialect } from '../../test/test-db.js';
 import { backfillAttendeeDates } from '../../db/migrations/202612090020-training-attendee-page.js';
@@ -82,7 +82,7 @@ describe.runIf(isDbAvailable())(`training list plans (${dialect})`, () => {
     }));
     await kysely.insertInto('certificate').values(certificates).execute();
     await backfillCertificateStates(kysely, new Date());
-    await kysely.executeQuery(CompiledQuery.raw('analyze'));
+    await analyzeAsProduction(kysely);
   });
   afterAll(async () => close?.());
 
