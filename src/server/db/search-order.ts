@@ -52,9 +52,9 @@ export async function orderedSearchPage<R>(s: SearchPageSpec<R>, like: Expressio
     const exhausted = rows.length < chunk || !last;
     // The page among the matches taken so far (in order): when it is full, no match past them can
     // enter it; when FTS5 has no more, it holds every match in order.
-    const page = await s.page(among(alias, taken, like), undefined, s.limit);
+    const page = await s.page(among(alias, taken, like), undefined, s.limit, true);
     if (page.length >= s.limit || exhausted) {
-      return outOfOrder.size ? s.page(among(alias, [...taken, ...outOfOrder], like), undefined, s.limit) : page;
+      return outOfOrder.size ? s.page(among(alias, [...taken, ...outOfOrder], like), undefined, s.limit, true) : page;
     }
     if (taken.length >= searchOrderTuning.fewMatches) return undefined;
     edge = last.r;

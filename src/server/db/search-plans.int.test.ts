@@ -15,7 +15,7 @@ import { loadConfig } from '../platform/config.js';
 import { listRows } from '../platform/resource/tenant-resource.repository.js';
 import { insertHazardRows } from '../test/factories/hazard-rows.factory.js';
 import { insertDocumentRows, insertPersonRows } from '../test/factories/search-rows.factory.js';
-import { capturing, explain, type PlanFacts } from '../test/query-plans.js';
+import { analyzeAsProduction, capturing, explain, type PlanFacts } from '../test/query-plans.js';
 import { isDbAvailable } from '../test/test-app.js';
 import { createTestDb, testDialect } from '../test/test-db.js';
 import type { Database } from './database.js';
@@ -44,7 +44,7 @@ describe.runIf(isDbAvailable())(`search query plans (${dialect})`, () => {
     const minutesBefore = (i: number) => new Date(Date.parse(now) - i * 60_000).toISOString();
     await insertPersonRows(kysely, 2000, (i) => ({ enterprise_id: enterpriseId, name: `配电工${i}`, phone: `1390000${String(i).padStart(4, '0')}`, created_at: minutesBefore(2000 - i), updated_at: now }));
     await insertDocumentRows(kysely, 2000, (i) => ({ enterprise_id: enterpriseId, number: `AQ-${String(i).padStart(3, '0')}`, title: `配电箱管理制度 ${i}`, content_text: '', created_at: minutesBefore(2000 - i), updated_at: now }));
-    await kysely.executeQuery(CompiledQuery.raw('analyze'));
+    await analyzeAsProduction(kysely);
   });
 
   afterAll(async () => close?.());

@@ -111,9 +111,21 @@ export interface SearchPageSpec<R> {
   limit: number;
   /**
    * The list's page query (its filters, its cursor, its order) with `match` as the text condition,
-   * `bound` (when given) as a further bound on (created_at, id), and `limit` rows at most.
+   * `bound` (when given) as a further bound on (created_at, id), and `limit` rows at most. With
+   * `byRowid` (SQLite, search-order.ts) `match` names a few rowids: the query's enterprise column
+   * is then `enterpriseColumn(column, true)`, so that the rows are read by rowid.
    */
-  page: (match: Expression<SqlBool>, bound: Expression<SqlBool> | undefined, limit: number) => Promise<R[]>;
+  page: (match: Expression<SqlBool>, bound: Expression<SqlBool> | undefined, limit: number, byRowid?: boolean) => Promise<R[]>;
+}
+
+/**
+ * The enterprise column of a page query. `byRowid`: `+column`, which no index serves — without
+ * statistics (the product never runs ANALYZE) SQLite prices `enterprise_id = ?` on the page index at
+ * ~10 rows, below the page's rowids, and would walk all of the enterprise's rows in page order
+ * instead of reading those few rows by rowid and sorting them (search-plans.int.test.ts).
+ */
+export function enterpriseColumn(column: string, byRowid?: boolean): Expression<string> {
+  return byRowid ? sql<string>`+${sql.ref(column)}` : sql.ref<string>(column);
 }
 
 /**

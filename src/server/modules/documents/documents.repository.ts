@@ -2,7 +2,7 @@
 import type { Expression, SqlBool } from 'kysely';
 import type { Executor } from '../../db/with-transaction.js';
 import { afterKey } from '../../db/keyset.js';
-import { searchPage } from '../../db/text-search.js';
+import { enterpriseColumn, searchPage } from '../../db/text-search.js';
 import type { ControlledDocumentVersionTable } from '../../db/tables/document-tables.js';
 
 export async function findDocument(db: Executor, enterpriseId: string, id: string) {
@@ -53,7 +53,7 @@ export async function listDocumentRows(db: Executor, enterpriseId: string, q: Do
     order: 'desc',
     after: q.after,
     limit: q.limit,
-    page: (match, bound, limit) => documentPage(db, enterpriseId, { ...q, limit }, match, bound),
+    page: (match, bound, limit, byRowid) => documentPage(db, enterpriseId, { ...q, limit }, match, bound, byRowid),
   });
 }
 
@@ -64,8 +64,8 @@ interface DocumentListFilter {
   limit: number;
 }
 
-function documentPage(db: Executor, enterpriseId: string, q: DocumentListFilter, match?: Expression<SqlBool>, bound?: Expression<SqlBool>) {
-  let query = db.selectFrom('controlled_document').selectAll().where('enterprise_id', '=', enterpriseId);
+function documentPage(db: Executor, enterpriseId: string, q: DocumentListFilter, match?: Expression<SqlBool>, bound?: Expression<SqlBool>, byRowid?: boolean) {
+  let query = db.selectFrom('controlled_document').selectAll().where(enterpriseColumn('enterprise_id', byRowid), '=', enterpriseId);
   if (q.type) query = query.where('type', '=', q.type);
   if (match) query = query.where(match);
   if (bound) query = query.where(bound);

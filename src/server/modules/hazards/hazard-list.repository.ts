@@ -3,7 +3,7 @@ import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { afterKey } from '../../db/keyset.js';
 import { preparedMarker } from '../../db/pg-prepared.js';
-import { searchPage } from '../../db/text-search.js';
+import { enterpriseColumn, searchPage } from '../../db/text-search.js';
 import type { Executor } from '../../db/with-transaction.js';
 
 /** A worker's view (see hazard-read.service.ts): what they reported, what they own, and their posts' hazards. */
@@ -71,7 +71,7 @@ export function listHazardRows(db: Executor, enterpriseId: string, f: HazardFilt
     order: 'desc',
     after: f.after,
     limit: f.limit,
-    page: (match, bound, limit) => hazardPage(db, enterpriseId, { ...f, limit }, match, bound),
+    page: (match, bound, limit, byRowid) => hazardPage(db, enterpriseId, { ...f, limit }, match, bound, byRowid),
   });
 }
 
@@ -87,8 +87,8 @@ function selectHazardRow(db: Executor) {
     .select(['post.name as post_name', 'area.name as area_name', 'reporter_person.name as reporter_person_name', 'reporter_user.display_name as reporter_user_name']);
 }
 
-function pageQuery(db: Executor, enterpriseId: string, f: HazardFilter, match?: Expression<SqlBool>, bound?: Expression<SqlBool>) {
-  let query = selectHazardRow(db).where('hazard.enterprise_id', '=', enterpriseId);
+function pageQuery(db: Executor, enterpriseId: string, f: HazardFilter, match?: Expression<SqlBool>, bound?: Expression<SqlBool>, byRowid?: boolean) {
+  let query = selectHazardRow(db).where(enterpriseColumn('hazard.enterprise_id', byRowid), '=', enterpriseId);
   if (f.status) query = query.where('hazard.status', '=', f.status);
   if (f.grade) query = query.where('hazard.grade', '=', f.grade);
   if (f.postId) query = query.where('hazard.post_id', '=', f.postId);
@@ -113,11 +113,11 @@ function pageQuery(db: Executor, enterpriseId: string, f: HazardFilter, match?: 
   return query.orderBy('hazard.created_at', 'desc').orderBy('hazard.id', 'desc');
 }
 
-function hazardPage(db: Executor, enterpriseId: string, f: HazardFilter, match?: Expression<SqlBool>, bound?: Expression<SqlBool>) {
+function hazardPage(db: Executor, enterpriseId: string, f: HazardFilter, match?: Expression<SqlBool>, bound?: Expression<SqlBool>, byRowid?: boolean) {
   // What a worker reported is in their view: "reported by me" needs no scope on top.
   const scope = f.workerScope && f.reportedBy !== f.workerScope.userId ? f.workerScope : undefined;
-  if (scope?.postIds) return workerPage(db, enterpriseId, { ...f, workerScope: scope }, scope.postIds, match, bound);
-  let query = pageQuery(db, enterpriseId, { ...f, workerScope: scope }, match, bound);
+  if (scope?.postIds) return workerPage(db, enterpriseId, { ...f, workerScope: scope }, scope.postIds, match, bound, byRowid);
+  let query = pageQuery(db, enterpriseId, { ...f, workerScope: scope }, match, bound, byRowid);
   if (scope) query = query.where((eb) => visibleToWorker(eb, enterpriseId, scope));
   // The enterprise's page by its page indexes (no search, no one person's view): on PostgreSQL a
   // named statement, planned once (db/pg-prepared.ts), its LIMIT written out so the generic plan is
@@ -135,7 +135,7 @@ export type HazardRow = Awaited<ReturnType<ReturnType<typeof pageQuery>['execute
  * first `limit` of the union are among the first `limit` of each part. One statement; the same rows
  * as the OR, which as a filter walked the enterprise's whole list for a worker with few hazards.
  */
-async function workerPage(db: Executor, enterpriseId: string, f: HazardFilter, postIds: string[], match?: Expression<SqlBool>, bound?: Expression<SqlBool>): Promise<HazardRow[]> {
+async function workerPage(db: Executor, enterpriseId: string, f: HazardFilter, postIds: string[], match?: Expression<SqlBool>, bound?: Expression<SqlBool>, byRowid?: boolean): Promise<HazardRow[]> {
   const scope = f.workerScope as WorkerScope;
   const person = scope.personId;
   type Part = (eb: ExpressionBuilder<Database, 'hazard'>) => Expression<SqlBool>;
@@ -146,7 +146,7 @@ async function workerPage(db: Executor, enterpriseId: string, f: HazardFilter, p
       eb('hazard.id', 'in', eb.selectFrom('rectification_plan').select('rectification_plan.hazard_id').where('rectification_plan.enterprise_id', '=', enterpriseId).where('rectification_plan.owner_person_id', '=', person)),
     );
   }
-  const page = (part: Part, i: number) => db.selectFrom(pageQuery(db, enterpriseId, f, match, bound).where(part).limit(f.limit).as(`part${i}`)).selectAll();
+  const page = (part: Part, i: number) => db.selectFrom(pageQuery(db, enterpriseId, f, match, bound, byRowid).where(part).limit(f.limit).as(`part${i}`)).selectAll();
   const [first, ...rest] = parts.map(page);
   let union = first as ReturnType<typeof page>;
   for (const next of rest) union = union.unionAll(next);

@@ -3,7 +3,7 @@
 import { type Expression, sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { afterKey } from '../../db/keyset.js';
-import { likeContains, searchedColumns, searchPage } from '../../db/text-search.js';
+import { enterpriseColumn, likeContains, searchedColumns, searchPage } from '../../db/text-search.js';
 import type { Executor } from '../../db/with-transaction.js';
 
 export type TenantTable = 'org_unit' | 'post' | 'person' | 'area' | 'equipment' | 'material' | 'emergency_supply' | 'emergency_contact' | 'ohs_objective' | 'change_request' | 'contractor' | 'contractor_qualification' | 'special_equipment' | 'ppe_requirement' | 'comm_channel' | 'monitoring_item';
@@ -34,15 +34,15 @@ export async function listRows(db: Executor, table: TenantTable, spec: ListSpec)
       order: 'asc',
       after: spec.after,
       limit: spec.limit,
-      page: (match, bound, limit) => pageRows(db, table, { ...spec, search: undefined, limit }, match, bound),
+      page: (match, bound, limit, byRowid) => pageRows(db, table, { ...spec, search: undefined, limit }, match, bound, byRowid),
     });
   }
   return pageRows(db, table, spec);
 }
 
-async function pageRows(db: Executor, table: TenantTable, spec: ListSpec, match?: Expression<SqlBool>, bound?: Expression<SqlBool>): Promise<Row[]> {
+async function pageRows(db: Executor, table: TenantTable, spec: ListSpec, match?: Expression<SqlBool>, bound?: Expression<SqlBool>, byRowid?: boolean): Promise<Row[]> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  let query: AnySelect = (db as any).selectFrom(table).selectAll().where('enterprise_id', '=', spec.enterpriseId);
+  let query: AnySelect = (db as any).selectFrom(table).selectAll().where(enterpriseColumn('enterprise_id', byRowid), '=', spec.enterpriseId);
   for (const [column, value] of Object.entries(spec.equals)) {
     if (value !== undefined) query = query.where(column, '=', value);
   }
