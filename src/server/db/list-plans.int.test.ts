@@ -1,7 +1,7 @@
 /* Issue 18: every list pages by an index bound and each filter the UI offers is served in page
  * order by an index — checked on the query plans the repositories really send, on SQLite and
  * PostgreSQL. A full scan or a sort of the matches makes a page cost grow with the data. */
-import { CompiledQuery, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../app-deps.js';
 import { seedDemo } from '../demo/seed-demo.js';
@@ -23,7 +23,7 @@ import { loadConfig } from '../platform/config.js';
 import { newId } from '../platform/ids.js';
 import { listRows } from '../platform/resource/tenant-resource.repository.js';
 import { insertHazardRows } from '../test/factories/hazard-rows.factory.js';
-import { expectIndexPage, planOf as planIn } from '../test/query-plans.js';
+import { analyzeAsProduction, expectIndexPage, planOf as planIn } from '../test/query-plans.js';
 import { isDbAvailable } from '../test/test-app.js';
 import { createTestDb, testDialect } from '../test/test-db.js';
 import type { Database } from './database.js';
@@ -144,7 +144,7 @@ describe.runIf(isDbAvailable())(`list query plans (${dialect})`, () => {
     }));
     await kysely.insertInto('safety_sign').values(signs).execute();
     // Planner statistics as a live database has them after its first autovacuum / ANALYZE.
-    await kysely.executeQuery(CompiledQuery.raw('analyze'));
+    await analyzeAsProduction(kysely);
   });
 
   afterAll(async () => close?.());

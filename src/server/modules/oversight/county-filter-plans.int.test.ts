@@ -2,11 +2,11 @@
  * hazard) page by a partial index holding only the matching enterprises, in every sort the page
  * offers, for the county and for one town, on SQLite and PostgreSQL — not by walking every enterprise
  * of the county and testing each row (migration 202612090058). */
-import { CompiledQuery, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.js';
 import { newId } from '../../platform/ids.js';
-import { expectIndexPage, planOf } from '../../test/query-plans.js';
+import { analyzeAsProduction, expectIndexPage, planOf } from '../../test/query-plans.js';
 import { isDbAvailable } from '../../test/test-app.js';
 import { createTestDb, testDialect } from '../../test/test-db.js';
 import { type IndicatorFilter, listIndicators, type Scope, type SortColumn, sortColumns } from './county.repository.js';
@@ -58,7 +58,7 @@ describe.runIf(isDbAvailable())(`county view, rare filters: plans and pages (${d
         )
         .execute();
     }
-    await kysely.executeQuery(CompiledQuery.raw('analyze'));
+    await analyzeAsProduction(kysely);
   });
   afterAll(async () => close?.());
 

@@ -3,6 +3,7 @@
  * column and the id (migration 202612070600). */
 import { sql, type SqlBool } from 'kysely';
 import type { EnterpriseIndicatorTable, OversightJurisdictionTable } from '../../db/tables/oversight-tables.js';
+import { isSqlite } from '../../db/text-search.js';
 import type { Executor } from '../../db/with-transaction.js';
 
 export interface Scope {
@@ -110,9 +111,23 @@ const rare = {
   major: sql<SqlBool>`i.open_major_hazards > 0`,
 };
 
-function scoped(db: Executor, scope: Scope, filter: IndicatorFilter) {
-  let query = db.selectFrom('enterprise_indicator as i').leftJoin('oversight_town as t', 't.code', 'i.town_code').where('i.county_code', '=', scope.countyCode);
+/**
+ * SQLite's table reference for a rare filter's page: `INDEXED BY` its partial index for the sort
+ * (migration 202612090058). The product runs no ANALYZE, and without statistics SQLite prefers the
+ * county's index of the sort column to the partial index of `open_major_hazards > 0` (a range term it
+ * also finds on enterprise_indicator_open_major_hazards_idx). PostgreSQL's reference is unchanged.
+ */
+function indicatorTable(db: Executor, town: string | undefined, filter: IndicatorFilter, column?: SortColumn) {
+  const flag = filter.hasOpenMajorHazard ? 'major' : filter.hasStopWork ? 'stop' : filter.isDemonstration ? 'demo' : null;
+  if (!column || !flag || !isSqlite(db)) return 'enterprise_indicator as i' as const;
+  const index = `enterprise_indicator_${town ? 'town_' : ''}${flag}_${column}_idx`;
+  // Typed as the plain reference: the same table and alias, with the index named.
+  return sql`enterprise_indicator as i indexed by ${sql.id(index)}` as unknown as 'enterprise_indicator as i';
+}
+
+function scoped(db: Executor, scope: Scope, filter: IndicatorFilter, column?: SortColumn) {
   const town = scope.townCode ?? filter.townCode;
+  let query = db.selectFrom(indicatorTable(db, town, filter, column)).leftJoin('oversight_town as t', 't.code', 'i.town_code').where('i.county_code', '=', scope.countyCode);
   if (scope.townCode && filter.townCode && filter.townCode !== scope.townCode) return query.where(sql<SqlBool>`1 = 0`);
   if (town) query = query.where('i.town_code', '=', town);
   if (filter.industry) query = query.where('i.industry', '=', filter.industry);
@@ -134,7 +149,7 @@ export function listIndicators(
   filter: IndicatorFilter,
   page: { column: SortColumn; order: 'asc' | 'desc'; after?: { value: string | number; id: string }; limit: number },
 ) {
-  let query = scoped(db, scope, filter).selectAll('i').select('t.name as town_name');
+  let query = scoped(db, scope, filter, page.column).selectAll('i').select('t.name as town_name');
   if (page.after) {
     const op = sql.raw(page.order === 'desc' ? '<' : '>');
     query = query.where(sql<SqlBool>`(${sql.ref(`i.${page.column}`)}, ${sql.ref('i.enterprise_id')}) ${op} (${page.after.value}, ${page.after.id})`);

@@ -1,7 +1,7 @@
 /* The regulator's overview (GET /oversight/overview): each linked enterprise's count of reports the
  * regulator has not acknowledged counts all of them — it counted among the 500 newest reports of all its
  * enterprises, so an enterprise past them read fewer (or none). Both databases. */
-import { CompiledQuery, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../../app-deps.js';
 import type { Database } from '../../db/database.js';
@@ -10,7 +10,7 @@ import { ManualClock } from '../../platform/clock.js';
 import { loadConfig } from '../../platform/config.js';
 import { newId } from '../../platform/ids.js';
 import { insertHazardRows } from '../../test/factories/hazard-rows.factory.js';
-import { capturing, planOf } from '../../test/query-plans.js';
+import { analyzeAsProduction, capturing, planOf } from '../../test/query-plans.js';
 import { isDbAvailable } from '../../test/test-app.js';
 import { getRiskOverview } from '../risks/risk-read.service.js';
 import { createTestDb, testDialect } from '../../test/test-db.js';
@@ -82,7 +82,7 @@ describe.runIf(isDbAvailable())(`regulator overview (${dialect})`, () => {
       const keep = (await kysely.selectFrom('hazard').select('id').where('enterprise_id', '=', id).orderBy('created_at', 'desc').limit(20).execute()).map((h) => h.id);
       await kysely.updateTable('hazard').set({ status: 'closed' }).where('enterprise_id', '=', id).where('id', 'not in', keep).execute();
     }
-    await kysely.executeQuery(CompiledQuery.raw('analyze'));
+    await analyzeAsProduction(kysely);
     const plan = await planOf(kysely, dialect, 'hazard', (db) => countOpenHazards(db, ids));
     expect(plan.fullScans, plan.text).toEqual([]);
     // SQLite: "SEARCH hazard USING INDEX hazard_owed_page_idx"; PostgreSQL: an index or bitmap index scan of it.
