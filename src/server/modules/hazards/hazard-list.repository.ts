@@ -3,7 +3,7 @@ import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { afterKey } from '../../db/keyset.js';
 import { preparedMarker } from '../../db/pg-prepared.js';
-import { enterpriseColumn, searchPage } from '../../db/text-search.js';
+import { enterpriseColumn, isSqlite, searchPage } from '../../db/text-search.js';
 import type { Executor } from '../../db/with-transaction.js';
 
 /** A worker's view (see hazard-read.service.ts): what they reported, what they own, and their posts' hazards. */
@@ -139,6 +139,11 @@ async function workerPage(db: Executor, enterpriseId: string, f: HazardFilter, p
   const scope = f.workerScope as WorkerScope;
   const person = scope.personId;
   type Part = (eb: ExpressionBuilder<Database, 'hazard'>) => Expression<SqlBool>;
+  // Without planner statistics (the product never runs ANALYZE on SQLite) SQLite walks the owned-plans
+  // part down hazard_list_idx, the enterprise's whole list in page order, testing each hazard against
+  // the person's plans; with the enterprise not an index bound there it reads the person's plans
+  // through rectification_plan_owner_idx and each hazard by its id, then sorts those few.
+  const ownedPart = person ? 2 + new Set(postIds).size : -1;
   const parts: Part[] = [(eb) => eb('hazard.reporter_user_id', '=', scope.userId), (eb) => eb('hazard.rectifier_user_id', '=', scope.userId)];
   for (const postId of new Set(postIds)) parts.push((eb) => eb('hazard.post_id', '=', postId));
   if (person) {
@@ -146,7 +151,8 @@ async function workerPage(db: Executor, enterpriseId: string, f: HazardFilter, p
       eb('hazard.id', 'in', eb.selectFrom('rectification_plan').select('rectification_plan.hazard_id').where('rectification_plan.enterprise_id', '=', enterpriseId).where('rectification_plan.owner_person_id', '=', person)),
     );
   }
-  const page = (part: Part, i: number) => db.selectFrom(pageQuery(db, enterpriseId, f, match, bound, byRowid).where(part).limit(f.limit).as(`part${i}`)).selectAll();
+  const unbound = (i: number) => byRowid || (i === ownedPart && isSqlite(db));
+  const page = (part: Part, i: number) => db.selectFrom(pageQuery(db, enterpriseId, f, match, bound, unbound(i)).where(part).limit(f.limit).as(`part${i}`)).selectAll();
   const [first, ...rest] = parts.map(page);
   let union = first as ReturnType<typeof page>;
   for (const next of rest) union = union.unionAll(next);

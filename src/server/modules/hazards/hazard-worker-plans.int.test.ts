@@ -2,7 +2,7 @@
  * index range per part in page order and merges them, instead of filtering the enterprise's whole
  * list by an OR — checked on the plan of the statement sent, on SQLite and PostgreSQL, and against the
  * OR filter for the rows. */
-import { CompiledQuery, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../../app-deps.js';
 import type { Database } from '../../db/database.js';
@@ -10,7 +10,7 @@ import { seedDemo } from '../../demo/seed-demo.js';
 import { ManualClock } from '../../platform/clock.js';
 import { loadConfig } from '../../platform/config.js';
 import { insertHazardRows } from '../../test/factories/hazard-rows.factory.js';
-import { capturing, explain } from '../../test/query-plans.js';
+import { analyzeAsProduction, capturing, explain } from '../../test/query-plans.js';
 import { isDbAvailable } from '../../test/test-app.js';
 import { createTestDb, testDialect } from '../../test/test-db.js';
 import { listHazardRows, type WorkerScope } from './hazard-list.repository.js';
@@ -55,7 +55,7 @@ describe.runIf(isDbAvailable())(`a worker's hazard list: plans and rows (${diale
       .insertInto('rectification_plan')
       .values(planned.map((h, i) => ({ hazard_id: h.id, enterprise_id: enterpriseId, measure: 'm', owner_person_id: (people[i % people.length] as { id: string }).id, funds_cny: 0, deadline: now, interim_measure: '', planned_by_user_id: null, created_at: now, updated_at: now })))
       .execute();
-    await kysely.executeQuery(CompiledQuery.raw('analyze'));
+    await analyzeAsProduction(kysely);
   });
 
   afterAll(async () => close?.());
