@@ -12,7 +12,7 @@ import { newId } from '../../platform/ids.js';
 import { analyzeAsProduction, capturing, explain } from '../../test/query-plans.js';
 import { isDbAvailable } from '../../test/test-app.js';
 import { createTestDb, testDialect } from '../../test/test-db.js';
-import { listOpenTasksOfPlace, listTasks } from './inspection-tasks.repository.js';
+import { listOpenTasksOfPlace, listRecordsOfTask, listTasks } from './inspection-tasks.repository.js';
 
 const dialect = testDialect();
 
@@ -128,6 +128,28 @@ describe.runIf(isDbAvailable())(`inspection task list plans (${dialect})`, () =>
       });
     }
   }
+  it("a task's records: read by the task's index, never a walk of the enterprise's records; in received order", async () => {
+    // One of this file's tasks (2020 windows), not the demo's.
+    const task = await kysely.selectFrom('inspection_task').select('id').where('enterprise_id', '=', enterpriseId).where('window_start', '<', '2021-01-01').limit(1).executeTakeFirstOrThrow();
+    const items = (await kysely.selectFrom('inspection_item').select('id').where('enterprise_id', '=', enterpriseId).limit(20).execute()).map((r) => r.id);
+    const at = (i: number) => new Date(Date.parse('2026-01-01T00:00:00.000Z') + i * 60_000).toISOString();
+    // 600 records of other tasks of the enterprise, 3 of this one, received out of id order.
+    const other = await kysely.selectFrom('inspection_task').select('id').where('enterprise_id', '=', enterpriseId).where('window_start', '<', '2021-01-01').where('id', '!=', task.id).limit(30).execute();
+    const record = (taskId: string, i: number, receivedAt: string) => ({
+      id: newId(), enterprise_id: enterpriseId, task_id: taskId, item_id: items[i % items.length] as string, result: 'pass', note: '', person_id: personIds[0] as string, user_id: null,
+      captured_at: receivedAt, received_at: receivedAt, is_late: 0, submission_id: `s-${taskId}-${i}`, client_id: newId(), supersedes_id: null, photo_ids: '[]',
+    });
+    const mine = [record(task.id, 0, at(3)), record(task.id, 1, at(1)), record(task.id, 2, at(2))];
+    const rows = [...mine, ...Array.from({ length: 600 }, (_, i) => record((other[i % other.length] as { id: string }).id, i, at(i)))];
+    for (let i = 0; i < rows.length; i += 100) await kysely.insertInto('inspection_record').values(rows.slice(i, i + 100)).execute();
+    await analyzeAsProduction(kysely);
+    const c = capturing(kysely);
+    const found = await listRecordsOfTask(c.db, enterpriseId, task.id);
+    expect(found.map((r) => r.received_at)).toEqual([at(1), at(2), at(3)]);
+    const plan = await explain(kysely, dialect, c.sent[0] as CompiledQuery, 'inspection_record');
+    expect(plan.fullScans, plan.text).toEqual([]);
+    expect(plan.text).toContain('inspection_record_task_idx');
+  });
   it('the status filter returns only, and all of, the tasks of that status', async () => {
     for (const status of ['done', 'missed']) {
       const rows = await listTasks(kysely, enterpriseId, { status, postIds: [postId], limit: 200 });
