@@ -5,8 +5,8 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.js';
-import { newId } from '../../platform/ids.js';
 import { analyzeAsProduction, expectIndexPage, planOf } from '../../test/query-plans.js';
+import { insertCountyEnterprises } from '../../test/factories/county-enterprises.factory.js';
 import { isDbAvailable } from '../../test/test-app.js';
 import { createTestDb, testDialect } from '../../test/test-db.js';
 import { listIndicators, type Scope, type SortColumn, sortColumns } from './county.repository.js';
@@ -25,28 +25,7 @@ describe.runIf(isDbAvailable())(`county view of a town: plans (${dialect})`, () 
     const scratch = await createTestDb();
     close = scratch.drop;
     kysely = scratch.db.kysely;
-    const at = '2026-12-01T00:00:00.000Z';
-    for (let start = 0; start < enterprises; start += 500) {
-      const rows = Array.from({ length: 500 }, (_, k) => {
-        const i = start + k;
-        return { i, id: newId(), name: `企业${String(i).padStart(5, '0')}` };
-      });
-      await kysely
-        .insertInto('enterprise')
-        .values(rows.map((r) => ({ id: r.id, name: r.name, credit_code: `CC${String(r.i).padStart(16, '0')}`, industry: 'machinery', region_code: county, address: '济南', headcount: 10, revenue_cny: 1, size_class: 'small', principal_name: '负责人', principal_phone: null, time_zone: 'Asia/Shanghai', created_at: at, updated_at: at, archived_at: null })))
-        .execute();
-      await kysely
-        .insertInto('enterprise_indicator')
-        .values(
-          rows.map(({ i, id, name }) => ({
-            enterprise_id: id, county_code: county, town_code: `3701020${String(i % towns).padStart(2, '0')}`, name, industry: 'machinery', size_class: 'small', is_demonstration: 0,
-            posts_major: 0, posts_significant: 0, open_hazards: i % 37, overdue_hazards: i % 11, open_major_hazards: i % 3, stop_work_in_force: 0, inspection_completion: -1, training_compliance: -1,
-            sa_score: (i * 7) % 1000, sa_grade: '', supervision_grade: ['A', 'B', 'C', 'D'][i % 4] as string, grade_reasons: '[]', facts: '{}',
-            last_activity_at: new Date(Date.parse(at) - (i % 97) * 3_600_000).toISOString(), refreshed_at: at,
-          })),
-        )
-        .execute();
-    }
+    await insertCountyEnterprises(kysely, { county, count: enterprises, townOf: (i) => `3701020${String(i % towns).padStart(2, '0')}` });
     await analyzeAsProduction(kysely);
   });
   afterAll(async () => close?.());
