@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot as saveScreenshot, shouldSkipBrowser } from '../support/browser.js';
+import { fillDate } from '../support/date-field.js';
 import { logInAndOpen } from '../support/login.js';
 import { closeJourney, openJourney } from '../support/journey.js';
 import { demoPassword, type TestServer } from '../support/server.js';
@@ -130,9 +131,7 @@ describe.skipIf(shouldSkipBrowser())('hazards: report → confirm → five in pl
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '张伟' }).first().click();
     await formItem(page, '整改资金（元）').locator('input').fill('800');
     const deadline = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
-    await formItem(page, '整改时限').locator('input').click();
-    await page.keyboard.type(deadline);
-    await page.keyboard.press('Enter');
+    await fillDate(formItem(page, '整改时限').locator('input'), deadline);
     await formItem(page, '整改期间的临时安全措施 / 应急预案').locator('textarea').fill('整改完成前停用该车床，挂“禁止操作”牌');
     await screenshot(page, 'hazard-4-five-in-place-form');
     await page.getByTestId('step-submit-rectification-plan').click();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot as saveScreenshot, shouldSkipBrowser } from '../support/browser.js';
+import { fillDate } from '../support/date-field.js';
 import { logInAndOpen } from '../support/login.js';
 import { closeJourney, openJourney } from '../support/journey.js';
 import { demoPassword, type TestServer } from '../support/server.js';
@@ -95,9 +96,7 @@ describe.skipIf(shouldSkipBrowser())('hazards: a major hazard stops work and nee
     await page.keyboard.type('王建国');
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '王建国' }).first().click();
     await formItem(page, '整改资金（元）').locator('input').fill('12000');
-    await formItem(page, '整改时限').locator('input').click();
-    await page.keyboard.type(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
-    await page.keyboard.press('Enter');
+    await fillDate(formItem(page, '整改时限').locator('input'), new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
     await formItem(page, '整改期间的临时安全措施 / 应急预案').locator('textarea').fill('冲床断电上锁挂牌，停用至验收');
     await page.getByTestId('step-submit-rectification-plan').click();
     await statusIs(page, 'under_rectification');

@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, shouldSkipBrowser } from '../support/browser.js';
-import { fillDate } from '../support/date-field.js';
+import { demoEnterpriseDay, fillDate } from '../support/date-field.js';
 import { logIn } from '../support/login.js';
 import { closeJourney, openJourney } from '../support/journey.js';
 import { clickMenuEntry } from '../support/menu.js';
@@ -25,7 +25,7 @@ describe.skipIf(shouldSkipBrowser())('management review: the principal reviews t
     const principal = await apiAs(server.url, 'principal');
     // The demo enterprise's day (Asia/Shanghai, UTC+8, no daylight saving): records are dated in it, so from 16:00 UTC
     // a UTC date is yesterday there and the CAPA registered now falls outside a review held "today".
-    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const today = demoEnterpriseDay();
     const year = today.slice(0, 4);
     // Known data on top of the demo enterprise: a near miss and a nonconformity of this year.
     await principal.post('/api/v1/accidents', { kind: 'near_miss', occurredOn: today, description: '叉车倒车险些撞到行人' });

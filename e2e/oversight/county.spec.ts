@@ -2,6 +2,7 @@ import JSZip from 'jszip';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, shouldSkipBrowser } from '../support/browser.js';
+import { fillDate } from '../support/date-field.js';
 import { logIn } from '../support/login.js';
 import { clickMenuEntry } from '../support/menu.js';
 import { closeJourney, openJourney } from '../support/journey.js';
@@ -140,9 +141,7 @@ describe.skipIf(shouldSkipBrowser())('oversight: the consultant’s engagement a
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
     await page.keyboard.press('Escape');
     await form.getByTestId('engagement-scope').fill('安全生产标准化创建');
-    await form.getByTestId('engagement-start').click();
-    await form.getByTestId('engagement-start').fill('2026-12-01');
-    await page.keyboard.press('Enter');
+    await fillDate(form.getByTestId('engagement-start'), '2026-12-01');
     await form.getByTestId('engagement-end').click();
     await form.getByTestId('engagement-end').fill('2027-11-30');
     await screenshot(page, 'engage-consultancy-form', { isFullPage: false });

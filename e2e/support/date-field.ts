@@ -11,3 +11,11 @@ export async function fillDate(field: Locator, value: string): Promise<void> {
   await field.fill(value);
   await field.press('Tab');
 }
+
+/**
+ * The demo enterprise's day ('YYYY-MM-DD', Asia/Shanghai, UTC+8 all year), `offsetDays` from today.
+ * Not the UTC date: from 16:00 to 24:00 UTC that is still yesterday there.
+ */
+export function demoEnterpriseDay(offsetDays = 0): string {
+  return new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, shouldSkipBrowser } from '../support/browser.js';
+import { demoEnterpriseDay, fillDate } from '../support/date-field.js';
 import { logIn, logInOnPhone } from '../support/login.js';
 import { closeJourney, openJourney } from '../support/journey.js';
 import { showMenuEntry } from '../support/menu.js';
@@ -78,9 +79,8 @@ describe.skipIf(shouldSkipBrowser())('training: plan a session, three workers si
     await page.getByTestId('new-session').click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('培训名称').fill(title);
-    const today = new Date().toISOString().slice(0, 10);
-    await dialog.getByLabel('日期').fill(today);
-    await dialog.getByLabel('日期').press('Enter');
+    const today = demoEnterpriseDay();
+    await fillDate(dialog.getByLabel('日期'), today);
     await dialog.getByLabel('授课人').fill('李秀英');
     const select = dialog.getByLabel('参训人');
     for (const name of attendees) {
