@@ -70,6 +70,7 @@ import * as certificateStatePage from './migrations/202612090030-certificate-sta
 import * as engagementTeam from './migrations/202612090040-engagement-team.js';
 import * as pageEnterprisesConsultancies from './migrations/202612090071-page-enterprises-consultancies.js';
 import * as pageConsultancies from './migrations/202612090072-page-consultancies.js';
+import * as indexDetailReads from './migrations/202612090200-index-detail-reads.js';
 import * as createOccupationalHealth from './migrations/202612070420-create-occupational-health.js';
 import * as createCommunication from './migrations/202612070430-create-communication.js';
 import * as indexOperationsLists from './migrations/202612070440-index-operations-lists.js';
@@ -155,6 +156,7 @@ const migrations: Record<string, Migration> = {
   '202612090040-engagement-team': engagementTeam,
   '202612090071-page-enterprises-consultancies': pageEnterprisesConsultancies,
   '202612090072-page-consultancies': pageConsultancies,
+  '202612090200-index-detail-reads': indexDetailReads,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

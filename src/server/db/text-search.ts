@@ -129,6 +129,17 @@ export function enterpriseColumn(column: string, byRowid?: boolean): Expression<
 }
 
 /**
+ * The enterprise column of a statement that names its rows by another indexed column — a parent's
+ * id (a task's records, a session's attendees, a document's distribution), a hazard's reports: on
+ * SQLite `+column`, which no index serves, so the index of that column is the only one left. Without
+ * statistics SQLite prices `enterprise_id = ?` like any other equality and may walk every row of the
+ * enterprise through an index led by it (detail-plans.sqlite.int.test.ts). PostgreSQL's column is unchanged.
+ */
+export function enterpriseBesideKey(db: AnyExecutor, column: string): Expression<string> {
+  return enterpriseColumn(column, isSqlite(db));
+}
+
+/**
  * One page of a searched list, its cost bounded by the page rather than by the number of matches
  * (see the header). The same rows as `page(containsText(...))`, in the same order.
  */

@@ -3,6 +3,7 @@ import { inject } from 'vitest';
 import { buildApp } from '../app.js';
 import type { AppDeps } from '../app-deps.js';
 import { ManualClock } from '../platform/clock.js';
+import type { Db } from '../db/create-db.js';
 import { type Config, loadConfig } from '../platform/config.js';
 import { createTestDb, testDialect } from './test-db.js';
 
@@ -17,6 +18,8 @@ export interface TestApp {
   app: FastifyInstance;
   deps: AppDeps;
   clock: ManualClock;
+  /** The SQLite connection itself (absent on PostgreSQL): detail-plans.sqlite.int.test.ts records what it prepares. */
+  sqlite?: Db['sqlite'];
   close(): Promise<void>;
   login(username: string, password?: string): Promise<string>;
   request(
@@ -45,6 +48,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     app,
     deps,
     clock,
+    ...(db.sqlite ? { sqlite: db.sqlite } : {}),
     request,
     close: async () => {
       await app.close();

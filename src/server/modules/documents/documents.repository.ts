@@ -2,7 +2,7 @@
 import type { Expression, SqlBool } from 'kysely';
 import type { Executor } from '../../db/with-transaction.js';
 import { afterKey } from '../../db/keyset.js';
-import { enterpriseColumn, searchPage } from '../../db/text-search.js';
+import { enterpriseBesideKey, enterpriseColumn, searchPage } from '../../db/text-search.js';
 import type { ControlledDocumentVersionTable } from '../../db/tables/document-tables.js';
 
 export async function findDocument(db: Executor, enterpriseId: string, id: string) {
@@ -35,7 +35,7 @@ export async function distributionOf(db: Executor, enterpriseId: string, documen
     .selectFrom('controlled_document_distribution as x')
     .innerJoin('post as p', 'p.id', 'x.post_id')
     .select(['p.id', 'p.name'])
-    .where('x.enterprise_id', '=', enterpriseId)
+    .where(enterpriseBesideKey(db, 'x.enterprise_id'), '=', enterpriseId)
     .where('x.document_id', '=', documentId)
     .orderBy('p.name')
     .execute();
@@ -95,7 +95,7 @@ export async function listSummaries(db: Executor, enterpriseId: string, document
     db
       .selectFrom('controlled_document_distribution')
       .select(['document_id', (eb) => eb.fn.countAll<string | number>().as('n')])
-      .where('enterprise_id', '=', enterpriseId)
+      .where(enterpriseBesideKey(db, 'enterprise_id'), '=', enterpriseId)
       .where('document_id', 'in', documentIds)
       .groupBy('document_id')
       .execute(),

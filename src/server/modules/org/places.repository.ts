@@ -1,4 +1,5 @@
 /* Area facts (seed 001 第七条), major hazard installations and the areas where a post's work happens. */
+import { enterpriseBesideKey } from '../../db/text-search.js';
 import type { Executor } from '../../db/with-transaction.js';
 import type { AnySelect } from '../../platform/resource/tenant-resource.repository.js';
 
@@ -37,7 +38,7 @@ export async function listAreaIdsOfPosts(db: Executor, enterpriseId: string, pos
     .selectFrom('post_area')
     .innerJoin('area', 'area.id', 'post_area.area_id')
     .select(['post_area.post_id', 'post_area.area_id'])
-    .where('post_area.enterprise_id', '=', enterpriseId)
+    .where(enterpriseBesideKey(db, 'post_area.enterprise_id'), '=', enterpriseId)
     .where('post_area.post_id', 'in', postIds)
     .where('area.archived_at', 'is', null)
     .orderBy('area.name')
@@ -59,7 +60,7 @@ export async function listPostIdsInAreas(db: Executor, enterpriseId: string, are
 }
 
 export async function replaceAreasOfPost(trx: Executor, enterpriseId: string, postId: string, areaIds: string[]): Promise<void> {
-  await trx.deleteFrom('post_area').where('enterprise_id', '=', enterpriseId).where('post_id', '=', postId).execute();
+  await trx.deleteFrom('post_area').where(enterpriseBesideKey(trx, 'enterprise_id'), '=', enterpriseId).where('post_id', '=', postId).execute();
   const unique = [...new Set(areaIds)];
   if (unique.length) {
     await trx

@@ -2,7 +2,7 @@
  * cross-enterprise reads of the regulator's overview (every query names the enterprises the user is linked to). */
 import { sql, type SqlBool } from 'kysely';
 import type { BureauReportAckTable, BureauReportTable, RemediationEvaluationTable } from '../../db/tables/oversight-tables.js';
-import { isSqlite } from '../../db/text-search.js';
+import { enterpriseBesideKey, isSqlite } from '../../db/text-search.js';
 import type { Executor } from '../../db/with-transaction.js';
 import { inboxScopeOf, scopeEnterpriseIds, type Scope } from './county.repository.js';
 import { type InboxBound, type InboxSource, sourcePage } from './inbox-page.js';
@@ -24,6 +24,9 @@ export function findReport(db: Executor, id: string) {
 /** Reports of the enterprises named, and (for a regulator with a jurisdiction) of every enterprise of its county or town. */
 export function listReports(db: Executor, enterpriseIds: string[], hazardId?: string, scope?: Scope | null) {
   if (!enterpriseIds.length && !scope) return Promise.resolve([]);
+  // A hazard's reports (its page) are read by the hazard's key (hazard_id, kind): the enterprise column
+  // beside it goes unindexed on SQLite, which would walk every report of the enterprise (enterpriseBesideKey).
+  const enterprise = hazardId ? enterpriseBesideKey(db, 'r.enterprise_id') : sql.ref<string>('r.enterprise_id');
   let query = db
     .selectFrom('bureau_report as r')
     .innerJoin('enterprise as e', 'e.id', 'r.enterprise_id')
@@ -32,8 +35,8 @@ export function listReports(db: Executor, enterpriseIds: string[], hazardId?: st
     .select(['e.name as enterprise_name', 'u.display_name as reported_by_name'])
     .where((eb) =>
       eb.or([
-        ...(enterpriseIds.length ? [eb('r.enterprise_id', 'in', enterpriseIds)] : []),
-        ...(scope ? [eb('r.enterprise_id', 'in', scopeEnterpriseIds(db, scope))] : []),
+        ...(enterpriseIds.length ? [eb(enterprise, 'in', enterpriseIds)] : []),
+        ...(scope ? [eb(enterprise, 'in', scopeEnterpriseIds(db, scope))] : []),
       ]),
     );
   if (hazardId) query = query.where('r.hazard_id', '=', hazardId);

@@ -125,7 +125,8 @@ function riskPage(db: Executor, enterpriseId: string, f: RiskListFilter, match?:
   if (f.isControlled !== undefined) {
     query = query.where((eb) => {
       const hasMeasure = eb.exists(
-        eb.selectFrom('control_measure as m').select('m.id').whereRef('m.risk_id', '=', 'risk.id').where('m.archived_at', 'is', null),
+        // The enterprise too: control_measure_risk_idx is (enterprise_id, risk_id) — without it each risk read every measure.
+        eb.selectFrom('control_measure as m').select('m.id').whereRef('m.enterprise_id', '=', 'risk.enterprise_id').whereRef('m.risk_id', '=', 'risk.id').where('m.archived_at', 'is', null),
       );
       const hasPlan = eb.exists(eb.selectFrom('special_control_plan as p').select('p.risk_id').whereRef('p.risk_id', '=', 'risk.id'));
       const controlled = eb.and([
@@ -295,24 +296,20 @@ export async function countUncontrolled(db: Executor, enterpriseId: string): Pro
   return { uncontrolled: rows.length, missingPlan };
 }
 
+/**
+ * The live risks of posts, areas and equipment, oldest first: one read per kind of place, each a range of
+ * its index (risk_post_page_idx, risk_area_page_idx, risk_object_idx) — an OR of the three walked every
+ * risk of the enterprise on SQLite (detail-plans.sqlite.int.test.ts). A risk of two places comes once.
+ */
 export async function listLiveRisksOfPlaces(db: Executor, enterpriseId: string, where: { postIds: string[]; areaIds: string[]; objectIds: string[] }) {
-  if (!where.postIds.length && !where.areaIds.length && !where.objectIds.length) return [];
-  return db
-    .selectFrom('risk')
-    .selectAll()
-    .where('enterprise_id', '=', enterpriseId)
-    .where('archived_at', 'is', null)
-    .where('status', '!=', 'rejected')
-    .where((eb) =>
-      eb.or([
-        ...(where.postIds.length ? [eb('post_id', 'in', where.postIds)] : []),
-        ...(where.areaIds.length ? [eb('area_id', 'in', where.areaIds)] : []),
-        ...(where.objectIds.length ? [eb('object_id', 'in', where.objectIds)] : []),
-      ]),
-    )
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  const parts = ([['post_id', where.postIds], ['area_id', where.areaIds], ['object_id', where.objectIds]] as const).filter(([, ids]) => ids.length > 0);
+  const byId = new Map<string, RiskTable>();
+  for (const [column, ids] of parts) {
+    const rows = await db.selectFrom('risk').selectAll().where('enterprise_id', '=', enterpriseId).where('archived_at', 'is', null).where('status', '!=', 'rejected').where(column, 'in', ids).execute();
+    for (const row of rows) byId.set(row.id, row);
+  }
+  const key = (r: RiskTable) => `${r.created_at}\u0000${r.id}`;
+  return [...byId.values()].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 export function findEvaluation(db: Executor, enterpriseId: string, id: string) {

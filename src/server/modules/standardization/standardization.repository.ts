@@ -1,4 +1,5 @@
 /* The only file of the standardization feature that touches Kysely. Every query names the enterprise. */
+import { enterpriseBesideKey } from '../../db/text-search.js';
 import type { Executor } from '../../db/with-transaction.js';
 import type {
   InternalAssessorTable,
@@ -89,7 +90,8 @@ export function listActions(db: Executor, enterpriseId: string, assessmentId: st
     .innerJoin('person', 'person.id', 'standardization_action.owner_person_id')
     .selectAll('standardization_action')
     .select('person.name as owner_name')
-    .where('standardization_action.enterprise_id', '=', enterpriseId)
+    // By the assessment's index (SQLite would take standardization_action_due_idx, every action of the enterprise).
+    .where(enterpriseBesideKey(db, 'standardization_action.enterprise_id'), '=', enterpriseId)
     .where('standardization_action.assessment_id', '=', assessmentId)
     .orderBy('standardization_action.created_at')
     .execute();

@@ -1,6 +1,7 @@
 /* The only file of the training feature that touches Kysely. Every query is scoped by enterprise. */
 import { certificateStateSpan } from '../../../domain/training/training-status.js';
 import { afterKey } from '../../db/keyset.js';
+import { enterpriseBesideKey } from '../../db/text-search.js';
 import type { Executor } from '../../db/with-transaction.js';
 import type { CertificateTable, TrainingScoreTable, TrainingSessionTable } from '../../db/tables/training-tables.js';
 
@@ -76,7 +77,7 @@ function listSessionsOfPerson(
 /** The attendee rows carry the session's date (`heldOn`): a person's sessions page by it. */
 export async function replaceAttendees(db: Executor, enterpriseId: string, session: { id: string; heldOn: string }, personIds: readonly string[]) {
   const sessionId = session.id;
-  await db.deleteFrom('training_attendee').where('enterprise_id', '=', enterpriseId).where('session_id', '=', sessionId).execute();
+  await db.deleteFrom('training_attendee').where(enterpriseBesideKey(db, 'enterprise_id'), '=', enterpriseId).where('session_id', '=', sessionId).execute();
   if (personIds.length) {
     await db
       .insertInto('training_attendee')
@@ -91,7 +92,7 @@ export function listAttendees(db: Executor, enterpriseId: string, sessionIds: re
     .selectFrom('training_attendee as a')
     .innerJoin('person as p', 'p.id', 'a.person_id')
     .select(['a.session_id', 'a.person_id', 'p.name as person_name'])
-    .where('a.enterprise_id', '=', enterpriseId)
+    .where(enterpriseBesideKey(db, 'a.enterprise_id'), '=', enterpriseId)
     .where('a.session_id', 'in', sessionIds)
     .orderBy('p.name')
     .execute();
@@ -211,6 +212,9 @@ export async function listPeopleFacts(db: Executor, enterpriseId: string, person
         .innerJoin('post as po', 'po.id', 'pp.post_id')
         .select(['pp.person_id', 'po.name', 'po.level'])
         .where('pp.enterprise_id', '=', enterpriseId)
+        // The posts of the enterprise first (post_list_idx), then their holders (person_post_post_idx):
+        // person_post has no index led by enterprise_id, and was read whole.
+        .where('po.enterprise_id', '=', enterpriseId)
         .where('po.archived_at', 'is', null)
         .execute()
     : [];
