@@ -57,7 +57,7 @@ function dumpTotal(): number {
   return Number(/^(?:summary|totals): (\d+)/m.exec(text)?.[1] ?? Number.NaN);
 }
 async function load(options: autocannon.Options, amount: number): Promise<void> {
-  const result = await autocannon({ ...options, connections: 1, amount });
+  const result = await autocannon({ ...options, connections: 1, amount, timeout: 120 });
   if (result.non2xx || result.errors) throw new Error(`${options.url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
 }
 

@@ -306,6 +306,9 @@ describe.skipIf(shouldSkipBrowser())('phone: an inspection made offline is kept 
     await page.reload();
     await page.getByTestId('report-hazard').waitFor();
     await page.getByText(post.name).first().waitFor();
+    // One tab from here on: two tabs share the phone's outbox and both send it when the network
+    // returns, so which one delivers the report would be a race (the answer awaited below is this tab's).
+    await page.close();
 
     await context.setOffline(true);
     const offline = await context.newPage();
