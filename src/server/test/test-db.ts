@@ -1,4 +1,5 @@
-import { knownMigrations, migrateOnly, migrateToLatest } from '../db/migrate.js';
+import { knownMigrations, migrateOnly } from '../db/migrate.js';
+import { inject } from 'vitest';
 import { createScratchDb, type ScratchDb } from './scratch-db.js';
 
 export type TestDialect = 'sqlite' | 'postgres';
@@ -7,11 +8,22 @@ export function testDialect(): TestDialect {
   return process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
 }
 
-/** A fresh, migrated database of the project's dialect: a temp SQLite file, or a new PostgreSQL database. */
+/**
+ * A fresh, migrated database of the project's dialect: a temp SQLite file, or a new PostgreSQL database —
+ * a copy of the template the migrations built once for the run (template-db.ts), not migrated anew:
+ * 0.1 s instead of 2.2 s on PostgreSQL.
+ */
 export async function createTestDb(): Promise<ScratchDb> {
-  const scratch = await createScratchDb(testDialect(), 'sk_test');
-  await migrateToLatest(scratch.db.kysely);
-  return scratch;
+  return createScratchDb(testDialect(), testDbPrefix(), 5, { migrated: true, dropLater: true });
+}
+
+/**
+ * `sk_test_r<pid of the Vitest run>`: the run's global teardown drops those of its databases a worker
+ * left to drop in the background and did not (pg-global-setup.ts).
+ */
+export function testDbPrefix(): string {
+  const run = inject('testRun') as number | undefined;
+  return run ? `sk_test_r${run}` : 'sk_test';
 }
 
 /**
@@ -21,7 +33,7 @@ export async function createTestDb(): Promise<ScratchDb> {
  */
 export async function createTestDbBefore(migration: string): Promise<ScratchDb> {
   if (!knownMigrations().includes(migration)) throw new Error(`No migration named ${migration}`);
-  const scratch = await createScratchDb(testDialect(), 'sk_test');
+  const scratch = await createScratchDb(testDialect(), testDbPrefix(), 5, { dropLater: true });
   await migrateOnly(scratch.db.kysely, knownMigrations().filter((name) => name < migration));
   return scratch;
 }
