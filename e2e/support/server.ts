@@ -7,10 +7,9 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import type { AppDeps } from '../../src/server/app-deps.js';
 import { createDb } from '../../src/server/db/create-db.js';
-import { migrateToLatest } from '../../src/server/db/migrate.js';
-import { seedDemo } from '../../src/server/demo/seed-demo.js';
 import { systemClock } from '../../src/server/platform/clock.js';
 import { loadConfig } from '../../src/server/platform/config.js';
+import { copyDemoDatabase } from './demo-template.js';
 
 export const demoPassword = 'demo-pass-123';
 const webDir = path.resolve('dist/web');
@@ -46,15 +45,16 @@ export interface StartServerOptions {
 export async function startServer({ isDemoSeeded = true }: StartServerOptions = {}): Promise<TestServer> {
   ensureWebBuild();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shuangkong-e2e-'));
-  const db = createDb(`file:${path.join(dataDir, 'e2e.sqlite')}`);
-  await migrateToLatest(db.kysely);
+  const file = path.join(dataDir, 'e2e.sqlite');
+  // Its own copy of the database migrated (and demo-seeded) once for the run (demo-template.ts).
+  await copyDemoDatabase(file, isDemoSeeded, demoPassword);
+  const db = createDb(`file:${file}`);
   const deps: AppDeps = {
     db: db.kysely,
     dialect: db.dialect,
     clock: systemClock,
     config: loadConfig({ ...process.env, DATA_DIR: dataDir, ...(isDemoSeeded ? {} : { SEED_DEMO: 'false' }) }),
   };
-  if (isDemoSeeded) await seedDemo(deps, demoPassword);
   const app: FastifyInstance = await buildApp(deps, { webDir });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
