@@ -18,6 +18,8 @@ declare module 'autocannon' {
       /** Stop after this many requests (instead of a duration). */
       amount?: number;
       connections?: number;
+      /** Seconds a request may take before it counts as an error (10). */
+      timeout?: number;
       requests?: RequestSpec[];
     }
     interface Result {

@@ -3,11 +3,11 @@
  *
  * Honest by construction: the server runs in its own process (bench/suite-server.ts) and this
  * process only generates load, so the CPU per request is the server's own, read from
- * /proc/<pid>/stat; API and bare runs alternate A/B, B/A, A/B so drift in machine load hits both;
- * the machine's load average is printed with the figures. PostgreSQL's own backends are separate
+ * /proc/<pid>/stat; a server per size runs at once and the runs alternate API/bare and 1k/50k (benchKind)
+ * so drift in machine load hits both sides of each ratio; the machine's load average is printed with the figures. PostgreSQL's own backends are separate
  * processes: their CPU is not in "CPU/req".
  * Env: BENCH_DB=sqlite|postgres|both, BENCH_SIZES=1000,50000, BENCH_SECONDS (per run, 2),
- * BENCH_CONNECTIONS (10), BENCH_RECORDS (inspection records, 20 per task, 20000; 1000000 generates in
+ * BENCH_CONNECTIONS (10), BENCH_ROUNDS (rounds of alternating runs, 3), BENCH_WARM_SECONDS (an unmeasured run of each side first, 1), BENCH_RECORDS (inspection records, 20 per task, 20000; 1000000 generates in
  * ~90 s on PostgreSQL: the "records:" scenarios), BENCH_DURABILITY=false skips the
  * SQLite synchronous FULL-vs-NORMAL comparison, BENCH_START=false the start-to-ready timing,
  * BENCH_MAIN=false the API-vs-bare runs (only start and durability then), BENCH_COUNTY=false the county
@@ -55,14 +55,14 @@ interface Run {
   rssPeak: number;
 }
 
-function once(options: autocannon.Options, pid: number): Promise<Run> {
+function once(options: autocannon.Options, pid: number, duration = seconds): Promise<Run> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
     let rssPeak = rssMb(pid);
     const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMb(pid))), 200);
     const cpu0 = cpuTicks(pid);
     const t0 = performance.now();
-    const instance = autocannon({ duration: seconds, connections, ...options }, (error, result) => {
+    const instance = autocannon({ duration, connections, ...options }, (error, result) => {
       clearInterval(sampler);
       if (error) return reject(error);
       resolve({
@@ -130,37 +130,68 @@ async function stopServer(child: ChildProcess): Promise<void> {
 
 type Results = Map<string, { api: Side; bare: Side }>;
 
-async function benchOne(kind: string, hazards: number): Promise<Results> {
-  const { child, info } = await startServer(kind, hazards);
-  console.log(`\n${kind}, ${hazards.toLocaleString('en')} hazards (data generated in ${(info.generatedMs / 1000).toFixed(1)} s), ${connections} connections, ${seconds} s per run, runs A/B B/A A/B`);
-  console.log(`durability: ${Object.entries(info.durability.settings).map(([k, v]) => `${k}=${v}`).join(', ')} — ${info.durability.isDurable ? 'an acknowledged commit survives power loss' : 'NOT durable against power loss'}`);
-  console.log('scenario                        side     req/s   p50 ms   p95 ms   p99 ms  CPU ms/req  errors');
-  const results: Results = new Map();
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const warmSeconds = Number(process.env.BENCH_WARM_SECONDS ?? 1);
+
+/**
+ * One database kind at every size at once: a server per size, started together, and each scenario's
+ * runs alternating between sides and sizes — round 1 A/B at 1k then A/B at 50k, round 2 the reverse
+ * (B/A at 50k, then B/A at 1k), and so on. Both ratios (API ÷ bare and 50k ÷ 1k) are then read from
+ * runs seconds apart, so a change in the machine's load while the bench runs hits both sides of each.
+ */
+async function benchKind(kind: string): Promise<Map<number, Results>> {
+  const servers = await Promise.all(sizes.map((size) => startServer(kind, size)));
+  const bySize = new Map<number, Results>(sizes.map((size) => [size, new Map()]));
   try {
+    console.log(`\n${kind}: ${connections} connections, ${seconds} s per run after ${warmSeconds} s of warm-up per side, ${rounds} rounds; sizes and sides alternate (A/B at each size, then B/A in reverse order)`);
+    for (const [i, size] of sizes.entries()) {
+      const { info } = servers[i] as { info: ServerInfo };
+      console.log(`${size.toLocaleString('en')} hazards: data generated in ${(info.generatedMs / 1000).toFixed(1)} s`);
+    }
+    const { info: first } = servers[0] as { info: ServerInfo };
+    console.log(`durability: ${Object.entries(first.durability.settings).map(([k, v]) => `${k}=${v}`).join(', ')} — ${first.durability.isDurable ? 'an acknowledged commit survives power loss' : 'NOT durable against power loss'}`);
+    console.log('scenario                        hazards side     req/s   p50 ms   p95 ms   p99 ms  CPU ms/req  errors');
     for (const s of scenarios) {
-      const apiRuns: Run[] = [];
-      const bareRuns: Run[] = [];
-      for (const order of ['AB', 'BA', 'AB']) {
-        for (const side of order) {
-          if (side === 'A') apiRuns.push(await once(s.api(info), info.pid));
-          else bareRuns.push(await once(s.bare(info), info.pid));
+      const runs = sizes.map(() => ({ api: [] as Run[], bare: [] as Run[] }));
+      // Warm-up, not measured: a server in use has compiled its hot code; the first run of a side
+      // otherwise pays V8's compiling of it, and the API's code is the larger.
+      for (const { info } of servers) {
+        await once(s.api(info), info.pid, warmSeconds);
+        await once(s.bare(info), info.pid, warmSeconds);
+      }
+      for (let round = 0; round < rounds; round++) {
+        const forward = round % 2 === 0;
+        const order = forward ? [...sizes.keys()] : [...sizes.keys()].reverse();
+        for (const i of order) {
+          const { info } = servers[i] as { info: ServerInfo };
+          const sideRuns = runs[i] as { api: Run[]; bare: Run[] };
+          for (const side of forward ? ['api', 'bare'] : ['bare', 'api']) {
+            if (side === 'api') sideRuns.api.push(await once(s.api(info), info.pid));
+            else sideRuns.bare.push(await once(s.bare(info), info.pid));
+          }
         }
       }
-      const api = summarise(apiRuns);
-      const bare = summarise(bareRuns);
-      results.set(s.name, { api, bare });
-      for (const [label, x] of [['API', api], ['bare', bare]] as const) {
-        console.log(
-          `${(label === 'API' ? s.name : '').padEnd(31)} ${label.padEnd(5)} ${x.rps.toFixed(0).padStart(8)} ${x.p50.toFixed(1).padStart(8)} ${x.p95.toFixed(1).padStart(8)} ${x.p99.toFixed(1).padStart(8)} ${x.cpuPerReq.toFixed(2).padStart(11)} ${String(x.errors).padStart(7)}`,
-        );
+      for (const [i, size] of sizes.entries()) {
+        const r = runs[i] as { api: Run[]; bare: Run[] };
+        const api = summarise(r.api);
+        const bare = summarise(r.bare);
+        bySize.get(size)?.set(s.name, { api, bare });
+        for (const [label, x] of [['API', api], ['bare', bare]] as const) {
+          console.log(
+            `${(label === 'API' && i === 0 ? s.name : '').padEnd(31)} ${(label === 'API' ? size.toLocaleString('en') : '').padStart(7)} ${label.padEnd(5)} ${x.rps.toFixed(0).padStart(8)} ${x.p50.toFixed(1).padStart(8)} ${x.p95.toFixed(1).padStart(8)} ${x.p99.toFixed(1).padStart(8)} ${x.cpuPerReq.toFixed(2).padStart(11)} ${String(x.errors).padStart(7)}`,
+          );
+        }
       }
     }
-    const peak = Math.max(...[...results.values()].map((r) => Math.max(r.api.rssPeak, r.bare.rssPeak)));
-    console.log(`server RSS peak under load: ${peak.toFixed(0)} MB`);
+    for (const size of sizes) {
+      const results = [...(bySize.get(size)?.values() ?? [])];
+      const peak = Math.max(...results.map((r) => Math.max(r.api.rssPeak, r.bare.rssPeak)));
+      console.log(`server RSS peak under load, ${size.toLocaleString('en')} hazards: ${peak.toFixed(0)} MB`);
+    }
   } finally {
-    await stopServer(child);
+    await Promise.all(servers.map((x) => stopServer(x.child)));
   }
-  return results;
+  return bySize;
 }
 
 const load0 = os.loadavg();
@@ -174,9 +205,7 @@ for (const kind of ['sqlite', 'postgres']) {
     console.log(`PostgreSQL at ${adminDatabaseUrl} not reachable: PostgreSQL figures skipped.`);
     continue;
   }
-  const bySize = new Map<number, Results>();
-  for (const size of sizes) bySize.set(size, await benchOne(kind, size));
-  all.set(kind, bySize);
+  all.set(kind, await benchKind(kind));
 }
 
 /**
