@@ -12,6 +12,7 @@ import type { AppDeps } from '../src/server/app-deps.js';
 import { buildApp } from '../src/server/app.js';
 import { durabilityOf } from '../src/server/db/create-db.js';
 import { listHazardRows } from '../src/server/modules/hazards/hazard-list.repository.js';
+import { kickNotifications } from '../src/server/modules/notifications/notification-fanout.service.js';
 import { findTask, listItemsOfTask, listRecordsOfTask, listTasks } from '../src/server/modules/inspections/inspection-tasks.repository.js';
 import { systemClock } from '../src/server/platform/clock.js';
 import { loadConfig } from '../src/server/platform/config.js';
@@ -71,8 +72,8 @@ bare.get('/hazards', async (request) => {
 });
 const safety = await db.kysely.selectFrom('user').select('id').where('username', '=', 'safety').executeTakeFirstOrThrow();
 // The same rows the API's create writes in its request — the hazard, its event, its audit row (the
-// hazard as `after`) and the notification's outbox row (the fan-out the outbox delivers later stays
-// on the API's side of the ratio) — as plain inserts.
+// hazard as `after`) and the notification's outbox row — as plain inserts, then the same kick of the
+// outbox's fan-out after the commit.
 bare.post('/hazards', async (request) => {
   const body = request.body as { description: string; clientId: string; postId?: string };
   const at = new Date().toISOString();
@@ -99,6 +100,9 @@ bare.post('/hazards', async (request) => {
       .values({ id: newId(), enterprise_id: enterpriseId, kind: 'notify', payload: JSON.stringify(notify), dedupe_key: `notify:${notify.dedupeKey}`, attempts: 0, next_attempt_at: at, claimed_until: null, sent_at: null, last_error: null, created_at: at })
       .execute();
   });
+  // And its fan-out, as the API's commit asks for it (afterCommit → kickNotifications): each side's runs
+  // pay for their own notifications. Without this the API's kicks also delivered the bare route's rows.
+  kickNotifications(db.kysely);
   return { id, isNew: true };
 });
 const tasks = await db.kysely.selectFrom('inspection_task').select('id').where('enterprise_id', '=', inspections.enterpriseId).orderBy('window_end', 'desc').limit(1).execute();

@@ -6,8 +6,8 @@
  * /proc/<pid>/stat; a server per size runs at once and the runs alternate API/bare and 1k/50k (benchKind)
  * so drift in machine load hits both sides of each ratio; the machine's load average is printed with the figures. PostgreSQL's own backends are separate
  * processes: their CPU is not in "CPU/req".
- * Env: BENCH_DB=sqlite|postgres|both, BENCH_SIZES=1000,50000, BENCH_SECONDS (per run, 2),
- * BENCH_CONNECTIONS (10), BENCH_ROUNDS (rounds of alternating runs, 3), BENCH_WARM_SECONDS (an unmeasured run of each side first, 1), BENCH_RECORDS (inspection records, 20 per task, 20000; 1000000 generates in
+ * Env: BENCH_DB=sqlite|postgres|both, BENCH_SIZES=1000,50000, BENCH_SECONDS (per run, 1.5),
+ * BENCH_CONNECTIONS (10), BENCH_ROUNDS (rounds of alternating runs, 5), BENCH_WARM_SECONDS (an unmeasured run of each side first, 1), BENCH_RECORDS (inspection records, 20 per task, 20000; 1000000 generates in
  * ~90 s on PostgreSQL: the "records:" scenarios), BENCH_DURABILITY=false skips the
  * SQLite synchronous FULL-vs-NORMAL comparison, BENCH_START=false the start-to-ready timing,
  * BENCH_MAIN=false the API-vs-bare runs (only start and durability then), BENCH_COUNTY=false the county
@@ -26,7 +26,7 @@ import { buildBenchServer } from '../scripts/build.mjs';
 import { adminDatabaseUrl, isPostgresReachable } from '../src/server/test/scratch-db.js';
 import { allScenarios, get, type ServerInfo } from './scenarios.js';
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 2);
+const seconds = Number(process.env.BENCH_SECONDS ?? 1.5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const sizes = (process.env.BENCH_SIZES ?? '1000,50000').split(',').map(Number);
 const which = process.env.BENCH_DB ?? 'both';
@@ -128,9 +128,22 @@ async function stopServer(child: ChildProcess): Promise<void> {
   await ended;
 }
 
-type Results = Map<string, { api: Side; bare: Side }>;
+/** Each side's summary and its runs in round order (round i of API and bare ran seconds apart). */
+type Results = Map<string, { api: Side; bare: Side; apiRuns: Run[]; bareRuns: Run[] }>;
 
-const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+const cpuPerRequest = (r: Run) => r.cpuMs / Math.max(1, r.requests);
+/** bare CPU/req ÷ API CPU/req of each round: runs seconds apart, so a burst of the host's load hits one round, not the figure. */
+const cpuRatios = (x: { apiRuns: Run[]; bareRuns: Run[] }) => x.apiRuns.map((a, i) => cpuPerRequest(x.bareRuns[i] as Run) / Math.max(cpuPerRequest(a), 1e-9));
+const rpsOf = (r: Run) => r.requests / r.seconds;
+/** Median and range, "0.91 (0.85–0.97)". */
+const spread = (xs: number[]) => `${median(xs).toFixed(2)} (${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)})`;
+
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const warmSeconds = Number(process.env.BENCH_WARM_SECONDS ?? 1);
 
 /**
@@ -175,7 +188,7 @@ async function benchKind(kind: string): Promise<Map<number, Results>> {
         const r = runs[i] as { api: Run[]; bare: Run[] };
         const api = summarise(r.api);
         const bare = summarise(r.bare);
-        bySize.get(size)?.set(s.name, { api, bare });
+        bySize.get(size)?.set(s.name, { api, bare, apiRuns: r.api, bareRuns: r.bare });
         for (const [label, x] of [['API', api], ['bare', bare]] as const) {
           console.log(
             `${(label === 'API' && i === 0 ? s.name : '').padEnd(31)} ${(label === 'API' ? size.toLocaleString('en') : '').padStart(7)} ${label.padEnd(5)} ${x.rps.toFixed(0).padStart(8)} ${x.p50.toFixed(1).padStart(8)} ${x.p95.toFixed(1).padStart(8)} ${x.p99.toFixed(1).padStart(8)} ${x.cpuPerReq.toFixed(2).padStart(11)} ${String(x.errors).padStart(7)}`,
@@ -273,7 +286,6 @@ async function benchStart(): Promise<void> {
       child.kill('SIGTERM');
       await ended;
     }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
     console.log(
       `\nstart to ready (node dist/server/cli.js start, existing SQLite database, /api/health answering): median ${median(walls).toFixed(0)} ms wall, ${median(cpus).toFixed(0)} ms CPU (runs: ${walls.map((w) => w.toFixed(0)).join(', ')} ms; load average ${os.loadavg()[0]?.toFixed(2)})`,
     );
@@ -345,17 +357,17 @@ if (process.env.BENCH_START !== 'false') await benchStart();
 if (process.env.BENCH_DURABILITY !== 'false' && (which === 'both' || which === 'sqlite')) await benchDurability();
 const kinds = [...all.keys()];
 if (kinds.length) {
-  console.log(`\nRatios at ${large.toLocaleString('en')} hazards — API ÷ bare (req/s; CPU: bare CPU/req ÷ API CPU/req) and ${large / 1000}k ÷ ${small / 1000}k (API req/s)`);
-  console.log(`scenario                        ${kinds.map((k) => `${k}: req/s  CPU  size`.padEnd(28)).join('')}`);
+  console.log(`\nRatios — API ÷ bare at ${large.toLocaleString('en')} hazards (req/s, pooled; CPU: bare CPU/req ÷ API CPU/req, the median of the rounds and their range) and at ${small.toLocaleString('en')}; ${large / 1000}k ÷ ${small / 1000}k (API req/s, median of the rounds and range)`);
+  const width = 58;
+  console.log(`scenario                        ${kinds.map((k) => `${k}: req/s  CPU ${large / 1000}k          CPU ${small / 1000}k  size`.padEnd(width)).join('')}`);
   for (const s of scenarios) {
     const cells = kinds.map((k) => {
       const big = all.get(k)?.get(large)?.get(s.name);
       const little = all.get(k)?.get(small)?.get(s.name);
-      if (!big || !little) return ''.padEnd(28);
+      if (!big || !little) return ''.padEnd(width);
       const rps = big.api.rps / big.bare.rps;
-      const cpu = big.bare.cpuPerReq / Math.max(big.api.cpuPerReq, 1e-9);
-      const size = big.api.rps / little.api.rps;
-      return `${' '.repeat(k.length + 2)}${rps.toFixed(2).padStart(5)} ${cpu.toFixed(2).padStart(4)} ${size.toFixed(2).padStart(5)}`.padEnd(28);
+      const size = big.apiRuns.map((run, i) => rpsOf(run) / rpsOf(little.apiRuns[i] as Run));
+      return `${' '.repeat(k.length + 2)}${rps.toFixed(2).padStart(5)}  ${spread(cpuRatios(big)).padEnd(17)} ${median(cpuRatios(little)).toFixed(2).padStart(6)}  ${spread(size)}`.padEnd(width);
     });
     console.log(`${s.name.padEnd(31)} ${cells.join('')}`);
   }
