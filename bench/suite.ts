@@ -359,7 +359,8 @@ const kinds = [...all.keys()];
 if (kinds.length) {
   console.log(`\nRatios — API ÷ bare at ${large.toLocaleString('en')} hazards (req/s, pooled; CPU: bare CPU/req ÷ API CPU/req, the median of the rounds and their range) and at ${small.toLocaleString('en')}; ${large / 1000}k ÷ ${small / 1000}k (API req/s, median of the rounds and range)`);
   const width = 58;
-  console.log(`scenario                        ${kinds.map((k) => `${k}: req/s  CPU ${large / 1000}k          CPU ${small / 1000}k  size`.padEnd(width)).join('')}`);
+  const nameWidth = Math.max(31, ...scenarios.map((x) => x.name.length));
+  console.log(`${'scenario'.padEnd(nameWidth)} ${kinds.map((k) => `${k}: req/s  CPU ${large / 1000}k          CPU ${small / 1000}k  size`.padEnd(width)).join('')}`);
   for (const s of scenarios) {
     const cells = kinds.map((k) => {
       const big = all.get(k)?.get(large)?.get(s.name);
@@ -369,7 +370,7 @@ if (kinds.length) {
       const size = big.apiRuns.map((run, i) => rpsOf(run) / rpsOf(little.apiRuns[i] as Run));
       return `${' '.repeat(k.length + 2)}${rps.toFixed(2).padStart(5)}  ${spread(cpuRatios(big)).padEnd(17)} ${median(cpuRatios(little)).toFixed(2).padStart(6)}  ${spread(size)}`.padEnd(width);
     });
-    console.log(`${s.name.padEnd(31)} ${cells.join('')}`);
+    console.log(`${s.name.padEnd(nameWidth)} ${cells.join('')}`);
   }
 }
 const load1 = os.loadavg();
