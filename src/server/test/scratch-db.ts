@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { createDb, type Db, type Dialect, type SqliteSynchronous } from '../db/create-db.js';
-import { copySqliteTemplate, createPgFromTemplate } from './template-db.js';
+import { copySqliteTemplate, createPgFromTemplate, withClient } from './template-db.js';
 
 export const adminDatabaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -29,15 +29,7 @@ export async function isPostgresReachable(): Promise<boolean> {
   }
 }
 
-async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminDatabaseUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
+const withAdmin = <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => withClient(adminDatabaseUrl, work);
 
 /** Drops a scratch database whose pool has been closed. */
 export async function dropPgDatabase(name: string): Promise<void> {
