@@ -5,6 +5,7 @@ import { jsonArrayFrom as sqliteJsonArrayFrom } from 'kysely/helpers/sqlite';
 import type { Database, InspectionRecordTable, InspectionTaskTable } from '../../db/database.js';
 import { afterKey } from '../../db/keyset.js';
 import { precompiled } from '../../db/precompiled.js';
+import { enterpriseBesideKey } from '../../db/text-search.js';
 import type { Executor } from '../../db/with-transaction.js';
 
 /** Active items of live posts, with who does them: the named person, else every holder of the post;
@@ -232,16 +233,15 @@ export function listItemsOfTask(db: Executor, enterpriseId: string, taskId: stri
 
 /**
  * A task's records (its 20-odd), by inspection_record_task_idx. On SQLite the enterprise column is
- * written `+enterprise_id`, which no index serves: without statistics (the product never runs ANALYZE)
+ * written `+enterprise_id` (enterpriseBesideKey), which no index serves: without statistics (the product never runs ANALYZE)
  * SQLite preferred inspection_record_received_idx (enterprise_id, received_at) for the order and
  * walked every record of the enterprise — 1.3 s a read at a million records (npm run bench).
  */
 export function listRecordsOfTask(db: Executor, enterpriseId: string, taskId: string): Promise<InspectionRecordTable[]> {
-  const isPostgres = db.getExecutor().adapter instanceof PostgresAdapter;
   return db
     .selectFrom('inspection_record')
     .selectAll()
-    .where(isPostgres ? sql.ref<string>('enterprise_id') : sql<string>`+${sql.ref('enterprise_id')}`, '=', enterpriseId)
+    .where(enterpriseBesideKey(db, 'enterprise_id'), '=', enterpriseId)
     .where('task_id', '=', taskId)
     .orderBy('received_at')
     .orderBy('id')
