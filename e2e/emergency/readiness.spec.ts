@@ -55,7 +55,13 @@ describe.skipIf(shouldSkipBrowser())('emergency readiness: a fire plan from the 
     await page.goto(`${server.url}/emergency/plans`);
     const fire = page.getByTestId('scenario-fire');
     await fire.getByRole('button', { name: /起草预案/ }).click();
+    // The dialog holds the proposal's title before it is sent (under CI load the click once went
+    // out before the form had its values, and no plan was created).
+    const dialog = page.locator('.ant-modal').filter({ has: page.locator('#create-plan-ok') });
+    await expect.poll(() => dialog.getByLabel('预案名称').inputValue()).toContain('火灾');
+    const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/emergency-plans') && r.request().method() === 'POST');
     await page.locator('#create-plan-ok').click();
+    expect((await created).status()).toBe(201);
     await page.waitForURL(/\/emergency\/plans\/[0-9a-f-]{36}$/);
     planUrl = page.url();
     // Pre-filled: the accidents identified from the enterprise's risks, the external number just entered.
