@@ -57,4 +57,23 @@ describe('withStatementCache', () => {
     raw.exec('alter table t add column note text');
     expect(db.prepare('select * from t').all()).toEqual([{ id: 1, name: 'a', note: null }]);
   });
+
+  it('builds rows with the columns in order, the last of a repeated name winning, and __proto__ an own column', () => {
+    const { db } = open();
+    db.prepare('insert into t (name) values (?)').run('a');
+    const row = db.prepare('select id, name, 1 as name, 2 as "__proto__", null as "a""b" from t').get() as Record<string, unknown>;
+    expect(Object.keys(row)).toEqual(['id', 'name', '__proto__', 'a"b']);
+    expect(row.name).toBe(1);
+    expect(Object.getOwnPropertyDescriptor(row, '__proto__')?.value).toBe(2);
+    expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
+    expect(db.prepare('select name from t where id = ?').get(2)).toBeUndefined();
+  });
+
+  it('names the columns as the table has them after a schema change sent through it', () => {
+    const { db } = open();
+    db.prepare('insert into t (name) values (?)').run('a');
+    expect(db.prepare('select * from t').all()).toEqual([{ id: 1, name: 'a' }]);
+    db.prepare('alter table t rename column name to title').run();
+    expect(db.prepare('select * from t').all()).toEqual([{ id: 1, title: 'a' }]);
+  });
 });
