@@ -65,10 +65,15 @@ function escapeLike(text: string): string {
  * `lower(column) LIKE '%text%'` (wildcards in the text escaped) for one column. SQLite's LIKE
  * already folds ASCII letters, the only ones its lower() folds: there the column goes without
  * lower() (same result, half the work of a walk). PostgreSQL's trigram indexes are on lower(column).
+ *
+ * On SQLite the escape character is a parameter too: with a literal one, SQLite weighs its LIKE
+ * prefix optimization on the bound pattern and so re-prepares the statement at every new binding
+ * (33.5 µs against 19.8 µs for the same 64-row check; 9 % of a search's instructions, callgrind).
+ * A LIKE whose escape is not a literal never takes that optimization, which a '%…' pattern cannot use.
  */
 export function likeContains(column: string, text: string, db?: AnyExecutor): Expression<SqlBool> {
   const pattern = `%${escapeLike(text.toLowerCase())}%`;
-  if (db && isSqlite(db)) return sql<SqlBool>`${sql.ref(column)} like ${pattern} escape '\\'`;
+  if (db && isSqlite(db)) return sql<SqlBool>`${sql.ref(column)} like ${pattern} escape ${'\\'}`;
   return sql<SqlBool>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
 }
 
