@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import type pg from 'pg';
 import type { Database } from './database.js';
 import { withPreparedStatements } from './pg-prepared.js';
+import { SqliteLiteralLimitPlugin } from './sqlite-literal-limit.js';
 import { withStatementCache } from './statement-cache.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -59,8 +60,8 @@ export function createDb(databaseUrl: string, options: { poolSize?: number; sqli
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma(`synchronous = ${options.sqliteSynchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
-  // Prepared statements are reused across calls (statement-cache.ts).
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  // Prepared statements are reused across calls (statement-cache.ts), LIMIT and OFFSET as literals (sqlite-literal-limit.ts).
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new SqliteLiteralLimitPlugin()] });
   return { kysely, dialect: 'sqlite', sqlite, close: () => kysely.destroy() };
 }
 

@@ -25,7 +25,7 @@ const maxRowid = 9223372036854775807n;
 export async function orderedSearchPage<R>(s: SearchPageSpec<R>, like: Expression<SqlBool>): Promise<R[] | undefined> {
   if (searchOrderTuning.outOfOrderRows < 0) return undefined;
   const alias = s.alias ?? s.table;
-  const late = await sql<{ row_id: number }>`select row_id from search_out_of_order where table_name = ${s.table} and enterprise_id = ${s.enterpriseId} limit ${searchOrderTuning.outOfOrderRows + 1}`.execute(s.db);
+  const late = await sql<{ row_id: number }>`select row_id from search_out_of_order where table_name = ${s.table} and enterprise_id = ${s.enterpriseId} limit ${sql.lit(searchOrderTuning.outOfOrderRows + 1)}`.execute(s.db);
   if (late.rows.length > searchOrderTuning.outOfOrderRows) return undefined;
   const outOfOrder = new Set(late.rows.map((r) => Number(r.row_id)));
   if (outOfOrder.has(0)) return undefined;
@@ -46,7 +46,7 @@ export async function orderedSearchPage<R>(s: SearchPageSpec<R>, like: Expressio
     const { rows } = await sql<{ r: number }>`
       select f.rowid as r from ${fts} f join ${table} t on t.rowid = f.rowid
       where ${fts} match ${phrase} and t.enterprise_id = ${s.enterpriseId} and f.rowid ${sql.raw(desc ? '<' : '>')} ${edge}
-      order by f.rowid ${sql.raw(desc ? 'desc' : 'asc')} limit ${chunk}`.execute(s.db);
+      order by f.rowid ${sql.raw(desc ? 'desc' : 'asc')} limit ${sql.lit(chunk)}`.execute(s.db);
     for (const r of rows) if (!outOfOrder.has(Number(r.r))) taken.push(Number(r.r));
     const last = rows[rows.length - 1];
     const exhausted = rows.length < chunk || !last;

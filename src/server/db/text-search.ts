@@ -160,7 +160,7 @@ export async function searchPage<R>(s: SearchPageSpec<R>): Promise<R[]> {
   const phrase = `"${s.text.replace(/"/g, '""')}"`;
   // Few matches: reading them all (and sorting them) is cheaper than any walk. A count stopped at
   // searchTuning.fewMatches + 1 costs no more than reading that many.
-  const few = await sql<{ n: number }>`select count(*) as n from (select rowid from ${fts} where ${fts} match ${phrase} limit ${searchTuning.fewMatches + 1})`.execute(s.db);
+  const few = await sql<{ n: number }>`select count(*) as n from (select rowid from ${fts} where ${fts} match ${phrase} limit ${sql.lit(searchTuning.fewMatches + 1)})`.execute(s.db);
   if (Number(few.rows[0]?.n ?? 0) <= searchTuning.fewMatches) return s.page(containsText(s.db, s.table, s.text, alias), undefined, s.limit);
   const at = `${alias}.created_at`;
   const id = `${alias}.id`;
