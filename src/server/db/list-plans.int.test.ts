@@ -1,7 +1,7 @@
 /* Issue 18: every list pages by an index bound and each filter the UI offers is served in page
  * order by an index — checked on the query plans the repositories really send, on SQLite and
  * PostgreSQL. A full scan or a sort of the matches makes a page cost grow with the data. */
-import type { Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../app-deps.js';
 import { seedDemo } from '../demo/seed-demo.js';
@@ -23,7 +23,7 @@ import { loadConfig } from '../platform/config.js';
 import { newId } from '../platform/ids.js';
 import { listRows } from '../platform/resource/tenant-resource.repository.js';
 import { insertHazardRows } from '../test/factories/hazard-rows.factory.js';
-import { analyzeAsProduction, expectIndexPage, planOf as planIn } from '../test/query-plans.js';
+import { analyzeAsProduction, capturing, expectIndexPage, explain, planOf as planIn } from '../test/query-plans.js';
 import { isDbAvailable } from '../test/test-app.js';
 import { createTestDb, testDialect } from '../test/test-db.js';
 import type { Database } from './database.js';
@@ -176,6 +176,20 @@ describe.runIf(isDbAvailable())(`list query plans (${dialect})`, () => {
       await expectPages('hazard', index, bound, ['created_at', 'id'], (db, after) => listHazardRows(db, enterpriseId, { now, limit: 51, after, ...filter() }));
     });
   }
+
+  it('hazards — overdue: the deadline is tested in the owed index, before a hazard is read (migration 202612100100)', async () => {
+    const c = capturing(kysely);
+    await listHazardRows(c.db, enterpriseId, { now, limit: 51, after: cursor, overdue: true });
+    const query = c.sent[0] as CompiledQuery;
+    if (dialect === 'postgres') {
+      // An index condition, not a filter applied to each row fetched from the table.
+      expect((await explain(kysely, dialect, query, 'hazard')).access).toMatch(/hazard_owed_page_idx .*deadline/);
+    } else {
+      // SQLite evaluates the terms on the index's columns and only then seeks the table row (DeferredSeek).
+      const { rows } = await kysely.executeQuery<{ opcode: string }>(CompiledQuery.raw(`explain ${query.sql}`, [...query.parameters]));
+      expect(rows.map((r) => r.opcode)).toContain('DeferredSeek');
+    }
+  });
 
   for (const [name, index, bound, filter] of [
     ['no filter', 'safety_sign_list_idx', ['enterprise_id'], () => ({})],

@@ -71,6 +71,7 @@ import * as engagementTeam from './migrations/202612090040-engagement-team.js';
 import * as pageEnterprisesConsultancies from './migrations/202612090071-page-enterprises-consultancies.js';
 import * as pageConsultancies from './migrations/202612090072-page-consultancies.js';
 import * as indexDetailReads from './migrations/202612090200-index-detail-reads.js';
+import * as indexOwedDeadline from './migrations/202612100100-index-owed-deadline.js';
 import * as createOccupationalHealth from './migrations/202612070420-create-occupational-health.js';
 import * as createCommunication from './migrations/202612070430-create-communication.js';
 import * as indexOperationsLists from './migrations/202612070440-index-operations-lists.js';
@@ -157,6 +158,7 @@ const migrations: Record<string, Migration> = {
   '202612090071-page-enterprises-consultancies': pageEnterprisesConsultancies,
   '202612090072-page-consultancies': pageConsultancies,
   '202612090200-index-detail-reads': indexDetailReads,
+  '202612100100-index-owed-deadline': indexOwedDeadline,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
