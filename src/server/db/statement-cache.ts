@@ -46,17 +46,14 @@ function rowBuilder(names: readonly string[]): RowOf {
 /** A statement returning rows: read raw, built by rowBuilder; its column names re-read when the count changes (a column added under a `select *`). */
 function readerOf(statement: SqliteDatabase.Statement): CachedStatement {
   statement.raw(true);
-  let names: string[] = [];
-  let build: RowOf = () => ({});
-  const columnsOf = (width: number) => {
-    if (names.length === width) return;
-    names = statement.columns().map((c) => c.name);
-    build = rowBuilder(names);
-  };
-  columnsOf(-1);
+  let names = statement.columns().map((c) => c.name);
+  let build = rowBuilder(names);
   const rowOf = (values: unknown) => {
     const row = values as unknown[];
-    columnsOf(row.length);
+    if (row.length !== names.length) {
+      names = statement.columns().map((c) => c.name);
+      build = rowBuilder(names);
+    }
     return build(row);
   };
   return {

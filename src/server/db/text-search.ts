@@ -145,6 +145,18 @@ export function enterpriseBesideKey(db: AnyExecutor, column: string): Expression
 }
 
 /**
+ * A table reference (`table`, or `table as alias`) that names the index to read on SQLite —
+ * `INDEXED BY`, for a plan SQLite gets wrong without statistics (the product never runs ANALYZE); on
+ * PostgreSQL, and when `when` is false, the plain reference. Typed as the plain reference: the same
+ * table and alias.
+ */
+export function sqliteIndexedBy<T extends string>(db: AnyExecutor, table: T, index: string, when = true): T {
+  if (!when || !isSqlite(db)) return table;
+  const [name, alias] = table.split(' as ') as [string, string | undefined];
+  return sql`${sql.table(name)}${alias ? sql` as ${sql.table(alias)}` : sql.raw('')} indexed by ${sql.id(index)}` as unknown as T;
+}
+
+/**
  * One page of a searched list, its cost bounded by the page rather than by the number of matches
  * (see the header). The same rows as `page(containsText(...))`, in the same order.
  */

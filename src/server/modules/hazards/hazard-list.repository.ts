@@ -3,7 +3,7 @@ import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { afterKey } from '../../db/keyset.js';
 import { preparedMarker } from '../../db/pg-prepared.js';
-import { enterpriseColumn, isSqlite, searchPage } from '../../db/text-search.js';
+import { enterpriseColumn, isSqlite, searchPage, sqliteIndexedBy } from '../../db/text-search.js';
 import type { Executor } from '../../db/with-transaction.js';
 
 /** A worker's view (see hazard-read.service.ts): what they reported, what they own, and their posts' hazards. */
@@ -92,9 +92,8 @@ function pageQuery(db: Executor, enterpriseId: string, f: HazardFilter, match?: 
   // 202612100100). SQLite, without statistics, prices that wider index above the page index for a
   // deep page and would walk every hazard: INDEXED BY names it there. Any other filter, a search or a
   // worker's view keeps the planner's choice.
-  const owedOnly = f.overdue === true && !match && !f.status && !f.grade && !f.postId && !f.areaId && !f.reportedBy && !f.workerScope && isSqlite(db);
-  const from = owedOnly ? (sql`hazard indexed by ${sql.id('hazard_owed_page_idx')}` as unknown as 'hazard') : 'hazard';
-  let query = selectHazardRow(db, from).where(enterpriseColumn('hazard.enterprise_id', byRowid), '=', enterpriseId);
+  const owedOnly = f.overdue === true && !match && !f.status && !f.grade && !f.postId && !f.areaId && !f.reportedBy && !f.workerScope;
+  let query = selectHazardRow(db, sqliteIndexedBy(db, 'hazard', 'hazard_owed_page_idx', owedOnly)).where(enterpriseColumn('hazard.enterprise_id', byRowid), '=', enterpriseId);
   if (f.status) query = query.where('hazard.status', '=', f.status);
   if (f.grade) query = query.where('hazard.grade', '=', f.grade);
   if (f.postId) query = query.where('hazard.post_id', '=', f.postId);

@@ -3,7 +3,7 @@
  * column and the id (migration 202612070600). */
 import { sql, type SqlBool } from 'kysely';
 import type { EnterpriseIndicatorTable, OversightJurisdictionTable } from '../../db/tables/oversight-tables.js';
-import { isSqlite } from '../../db/text-search.js';
+import { sqliteIndexedBy } from '../../db/text-search.js';
 import type { Executor } from '../../db/with-transaction.js';
 
 export interface Scope {
@@ -119,10 +119,9 @@ const rare = {
  */
 function indicatorTable(db: Executor, town: string | undefined, filter: IndicatorFilter, column?: SortColumn) {
   const flag = filter.hasOpenMajorHazard ? 'major' : filter.hasStopWork ? 'stop' : filter.isDemonstration ? 'demo' : null;
-  if (!column || !flag || !isSqlite(db)) return 'enterprise_indicator as i' as const;
-  const index = `enterprise_indicator_${town ? 'town_' : ''}${flag}_${column}_idx`;
-  // Typed as the plain reference: the same table and alias, with the index named.
-  return sql`enterprise_indicator as i indexed by ${sql.id(index)}` as unknown as 'enterprise_indicator as i';
+  const table = 'enterprise_indicator as i' as const;
+  if (!column || !flag) return table;
+  return sqliteIndexedBy(db, table, `enterprise_indicator_${town ? 'town_' : ''}${flag}_${column}_idx`);
 }
 
 function scoped(db: Executor, scope: Scope, filter: IndicatorFilter, column?: SortColumn) {

@@ -2,7 +2,7 @@
  * cross-enterprise reads of the regulator's overview (every query names the enterprises the user is linked to). */
 import { sql, type SqlBool } from 'kysely';
 import type { BureauReportAckTable, BureauReportTable, RemediationEvaluationTable } from '../../db/tables/oversight-tables.js';
-import { enterpriseBesideKey, isSqlite } from '../../db/text-search.js';
+import { enterpriseBesideKey, sqliteIndexedBy } from '../../db/text-search.js';
 import type { Executor } from '../../db/with-transaction.js';
 import { inboxScopeOf, scopeEnterpriseIds, type Scope } from './county.repository.js';
 import { type InboxBound, type InboxSource, sourcePage } from './inbox-page.js';
@@ -133,7 +133,7 @@ export async function countOpenHazards(db: Executor, enterpriseIds: string[]) {
   if (!enterpriseIds.length) return [];
   // SQLite, which runs without planner statistics, would take hazard_measure_idx (every hazard of the
   // enterprises) over the partial index: INDEXED BY names it. PostgreSQL's reference is unchanged.
-  const table = isSqlite(db) ? (sql`hazard indexed by ${sql.id('hazard_owed_page_idx')}` as unknown as 'hazard') : 'hazard';
+  const table = sqliteIndexedBy(db, 'hazard', 'hazard_owed_page_idx');
   return db
     .selectFrom(table)
     .select(['enterprise_id', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>(eb.case().when('grade', '=', 'major').then(1).else(0).end()).as('major')])
